@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"encoding/json"
+	"time"
 )
 
 // Kind says how a meeting was held, so "when did they speak by phone" and
@@ -77,6 +78,9 @@ type Meeting struct {
 	Text string `json:"text,omitempty"`
 	// Hash identifies the raw readout's content, to tell an edit from a repeat.
 	Hash string `json:"hash,omitempty"`
+	// Ingested is when the index took this version in; digests tell it apart
+	// from the meeting and publication dates.
+	Ingested time.Time `json:"ingested,omitzero"`
 }
 
 // MarshalJSON writes the CLI's contract: unknown date, time, duration and
