@@ -1,0 +1,822 @@
+package knowledge
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Answer is the reply to a question.
+type Answer struct {
+	// Text is the concise reply, at most about 700 characters besides
+	// links, ending with its sources.
+	Text string
+	// Meetings are the meetings the answer rests on, most relevant first
+	// (in date order for questions about several meetings).
+	Meetings []Meeting
+	// Quotes are the sentences of the readouts the answer cites.
+	Quotes []Quote
+}
+
+// Quote is one cited sentence with where it comes from.
+type Quote struct {
+	MeetingID string
+	// Speaker is who stated it, when a position of the readout says so.
+	Speaker   string
+	Text      string
+	SourceURL string
+}
+
+// Answer lengths, in characters without links.
+const (
+	answerTarget = 450 // most answers stay under this
+	answerMax    = 680 // none goes over this (the contract says about 700)
+	maxListed    = 8   // meetings listed in one answer
+	candidates   = 20  // meetings reranked for a one-meeting answer
+)
+
+// Ask answers a question in plain words from the indexed readouts. It
+// returns ErrNoAnswer when no readout answers it rather than an unrelated
+// readout, ErrEmptyQuestion and ErrQuestionTooLong for unusable questions.
+func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
+	question = strings.TrimSpace(question)
+	if utf8.RuneCountInString(question) > MaxQuestionLen {
+		return Answer{}, ErrQuestionTooLong
+	}
+	if len(foldWords(question)) == 0 {
+		return Answer{}, ErrEmptyQuestion
+	}
+	pq := parseQuestion(question, ix.terms)
+	if len(pq.people) == 0 && len(pq.topic) == 0 && len(pq.roles) == 0 && pq.from == "" {
+		return Answer{}, ErrNoAnswer
+	}
+	// A capitalised word no readout mentions (an unknown person or thing):
+	// nothing here can answer a question about it.
+	for _, w := range pq.unknown {
+		if df, err := ix.docFreq(ctx, w); err != nil {
+			return Answer{}, err
+		} else if df == 0 {
+			return Answer{}, ErrNoAnswer
+		}
+	}
+	list := len(pq.people) > 0 && (pq.askWhen && !pq.askSource || pq.askWho && pq.from != "")
+	if list {
+		return ix.answerList(ctx, pq)
+	}
+	return ix.answerOne(ctx, pq)
+}
+
+// personQuery matches meetings with a participant whose name holds words.
+func personQuery(words []string) query.Query {
+	return wordsQuery(fPersonTok, strings.Join(words, " "))
+}
+
+func (ix *Index) peopleQueries(pq question) []query.Query {
+	var must []query.Query
+	for _, p := range pq.people {
+		must = append(must, personQuery(p))
+	}
+	return must
+}
+
+func kindQuery(kinds []Kind) *query.DisjunctionQuery {
+	var qs []query.Query
+	for _, k := range kinds {
+		t := bleve.NewTermQuery(string(k))
+		t.SetField(fKind)
+		qs = append(qs, t)
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// answerList answers questions about every meeting of some people (when
+// did they meet, who did someone meet on a day): one short line each.
+func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
+	must := ix.peopleQueries(pq)
+	if q := termRange(fDate, pq.from, pq.to); q != nil {
+		must = append(must, q)
+	}
+	search := func(must []query.Query) ([]Meeting, int, error) {
+		req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), 200, 0, false)
+		req.SortBy([]string{fDate, "_id"})
+		res, err := ix.bleve.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, 0, fmt.Errorf("search meetings: %w", err)
+		}
+		ms, err := ix.store.meetings(hitIDs(res.Hits))
+		return ms, int(res.Total), err
+	}
+	var ms []Meeting
+	var err error
+	if pq.hardKind {
+		ms, _, err = search(append(slices.Clip(must), kindQuery(pq.kinds)))
+		if err != nil {
+			return Answer{}, err
+		}
+	}
+	if len(ms) == 0 {
+		ms, _, err = search(must)
+		if err != nil {
+			return Answer{}, err
+		}
+	}
+	if len(ms) == 0 {
+		return Answer{}, ErrNoAnswer
+	}
+	// With a topic, the meetings about it come first; the rest only when
+	// none matches.
+	scorer := ix.newScorer(ctx, pq)
+	if len(scorer.terms) > 0 && len(ms) > 1 {
+		var about []Meeting
+		for _, m := range ms {
+			if scorer.meetingCoverage(m) > 0.5 {
+				about = append(about, m)
+			}
+		}
+		if len(about) > 0 && len(about) < len(ms) && !pq.askWhen {
+			ms = about
+		}
+	}
+	more := 0
+	if len(ms) > maxListed {
+		more = len(ms) - maxListed
+		ms = ms[len(ms)-maxListed:] // the latest
+	}
+	var b strings.Builder
+	for _, m := range ms {
+		b.WriteString("- ")
+		b.WriteString(listLine(m, pq))
+		b.WriteString("\n")
+	}
+	if more > 0 {
+		fmt.Fprintf(&b, "(and %d earlier)\n", more)
+	}
+	ans := Answer{Meetings: ms}
+	// Quote the sentence that answers the rest of the question, if any.
+	if len(scorer.terms) > 0 {
+		best, bestScore := -1, 0.0
+		for i, m := range ms {
+			if s := scorer.meetingCoverage(m); s > bestScore {
+				best, bestScore = i, s
+			}
+		}
+		if best >= 0 && bestScore > 0 {
+			budget := answerMax - utf8.RuneCountInString(b.String()) - 20
+			if qs := scorer.pickSentences(ms[best], min(budget, 300)); len(qs) > 0 {
+				for _, q := range qs {
+					fmt.Fprintf(&b, "%q ", q.Text)
+					ans.Quotes = append(ans.Quotes, q)
+				}
+				b.WriteString("\n")
+			}
+		}
+	}
+	var urls []string
+	for _, m := range ms {
+		if m.SourceURL != "" && !slices.Contains(urls, m.SourceURL) {
+			urls = append(urls, m.SourceURL)
+		}
+	}
+	if len(urls) > 0 {
+		b.WriteString("Sources: " + strings.Join(urls, " "))
+	}
+	ans.Text = strings.TrimSpace(b.String())
+	return ans, nil
+}
+
+// listLine is one meeting in a list: date, kind, time, place, who.
+func listLine(m Meeting, pq question) string {
+	parts := []string{humanDate(m.Date)}
+	parts = append(parts, kindPhrase(m.Kind))
+	if m.Time != "" {
+		parts = append(parts, m.Time)
+	}
+	if m.DurationMinutes > 0 {
+		parts = append(parts, fmt.Sprintf("%d minutes", m.DurationMinutes))
+	}
+	if m.Location != "" {
+		parts = append(parts, m.Location)
+	}
+	return strings.Join(parts, ", ") + ": " + participantList(m, 0)
+}
+
+func kindPhrase(k Kind) string {
+	switch k {
+	case KindTelephone:
+		return "by telephone"
+	case KindVideo:
+		return "by video"
+	case KindInPerson:
+		return "in person"
+	}
+	return "meeting"
+}
+
+// humanDate writes YYYY-MM-DD as "19 September 2017".
+func humanDate(d string) string {
+	if d == "" {
+		return "date not given"
+	}
+	t, err := time.Parse(time.DateOnly, d)
+	if err != nil {
+		return d
+	}
+	return t.Format("2 January 2006")
+}
+
+// participantList names the participants with their affiliations, within
+// max characters (0: no limit).
+func participantList(m Meeting, max int) string {
+	var names []string
+	for _, p := range m.Participants {
+		l := p.Label()
+		if l == "" {
+			continue
+		}
+		if p.Affiliation != "" && !strings.Contains(l, p.Affiliation) {
+			l += " (" + p.Affiliation + ")"
+		}
+		names = append(names, l)
+	}
+	s := joinAnd(names)
+	if max > 0 && utf8.RuneCountInString(s) > max {
+		s = truncateRunes(s, max)
+	}
+	if s == "" {
+		return m.Title
+	}
+	return s
+}
+
+func joinAnd(xs []string) string {
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
+// answerOne answers from the one meeting that fits the question best.
+func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
+	must := ix.peopleQueries(pq)
+	var should []query.Query
+	if len(pq.topic) > 0 {
+		words := strings.Join(pq.topic, " ")
+		for _, f := range []struct {
+			name  string
+			boost float64
+		}{{fText, 1}, {fPos, 1.5}, {fTitle, 1}, {fTopics, 1.5}} {
+			m := bleve.NewMatchQuery(words)
+			m.SetField(f.name)
+			m.SetBoost(f.boost)
+			should = append(should, m)
+		}
+	}
+	for _, r := range uniqueStrings(pq.roles) {
+		t := bleve.NewTermQuery(r)
+		t.SetField(fRole)
+		t.SetBoost(0.5)
+		should = append(should, t)
+	}
+	if q := termRange(fDate, pq.from, pq.to); q != nil {
+		if len(must) == 0 && len(pq.topic) == 0 {
+			must = append(must, q)
+		} else {
+			if b, ok := q.(query.BoostableQuery); ok {
+				b.SetBoost(3)
+			}
+			should = append(should, q)
+		}
+	}
+	if len(pq.kinds) > 0 {
+		kq := kindQuery(pq.kinds)
+		kq.SetBoost(0.5)
+		should = append(should, kq)
+	}
+	bq := bleve.NewBooleanQuery()
+	if len(must) > 0 {
+		bq.AddMust(must...)
+	}
+	if len(should) > 0 {
+		bq.AddShould(should...)
+		if len(must) == 0 {
+			bq.SetMinShould(1)
+		}
+	}
+	if len(must) == 0 && len(should) == 0 {
+		return Answer{}, ErrNoAnswer
+	}
+	req := bleve.NewSearchRequestOptions(bq, candidates, 0, false)
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return Answer{}, fmt.Errorf("search meetings: %w", err)
+	}
+	if len(res.Hits) == 0 {
+		return Answer{}, ErrNoAnswer
+	}
+	ms, err := ix.store.meetings(hitIDs(res.Hits))
+	if err != nil {
+		return Answer{}, err
+	}
+	scorer := ix.newScorer(ctx, pq)
+	maxScore := res.MaxScore
+	if maxScore <= 0 {
+		maxScore = 1
+	}
+	best, bestScore, bestCov := -1, math.Inf(-1), 0.0
+	for i, m := range ms {
+		cov := scorer.meetingCoverage(m)
+		s := 3*cov + 0.3*res.Hits[i].Score/maxScore
+		if pq.from != "" && m.Date >= pq.from && m.Date <= pq.to {
+			s += 1
+		}
+		if pq.monthDay != "" && strings.HasSuffix(m.Date, pq.monthDay) {
+			s += 0.5
+		}
+		if slices.Contains(pq.kinds, m.Kind) {
+			s += 0.3
+		}
+		if s > bestScore {
+			best, bestScore, bestCov = i, s, cov
+		}
+	}
+	m := ms[best]
+	structural := pq.askWhen || pq.askWhere || pq.askTime || pq.askDuration || pq.askWho || pq.askSource
+	if len(pq.about) > 0 && scorer.coverage(m, scorer.aboutTerms) < 0.5 {
+		return Answer{}, ErrNoAnswer
+	}
+	if len(scorer.terms) > 0 && bestCov == 0 && !structural {
+		return Answer{}, ErrNoAnswer
+	}
+	if len(pq.people) == 0 && len(scorer.terms) > 0 && bestCov < 0.34 {
+		return Answer{}, ErrNoAnswer
+	}
+	return ix.composeOne(m, pq, scorer), nil
+}
+
+// composeOne writes who met, when, where and how, then the sentences of the
+// readout that answer the question, then the source.
+func (ix *Index) composeOne(m Meeting, pq question, sc *scorer) Answer {
+	head := headline(m)
+	budget := answerTarget - utf8.RuneCountInString(head) - 4
+	budget = max(budget, 220)
+	quotes := sc.pickSentences(m, budget)
+	var b strings.Builder
+	b.WriteString(head)
+	for _, q := range quotes {
+		b.WriteString(" ")
+		b.WriteString(fmt.Sprintf("%q", q.Text))
+	}
+	b.WriteString("\n")
+	if m.SourceURL != "" {
+		b.WriteString("Source: " + m.SourceURL)
+	} else if m.Source != "" {
+		b.WriteString("Source: " + m.Source)
+	}
+	return Answer{Text: strings.TrimSpace(b.String()), Meetings: []Meeting{m}, Quotes: quotes}
+}
+
+// headline says who met whom, when, for how long and where.
+func headline(m Meeting) string {
+	var b strings.Builder
+	b.WriteString(participantList(m, 200))
+	switch m.Kind {
+	case KindTelephone:
+		b.WriteString(" spoke by telephone")
+	case KindVideo:
+		b.WriteString(" met by video")
+	default:
+		b.WriteString(" met")
+	}
+	if m.Date != "" {
+		b.WriteString(" on " + humanDate(m.Date))
+	} else {
+		b.WriteString(" (date not given)")
+	}
+	if m.Time != "" {
+		b.WriteString(" at " + m.Time)
+	}
+	if m.DurationMinutes > 0 {
+		fmt.Fprintf(&b, " for %d minutes", m.DurationMinutes)
+	}
+	if m.Location != "" {
+		b.WriteString(" in " + m.Location)
+	}
+	b.WriteString(".")
+	return b.String()
+}
+
+// enAnalyzer is the English analyzer of the text fields, so question words
+// are stemmed exactly as the index stems readouts.
+var enAnalyzer = sync.OnceValue(func() analysis.Analyzer {
+	a := bleve.NewIndexMapping().AnalyzerNamed(en.AnalyzerName)
+	if a == nil {
+		panic("english analyzer missing")
+	}
+	return a
+})
+
+// stems analyses s as the text fields are analysed (stopwords dropped).
+func (ix *Index) stems(s string) []string { return stemsOf(s) }
+
+func stemsOf(s string) []string {
+	if s == "" {
+		return nil
+	}
+	toks := enAnalyzer().Analyze([]byte(foldText(s)))
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		out = append(out, string(t.Term))
+	}
+	return out
+}
+
+// docFreq counts meetings whose text, title or participants hold word.
+func (ix *Index) docFreq(ctx context.Context, word string) (int, error) {
+	var qs []query.Query
+	for _, f := range []string{fText, fTitle} {
+		m := bleve.NewMatchQuery(word)
+		m.SetField(f)
+		qs = append(qs, m)
+	}
+	t := bleve.NewTermQuery(word)
+	t.SetField(fPersonTok)
+	qs = append(qs, t)
+	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), 0, 0, false)
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return 0, fmt.Errorf("count %q: %w", word, err)
+	}
+	return int(res.Total), nil
+}
+
+// scorer weighs the question's topic words by how rare they are in the
+// index, to rank meetings and sentences and to refuse off-topic questions.
+type scorer struct {
+	pq         question
+	terms      map[string]float64 // stem -> weight
+	aboutTerms map[string]float64
+	nameStems  []string
+}
+
+func (ix *Index) newScorer(ctx context.Context, pq question) *scorer {
+	sc := &scorer{pq: pq, terms: map[string]float64{}, aboutTerms: map[string]float64{}}
+	n, _ := ix.bleve.DocCount()
+	weight := func(stem string) float64 {
+		q := bleve.NewTermQuery(stem)
+		q.SetField(fText)
+		req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+		df := 0
+		if res, err := ix.bleve.SearchInContext(ctx, req); err == nil {
+			df = int(res.Total)
+		}
+		return math.Log(1 + float64(n+1)/float64(df+1))
+	}
+	about := map[string]bool{}
+	for _, w := range pq.about {
+		for _, s := range stemsOf(w) {
+			about[s] = true
+		}
+	}
+	for _, w := range pq.topic {
+		for _, s := range stemsOf(w) {
+			if _, ok := sc.terms[s]; ok {
+				continue
+			}
+			wt := weight(s)
+			sc.terms[s] = wt
+			if about[s] {
+				sc.aboutTerms[s] = wt
+			}
+		}
+	}
+	for _, p := range pq.people {
+		sc.nameStems = append(sc.nameStems, p...)
+	}
+	return sc
+}
+
+// meetingStems are the stems of everything a meeting says.
+func meetingStems(m Meeting) map[string]bool {
+	var b strings.Builder
+	b.WriteString(m.Title + ". " + m.Text + ". " + m.Location + ". " + strings.Join(m.Topics, ". "))
+	for _, p := range m.Participants {
+		b.WriteString(". " + p.Name + " " + p.Title + " " + p.Affiliation)
+	}
+	set := map[string]bool{}
+	for _, s := range stemsOf(b.String()) {
+		set[s] = true
+	}
+	return set
+}
+
+// hasStem matches a stem exactly or as the start of a longer one ("korea"
+// in "korean").
+func hasStem(set map[string]bool, stem string) bool {
+	if set[stem] {
+		return true
+	}
+	if len(stem) < 4 {
+		return false
+	}
+	for s := range set {
+		if strings.HasPrefix(s, stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// coverage is the weighted share of terms that meeting m mentions.
+func (sc *scorer) coverage(m Meeting, terms map[string]float64) float64 {
+	if len(terms) == 0 {
+		return 1
+	}
+	set := meetingStems(m)
+	var got, all float64
+	for s, w := range terms {
+		all += w
+		if hasStem(set, s) {
+			got += w
+		}
+	}
+	return got / all
+}
+
+func (sc *scorer) meetingCoverage(m Meeting) float64 { return sc.coverage(m, sc.terms) }
+
+// scored is a sentence of a readout with what it covers.
+type scored struct {
+	text   string
+	score  float64
+	covers []string
+	order  int
+}
+
+// pickSentences chooses up to three sentences of m that together cover the
+// question's words best, within budget characters.
+func (sc *scorer) pickSentences(m Meeting, budget int) []Quote {
+	sents := splitSentences(m.Text)
+	if len(sents) == 0 {
+		for _, p := range m.Positions {
+			sents = append(sents, p.Text)
+		}
+	}
+	var cands []scored
+	for i, s := range sents {
+		c := sc.scoreSentence(s)
+		c.order = i
+		if c.score > 0 {
+			cands = append(cands, c)
+		}
+	}
+	slices.SortStableFunc(cands, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
+	var out []Quote
+	covered := map[string]bool{}
+	used := 0
+	for _, c := range cands {
+		if len(out) == 3 {
+			break
+		}
+		gain := 0.0
+		for _, s := range c.covers {
+			if !covered[s] {
+				gain += sc.terms[s]
+			}
+		}
+		if len(out) > 0 && (gain <= 0 || gain < 0.3*cands[0].score) {
+			continue
+		}
+		text := c.text
+		n := utf8.RuneCountInString(text)
+		left := budget - used
+		if len(out) > 0 && n > left {
+			if left < 80 {
+				break
+			}
+			continue
+		}
+		if n > left {
+			text = sc.excerpt(text, max(left, 160))
+			n = utf8.RuneCountInString(text)
+		}
+		for _, s := range c.covers {
+			covered[s] = true
+		}
+		used += n + 3
+		out = append(out, Quote{MeetingID: m.ID, Speaker: speakerOf(m, c.text), Text: text, SourceURL: m.SourceURL})
+	}
+	return out
+}
+
+// speakerOf finds who stated a sentence, when it is one of m's positions.
+func speakerOf(m Meeting, sentence string) string {
+	for _, p := range m.Positions {
+		if p.Text != "" && (strings.Contains(sentence, p.Text) || strings.Contains(p.Text, sentence)) {
+			return p.Speaker
+		}
+	}
+	return ""
+}
+
+// scoreSentence weighs how well one sentence answers the question.
+func (sc *scorer) scoreSentence(s string) scored {
+	set := map[string]bool{}
+	for _, st := range stemsOf(s) {
+		set[st] = true
+	}
+	c := scored{text: s}
+	for st, w := range sc.terms {
+		if hasStem(set, st) {
+			c.score += w
+			c.covers = append(c.covers, st)
+		}
+	}
+	fs := " " + strings.Join(foldWords(s), " ") + " "
+	bonus := 0.0
+	if sc.pq.askSource && containsAnyString(fs, " spokesperson ", " spokesman ", " attributable ", " press secretary ", " signed ", " statement by ", " readout by ") {
+		bonus += 2
+	}
+	if (sc.pq.askTime || sc.pq.askDuration) && containsAnyString(fs, " minutes ", " hour ", " hours ", " noon ", " a m ", " p m ", " local time ") {
+		bonus += 1.5
+	}
+	if sc.pq.askDuration && containsAnyString(fs, " day ", " days ", " visit ") {
+		bonus += 0.5
+	}
+	if sc.pq.monthDay != "" || sc.pq.day != "" {
+		if mentionsQuestionDate(fs, sc.pq) {
+			bonus += 1.5
+		}
+	}
+	if c.score > 0 || bonus > 0 {
+		for _, w := range sc.nameStems {
+			if strings.Contains(fs, " "+w+" ") {
+				c.score += 0.1
+			}
+		}
+	}
+	c.score += bonus
+	return c
+}
+
+func containsAnyString(s string, subs ...string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsQuestionDate reports whether folded words fs name the question's
+// day ("march 18", "18 march").
+func mentionsQuestionDate(fs string, pq question) bool {
+	md := pq.monthDay
+	if pq.day != "" {
+		md = pq.day[5:]
+	}
+	if md == "" {
+		return false
+	}
+	var mo, d int
+	fmt.Sscanf(md, "%d-%d", &mo, &d)
+	if mo < 1 || mo > 12 {
+		return false
+	}
+	month := strings.ToLower(time.Month(mo).String())
+	return strings.Contains(fs, fmt.Sprintf(" %s %d ", month, d)) || strings.Contains(fs, fmt.Sprintf(" %d %s ", d, month)) ||
+		strings.Contains(fs, fmt.Sprintf(" %s %dth ", month, d)) || strings.Contains(fs, fmt.Sprintf(" %dth %s ", d, month))
+}
+
+// excerpt shortens a long sentence to about n characters around the words
+// the question asks about.
+func (sc *scorer) excerpt(s string, n int) string {
+	words := strings.Fields(s)
+	hit := func(w string) bool {
+		for _, st := range stemsOf(w) {
+			if _, ok := sc.terms[st]; ok {
+				return true
+			}
+		}
+		return false
+	}
+	first, last := -1, -1
+	for i, w := range words {
+		if hit(w) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return truncateRunes(s, n)
+	}
+	lo, hi := first, last+1
+	length := func() int { return utf8.RuneCountInString(strings.Join(words[lo:hi], " ")) }
+	for length() > n && hi-lo > 1 {
+		hi-- // keep the start of the matched stretch
+	}
+	for {
+		grew := false
+		if lo > 0 {
+			lo--
+			if length() > n {
+				lo++
+			} else {
+				grew = true
+			}
+		}
+		if hi < len(words) {
+			hi++
+			if length() > n {
+				hi--
+			} else {
+				grew = true
+			}
+		}
+		if !grew {
+			break
+		}
+	}
+	out := strings.Join(words[lo:hi], " ")
+	if lo > 0 {
+		out = "…" + out
+	}
+	if hi < len(words) {
+		out += "…"
+	}
+	return out
+}
+
+// abbreviations end with a period that does not end a sentence.
+var abbreviations = wordSet(`mr mrs ms dr st no nos jr sr gen lt col prof amb rep sen gov mt jan feb mar apr jun jul aug
+sep sept oct nov dec e g i u s a m p vs etc hon h rt fig inc ltd co corp dept approx est`)
+
+// splitSentences splits a readout's text into sentences: at line breaks and
+// at sentence ends, not after abbreviations and initials.
+func splitSentences(text string) []string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		start := 0
+		rs := []rune(line)
+		for i := 0; i < len(rs); i++ {
+			r := rs[i]
+			if r != '.' && r != '!' && r != '?' {
+				continue
+			}
+			j := i + 1
+			for j < len(rs) && (rs[j] == '"' || rs[j] == '\'' || rs[j] == '”' || rs[j] == '’' || rs[j] == ')') {
+				j++
+			}
+			if j >= len(rs) || rs[j] != ' ' {
+				continue
+			}
+			k := j
+			for k < len(rs) && rs[k] == ' ' {
+				k++
+			}
+			if k >= len(rs) || !(isUpperRune(rs[k]) || rs[k] == '"' || rs[k] == '“' || rs[k] >= '0' && rs[k] <= '9') {
+				continue
+			}
+			if r == '.' {
+				w := i - 1
+				for w >= 0 && rs[w] != ' ' && rs[w] != '(' {
+					w--
+				}
+				word := strings.ToLower(strings.Trim(string(rs[w+1:i]), ".("))
+				if abbreviations[word] || utf8.RuneCountInString(word) == 1 {
+					continue
+				}
+			}
+			if s := strings.TrimSpace(string(rs[start:j])); s != "" {
+				out = append(out, s)
+			}
+			start = k
+			i = k - 1
+		}
+		if s := strings.TrimSpace(string(rs[start:])); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func isUpperRune(r rune) bool { return r >= 'A' && r <= 'Z' || r > 0x7f && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r) }

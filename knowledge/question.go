@@ -1,0 +1,421 @@
+package knowledge
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// question is what Ask understood of a question in plain words.
+type question struct {
+	text string
+	// people are the people named, each as the folded words of its name
+	// as written ("abe"; "kang", "kyung", "wha"), checked against the index.
+	people [][]string
+	// unknown are capitalised words in name position that match no
+	// indexed person; a question about someone not indexed has no answer.
+	unknown []string
+	// roles are folded office and country words ("secretary", "general",
+	// "japan") that may name a participant without a name.
+	roles []string
+	// from and to bound the meeting date (YYYY-MM-DD, inclusive) when the
+	// question gives a day, month or year; day is set for a full date.
+	from, to, day string
+	// monthDay is "MM-DD" for a day given without a year ("March 18").
+	monthDay string
+	// kinds are the ways of meeting asked about; hardKind when explicit
+	// ("by phone", "in person").
+	kinds    []Kind
+	hardKind bool
+	// What is asked.
+	askWhen, askWhere, askTime, askDuration, askWho, askSource bool
+	// topic are the folded content words left after names, dates, offices
+	// and question words; about are those after "about"/"regarding".
+	topic, about []string
+}
+
+// nameIndex tells the parser which words belong to indexed people's names.
+type nameIndex interface {
+	isNameWord(w string) bool
+	peopleWith(words []string) []string
+}
+
+// qToken is one word of a question with its original spelling.
+type qToken struct {
+	word  string // folded
+	orig  string
+	upper bool // starts with a capital letter
+	sep   string
+}
+
+func tokenizeQuestion(q string) []qToken {
+	var out []qToken
+	rs := []rune(q)
+	start := -1
+	sepStart := 0
+	emit := func(i int) {
+		orig := string(rs[start:i])
+		for _, w := range foldWords(orig) {
+			r, _ := utf8.DecodeRuneInString(orig)
+			out = append(out, qToken{word: w, orig: orig, upper: unicode.IsUpper(r), sep: string(rs[sepStart:start])})
+		}
+		start = -1
+		sepStart = i
+	}
+	for i, r := range rs {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' && start >= 0 && i+1 < len(rs) && unicode.IsLetter(rs[i+1]) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			emit(i)
+		}
+	}
+	if start >= 0 {
+		emit(len(rs))
+	}
+	return out
+}
+
+// parseQuestion reads who, when, where, which topic and what is asked. It
+// never fails: a question it cannot read has no people and no topic.
+func parseQuestion(q string, names nameIndex) question {
+	pq := question{text: q}
+	toks := tokenizeQuestion(q)
+	used := make([]bool, len(toks))
+	lower := strings.ToLower(q) == q
+	fq := " " + strings.Join(wordsOf(toks), " ") + " "
+
+	// What is asked.
+	first := ""
+	if len(toks) > 0 {
+		first = toks[0].word
+	}
+	pq.askWhen = first == "when" || strings.Contains(fq, " what date ") || strings.Contains(fq, " which date ") ||
+		strings.Contains(fq, " what day ") || strings.Contains(fq, " which day ") || strings.Contains(fq, " when did ") ||
+		strings.Contains(fq, " when was ") || strings.Contains(fq, " when were ")
+	pq.askWhere = first == "where" || strings.Contains(fq, " where did ") || strings.Contains(fq, " in which city ") ||
+		strings.Contains(fq, " what city ") || strings.Contains(fq, " what venue ") || strings.Contains(fq, " what place ")
+	pq.askTime = strings.Contains(fq, " what time ") || strings.Contains(fq, " start ") || strings.Contains(fq, " begin ") ||
+		strings.Contains(fq, " started ") || strings.Contains(fq, " began ")
+	pq.askDuration = strings.Contains(fq, " how long ") || strings.Contains(fq, " how many minutes ") ||
+		strings.Contains(fq, " duration ") || strings.Contains(fq, " last ") && strings.Contains(fq, " how ")
+	pq.askWho = first == "who" || first == "whom" || strings.Contains(fq, " with whom ") || strings.Contains(fq, " who did ")
+	for _, w := range []string{" signed ", " attributed ", " attributable ", " spokesperson ", " spokesman ", " put out ", " issued ", " provided the readout ", " released the ", " press secretary "} {
+		if strings.Contains(fq, w) {
+			pq.askSource = true
+		}
+	}
+
+	// Kind of meeting.
+	switch {
+	case strings.Contains(fq, " phone or video ") || strings.Contains(fq, " video or phone "):
+		pq.kinds, pq.hardKind = []Kind{KindTelephone, KindVideo}, true
+	case strings.Contains(fq, " by phone ") || strings.Contains(fq, " by telephone ") || strings.Contains(fq, " phone call ") ||
+		strings.Contains(fq, " telephone call ") || strings.Contains(fq, " telephone talk ") || strings.Contains(fq, " on the phone "):
+		pq.kinds, pq.hardKind = []Kind{KindTelephone}, true
+	case strings.Contains(fq, " by video ") || strings.Contains(fq, " video call ") || strings.Contains(fq, " videoconference ") ||
+		strings.Contains(fq, " video conference "):
+		pq.kinds, pq.hardKind = []Kind{KindVideo}, true
+	case strings.Contains(fq, " in person ") || strings.Contains(fq, " face to face "):
+		pq.kinds, pq.hardKind = []Kind{KindInPerson}, true
+	case strings.Contains(fq, " call ") || strings.Contains(fq, " phone ") || strings.Contains(fq, " telephone ") || strings.Contains(fq, " spoke ") || strings.Contains(fq, " speak "):
+		pq.kinds = []Kind{KindTelephone, KindVideo}
+	case strings.Contains(fq, " meet ") || strings.Contains(fq, " met ") || strings.Contains(fq, " meeting ") || strings.Contains(fq, " visit "):
+		pq.kinds = []Kind{KindInPerson}
+	}
+
+	parseDates(&pq, toks, used)
+
+	// People: runs of capitalised name words, split where no indexed
+	// person holds the run's words together.
+	for i := 0; i < len(toks); {
+		if used[i] || !nameCandidate(toks[i], lower, names) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(toks) && !used[j] && nameCandidate(toks[j], lower, names) && (j == i || joinable(toks[j].sep)) {
+			j++
+		}
+		for k := i; k < j; {
+			end := k + 1
+			for end < j && len(names.peopleWith(wordsOf(toks[k:end+1]))) > 0 {
+				end++
+			}
+			if len(names.peopleWith(wordsOf(toks[k:end]))) > 0 {
+				pq.addPerson(wordsOf(toks[k:end]))
+			}
+			k = end
+		}
+		for k := i; k < j; k++ {
+			used[k] = true
+		}
+		i = j
+	}
+	// Capitalised words that are not at the start, not known words and not
+	// names: possibly a person we have never indexed.
+	for i, t := range toks {
+		if used[i] || i == 0 || !t.upper || len(t.word) < 4 || stopWords[t.word] || questionWords[t.word] {
+			continue
+		}
+		if _, ok := monthNames[t.word]; ok {
+			continue
+		}
+		pq.unknown = append(pq.unknown, t.word)
+	}
+
+	// Offices and countries.
+	for i, t := range toks {
+		if used[i] {
+			continue
+		}
+		if officeWords[t.word] {
+			pq.roles = append(pq.roles, t.word)
+			used[i] = true
+			continue
+		}
+		if c, ok := demonyms[t.word]; ok && (t.upper || len(t.word) > 3) {
+			pq.roles = append(pq.roles, foldWords(c)...)
+		}
+	}
+	if strings.Contains(fq, " sg ") || strings.Contains(fq, " unsg ") {
+		pq.roles = append(pq.roles, "secretary", "general")
+	}
+
+	// Topic words: what is left.
+	aboutAt := -1
+	for i, t := range toks {
+		if aboutAt < 0 && (t.word == "about" || t.word == "regarding" || t.word == "concerning") {
+			aboutAt = i
+		}
+		if used[i] || stopWords[t.word] || questionWords[t.word] || kindWords[t.word] {
+			continue
+		}
+		pq.topic = append(pq.topic, t.word)
+		if aboutAt >= 0 {
+			pq.about = append(pq.about, t.word)
+		}
+	}
+	pq.topic = uniqueStrings(pq.topic)
+	pq.about = uniqueStrings(pq.about)
+	return pq
+}
+
+func (pq *question) addPerson(words []string) {
+	for _, p := range pq.people {
+		if strings.Join(p, " ") == strings.Join(words, " ") {
+			return
+		}
+	}
+	pq.people = append(pq.people, words)
+}
+
+func wordsOf(toks []qToken) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.word
+	}
+	return out
+}
+
+// nameParticles may be written in lower case inside a name ("bin", "van").
+var nameParticles = map[string]bool{"bin": true, "bint": true, "ibn": true, "al": true, "el": true, "de": true, "da": true,
+	"di": true, "van": true, "von": true, "der": true, "le": true, "la": true, "du": true, "dos": true, "del": true}
+
+func nameCandidate(t qToken, lower bool, names nameIndex) bool {
+	if !names.isNameWord(t.word) {
+		return false
+	}
+	if nameParticles[t.word] {
+		return true
+	}
+	if t.upper {
+		return !questionWords[t.word] || !startsSentence(t)
+	}
+	return lower && !stopWords[t.word] && !questionWords[t.word]
+}
+
+func startsSentence(t qToken) bool { return strings.TrimSpace(t.sep) == "" }
+
+// joinable says whether two name words separated by sep can be one name.
+func joinable(sep string) bool {
+	sep = strings.TrimSpace(sep)
+	return sep == "" || sep == "-" || sep == "."
+}
+
+// monthNames maps folded month names and abbreviations to month numbers.
+var monthNames = map[string]int{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+	"june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+func dayNumber(w string) (int, bool) {
+	w = strings.TrimRight(w, "stndrh")
+	n, err := strconv.Atoi(w)
+	if err != nil || n < 1 || n > 31 || len(w) > 2 {
+		return 0, false
+	}
+	return n, true
+}
+
+func yearNumber(w string) (int, bool) {
+	if len(w) != 4 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(w)
+	if err != nil || n < 1900 || n > 2100 {
+		return 0, false
+	}
+	return n, true
+}
+
+// parseDates finds dates in the question: full dates in common styles,
+// a month and year, a year, or a day and month without a year.
+func parseDates(pq *question, toks []qToken, used []bool) {
+	set := func(from, to string, idx ...int) {
+		if pq.from == "" {
+			pq.from, pq.to = from, to
+		}
+		for _, i := range idx {
+			used[i] = true
+		}
+	}
+	month := func(i int) (int, bool) {
+		if i < 0 || i >= len(toks) {
+			return 0, false
+		}
+		m, ok := monthNames[toks[i].word]
+		if ok && toks[i].word == "may" && !toks[i].upper {
+			return 0, false // "may" the verb
+		}
+		if ok && len(toks[i].word) == 3 && toks[i].word == "mar" && !toks[i].upper {
+			return 0, false
+		}
+		return m, ok
+	}
+	at := func(i int) string {
+		if i < 0 || i >= len(toks) {
+			return ""
+		}
+		return toks[i].word
+	}
+	for i := range toks {
+		if used[i] {
+			continue
+		}
+		// 2020-02-15 arrives as three tokens.
+		if y, ok := yearNumber(at(i)); ok && toks[i].sep != "-" {
+			if mo, err := strconv.Atoi(at(i + 1)); err == nil && mo >= 1 && mo <= 12 && i+2 < len(toks) && toks[i+1].sep == "-" {
+				if d, ok := dayNumber(at(i + 2)); ok && toks[i+2].sep == "-" {
+					day := fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+					pq.day = day
+					set(day, day, i, i+1, i+2)
+					continue
+				}
+			}
+		}
+		if mo, ok := month(i); ok {
+			// Month D, YYYY / Month D
+			if d, ok := dayNumber(at(i + 1)); ok {
+				if y, ok := yearNumber(at(i + 2)); ok {
+					day := fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+					pq.day = day
+					set(day, day, i, i+1, i+2)
+					continue
+				}
+				pq.monthDay = fmt.Sprintf("%02d-%02d", mo, d)
+				used[i], used[i+1] = true, true
+				continue
+			}
+			// D Month YYYY / D of Month YYYY
+			back := i - 1
+			if at(back) == "of" {
+				back--
+			}
+			if d, ok := dayNumber(at(back)); ok && back >= 0 && !used[back] {
+				if y, ok := yearNumber(at(i + 1)); ok {
+					day := fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+					pq.day = day
+					set(day, day, back, i, i+1)
+					if back < i-1 {
+						used[i-1] = true
+					}
+					continue
+				}
+				pq.monthDay = fmt.Sprintf("%02d-%02d", mo, d)
+				used[back], used[i] = true, true
+				continue
+			}
+			// Month YYYY
+			if y, ok := yearNumber(at(i + 1)); ok {
+				first := time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)
+				last := first.AddDate(0, 1, -1)
+				set(first.Format(time.DateOnly), last.Format(time.DateOnly), i, i+1)
+				continue
+			}
+		}
+	}
+	for i := range toks {
+		if used[i] {
+			continue
+		}
+		if y, ok := yearNumber(at(i)); ok {
+			set(fmt.Sprintf("%04d-01-01", y), fmt.Sprintf("%04d-12-31", y), i)
+			if i > 0 && (at(i-1) == "early" || at(i-1) == "late" || at(i-1) == "mid") {
+				used[i-1] = true
+			}
+		}
+	}
+}
+
+// stopWords are English function words left out of topics and phrases.
+var stopWords = wordSet(`a about above after again against all also am an and any are aren as at be because been before
+being below between both but by can could did do does doing down during each few for from further had has have having he
+her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off
+on once only or other our ours ourselves out over own same she should so some such than that the their theirs them
+themselves then there these they this those through to too under until up very was we were what when where which while
+who whom whose why will with would you your yours yourself s t don t ve ll re d m upon via per its`)
+
+// questionWords carry the question's form, not its topic.
+var questionWords = wordSet(`what when where who whom whose which why how did do does say says said tell told mention
+mentioned mentions explain explained describe described ask asked happen happened take took place time date day long
+start started begin began last lasted held hold meet met meeting meetings talk talks talked speak spoke spoken discuss
+discussed discussion discussions conversation readout according their his her jointly together each other kind sort
+anything something was were is are be been`)
+
+// kindWords say how people met; they pick the kind, not the topic.
+var kindWords = wordSet(`phone telephone call called calls video videoconference virtual virtually person in-person face`)
+
+// officeWords name offices that can stand for a participant.
+var officeWords = wordSet(`president prime minister secretary general chancellor premier king queen emperor chair
+chairman chairperson foreign defence defense deputy vice state councilor councillor counsellor envoy ambassador
+spokesperson foreign-minister sg pm fm`)
+
+// demonyms map adjectives of nationality to the country they name.
+var demonyms = map[string]string{
+	"american": "United States", "us": "United States", "british": "United Kingdom", "uk": "United Kingdom",
+	"japanese": "Japan", "chinese": "China", "korean": "Korea", "russian": "Russia", "french": "France",
+	"german": "Germany", "indian": "India", "italian": "Italy", "canadian": "Canada", "australian": "Australia",
+	"saudi": "Saudi Arabia", "ukrainian": "Ukraine", "turkish": "Turkey", "finnish": "Finland", "kenyan": "Kenya",
+	"portuguese": "Portugal", "spanish": "Spain", "brazilian": "Brazil", "mexican": "Mexico", "israeli": "Israel",
+	"iranian": "Iran", "egyptian": "Egypt", "singaporean": "Singapore", "malaysian": "Malaysia",
+	"indonesian": "Indonesia", "philippine": "Philippines", "vietnamese": "Vietnam", "pakistani": "Pakistan",
+	"polish": "Poland", "dutch": "Netherlands", "swedish": "Sweden", "norwegian": "Norway", "danish": "Denmark",
+	"irish": "Ireland", "greek": "Greece", "swiss": "Switzerland", "austrian": "Austria", "belgian": "Belgium",
+	"un": "United Nations", "eu": "European Union", "nato": "NATO", "rok": "Korea", "dprk": "Korea",
+}
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}

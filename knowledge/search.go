@@ -1,0 +1,297 @@
+package knowledge
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Filter selects meetings for listing. Empty fields do not filter.
+type Filter struct {
+	// Person matches any participant whose name holds all these words
+	// ("Abe", "Shinzo Abe").
+	Person string
+	// Country matches participants' affiliations by words ("Japan").
+	Country string
+	// Topic matches words of topics, titles, positions and text.
+	Topic string
+	// From and To bound the meeting date, YYYY-MM-DD, inclusive.
+	From, To string
+	// PublishedFrom and PublishedTo bound the release date, inclusive.
+	PublishedFrom, PublishedTo string
+	// IngestedFrom (inclusive) and IngestedTo (exclusive) bound when the
+	// index took the meeting in.
+	IngestedFrom, IngestedTo time.Time
+	// Limit is the page size (default 20, at most 1000); Offset skips.
+	Limit, Offset int
+}
+
+// Page is one page of meetings and how many match in all.
+type Page struct {
+	Meetings []Meeting
+	Total    int
+}
+
+// Meetings lists meetings matching f, newest meeting date first (undated
+// last).
+func (ix *Index) Meetings(ctx context.Context, f Filter) (Page, error) {
+	if f.Limit <= 0 {
+		f.Limit = 20
+	}
+	f.Limit = min(f.Limit, 1000)
+	f.Offset = max(f.Offset, 0)
+	req := bleve.NewSearchRequestOptions(filterQuery(f), f.Limit, f.Offset, false)
+	req.SortByCustom(newestFirst())
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return Page{}, fmt.Errorf("list meetings: %w", err)
+	}
+	ms, err := ix.store.meetings(hitIDs(res.Hits))
+	if err != nil {
+		return Page{}, err
+	}
+	return Page{Meetings: ms, Total: int(res.Total)}, nil
+}
+
+func newestFirst() search.SortOrder {
+	return search.SortOrder{
+		&search.SortField{Field: fDate, Desc: true, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast},
+		&search.SortField{Field: fPublished, Desc: true, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast},
+		&search.SortDocID{},
+	}
+}
+
+func hitIDs(hits search.DocumentMatchCollection) []string {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	return ids
+}
+
+func filterQuery(f Filter) query.Query {
+	var must []query.Query
+	if q := wordsQuery(fPersonTok, f.Person); q != nil {
+		must = append(must, q)
+	}
+	if q := wordsQuery(fAffTok, f.Country); q != nil {
+		must = append(must, q)
+	}
+	if strings.TrimSpace(f.Topic) != "" {
+		must = append(must, topicQuery(f.Topic))
+	}
+	if q := termRange(fDate, f.From, f.To); q != nil {
+		must = append(must, q)
+	}
+	if q := termRange(fPublished, f.PublishedFrom, f.PublishedTo); q != nil {
+		must = append(must, q)
+	}
+	if !f.IngestedFrom.IsZero() || !f.IngestedTo.IsZero() {
+		q := bleve.NewDateRangeQuery(f.IngestedFrom, f.IngestedTo)
+		q.SetField(fIngested)
+		must = append(must, q)
+	}
+	if len(must) == 0 {
+		return bleve.NewMatchAllQuery()
+	}
+	return bleve.NewConjunctionQuery(must...)
+}
+
+// wordsQuery matches documents whose keyword field holds every folded word
+// of s; nil when s has none.
+func wordsQuery(field, s string) query.Query {
+	words := foldWords(s)
+	if len(words) == 0 {
+		return nil
+	}
+	var qs []query.Query
+	for _, w := range uniqueStrings(words) {
+		t := bleve.NewTermQuery(w)
+		t.SetField(field)
+		qs = append(qs, t)
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewConjunctionQuery(qs...)
+}
+
+// topicQuery matches s (all its words) in topics, title, positions or text.
+func topicQuery(s string) query.Query {
+	var qs []query.Query
+	for _, field := range []string{fTopics, fTitle, fPos, fText} {
+		m := bleve.NewMatchQuery(s)
+		m.SetField(field)
+		m.SetOperator(query.MatchQueryOperatorAnd)
+		qs = append(qs, m)
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// termRange bounds a keyword date field inclusively; nil when unbounded.
+func termRange(field, from, to string) query.Query {
+	if from == "" && to == "" {
+		return nil
+	}
+	yes := true
+	if to != "" {
+		to += "\xff" // so a month "2006-07" includes its days
+	}
+	q := bleve.NewTermRangeInclusiveQuery(from, to, &yes, &yes)
+	q.SetField(field)
+	return q
+}
+
+// edgeDate is the latest (or earliest) meeting date in the index.
+func (ix *Index) edgeDate(ctx context.Context, latest bool) (string, error) {
+	req := bleve.NewSearchRequestOptions(termRange(fDate, "0", "9"), 1, 0, false)
+	req.Fields = []string{fDate}
+	if latest {
+		req.SortBy([]string{"-" + fDate})
+	} else {
+		req.SortBy([]string{fDate})
+	}
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return "", fmt.Errorf("date range: %w", err)
+	}
+	if len(res.Hits) == 0 {
+		return "", nil
+	}
+	d, _ := res.Hits[0].Fields[fDate].(string)
+	return d, nil
+}
+
+// Entry is one position a speaker took, for following a stance over time.
+type Entry struct {
+	MeetingID, Date, Title, Speaker, Topic, Text, SourceURL string
+	// New are the phrases (two or three words, no stopwords) that appear
+	// here for the first time in this speaker's statements on the topic.
+	New []string
+}
+
+// maxPositionMeetings bounds how many meetings Positions reads.
+const maxPositionMeetings = 500
+
+// Positions lists what speaker said on topic across meetings, oldest first.
+// Joint positions ("both sides") count for every side. An empty topic
+// lists all the speaker's positions.
+func (ix *Index) Positions(ctx context.Context, speaker, topic string) ([]Entry, error) {
+	who := foldWords(speaker)
+	if len(who) == 0 {
+		return nil, fmt.Errorf("positions: no speaker: %w", ErrNotFound)
+	}
+	must := []query.Query{wordsQuery(fPersonTok, speaker)}
+	if strings.TrimSpace(topic) != "" {
+		var qs []query.Query
+		for _, field := range []string{fPos, fTopics} {
+			m := bleve.NewMatchQuery(topic)
+			m.SetField(field)
+			qs = append(qs, m)
+		}
+		must = append(must, bleve.NewDisjunctionQuery(qs...))
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), maxPositionMeetings, 0, false)
+	req.SortBy([]string{fDate, "_id"})
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("positions: %w", err)
+	}
+	ms, err := ix.store.meetings(hitIDs(res.Hits))
+	if err != nil {
+		return nil, err
+	}
+	topicStems := ix.stems(topic)
+	var out []Entry
+	seen := map[string]bool{}
+	for _, m := range ms {
+		for _, p := range m.Positions {
+			if !speakerIs(m, p.Speaker, who) {
+				continue
+			}
+			if len(topicStems) > 0 && !containsAny(ix.stems(p.Topic+" "+p.Text), topicStems) {
+				continue
+			}
+			e := Entry{MeetingID: m.ID, Date: m.Date, Title: m.Title, Speaker: p.Speaker, Topic: p.Topic, Text: p.Text, SourceURL: m.SourceURL}
+			for _, ph := range phrases(p.Text) {
+				if !seen[ph] {
+					seen[ph] = true
+					e.New = append(e.New, ph)
+				}
+			}
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+// speakerIs reports whether a position's speaker is the person named by
+// words, counting a joint position when that person took part.
+func speakerIs(m Meeting, speaker string, words []string) bool {
+	if speaker == BothSides || strings.HasPrefix(strings.ToLower(speaker), "both") {
+		for _, p := range m.Participants {
+			if hasAll(foldWords(p.Label()), words) {
+				return true
+			}
+		}
+		return false
+	}
+	return hasAll(foldWords(speaker), words)
+}
+
+func hasAll(have, want []string) bool {
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func containsAny(have, want []string) bool {
+	for _, w := range want {
+		if slices.Contains(have, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// phrases are the two- and three-word runs of text without stopwords.
+func phrases(text string) []string {
+	var out []string
+	for _, run := range contentRuns(foldWords(text)) {
+		for n := 2; n <= 3; n++ {
+			for i := 0; i+n <= len(run); i++ {
+				out = append(out, strings.Join(run[i:i+n], " "))
+			}
+		}
+	}
+	return uniqueStrings(out)
+}
+
+// contentRuns splits words at stopwords into runs of content words.
+func contentRuns(words []string) [][]string {
+	var runs [][]string
+	var cur []string
+	for _, w := range words {
+		if stopWords[w] {
+			if len(cur) > 0 {
+				runs = append(runs, cur)
+			}
+			cur = nil
+			continue
+		}
+		cur = append(cur, w)
+	}
+	if len(cur) > 0 {
+		runs = append(runs, cur)
+	}
+	return runs
+}

@@ -1,0 +1,182 @@
+package knowledge
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// mappingVersion changes whenever newMapping or toDoc changes what is
+// indexed; Open rebuilds an index built by another version from its raws.
+const mappingVersion = 1
+
+// Index fields. Text fields use English analysis; keyword fields hold exact
+// values (names, affiliations, topics, kind, ids) or tokens folded by
+// foldWords, so question words and index terms meet without an analyzer.
+const (
+	fTitle     = "title"     // text; stored for meeting suggestions
+	fText      = "text"      // text: the readout's main text
+	fPos       = "pos"       // text: position texts
+	fTopics    = "topics"    // text: topics
+	fTopic     = "topic"     // keyword: exact topics
+	fPerson    = "person"    // keyword: participant labels
+	fPersonTok = "ptok"      // keyword: folded name words
+	fRole      = "role"      // keyword: folded office and affiliation words
+	fAff       = "aff"       // keyword: exact affiliations
+	fAffTok    = "afftok"    // keyword: folded affiliation words
+	fLoc       = "loc"       // keyword: folded location words
+	fKind      = "kind"      // keyword
+	fDate      = "date"      // keyword YYYY-MM-DD, sortable; stored
+	fPublished = "published" // keyword YYYY-MM-DD
+	fIngested  = "ingested"  // datetime
+	fTitleWord = "tword"     // keyword: folded title words, for prefix suggestions
+)
+
+func newMapping() mapping.IndexMapping {
+	text := func(store bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = en.AnalyzerName
+		f.Store = store
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = false
+		return f
+	}
+	keyword := func(store, sortable bool) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Store = store
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = sortable
+		return f
+	}
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt(fTitle, text(true))
+	dm.AddFieldMappingsAt(fText, text(false))
+	dm.AddFieldMappingsAt(fPos, text(false))
+	dm.AddFieldMappingsAt(fTopics, text(false))
+	for _, name := range []string{fTopic, fPerson, fPersonTok, fRole, fAff, fAffTok, fLoc, fKind, fTitleWord} {
+		dm.AddFieldMappingsAt(name, keyword(false, false))
+	}
+	dm.AddFieldMappingsAt(fDate, keyword(true, true))
+	dm.AddFieldMappingsAt(fPublished, keyword(false, true))
+	ing := bleve.NewDateTimeFieldMapping()
+	ing.Store = false
+	ing.IncludeInAll = false
+	dm.AddFieldMappingsAt(fIngested, ing)
+
+	im := bleve.NewIndexMapping()
+	im.DefaultMapping = dm
+	im.DefaultAnalyzer = en.AnalyzerName
+	im.IndexDynamic = false
+	im.StoreDynamic = false
+	im.DocValuesDynamic = false
+	return im
+}
+
+// toDoc is what bleve indexes for a meeting. Empty values are left out, so
+// a meeting without a date sorts last rather than first.
+func toDoc(m Meeting) map[string]any {
+	d := map[string]any{
+		fTitle:     m.Title,
+		fText:      m.Text,
+		fKind:      string(m.Kind),
+		fIngested:  m.Ingested,
+		fTitleWord: uniqueStrings(foldWords(m.Title)),
+	}
+	var pos []string
+	for _, p := range m.Positions {
+		pos = append(pos, p.Text)
+	}
+	d[fPos] = pos
+	d[fTopics] = strings.Join(m.Topics, ". ")
+	d[fTopic] = uniqueStrings(m.Topics)
+	var persons, ptok, role, aff, afftok []string
+	for _, p := range m.Participants {
+		if l := p.Label(); l != "" {
+			persons = append(persons, l)
+		}
+		ptok = append(ptok, foldWords(p.Name)...)
+		role = append(role, foldWords(p.Title+" "+p.Affiliation)...)
+		if p.Affiliation != "" {
+			aff = append(aff, p.Affiliation)
+			afftok = append(afftok, foldWords(p.Affiliation)...)
+		}
+	}
+	d[fPerson] = uniqueStrings(persons)
+	d[fPersonTok] = uniqueStrings(ptok)
+	d[fRole] = uniqueStrings(role)
+	d[fAff] = uniqueStrings(aff)
+	d[fAffTok] = uniqueStrings(afftok)
+	d[fLoc] = uniqueStrings(foldWords(m.Location))
+	if m.Date != "" {
+		d[fDate] = m.Date
+	}
+	if m.Published != "" {
+		d[fPublished] = m.Published
+	}
+	return d
+}
+
+var folder = asciifolding.New()
+
+// foldText lower-cases s, drops accents and straightens quotes, so
+// "Niinistö" and "niinisto" compare equal.
+func foldText(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		s = string(folder.Filter([]byte(s)))
+	}
+	return strings.ToLower(s)
+}
+
+// foldWords splits s into folded words of letters and digits. Possessive
+// "'s" is dropped ("Guterres's" -> "guterres").
+func foldWords(s string) []string {
+	rs := []rune(foldText(s))
+	var out []string
+	start := -1
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, string(rs[start:i]))
+			start = -1
+		}
+		if r == '\'' && i+1 < len(rs) && rs[i+1] == 's' && (i+2 == len(rs) || !unicode.IsLetter(rs[i+2])) {
+			i++
+		}
+	}
+	if start >= 0 {
+		out = append(out, string(rs[start:]))
+	}
+	return out
+}
+
+func uniqueStrings(in []string) []string {
+	seen := make(map[string]bool, len(in))
+	out := in[:0:0]
+	for _, s := range in {
+		if s == "" || seen[s] {
+			continue
+		}
+		seen[s] = true
+		out = append(out, s)
+	}
+	return out
+}

@@ -1,0 +1,292 @@
+package knowledge
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// store keeps what the bleve index is built from, in one bbolt file: each
+// raw readout (the source of truth for Reindex), the meeting extracted from
+// it (so answers and listings read a meeting with one key lookup), and which
+// readout name made which meeting id.
+type store struct {
+	db *bolt.DB
+}
+
+var (
+	bucketMeta    = []byte("meta")
+	bucketRaw     = []byte("raw")     // meeting id -> Readout JSON
+	bucketMeeting = []byte("meeting") // meeting id -> Meeting JSON
+	bucketName    = []byte("name")    // readout name -> meeting id
+	keyMapping    = []byte("mapping_version")
+)
+
+func openStore(path string) (*store, error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		return nil, fmt.Errorf("open raw store: %w", err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketMeta, bucketRaw, bucketMeeting, bucketName} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("init raw store: %w", err)
+	}
+	return &store{db: db}, nil
+}
+
+func (s *store) close() error { return s.db.Close() }
+
+// mappingVersion is the mapping the bleve index was built with; 0 when none.
+func (s *store) mappingVersion() (int, error) {
+	var v int
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketMeta).Get(keyMapping)
+		if b == nil {
+			return nil
+		}
+		n, err := strconv.Atoi(string(b))
+		v = n
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("read mapping version: %w", err)
+	}
+	return v, nil
+}
+
+func (s *store) setMappingVersion(v int) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(keyMapping, []byte(strconv.Itoa(v)))
+	})
+	if err != nil {
+		return fmt.Errorf("write mapping version: %w", err)
+	}
+	return nil
+}
+
+// storeItem is one readout and its meeting on the way into the store.
+type storeItem struct {
+	raw     Readout
+	meeting Meeting
+	result  int // index into the caller's results
+}
+
+// putResult says what put did with one item.
+type putResult struct {
+	meeting Meeting // the meeting now stored under the id
+	changed bool
+}
+
+// put stores new and edited readouts in one transaction. An item whose
+// meeting id already holds the same hash is left alone (changed false). It
+// also returns ids that were dropped because their readout name now makes a
+// different id (a file whose source URL was edited).
+func (s *store) put(items []storeItem) ([]putResult, []string, error) {
+	out := make([]putResult, len(items))
+	var removed []string
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		raw, mt, names := tx.Bucket(bucketRaw), tx.Bucket(bucketMeeting), tx.Bucket(bucketName)
+		for i, it := range items {
+			id := []byte(it.meeting.ID)
+			if old := mt.Get(id); old != nil {
+				var prev Meeting
+				if err := json.Unmarshal(old, &prev); err == nil && prev.Hash == it.meeting.Hash {
+					out[i] = putResult{meeting: prev}
+					continue
+				}
+			}
+			if err := putJSON(raw, id, it.raw); err != nil {
+				return err
+			}
+			if err := putJSON(mt, id, it.meeting); err != nil {
+				return err
+			}
+			name := []byte(it.raw.Name)
+			if prevID := names.Get(name); prevID != nil && !bytes.Equal(prevID, id) {
+				if err := raw.Delete(prevID); err != nil {
+					return err
+				}
+				if err := mt.Delete(prevID); err != nil {
+					return err
+				}
+				removed = append(removed, string(prevID))
+			}
+			if len(name) > 0 {
+				if err := names.Put(name, id); err != nil {
+					return err
+				}
+			}
+			out[i] = putResult{meeting: it.meeting, changed: true}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("store readouts: %w", err)
+	}
+	return out, removed, nil
+}
+
+// putMeetings overwrites the meetings of items (after a rebuild).
+func (s *store) putMeetings(items []storeItem) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		mt := tx.Bucket(bucketMeeting)
+		for _, it := range items {
+			if err := putJSON(mt, []byte(it.meeting.ID), it.meeting); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store meetings: %w", err)
+	}
+	return nil
+}
+
+func putJSON(b *bolt.Bucket, key []byte, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, data)
+}
+
+// removeName deletes the readout called name and its meeting, returning the
+// meeting id ("" when name is unknown).
+func (s *store) removeName(name string) (string, error) {
+	var id string
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		names := tx.Bucket(bucketName)
+		v := names.Get([]byte(name))
+		if v == nil {
+			return nil
+		}
+		id = string(v)
+		if err := names.Delete([]byte(name)); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketRaw).Delete(v); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketMeeting).Delete(v)
+	})
+	if err != nil {
+		return "", fmt.Errorf("remove %s: %w", name, err)
+	}
+	return id, nil
+}
+
+// rawEntry is a stored raw readout with its id and first ingestion time.
+type rawEntry struct {
+	id       string
+	raw      Readout
+	ingested time.Time
+}
+
+// rawIDs lists the ids of all stored raw readouts, so a rebuild can read
+// them a chunk at a time instead of all at once.
+func (s *store) rawIDs() ([]string, error) {
+	var out []string
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketRaw).ForEach(func(k, _ []byte) error {
+			out = append(out, string(k))
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list raw readouts: %w", err)
+	}
+	return out, nil
+}
+
+// raws reads the raw readouts stored under ids.
+func (s *store) raws(ids []string) ([]rawEntry, error) {
+	var out []rawEntry
+	err := s.db.View(func(tx *bolt.Tx) error {
+		raw, mt := tx.Bucket(bucketRaw), tx.Bucket(bucketMeeting)
+		for _, id := range ids {
+			v := raw.Get([]byte(id))
+			if v == nil {
+				continue
+			}
+			e := rawEntry{id: id}
+			if err := json.Unmarshal(v, &e.raw); err != nil {
+				return fmt.Errorf("raw %s: %w", id, err)
+			}
+			if mv := mt.Get([]byte(id)); mv != nil {
+				var ing struct {
+					Ingested time.Time `json:"ingested"`
+				}
+				if json.Unmarshal(mv, &ing) == nil {
+					e.ingested = ing.Ingested
+				}
+			}
+			out = append(out, e)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read raw readouts: %w", err)
+	}
+	return out, nil
+}
+
+// meeting reads one meeting by id or unique id prefix.
+func (s *store) meeting(id string) (Meeting, error) {
+	var m Meeting
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketMeeting)
+		v := b.Get([]byte(id))
+		if v == nil && len(id) >= 4 {
+			c := b.Cursor()
+			k, cv := c.Seek([]byte(id))
+			if k != nil && bytes.HasPrefix(k, []byte(id)) {
+				if k2, _ := c.Next(); k2 != nil && bytes.HasPrefix(k2, []byte(id)) {
+					return fmt.Errorf("id prefix %q is ambiguous: %w", id, ErrNotFound)
+				}
+				v = cv
+			}
+		}
+		if v == nil {
+			return fmt.Errorf("meeting %q: %w", id, ErrNotFound)
+		}
+		return json.Unmarshal(v, &m)
+	})
+	return m, err
+}
+
+// meetings reads meetings by id, in the order given, skipping missing ones.
+func (s *store) meetings(ids []string) ([]Meeting, error) {
+	out := make([]Meeting, 0, len(ids))
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketMeeting)
+		for _, id := range ids {
+			v := b.Get([]byte(id))
+			if v == nil {
+				continue
+			}
+			var m Meeting
+			if err := json.Unmarshal(v, &m); err != nil {
+				return fmt.Errorf("meeting %s: %w", id, err)
+			}
+			out = append(out, m)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read meetings: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,310 @@
+package knowledge
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Field names what Suggest completes.
+type Field string
+
+// The fields Suggest completes.
+const (
+	FieldPerson  Field = "person"
+	FieldCountry Field = "country"
+	FieldTopic   Field = "topic"
+	FieldMeeting Field = "meeting"
+)
+
+// Suggestion is one completion: Value goes back into a command, Label is shown.
+type Suggestion struct {
+	Value, Label string
+}
+
+// maxSuggestions caps Suggest's limit (Discord shows at most 25 choices).
+const maxSuggestions = 25
+
+// Suggest completes prefix for a field, most frequent first. Every word of a
+// value can match ("ab" finds "Shinzo Abe"); earlier words of a multi-word
+// prefix must match whole words. Meetings are matched on title words and
+// returned newest first, with their id as Value.
+func (ix *Index) Suggest(ctx context.Context, f Field, prefix string, limit int) ([]Suggestion, error) {
+	if limit <= 0 || limit > maxSuggestions {
+		limit = maxSuggestions
+	}
+	var l *termList
+	switch f {
+	case FieldPerson:
+		l = &ix.terms.person
+	case FieldCountry:
+		l = &ix.terms.country
+	case FieldTopic:
+		l = &ix.terms.topic
+	case FieldMeeting:
+		return ix.suggestMeetings(ctx, prefix, limit)
+	default:
+		return nil, fmt.Errorf("suggest field %q: %w", f, ErrNotFound)
+	}
+	ix.terms.mu.Lock()
+	defer ix.terms.mu.Unlock()
+	return l.suggest(prefix, limit), nil
+}
+
+func (ix *Index) suggestMeetings(ctx context.Context, prefix string, limit int) ([]Suggestion, error) {
+	words := foldWords(prefix)
+	var q query.Query
+	if len(words) == 0 {
+		q = bleve.NewMatchAllQuery()
+	} else {
+		var parts []query.Query
+		for i, w := range words {
+			if i == len(words)-1 && !strings.HasSuffix(prefix, " ") {
+				p := bleve.NewPrefixQuery(w)
+				p.SetField(fTitleWord)
+				parts = append(parts, p)
+				continue
+			}
+			t := bleve.NewTermQuery(w)
+			t.SetField(fTitleWord)
+			parts = append(parts, t)
+		}
+		q = bleve.NewConjunctionQuery(parts...)
+	}
+	req := bleve.NewSearchRequestOptions(q, limit, 0, false)
+	req.Fields = []string{fTitle, fDate}
+	req.SortBy([]string{"-" + fDate, "_id"})
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("suggest meetings: %w", err)
+	}
+	out := make([]Suggestion, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		title, _ := h.Fields[fTitle].(string)
+		date, _ := h.Fields[fDate].(string)
+		label := title
+		if date != "" {
+			label = date + " " + title
+		}
+		out = append(out, Suggestion{Value: h.ID, Label: truncateRunes(label, 100)})
+	}
+	return out, nil
+}
+
+func truncateRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// termLists are the distinct people, affiliations and topics in the index,
+// read from bleve's field dictionaries at Open and extended on Add, so
+// Suggest and question parsing never search for them.
+type termLists struct {
+	mu      sync.Mutex
+	person  termList
+	country termList
+	topic   termList
+	// nameWords maps a folded word of a person's name to the people whose
+	// names hold it ("abe" -> "Shinzo Abe").
+	nameWords map[string][]int
+}
+
+func newTermLists() *termLists {
+	return &termLists{nameWords: map[string][]int{}}
+}
+
+// termList is a set of values with counts and a sorted index of their words.
+type termList struct {
+	values []string
+	counts []int
+	folded []string
+	where  map[string]int
+	words  []wordRef // sorted by word, built lazily
+	dirty  bool
+}
+
+type wordRef struct {
+	word string
+	idx  int
+}
+
+// add counts one more meeting for value and returns its index.
+func (l *termList) add(value string, n int) int {
+	if l.where == nil {
+		l.where = map[string]int{}
+	}
+	if i, ok := l.where[value]; ok {
+		l.counts[i] += n
+		return i
+	}
+	i := len(l.values)
+	l.where[value] = i
+	l.values = append(l.values, value)
+	l.counts = append(l.counts, n)
+	l.folded = append(l.folded, strings.Join(foldWords(value), " "))
+	l.dirty = true
+	return i
+}
+
+func (l *termList) index() {
+	if !l.dirty {
+		return
+	}
+	l.words = l.words[:0]
+	for i, f := range l.folded {
+		for _, w := range strings.Fields(f) {
+			l.words = append(l.words, wordRef{w, i})
+		}
+	}
+	slices.SortFunc(l.words, func(a, b wordRef) int {
+		return cmp.Or(strings.Compare(a.word, b.word), cmp.Compare(a.idx, b.idx))
+	})
+	l.dirty = false
+}
+
+// suggestScan caps how many word matches one Suggest ranks, so a one-letter
+// prefix over a huge list stays fast.
+const suggestScan = 5000
+
+func (l *termList) suggest(prefix string, limit int) []Suggestion {
+	l.index()
+	words := foldWords(prefix)
+	var idxs []int
+	if len(words) == 0 {
+		idxs = make([]int, len(l.values))
+		for i := range idxs {
+			idxs[i] = i
+		}
+	} else {
+		last := words[len(words)-1]
+		lo, _ := slices.BinarySearchFunc(l.words, last, func(a wordRef, w string) int { return strings.Compare(a.word, w) })
+		seen := map[int]bool{}
+		for j := lo; j < len(l.words) && strings.HasPrefix(l.words[j].word, last) && len(seen) < suggestScan; j++ {
+			i := l.words[j].idx
+			if seen[i] {
+				continue
+			}
+			seen[i] = true
+			if len(words) > 1 && !hasWords(l.folded[i], words[:len(words)-1]) {
+				continue
+			}
+			idxs = append(idxs, i)
+		}
+	}
+	slices.SortFunc(idxs, func(a, b int) int {
+		return cmp.Or(cmp.Compare(l.counts[b], l.counts[a]), strings.Compare(l.folded[a], l.folded[b]))
+	})
+	if len(idxs) > limit {
+		idxs = idxs[:limit]
+	}
+	out := make([]Suggestion, len(idxs))
+	for k, i := range idxs {
+		out[k] = Suggestion{Value: l.values[i], Label: truncateRunes(l.values[i], 100)}
+	}
+	return out
+}
+
+func hasWords(folded string, words []string) bool {
+	have := strings.Fields(folded)
+	for _, w := range words {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// add records the people, affiliations and topics of a new meeting.
+func (t *termLists) add(m Meeting) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, p := range m.Participants {
+		if l := p.Label(); l != "" {
+			t.addPerson(l, 1)
+		}
+		if p.Affiliation != "" {
+			t.country.add(p.Affiliation, 1)
+		}
+	}
+	for _, tp := range uniqueStrings(m.Topics) {
+		t.topic.add(tp, 1)
+	}
+}
+
+func (t *termLists) addPerson(label string, n int) {
+	before := len(t.person.values)
+	i := t.person.add(label, n)
+	if i < before {
+		return
+	}
+	for _, w := range uniqueStrings(foldWords(label)) {
+		t.nameWords[w] = append(t.nameWords[w], i)
+	}
+}
+
+// peopleWith returns the labels of people whose names hold every word.
+func (t *termLists) peopleWith(words []string) []string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if len(words) == 0 {
+		return nil
+	}
+	var out []string
+	for _, i := range t.nameWords[words[0]] {
+		if hasWords(t.person.folded[i], words[1:]) {
+			out = append(out, t.person.values[i])
+		}
+	}
+	return out
+}
+
+// isNameWord reports whether w is a word of some indexed person's name.
+func (t *termLists) isNameWord(w string) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return len(t.nameWords[w]) > 0
+}
+
+// loadTerms fills the term lists from bleve's field dictionaries.
+func (ix *Index) loadTerms() error {
+	t := newTermLists()
+	load := func(field string, add func(string, int)) error {
+		d, err := ix.bleve.FieldDict(field)
+		if err != nil {
+			return fmt.Errorf("read %s terms: %w", field, err)
+		}
+		defer d.Close()
+		for {
+			e, err := d.Next()
+			if err != nil {
+				return fmt.Errorf("read %s terms: %w", field, err)
+			}
+			if e == nil {
+				return nil
+			}
+			if e.Count > 0 {
+				add(e.Term, int(e.Count))
+			}
+		}
+	}
+	if err := load(fPerson, t.addPerson); err != nil {
+		return err
+	}
+	if err := load(fAff, func(s string, n int) { t.country.add(s, n) }); err != nil {
+		return err
+	}
+	if err := load(fTopic, func(s string, n int) { t.topic.add(s, n) }); err != nil {
+		return err
+	}
+	ix.terms = t
+	return nil
+}
