@@ -1,0 +1,105 @@
+package knowledge_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/readoutbot/readoutbot/knowledge"
+	"github.com/readoutbot/readoutbot/knowledge/readoutgen"
+)
+
+func TestBareIndex(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "bare")
+	bx, err := knowledge.NewBareIndex(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := readoutgen.New(1)
+	var rs []knowledge.Readout
+	for i := range 40 {
+		rs = append(rs, g.Readout(i))
+	}
+	if err := bx.Add(ctx, rs...); err != nil {
+		t.Fatal(err)
+	}
+	if err := bx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	bx, err = knowledge.OpenBareIndex(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bx.Close()
+	n, err := bx.Match(ctx, rs[0].Title, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Errorf("a match query for the title %q found nothing", rs[0].Title)
+	}
+	n, err = bx.Match(ctx, "zzyzx quuxable", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Errorf("nonsense words matched %d readouts", n)
+	}
+}
+
+// benchChunk is how many readouts each iteration of the ingest benchmarks adds.
+const benchChunk = 50
+
+// BenchmarkIndexAdd is the engine's ingest path (extract + store + index),
+// per readout, into a growing index.
+func BenchmarkIndexAdd(b *testing.B) {
+	ix, err := knowledge.Open(filepath.Join(b.TempDir(), "ix"), knowledge.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	g := readoutgen.New(1)
+	ctx := context.Background()
+	next := 0
+	for b.Loop() {
+		b.StopTimer()
+		rs := make([]knowledge.Readout, benchChunk)
+		for i := range rs {
+			rs[i] = g.Readout(next)
+			next++
+		}
+		b.StartTimer()
+		if _, err := ix.Add(ctx, rs...); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(next), "ns/readout")
+}
+
+// BenchmarkBareIndexAdd is bleve's floor for the same readouts: same
+// mapping, no extraction.
+func BenchmarkBareIndexAdd(b *testing.B) {
+	bx, err := knowledge.NewBareIndex(filepath.Join(b.TempDir(), "bare"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer bx.Close()
+	g := readoutgen.New(1)
+	ctx := context.Background()
+	next := 0
+	for b.Loop() {
+		b.StopTimer()
+		rs := make([]knowledge.Readout, benchChunk)
+		for i := range rs {
+			rs[i] = g.Readout(next)
+			next++
+		}
+		b.StartTimer()
+		if err := bx.Add(ctx, rs...); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(next), "ns/readout")
+}
