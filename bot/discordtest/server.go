@@ -1,0 +1,1014 @@
+package discordtest
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
+)
+
+// Default identifiers of the fake's application, bot, guild, channel and
+// invoking user. They look like Discord snowflakes so code that parses ids works.
+const (
+	DefaultAppID     = "1100000000000000001"
+	DefaultGuildID   = "1200000000000000001"
+	DefaultChannelID = "1200000000000000002"
+	DefaultUserID    = "1400000000000000001"
+	DefaultToken     = "discordtest-token"
+)
+
+// Permission strings as Discord sends them in interactions.
+const (
+	// MemberPermissions is an ordinary member: view, send, embed, read history, use commands.
+	MemberPermissions = "2147567616"
+	// AdminPermissions adds Manage Guild (32), the bit admin commands require.
+	AdminPermissions = "2147567648"
+	// BotPermissions is what the bot may do in a channel (app_permissions).
+	BotPermissions = "117760"
+)
+
+// Server is a fake Discord listening on 127.0.0.1. Its exported fields are
+// fixed when NewServer returns; CallbackDeadline may be changed before the
+// first Interact.
+type Server struct {
+	// URL is the base to rewrite discord.com requests to, like http://127.0.0.1:PORT.
+	URL string
+	// Token is the bot token the fake accepts (without the "Bot " prefix).
+	Token string
+	// AppID is the application id; the bot user has the same id.
+	AppID string
+	// GuildID is the one guild the bot is in.
+	GuildID string
+	// ChannelID is a text channel in GuildID where interactions come from.
+	ChannelID string
+	// UserID is the member who invokes interactions unless told otherwise.
+	UserID string
+	// CallbackDeadline is how long the bot has for the first response to an
+	// interaction before Discord would reject it (10062).
+	CallbackDeadline time.Duration
+
+	tb       testing.TB
+	hs       *httptest.Server
+	upgrader websocket.Upgrader
+	closeOne sync.Once
+	wg       sync.WaitGroup // gateway connection goroutines
+
+	mu           sync.Mutex
+	changed      chan struct{} // closed and replaced whenever recorded state changes
+	closed       bool
+	nextID       uint64
+	requests     []Request
+	failures     []string
+	channels     map[string]*channel
+	global       []map[string]any
+	guildCmds    map[string][]map[string]any
+	limits       []*rateRule
+	interactions map[string]*interactionState // by token
+	order        []*interactionState
+	gw           gateway
+}
+
+// Request is one REST request the fake received.
+type Request struct {
+	Method string
+	// Path is the URL path without the /api/vN prefix, like /channels/1/messages.
+	Path   string
+	Query  url.Values
+	Header http.Header
+	// Body is the JSON body, or the payload_json part of a multipart body.
+	Body json.RawMessage
+	// Files are the names of files in a multipart body.
+	Files []string
+	// Status is what the fake answered.
+	Status int
+	Time   time.Time
+}
+
+// Decode unmarshals the request body into v.
+func (r Request) Decode(v any) error {
+	if len(r.Body) == 0 {
+		return fmt.Errorf("decode %s %s: empty body", r.Method, r.Path)
+	}
+	if err := json.Unmarshal(r.Body, v); err != nil {
+		return fmt.Errorf("decode %s %s: %w", r.Method, r.Path, err)
+	}
+	return nil
+}
+
+// String names the request for failure messages.
+func (r Request) String() string {
+	return fmt.Sprintf("%s %s -> %d", r.Method, r.Path, r.Status)
+}
+
+type channel struct {
+	id        string
+	forbidden bool
+	deleted   bool
+	messages  []*discordgo.Message // oldest first
+}
+
+type rateRule struct {
+	method  string
+	pattern string
+	left    int
+}
+
+// NewServer starts a fake Discord and stops it when tb's test ends.
+func NewServer(tb testing.TB) *Server {
+	tb.Helper()
+	s := &Server{
+		Token:            DefaultToken,
+		AppID:            DefaultAppID,
+		GuildID:          DefaultGuildID,
+		ChannelID:        DefaultChannelID,
+		UserID:           DefaultUserID,
+		CallbackDeadline: 3 * time.Second,
+		tb:               tb,
+		changed:          make(chan struct{}),
+		nextID:           1300000000000000000,
+		channels:         map[string]*channel{},
+		guildCmds:        map[string][]map[string]any{},
+		interactions:     map[string]*interactionState{},
+	}
+	s.upgrader = websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
+	s.gw.hbInterval = 41250
+	s.channels[s.ChannelID] = &channel{id: s.ChannelID}
+	ln, err := netListen()
+	if err != nil {
+		tb.Fatalf("discordtest: listen: %v", err)
+	}
+	s.hs = &httptest.Server{Listener: ln, Config: &http.Server{Handler: s}}
+	s.hs.Start()
+	s.URL = s.hs.URL
+	tb.Cleanup(s.Close)
+	return s
+}
+
+// Close stops the server, ends its gateway connections and fails the test for
+// every interaction that never got a response. Tests need not call it.
+func (s *Server) Close() {
+	s.closeOne.Do(func() {
+		s.mu.Lock()
+		var unanswered []string
+		for _, in := range s.order {
+			if in.callback == nil && !in.allowUnanswered && !in.deliveredAt.IsZero() {
+				unanswered = append(unanswered, fmt.Sprintf("interaction %s (%s) was never answered", in.id, in.label))
+			}
+			if in.timer != nil {
+				in.timer.Stop()
+			}
+		}
+		conns := s.gw.closeAllLocked()
+		s.mu.Unlock()
+		for _, c := range conns {
+			c.ws.Close()
+		}
+		s.hs.Close()
+		s.wg.Wait()
+		for _, u := range unanswered {
+			s.failf("%s", u)
+		}
+		s.mu.Lock()
+		s.closed = true
+		s.mu.Unlock()
+	})
+}
+
+// failf records a protocol violation and fails the test.
+func (s *Server) failf(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	s.mu.Lock()
+	s.failures = append(s.failures, msg)
+	closed := s.closed
+	s.notifyLocked()
+	s.mu.Unlock()
+	if !closed {
+		s.tb.Errorf("discordtest: %s", msg)
+	}
+}
+
+// Failures returns every violation the fake reported so far.
+func (s *Server) Failures() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.failures...)
+}
+
+func (s *Server) notifyLocked() {
+	close(s.changed)
+	s.changed = make(chan struct{})
+}
+
+func (s *Server) newIDLocked() string {
+	s.nextID++
+	return strconv.FormatUint(s.nextID, 10)
+}
+
+// wait polls cond, under the lock, until it is true or timeout passes.
+func (s *Server) wait(timeout time.Duration, cond func() bool) bool {
+	deadline := time.NewTimer(timeout)
+	defer deadline.Stop()
+	for {
+		s.mu.Lock()
+		ok := cond()
+		ch := s.changed
+		s.mu.Unlock()
+		if ok {
+			return true
+		}
+		select {
+		case <-ch:
+		case <-deadline.C:
+			s.mu.Lock()
+			ok := cond()
+			s.mu.Unlock()
+			return ok
+		}
+	}
+}
+
+// Requests returns every REST request received so far, oldest first.
+func (s *Server) Requests() []Request {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Request(nil), s.requests...)
+}
+
+// WaitRequest waits for a request that match accepts (already received or
+// still to come) and fails the test when none arrives within timeout.
+func (s *Server) WaitRequest(tb testing.TB, match func(Request) bool, timeout time.Duration) Request {
+	tb.Helper()
+	var found Request
+	ok := s.wait(timeout, func() bool {
+		for _, r := range s.requests {
+			if match(r) {
+				found = r
+				return true
+			}
+		}
+		return false
+	})
+	if !ok {
+		tb.Fatalf("discordtest: no matching request within %v; got %v", timeout, s.Requests())
+	}
+	return found
+}
+
+// Route returns a request matcher for a method and a path pattern, where *
+// stands for one path segment: Route("POST", "/interactions/*/*/callback").
+func Route(method, pattern string) func(Request) bool {
+	pattern = stripAPI(pattern)
+	return func(r Request) bool {
+		if method != "" && r.Method != method {
+			return false
+		}
+		ok, _ := path.Match(pattern, r.Path)
+		return ok
+	}
+}
+
+// Messages returns the messages posted to a channel, oldest first.
+func (s *Server) Messages(channelID string) []*discordgo.Message {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if c := s.channels[channelID]; c != nil {
+		return append([]*discordgo.Message(nil), c.messages...)
+	}
+	return nil
+}
+
+// WaitMessages waits until a channel holds at least n messages and returns them.
+func (s *Server) WaitMessages(tb testing.TB, channelID string, n int, timeout time.Duration) []*discordgo.Message {
+	tb.Helper()
+	ok := s.wait(timeout, func() bool {
+		c := s.channels[channelID]
+		return c != nil && len(c.messages) >= n
+	})
+	msgs := s.Messages(channelID)
+	if !ok {
+		tb.Fatalf("discordtest: channel %s has %d messages after %v, want %d", channelID, len(msgs), timeout, n)
+	}
+	return msgs
+}
+
+// AddMessage puts a message into a channel's history, as if posted earlier
+// (by the bot, unless msg.Author is set), and returns it with id and timestamp.
+func (s *Server) AddMessage(channelID string, msg *discordgo.Message) *discordgo.Message {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.channelLocked(channelID)
+	m := *msg
+	if m.ID == "" {
+		m.ID = s.newIDLocked()
+	}
+	m.ChannelID = channelID
+	if m.Timestamp.IsZero() {
+		m.Timestamp = time.Now().UTC()
+	}
+	if m.Author == nil {
+		m.Author = s.botUser()
+	}
+	c.messages = append(c.messages, &m)
+	s.notifyLocked()
+	return &m
+}
+
+// Forbid makes a channel answer 403 Missing Access, as when the bot lost its permissions.
+func (s *Server) Forbid(channelID string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.channelLocked(channelID).forbidden = true
+}
+
+// Delete makes a channel answer 404 Unknown Channel, as when it was deleted.
+func (s *Server) Delete(channelID string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.channelLocked(channelID).deleted = true
+}
+
+// Restore undoes Forbid and Delete.
+func (s *Server) Restore(channelID string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.channelLocked(channelID)
+	c.forbidden, c.deleted = false, false
+}
+
+func (s *Server) channelLocked(id string) *channel {
+	c := s.channels[id]
+	if c == nil {
+		c = &channel{id: id}
+		s.channels[id] = c
+	}
+	return c
+}
+
+// Commands returns the global commands as last bulk-overwritten, with ids.
+func (s *Server) Commands() []*discordgo.ApplicationCommand {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return decodeCommands(s.global)
+}
+
+// GuildCommands returns a guild's commands as last bulk-overwritten, with ids.
+func (s *Server) GuildCommands(guildID string) []*discordgo.ApplicationCommand {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return decodeCommands(s.guildCmds[guildID])
+}
+
+func decodeCommands(raw []map[string]any) []*discordgo.ApplicationCommand {
+	b, _ := json.Marshal(raw)
+	var cmds []*discordgo.ApplicationCommand
+	_ = json.Unmarshal(b, &cmds)
+	return cmds
+}
+
+// RateLimitNext makes the next n requests matching method and pathPattern
+// (a path under /api/vN where * stands for one segment, like
+// "/interactions/*/*/callback") answer 429 with retry_after 0.05 s.
+func (s *Server) RateLimitNext(method, pathPattern string, n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.limits = append(s.limits, &rateRule{method: method, pattern: stripAPI(pathPattern), left: n})
+}
+
+var apiPrefix = regexp.MustCompile(`^/api/v[0-9]+`)
+
+func stripAPI(p string) string {
+	p = apiPrefix.ReplaceAllString(p, "")
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return p
+}
+
+func (s *Server) botUser() *discordgo.User {
+	return &discordgo.User{ID: s.AppID, Username: "readoutbot", Discriminator: "0", Bot: true}
+}
+
+func (s *Server) botUserJSON() map[string]any {
+	return map[string]any{"id": s.AppID, "username": "readoutbot", "discriminator": "0", "global_name": nil, "avatar": nil, "bot": true, "flags": 0}
+}
+
+// ServeHTTP answers REST requests and upgrades gateway connections.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == gatewayPath || strings.HasPrefix(r.URL.Path, gatewayPath+"/") {
+		s.serveGateway(w, r)
+		return
+	}
+	loc := apiPrefix.FindString(r.URL.Path)
+	call := &call{req: Request{
+		Method: r.Method,
+		Path:   strings.TrimPrefix(r.URL.Path, loc),
+		Query:  r.URL.Query(),
+		Header: r.Header.Clone(),
+		Time:   time.Now(),
+	}}
+	status, body := s.handle(call, r, loc != "")
+	call.req.Status = status
+	s.mu.Lock()
+	s.requests = append(s.requests, call.req)
+	s.notifyLocked()
+	s.mu.Unlock()
+	if call.headers != nil {
+		for k, v := range call.headers {
+			w.Header()[k] = v
+		}
+	}
+	if status == http.StatusNoContent || body == nil {
+		w.WriteHeader(status)
+		return
+	}
+	b, err := json.Marshal(body)
+	if err != nil {
+		s.failf("marshal reply to %s %s: %v", r.Method, r.URL.Path, err)
+		w.WriteHeader(http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	w.Write(b)
+}
+
+type call struct {
+	req     Request
+	params  map[string]string
+	headers http.Header
+}
+
+// discordError is the JSON body of a Discord error.
+func discordError(code int, msg string) map[string]any {
+	return map[string]any{"code": code, "message": msg}
+}
+
+func (s *Server) handle(c *call, r *http.Request, api bool) (int, any) {
+	if !api {
+		s.failf("unknown request %s %s (not under /api/vN)", r.Method, r.URL.Path)
+		return http.StatusNotFound, discordError(0, "404: Not Found")
+	}
+	if err := readBody(c, r); err != nil {
+		s.failf("%s %s: %v", r.Method, r.URL.Path, err)
+		return http.StatusBadRequest, discordError(50109, "The request body contains invalid JSON.")
+	}
+	rt, params := matchRoute(r.Method, c.req.Path)
+	if rt == nil {
+		s.failf("unknown request %s %s", r.Method, r.URL.Path)
+		return http.StatusNotFound, discordError(0, "404: Not Found")
+	}
+	c.params = params
+	if s.takeRateLimit(c) {
+		return http.StatusTooManyRequests, map[string]any{"retry_after": 0.05, "global": false, "message": "You are being rate limited."}
+	}
+	if rt.auth && r.Header.Get("Authorization") != "Bot "+s.Token {
+		return http.StatusUnauthorized, discordError(0, "401: Unauthorized")
+	}
+	return rt.handler(s, c)
+}
+
+func (s *Server) takeRateLimit(c *call) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i, l := range s.limits {
+		if l.method != "" && l.method != c.req.Method {
+			continue
+		}
+		if ok, _ := path.Match(l.pattern, c.req.Path); !ok {
+			continue
+		}
+		l.left--
+		if l.left <= 0 {
+			s.limits = append(s.limits[:i], s.limits[i+1:]...)
+		}
+		c.headers = http.Header{}
+		c.headers.Set("X-RateLimit-Limit", "5")
+		c.headers.Set("X-RateLimit-Remaining", "0")
+		c.headers.Set("X-RateLimit-Reset-After", "0.050")
+		c.headers.Set("X-RateLimit-Reset", strconv.FormatFloat(float64(time.Now().Add(50*time.Millisecond).UnixMilli())/1000, 'f', 3, 64))
+		c.headers.Set("X-RateLimit-Bucket", "discordtest")
+		c.headers.Set("X-RateLimit-Scope", "user")
+		c.headers.Set("Retry-After", "1")
+		return true
+	}
+	return false
+}
+
+func readBody(c *call, r *http.Request) error {
+	mt, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mt == "multipart/form-data" {
+		mr := multipart.NewReader(r.Body, params["boundary"])
+		for {
+			p, err := mr.NextPart()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return fmt.Errorf("read multipart body: %w", err)
+			}
+			data, err := io.ReadAll(p)
+			if err != nil {
+				return fmt.Errorf("read multipart part: %w", err)
+			}
+			if p.FormName() == "payload_json" {
+				c.req.Body = data
+			} else {
+				c.req.Files = append(c.req.Files, p.FileName())
+			}
+		}
+	} else {
+		data, err := io.ReadAll(r.Body)
+		if err != nil {
+			return fmt.Errorf("read body: %w", err)
+		}
+		if len(bytes.TrimSpace(data)) > 0 {
+			c.req.Body = data
+		}
+	}
+	if len(c.req.Body) > 0 && !json.Valid(c.req.Body) {
+		return fmt.Errorf("body is not valid JSON: %.200s", c.req.Body)
+	}
+	return nil
+}
+
+type route struct {
+	method  string
+	pattern []string
+	auth    bool
+	handler func(*Server, *call) (int, any)
+}
+
+var routes = []route{
+	{"GET", split("/gateway"), true, (*Server).getGateway},
+	{"GET", split("/gateway/bot"), true, (*Server).getGatewayBot},
+	{"GET", split("/users/@me"), true, (*Server).getMe},
+	{"GET", split("/applications/@me"), true, (*Server).getApplication},
+	{"GET", split("/oauth2/applications/@me"), true, (*Server).getApplication},
+	{"PUT", split("/applications/{app}/commands"), true, (*Server).putCommands},
+	{"GET", split("/applications/{app}/commands"), true, (*Server).getCommands},
+	{"PUT", split("/applications/{app}/guilds/{guild}/commands"), true, (*Server).putCommands},
+	{"GET", split("/applications/{app}/guilds/{guild}/commands"), true, (*Server).getCommands},
+	{"POST", split("/interactions/{id}/{token}/callback"), false, (*Server).postCallback},
+	{"GET", split("/webhooks/{app}/{token}/messages/{msg}"), false, (*Server).getWebhookMessage},
+	{"PATCH", split("/webhooks/{app}/{token}/messages/{msg}"), false, (*Server).patchWebhookMessage},
+	{"DELETE", split("/webhooks/{app}/{token}/messages/{msg}"), false, (*Server).deleteWebhookMessage},
+	{"POST", split("/webhooks/{app}/{token}"), false, (*Server).postFollowup},
+	{"GET", split("/channels/{channel}"), true, (*Server).getChannel},
+	{"GET", split("/channels/{channel}/messages"), true, (*Server).getChannelMessages},
+	{"POST", split("/channels/{channel}/messages"), true, (*Server).postChannelMessage},
+	{"GET", split("/channels/{channel}/messages/{msg}"), true, (*Server).getChannelMessage},
+	{"PATCH", split("/channels/{channel}/messages/{msg}"), true, (*Server).patchChannelMessage},
+	{"GET", split("/guilds/{guild}"), true, (*Server).getGuild},
+	{"GET", split("/guilds/{guild}/channels"), true, (*Server).getGuildChannels},
+	{"GET", split("/guilds/{guild}/roles"), true, (*Server).getGuildRoles},
+	{"GET", split("/guilds/{guild}/members/{user}"), true, (*Server).getGuildMember},
+	{"GET", split("/users/@me/guilds"), true, (*Server).getMyGuilds},
+}
+
+func split(p string) []string { return strings.Split(strings.Trim(p, "/"), "/") }
+
+func matchRoute(method, p string) (*route, map[string]string) {
+	segs := split(p)
+	for i := range routes {
+		rt := &routes[i]
+		if rt.method != method || len(rt.pattern) != len(segs) {
+			continue
+		}
+		params := map[string]string{}
+		ok := true
+		for j, want := range rt.pattern {
+			if strings.HasPrefix(want, "{") {
+				if segs[j] == "" {
+					ok = false
+					break
+				}
+				params[strings.Trim(want, "{}")] = segs[j]
+			} else if want != segs[j] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return rt, params
+		}
+	}
+	return nil, nil
+}
+
+// --- simple REST handlers ---
+
+func (s *Server) getGateway(*call) (int, any) {
+	return http.StatusOK, map[string]any{"url": s.gatewayURL()}
+}
+
+func (s *Server) getGatewayBot(*call) (int, any) {
+	return http.StatusOK, map[string]any{
+		"url":    s.gatewayURL(),
+		"shards": 1,
+		"session_start_limit": map[string]any{
+			"total": 1000, "remaining": 999, "reset_after": 14400000, "max_concurrency": 1,
+		},
+	}
+}
+
+func (s *Server) getMe(*call) (int, any) { return http.StatusOK, s.botUserJSON() }
+
+func (s *Server) getApplication(*call) (int, any) {
+	return http.StatusOK, map[string]any{
+		"id": s.AppID, "name": "readoutbot", "description": "", "bot_public": false,
+		"bot_require_code_grant": false, "flags": 0, "bot": s.botUserJSON(), "owner": s.botUserJSON(),
+		"terms_of_service_url": "", "privacy_policy_url": "", "verify_key": "",
+	}
+}
+
+func (s *Server) getMyGuilds(*call) (int, any) {
+	return http.StatusOK, []any{map[string]any{"id": s.GuildID, "name": "discordtest", "icon": nil, "owner": false, "permissions": BotPermissions, "features": []any{}}}
+}
+
+func (s *Server) checkGuild(c *call) (int, any, bool) {
+	if g := c.params["guild"]; g != "" && g != s.GuildID {
+		s.failf("%s %s: the bot is not in guild %s", c.req.Method, c.req.Path, g)
+		return http.StatusNotFound, discordError(10004, "Unknown Guild"), false
+	}
+	return 0, nil, true
+}
+
+func (s *Server) checkApp(c *call) (int, any, bool) {
+	if a := c.params["app"]; a != s.AppID {
+		s.failf("%s %s: application id %s is not the bot's (%s)", c.req.Method, c.req.Path, a, s.AppID)
+		return http.StatusNotFound, discordError(10002, "Unknown Application"), false
+	}
+	return 0, nil, true
+}
+
+func (s *Server) guildJSON() map[string]any {
+	return map[string]any{
+		"id": s.GuildID, "name": "discordtest", "icon": nil, "owner_id": DefaultUserID,
+		"roles": s.rolesJSON(), "emojis": []any{}, "features": []any{}, "verification_level": 0,
+		"default_message_notifications": 0, "explicit_content_filter": 0, "mfa_level": 0,
+		"system_channel_id": nil, "premium_tier": 0, "preferred_locale": "en-US", "nsfw_level": 0,
+	}
+}
+
+func (s *Server) rolesJSON() []any {
+	return []any{
+		map[string]any{"id": s.GuildID, "name": "@everyone", "permissions": MemberPermissions, "position": 0, "color": 0, "hoist": false, "managed": false, "mentionable": false},
+		map[string]any{"id": s.botRoleID(), "name": "readoutbot", "permissions": BotPermissions, "position": 1, "color": 0, "hoist": false, "managed": true, "mentionable": false},
+	}
+}
+
+func (s *Server) botRoleID() string { return s.GuildID[:len(s.GuildID)-1] + "9" }
+
+func (s *Server) getGuild(c *call) (int, any) {
+	if st, b, ok := s.checkGuild(c); !ok {
+		return st, b
+	}
+	return http.StatusOK, s.guildJSON()
+}
+
+func (s *Server) getGuildRoles(c *call) (int, any) {
+	if st, b, ok := s.checkGuild(c); !ok {
+		return st, b
+	}
+	return http.StatusOK, s.rolesJSON()
+}
+
+func (s *Server) getGuildChannels(c *call) (int, any) {
+	if st, b, ok := s.checkGuild(c); !ok {
+		return st, b
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []any
+	for _, ch := range s.channels {
+		if !ch.deleted {
+			out = append(out, s.channelJSON(ch.id))
+		}
+	}
+	return http.StatusOK, out
+}
+
+func (s *Server) getGuildMember(c *call) (int, any) {
+	if st, b, ok := s.checkGuild(c); !ok {
+		return st, b
+	}
+	u := c.params["user"]
+	joined := time.Now().Add(-24 * time.Hour).UTC().Format(time.RFC3339)
+	switch u {
+	case "@me", s.AppID:
+		return http.StatusOK, map[string]any{"user": s.botUserJSON(), "roles": []any{s.botRoleID()}, "joined_at": joined, "deaf": false, "mute": false, "flags": 0}
+	default:
+		return http.StatusOK, map[string]any{"user": userJSON(u, "member"), "roles": []any{}, "joined_at": joined, "deaf": false, "mute": false, "flags": 0}
+	}
+}
+
+func userJSON(id, name string) map[string]any {
+	return map[string]any{"id": id, "username": name, "discriminator": "0", "global_name": name, "avatar": nil}
+}
+
+func (s *Server) channelJSON(id string) map[string]any {
+	return map[string]any{"id": id, "type": 0, "guild_id": s.GuildID, "name": "channel-" + id[len(id)-3:], "position": 0, "permission_overwrites": []any{}, "nsfw": false}
+}
+
+// channelState answers 403/404 for forbidden or deleted channels.
+func (s *Server) channelState(id string) (int, any, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.channelLocked(id)
+	switch {
+	case c.deleted:
+		return http.StatusNotFound, discordError(10003, "Unknown Channel"), false
+	case c.forbidden:
+		return http.StatusForbidden, discordError(50001, "Missing Access"), false
+	}
+	return 0, nil, true
+}
+
+func (s *Server) getChannel(c *call) (int, any) {
+	id := c.params["channel"]
+	if st, b, ok := s.channelState(id); !ok {
+		return st, b
+	}
+	return http.StatusOK, s.channelJSON(id)
+}
+
+func (s *Server) getChannelMessages(c *call) (int, any) {
+	id := c.params["channel"]
+	if st, b, ok := s.channelState(id); !ok {
+		return st, b
+	}
+	limit := 50
+	if l := c.req.Query.Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > 100 {
+			s.failf("GET %s: limit %q must be 1..100", c.req.Path, l)
+			return http.StatusBadRequest, discordError(50035, "Invalid Form Body: limit")
+		}
+		limit = n
+	}
+	before, after := c.req.Query.Get("before"), c.req.Query.Get("after")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	msgs := s.channels[id].messages
+	var out []*discordgo.Message
+	for i := len(msgs) - 1; i >= 0 && len(out) < limit; i-- {
+		m := msgs[i]
+		if before != "" && !idLess(m.ID, before) {
+			continue
+		}
+		if after != "" && !idLess(after, m.ID) {
+			continue
+		}
+		out = append(out, m)
+	}
+	if out == nil {
+		out = []*discordgo.Message{}
+	}
+	return http.StatusOK, out
+}
+
+func (s *Server) getChannelMessage(c *call) (int, any) {
+	id := c.params["channel"]
+	if st, b, ok := s.channelState(id); !ok {
+		return st, b
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, m := range s.channels[id].messages {
+		if m.ID == c.params["msg"] {
+			return http.StatusOK, m
+		}
+	}
+	return http.StatusNotFound, discordError(10008, "Unknown Message")
+}
+
+func idLess(a, b string) bool {
+	if len(a) != len(b) {
+		return len(a) < len(b)
+	}
+	return a < b
+}
+
+func (s *Server) postChannelMessage(c *call) (int, any) {
+	id := c.params["channel"]
+	if st, b, ok := s.checkMessage(c, true); !ok {
+		return st, b
+	}
+	if st, b, ok := s.channelState(id); !ok {
+		return st, b
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	raw := decodeObject(c.req.Body)
+	raw["id"] = s.newIDLocked()
+	s.stampLocked(raw, id)
+	m := toMessage(raw)
+	s.channelLocked(id).messages = append(s.channelLocked(id).messages, m)
+	s.notifyLocked()
+	return http.StatusOK, raw
+}
+
+func (s *Server) patchChannelMessage(c *call) (int, any) {
+	id := c.params["channel"]
+	if st, b, ok := s.checkMessage(c, false); !ok {
+		return st, b
+	}
+	if st, b, ok := s.channelState(id); !ok {
+		return st, b
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	msgs := s.channels[id].messages
+	for i, m := range msgs {
+		if m.ID == c.params["msg"] {
+			raw := messageObject(m)
+			for k, v := range decodeObject(c.req.Body) {
+				raw[k] = v
+			}
+			raw["edited_timestamp"] = time.Now().UTC().Format(time.RFC3339Nano)
+			msgs[i] = toMessage(raw)
+			s.notifyLocked()
+			return http.StatusOK, raw
+		}
+	}
+	return http.StatusNotFound, discordError(10008, "Unknown Message")
+}
+
+// stampLocked adds the fields Discord fills in on a new message.
+func (s *Server) stampLocked(raw map[string]any, channelID string) {
+	raw["channel_id"] = channelID
+	raw["author"] = s.botUserJSON()
+	raw["timestamp"] = time.Now().UTC().Format(time.RFC3339Nano)
+	raw["edited_timestamp"] = nil
+	raw["type"] = 0
+	raw["tts"] = false
+	raw["mention_everyone"] = false
+	raw["mentions"] = []any{}
+	raw["mention_roles"] = []any{}
+	raw["pinned"] = false
+	delete(raw, "allowed_mentions")
+	for _, k := range []string{"embeds", "components", "attachments"} {
+		if raw[k] == nil {
+			raw[k] = []any{}
+		}
+	}
+	if raw["content"] == nil {
+		raw["content"] = ""
+	}
+}
+
+func decodeObject(b []byte) map[string]any {
+	m := map[string]any{}
+	if len(b) > 0 {
+		_ = json.Unmarshal(b, &m)
+	}
+	if m == nil {
+		m = map[string]any{}
+	}
+	return m
+}
+
+func messageObject(m *discordgo.Message) map[string]any {
+	b, _ := json.Marshal(m)
+	return decodeObject(b)
+}
+
+func toMessage(raw map[string]any) *discordgo.Message {
+	b, _ := json.Marshal(raw)
+	var m discordgo.Message
+	if err := json.Unmarshal(b, &m); err != nil {
+		// Components the fake validated but discordgo cannot decode; keep the rest.
+		delete(raw, "components")
+		b, _ = json.Marshal(raw)
+		_ = json.Unmarshal(b, &m)
+	}
+	return &m
+}
+
+// checkMessage validates a message body against Discord's limits and the
+// allowed_mentions rule; create says the message must not be empty.
+func (s *Server) checkMessage(c *call, create bool) (int, any, bool) {
+	if len(c.req.Body) == 0 {
+		s.failf("%s %s: no message body", c.req.Method, c.req.Path)
+		return http.StatusBadRequest, discordError(50006, "Cannot send an empty message"), false
+	}
+	probs := validateMessage(c.req.Body, create, len(c.req.Files) > 0)
+	if len(probs) > 0 {
+		s.failf("%s %s: %s", c.req.Method, c.req.Path, strings.Join(probs, "; "))
+		return http.StatusBadRequest, discordError(50035, "Invalid Form Body: "+strings.Join(probs, "; ")), false
+	}
+	return 0, nil, true
+}
+
+// --- commands ---
+
+func (s *Server) putCommands(c *call) (int, any) {
+	if st, b, ok := s.checkApp(c); !ok {
+		return st, b
+	}
+	if st, b, ok := s.checkGuild(c); !ok {
+		return st, b
+	}
+	var cmds []map[string]any
+	if err := json.Unmarshal(c.req.Body, &cmds); err != nil || c.req.Body == nil {
+		s.failf("PUT %s: body must be an array of commands: %v", c.req.Path, err)
+		return http.StatusBadRequest, discordError(50035, "Invalid Form Body")
+	}
+	if probs := validateCommands(c.req.Body); len(probs) > 0 {
+		s.failf("PUT %s: %s", c.req.Path, strings.Join(probs, "; "))
+		return http.StatusBadRequest, discordError(50035, "Invalid Form Body: "+strings.Join(probs, "; "))
+	}
+	guild := c.params["guild"]
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.global
+	if guild != "" {
+		old = s.guildCmds[guild]
+	}
+	ids := map[string]string{}
+	for _, o := range old {
+		ids[fmt.Sprint(o["name"], "/", o["type"])] = fmt.Sprint(o["id"])
+	}
+	out := make([]map[string]any, 0, len(cmds))
+	for _, cmd := range cmds {
+		if cmd["type"] == nil {
+			cmd["type"] = 1
+		}
+		if _, err := strconv.Atoi(fmt.Sprint(cmd["type"])); err != nil {
+			cmd["type"] = 1
+		}
+		n, _ := strconv.Atoi(fmt.Sprint(cmd["type"]))
+		cmd["type"] = n
+		key := fmt.Sprint(cmd["name"], "/", cmd["type"])
+		id := ids[key]
+		if id == "" {
+			id = s.newIDLocked()
+		}
+		cmd["id"] = id
+		cmd["application_id"] = s.AppID
+		cmd["version"] = s.newIDLocked()
+		if guild != "" {
+			cmd["guild_id"] = guild
+		}
+		if _, ok := cmd["default_member_permissions"]; !ok {
+			cmd["default_member_permissions"] = nil
+		}
+		if cmd["description"] == nil {
+			cmd["description"] = ""
+		}
+		out = append(out, cmd)
+	}
+	if guild != "" {
+		s.guildCmds[guild] = out
+	} else {
+		s.global = out
+	}
+	s.notifyLocked()
+	return http.StatusOK, out
+}
+
+func (s *Server) getCommands(c *call) (int, any) {
+	if st, b, ok := s.checkApp(c); !ok {
+		return st, b
+	}
+	if st, b, ok := s.checkGuild(c); !ok {
+		return st, b
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	cmds := s.global
+	if g := c.params["guild"]; g != "" {
+		cmds = s.guildCmds[g]
+	}
+	if cmds == nil {
+		cmds = []map[string]any{}
+	}
+	return http.StatusOK, cmds
+}
+
+// commandIDLocked finds a registered command's id, guild commands first.
+func (s *Server) commandIDLocked(name string) string {
+	for _, list := range [][]map[string]any{s.guildCmds[s.GuildID], s.global} {
+		for _, c := range list {
+			if c["name"] == name {
+				return fmt.Sprint(c["id"])
+			}
+		}
+	}
+	return ""
+}
