@@ -1,0 +1,31 @@
+package sources
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinel errors. Callers test them with errors.Is.
+var (
+	// ErrBlocked means the URL's scheme or address may not be fetched: only
+	// http and https to public addresses are allowed, unless
+	// FetcherOptions.AllowPrivate is set.
+	ErrBlocked = errors.New("address not allowed")
+	// ErrTooManyRedirects means a fetch was redirected more than
+	// MaxRedirects times (a loop, usually).
+	ErrTooManyRedirects = errors.New("too many redirects")
+	// ErrUnsupportedType means the response is not text (an image, a PDF).
+	ErrUnsupportedType = errors.New("unsupported content type")
+	// ErrUnknownSource means no configured source has the given name.
+	ErrUnknownSource = errors.New("unknown source")
+)
+
+// StatusError is a response with an HTTP status other than 200 or 304.
+type StatusError struct {
+	URL  string
+	Code int
+}
+
+func (e *StatusError) Error() string {
+	return fmt.Sprintf("fetch %s: http status %d", e.URL, e.Code)
+}
