@@ -1,9 +1,786 @@
 package knowledge
 
-import "errors"
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+)
 
-// Extract turns a readout into a Meeting, or returns ErrNotReadout.
-// TODO(extract helper): implement.
+// Extract turns a readout into a Meeting: the meeting's date, time, length,
+// place and kind, the principals who took part, and who said what on which
+// topic. It returns ErrNotReadout (wrapped) for text that does not report a
+// meeting or call between named principals.
 func Extract(r Readout) (Meeting, error) {
-	return Meeting{}, errors.New("not implemented")
+	d := newDoc(r)
+	m := Meeting{
+		ID:        readoutID(r),
+		Title:     d.title,
+		Source:    r.Source,
+		SourceURL: r.SourceURL,
+		Published: r.Published,
+		Text:      r.Text,
+		Hash:      r.Hash,
+	}
+	mi := d.meetingSentence()
+	if mi < 0 {
+		return m, fmt.Errorf("%s: %w", r.Name, ErrNotReadout)
+	}
+	meet := d.sents[mi].text
+	m.Participants = d.participants(mi)
+	if len(m.Participants) < 2 && !(len(m.Participants) == 1 && reWithOther.MatchString(meet)) {
+		return m, fmt.Errorf("%s: %w", r.Name, ErrNotReadout)
+	}
+	ref, refOK := d.releaseDay()
+	if m.Published == "" && refOK && d.refFromHeader {
+		m.Published = ref.iso()
+	}
+	m.Date = d.meetingDate(mi, ref, refOK)
+	m.Kind = meetingKind(d.title, meet)
+	m.Time = findTime(d.firstPart(mi))
+	m.DurationMinutes = findDuration(d.firstPart(mi))
+	if m.Kind == KindInPerson || m.Kind == KindOther {
+		m.Location = d.location(mi)
+	}
+	m.Positions = d.positions(mi, m.Participants)
+	m.Topics = topicsOf(meet, m.Positions)
+	return m, nil
+}
+
+// readoutID is a short stable hash of the source URL, else the name.
+func readoutID(r Readout) string {
+	key := r.SourceURL
+	if key == "" {
+		key = r.Name
+	}
+	sum := sha256.Sum256([]byte(key))
+	return hex.EncodeToString(sum[:8])
+}
+
+// sentence is one sentence of the body with the paragraph it is in.
+type sentence struct {
+	text string
+	para int
+}
+
+// doc is a readout split into headline, header lines (date line, dateline,
+// labels), body sentences and trailer lines (signatures).
+type doc struct {
+	r             Readout
+	title         string
+	header        []string
+	trailer       []string
+	sents         []sentence
+	body          string
+	refFromHeader bool
+}
+
+var (
+	reNumbering = regexp.MustCompile(`^\s*(?:[-–•*·]\s*)?(?:\(?\d{1,2}[.)]|\(\w\)|[ivx]{1,4}[.)])\s+`)
+	reDash      = regexp.MustCompile(`^\s*[-–•*·]\s+`)
+)
+
+func newDoc(r Readout) *doc {
+	d := &doc{r: r, title: strings.TrimSpace(r.Title)}
+	lines := strings.Split(r.Text, "\n")
+	if d.title == "" {
+		d.title = guessTitle(r.Text)
+	}
+	titleFold := foldName(d.title)
+	first, last := -1, -1
+	prose := make([]bool, len(lines))
+	for i, line := range lines {
+		line = strings.TrimSpace(line)
+		if line == "" || foldName(line) == titleFold {
+			continue
+		}
+		if isProse(line) {
+			prose[i] = true
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	para := 0
+	var body strings.Builder
+	for i, line := range lines {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "":
+			para++
+			continue
+		case foldName(line) == titleFold && (first < 0 || i < first):
+			continue
+		case first < 0 || i < first:
+			d.header = append(d.header, line)
+			continue
+		case i > last:
+			d.trailer = append(d.trailer, line)
+			continue
+		case !prose[i]:
+			// A caption or stray label inside the body.
+			para++
+			continue
+		}
+		line = reNumbering.ReplaceAllString(line, "")
+		line = reDash.ReplaceAllString(line, "")
+		body.WriteString(line)
+		body.WriteByte('\n')
+		for _, s := range splitSentences(line) {
+			d.sents = append(d.sents, sentence{text: s, para: para})
+		}
+		para++
+	}
+	d.body = body.String()
+	return d
+}
+
+// isProse says whether a line is running text rather than a label,
+// headline, caption or signature.
+func isProse(line string) bool {
+	words := len(strings.Fields(line))
+	if words >= 25 {
+		return true
+	}
+	if words < 5 {
+		return false
+	}
+	switch line[len(line)-1] {
+	case '.', '!', '?', '"', ')':
+		return true
+	}
+	return strings.HasSuffix(line, "”") || strings.HasSuffix(line, "’")
+}
+
+// sentenceAbbrevs end with a dot that does not end a sentence.
+var sentenceAbbrevs = setOf("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "h.e", "u.s",
+	"u.k", "u.n", "no", "vs", "e.g", "i.e", "hon", "gov", "sen", "rep", "amb", "rt", "messrs", "mme", "capt", "maj",
+	"adm", "fig", "art", "para", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	"u.s.a", "p.r.c", "d.c")
+
+// splitSentences splits a paragraph at sentence ends, not at "Mr." or
+// initials.
+func splitSentences(p string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(p) && (p[j] == '"' || p[j] == ')' || p[j] == '\'') {
+			j++
+		}
+		if strings.HasPrefix(p[j:], "”") || strings.HasPrefix(p[j:], "’") {
+			j += len("”")
+		}
+		if j >= len(p) || p[j] != ' ' {
+			continue
+		}
+		k := j
+		for k < len(p) && p[k] == ' ' {
+			k++
+		}
+		if k >= len(p) {
+			continue
+		}
+		next := rune(p[k])
+		if next >= 0x80 {
+			for _, r := range p[k:] {
+				next = r
+				break
+			}
+		}
+		if !unicode.IsUpper(next) && !unicode.IsDigit(next) && next != '"' && next != '“' && next != '(' {
+			continue
+		}
+		if c == '.' {
+			w := lastWord(p[start:i])
+			lw := strings.ToLower(w)
+			if sentenceAbbrevs[lw] || len([]rune(w)) == 1 && unicode.IsUpper([]rune(w)[0]) {
+				continue
+			}
+			if (lw == "a.m" || lw == "p.m") && !unicode.IsUpper(next) {
+				continue
+			}
+		}
+		out = append(out, strings.TrimSpace(p[start:j]))
+		start = k
+		i = k - 1
+	}
+	if rest := strings.TrimSpace(p[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}
+
+func lastWord(s string) string {
+	i := strings.LastIndexAny(s, " (\"“")
+	return s[i+1:]
+}
+
+// reMeetVerb marks a sentence that reports the meeting or call itself.
+var reMeetVerb = regexp.MustCompile(`(?i)\b(?:met|meets|meeting|meet|talks?|talked|spoke|speaks|call(?:ed|s)?\b(?:\s+on)?|telephone|phone|conversation|hosted|hosts|received|receives|held|holds|conferred|visited|discussed|discuss|video(?:-|\s)?conference)\b`)
+
+var reCallFor = regexp.MustCompile(`(?i)\bcall(?:ed|s|ing)?\s+(?:for|upon)\b`)
+
+// reWithOther says a meeting sentence names a counterpart even when only one
+// principal was found ("met a delegation from ...").
+var reWithOther = regexp.MustCompile(`(?i)\b(?:with|met|hosted|received)\b`)
+
+// meetingSentence is the first body sentence that reports the meeting and
+// names a principal; -1 when there is none.
+func (d *doc) meetingSentence() int {
+	for i, s := range d.sents {
+		if i > 12 {
+			break
+		}
+		t := reCallFor.ReplaceAllString(s.text, "")
+		if !reMeetVerb.MatchString(t) {
+			continue
+		}
+		for _, m := range findMentions(s.text) {
+			if d.isPrincipal(m) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// isPrincipal says whether a mention in a meeting sentence can be one who
+// met: someone with an office or honorific, a full name, or an office.
+func (d *doc) isPrincipal(m mention) bool {
+	if isStaffTitle(m.title) {
+		return false
+	}
+	if m.office {
+		return !m.lower
+	}
+	return m.title != "" || m.hon || len(strings.Fields(m.name)) >= 2
+}
+
+var reStaffTitle = regexp.MustCompile(`(?i)\b(?:spokesperson|spokesman|spokeswoman|press secretary|press officer)\b`)
+
+func isStaffTitle(t string) bool { return reStaffTitle.MatchString(t) }
+
+// reTopicTail starts the part of a meeting sentence that says what was
+// discussed, where people named are subjects, not participants.
+var reTopicTail = regexp.MustCompile(`(?i)(?:\bto (?:discuss|talk|exchange|review|address|consult|follow)|\babout\b|\bregarding\b|\bconcerning\b|\bincluding\b|,\s*(?:who|which|where|during which)\b|\bwho (?:is|was|are|were)\b|\bon (?:the )?(?:situation|issue|issues|matters|topics|ways|recent|latest|developments)\b|\bannounced\b|\bfollowing\b)`)
+
+// participantPart is the meeting sentence up to its topic tail, with
+// relative clauses (", who is visiting New York ...,") removed.
+func participantPart(s string) string {
+	if loc := reTopicTail.FindStringIndex(s); loc != nil {
+		head, tail := s[:loc[0]], s[loc[0]:]
+		// A relative clause closed by a comma: keep what follows it.
+		if strings.HasPrefix(strings.TrimLeft(tail, ", "), "who") || strings.HasPrefix(strings.TrimLeft(tail, ", "), "which") {
+			if j := strings.Index(tail[1:], ","); j >= 0 {
+				return head + " " + participantPart(tail[j+2:])
+			}
+		}
+		return head
+	}
+	return s
+}
+
+// participants collects the principals from the meeting sentence and the
+// headline, merges repeated mentions, and fills names and affiliations the
+// readout gives elsewhere.
+func (d *doc) participants(mi int) []Participant {
+	var ps []Participant
+	add := func(m mention, fromTitle bool) {
+		if !d.isPrincipal(m) {
+			return
+		}
+		if fromTitle && !m.office && m.title == "" && !m.hon && !strings.Contains(foldName(d.body), foldName(m.name)) {
+			return
+		}
+		p := Participant{Name: cleanName(m.name), Title: m.title, Affiliation: m.aff}
+		if m.office {
+			p.Name = ""
+		}
+		for i := range ps {
+			if samePerson(ps[i], p) {
+				ps[i] = mergePerson(ps[i], p, fromTitle)
+				return
+			}
+		}
+		ps = append(ps, p)
+	}
+	// Mentions in the meeting sentence, then in the next sentence when the
+	// first names only one side.
+	for _, m := range findMentions(participantPart(d.sents[mi].text)) {
+		add(m, false)
+	}
+	for _, m := range findMentions(d.title) {
+		add(m, true)
+	}
+	// A header line such as "António Guterres, Secretary-General" names an
+	// office that the body leaves unnamed.
+	for i := range ps {
+		if ps[i].Name != "" {
+			continue
+		}
+		for _, line := range append(append([]string{}, d.header...), d.trailer...) {
+			for _, m := range findMentions(line) {
+				if !m.office && m.title != "" && sameOffice(m.title, ps[i].Title) && !isStaffTitle(m.title) {
+					ps[i].Name = cleanName(m.name)
+				}
+			}
+		}
+	}
+	d.fillAffiliations(ps)
+	// Dedupe again: names filled from headers may repeat a named participant.
+	out := ps[:0]
+	for _, p := range ps {
+		dup := false
+		for j := range out {
+			if p.Name != "" && samePerson(out[j], p) {
+				out[j] = mergePerson(out[j], p, false)
+				dup = true
+			}
+		}
+		if !dup {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// cleanName drops honorifics and stray punctuation left on a name.
+func cleanName(n string) string {
+	fields := strings.Fields(n)
+	for len(fields) > 0 && honorifics[tokenKey(fields[0])] {
+		fields = fields[1:]
+	}
+	return strings.Trim(strings.Join(fields, " "), " ,;:")
+}
+
+// nameTokens are the folded words of a name that identify a person.
+func nameTokens(n string) []string {
+	var out []string
+	for _, f := range strings.Fields(foldName(n)) {
+		f = strings.Trim(f, ".,'")
+		if len(f) > 1 && !particles[f] && !honorifics[f] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func shareToken(a, b string) bool {
+	ta := nameTokens(a)
+	for _, y := range nameTokens(b) {
+		for _, x := range ta {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// samePerson says whether two participant records describe one person.
+func samePerson(a, b Participant) bool {
+	switch {
+	case a.Name != "" && b.Name != "":
+		return shareToken(a.Name, b.Name)
+	case a.Name == "" && b.Name == "":
+		return sameOffice(a.Title, b.Title) && (a.Affiliation == "" || b.Affiliation == "" || a.Affiliation == b.Affiliation)
+	default:
+		return sameOffice(a.Title, b.Title) && a.Affiliation != "" && a.Affiliation == b.Affiliation ||
+			sameOffice(a.Title, b.Title) && (a.Affiliation == "" || b.Affiliation == "")
+	}
+}
+
+// sameOffice compares offices by their words, ignoring "of", case and
+// hyphens ("Secretary General" = "Secretary-General").
+func sameOffice(a, b string) bool {
+	fa, fb := officeKey(a), officeKey(b)
+	return fa != "" && fa == fb
+}
+
+func officeKey(t string) string {
+	t = strings.NewReplacer("-", " ", "’", "'").Replace(foldName(t))
+	var words []string
+	for _, w := range strings.Fields(t) {
+		if w == "of" || w == "the" || w == "for" {
+			break
+		}
+		words = append(words, w)
+	}
+	return strings.Join(words, " ")
+}
+
+// mergePerson combines two records of one person: the longer name, the
+// body's title, the first known affiliation.
+func mergePerson(a, b Participant, bFromTitle bool) Participant {
+	if len(nameTokens(b.Name)) > len(nameTokens(a.Name)) {
+		a.Name = b.Name
+	}
+	if a.Title == "" || !bFromTitle && b.Title != "" && len(b.Title) > len(a.Title) {
+		a.Title = b.Title
+	}
+	if a.Affiliation == "" {
+		a.Affiliation = b.Affiliation
+	}
+	return a
+}
+
+// fillAffiliations gives unaffiliated principals the issuing country (from
+// the dateline or source) and then countries the readout names that no
+// other principal holds.
+func (d *doc) fillAffiliations(ps []Participant) {
+	taken := map[string]bool{}
+	missing := 0
+	for _, p := range ps {
+		if p.Affiliation != "" {
+			taken[p.Affiliation] = true
+		} else {
+			missing++
+		}
+	}
+	if missing == 0 {
+		return
+	}
+	if c := d.issuerCountry(); c != "" && !taken[c] {
+		for i := range ps {
+			if ps[i].Affiliation == "" {
+				ps[i].Affiliation = c
+				taken[c] = true
+				missing--
+				break
+			}
+		}
+	}
+	if missing == 0 {
+		return
+	}
+	for _, c := range countriesIn(d.title + "\n" + d.body) {
+		if taken[c] {
+			continue
+		}
+		for i := range ps {
+			if ps[i].Affiliation == "" {
+				ps[i].Affiliation = c
+				taken[c] = true
+				break
+			}
+		}
+	}
+}
+
+// issuerCountry is the country of the dateline ("Washington, DC", "New
+// Delhi", "10 Downing Street") or of the source.
+func (d *doc) issuerCountry() string {
+	lines := append(append([]string{}, d.header...), d.r.Source)
+	for _, line := range lines {
+		if len(line) > 80 {
+			continue
+		}
+		toks := tokenize(line)
+		classify(toks)
+		for _, t := range toks {
+			if t.class == cPlace && t.placeLen > 0 && t.place.name != "" {
+				if t.place.isCity {
+					return t.place.country
+				}
+				if !t.place.isOrg && line == d.r.Source {
+					return t.place.name
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// countriesIn lists the countries a text names, first mention first,
+// including each half of "ROK-Japan" and adjectives ("Singaporean").
+func countriesIn(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	addTok := func(toks []token) {
+		classify(toks)
+		for _, t := range toks {
+			if t.class == cPlace && t.placeLen > 0 && !t.place.isOrg && !t.place.isCity && t.place.name != "" && !seen[t.place.name] {
+				seen[t.place.name] = true
+				out = append(out, t.place.name)
+			}
+		}
+	}
+	toks := tokenize(s)
+	for _, t := range toks {
+		if strings.Contains(t.s, "-") && isCapitalized(t.s) {
+			addTok(tokenize(strings.ReplaceAll(t.s, "-", " ")))
+		}
+	}
+	addTok(toks)
+	return out
+}
+
+// releaseDay is the day the readout was issued: front matter, the date line
+// in the header, or a date tied to "yesterday"/"tomorrow" in the text.
+func (d *doc) releaseDay() (day, bool) {
+	if d.r.Published != "" {
+		if x, ok := parseAnyDate(d.r.Published); ok {
+			return x, true
+		}
+	}
+	for _, line := range d.header {
+		if x, ok := parseAnyDate(line); ok {
+			d.refFromHeader = true
+			return x, true
+		}
+	}
+	for _, line := range d.trailer {
+		if len(line) < 60 {
+			if x, ok := parseAnyDate(line); ok {
+				d.refFromHeader = true
+				return x, true
+			}
+		}
+	}
+	if x, ok := anchorFromText(d.body); ok {
+		return x, true
+	}
+	return day{}, false
+}
+
+// yearHint is any year the readout states, to complete "September 3".
+func (d *doc) yearHint() int {
+	if x, ok := parseAnyDate(d.title); ok {
+		return x.y
+	}
+	if x, ok := parseAnyDate(d.body); ok {
+		return x.y
+	}
+	return 0
+}
+
+// meetingDate picks the day of the meeting: a date in the meeting sentence,
+// a date in the headline, a relative date resolved against the release day,
+// and finally the release day itself when the text gives no other.
+func (d *doc) meetingDate(mi int, ref day, refOK bool) string {
+	meet := d.sents[mi].text
+	complete := func(x day) (string, bool) {
+		if x.y == 0 {
+			if refOK {
+				x = x.withYear(ref)
+			} else if y := d.yearHint(); y != 0 {
+				x = x.withYear(day{y, 12, 31})
+			}
+		}
+		if x.y == 0 || !x.valid() {
+			return "", false
+		}
+		return x.iso(), true
+	}
+	for _, m := range findDates(meet) {
+		if s, ok := complete(m.day); ok {
+			return s
+		}
+	}
+	for _, m := range findDates(d.title) {
+		if s, ok := complete(m.day); ok {
+			return s
+		}
+	}
+	if refOK {
+		if x, ok := relativeDay(meet, ref); ok {
+			return x.iso()
+		}
+	}
+	// The sentence after the meeting sentence sometimes carries the date.
+	if mi+1 < len(d.sents) && d.sents[mi+1].para == d.sents[mi].para {
+		next := d.sents[mi+1].text
+		if reMeetVerb.MatchString(next) {
+			for _, m := range findDates(next) {
+				if s, ok := complete(m.day); ok && strings.Contains(strings.ToLower(next[max(0, m.start-4):m.start]), "on") {
+					return s
+				}
+			}
+		}
+	}
+	if refOK && (d.refFromHeader || d.r.Published != "") {
+		return ref.iso()
+	}
+	return ""
+}
+
+// firstPart is the meeting sentence and the one after it, where time and
+// length are given.
+func (d *doc) firstPart(mi int) string {
+	s := d.sents[mi].text
+	if mi+1 < len(d.sents) {
+		s += " " + d.sents[mi+1].text
+	}
+	return s
+}
+
+var (
+	reVideo     = regexp.MustCompile(`(?i)\b(?:video(?:\s|-)?(?:conference|conferencing|call|link|talks?|meeting|summit)|videoconference|virtual(?:ly)?\s+(?:meeting|summit|call|talks?|conference)|held virtually|met virtually|online (?:meeting|talks|summit)|teleconference|via video)\b`)
+	rePhone     = regexp.MustCompile(`(?i)\b(?:telephone|telephonic|phone|by phone|over the phone)\b`)
+	reCallWord  = regexp.MustCompile(`(?i)\b(?:call(?:ed|s)?|spoke|speaks|talked)\b`)
+	reCourtesy  = regexp.MustCompile(`(?i)\b(?:courtesy call|called on|call on|calls on|paid a call)\b`)
+	reInPerson  = regexp.MustCompile(`(?i)\b(?:met|meets|meeting|meet|hosted|hosts|received|receives|visit(?:ed|s)?|talks|summit|bilateral|luncheon|dinner|breakfast|welcomed)\b`)
+	reSpokeWith = regexp.MustCompile(`(?i)\b(?:spoke|speaks|talked)\s+(?:\w+\s+){0,3}(?:with|to)\b`)
+)
+
+// meetingKind says how the meeting was held, from the headline and the
+// meeting sentence.
+func meetingKind(title, meet string) Kind {
+	both := title + "\n" + reCallFor.ReplaceAllString(meet, "")
+	switch {
+	case reVideo.MatchString(both):
+		return KindVideo
+	case rePhone.MatchString(both):
+		return KindTelephone
+	case reCourtesy.MatchString(both):
+		return KindInPerson
+	}
+	// The first meeting word of the sentence decides; the headline breaks ties.
+	callAt := firstIndex(reCallWord, meet)
+	meetAt := firstIndex(reInPerson, meet)
+	switch {
+	case callAt >= 0 && (meetAt < 0 || callAt < meetAt):
+		if reSpokeWith.MatchString(meet) || reCallWord.MatchString(title) || strings.Contains(strings.ToLower(meet), "call") {
+			return KindTelephone
+		}
+	case meetAt >= 0:
+		return KindInPerson
+	}
+	if reCallWord.MatchString(title) {
+		return KindTelephone
+	}
+	if reInPerson.MatchString(title) {
+		return KindInPerson
+	}
+	return KindOther
+}
+
+func firstIndex(re *regexp.Regexp, s string) int {
+	if loc := re.FindStringIndex(s); loc != nil {
+		return loc[0]
+	}
+	return -1
+}
+
+const capPhrase = `(?:[A-Z\d][\p{L}\p{M}\d'’.&-]*)(?:\s+(?:of|the|de|and|for|on|du|la|des|del)?\s*[A-Z\d][\p{L}\p{M}\d'’.&-]*)*`
+
+var (
+	reMargins = regexp.MustCompile(`(?i:on|in|at)\s+the\s+(?i:margins?|sidelines?|occasion)\s+of\s+(?:the\s+)?(` + capPhrase + `(?:\s+in\s+` + capPhrase + `)?)`)
+	reOccasion = regexp.MustCompile(`(?:(?i:while|during|when)\s+(?:attending|visiting|in)|(?i:is|was|are|were)\s+(?:visiting|in)|(?i:visiting)|(?i:to attend|attending))\s+(?:the\s+)?(` + capPhrase + `)`)
+	reInAt     = regexp.MustCompile(`\b(?:in|at)\s+((?:the\s+)?` + capPhrase + `(?:,\s*[A-Z][\p{L}\p{M}.'-]+(?:\s+[A-Z][\p{L}\p{M}.'-]+)?)?)`)
+	reWelcomeTo = regexp.MustCompile(`(?i:welcom\w*)\s+[^.]{0,60}?\bto\s+(?:the\s+)?(` + capPhrase + `)`)
+)
+
+// location is where an in-person meeting took place: a venue or city in the
+// meeting sentence, the event it was held on the margins of, the city a
+// principal was visiting, else the dateline.
+func (d *doc) location(mi int) string {
+	meet := d.sents[mi].text
+	if m := reMargins.FindStringSubmatch(meet); m != nil {
+		return trimPlace(m[1])
+	}
+	part := participantPart(meet)
+	for _, m := range reInAt.FindAllStringSubmatch(part, -1) {
+		if p := trimPlace(m[1]); p != "" && isPlaceLike(p) {
+			return p
+		}
+	}
+	if m := reOccasion.FindStringSubmatch(meet); m != nil {
+		if p := trimPlace(m[1]); p != "" && isPlaceLike(p) {
+			return p
+		}
+	}
+	for k := mi + 1; k < len(d.sents) && k <= mi+2; k++ {
+		s := d.sents[k].text
+		if m := reMargins.FindStringSubmatch(s); m != nil {
+			return trimPlace(m[1])
+		}
+		if m := reWelcomeTo.FindStringSubmatch(s); m != nil {
+			if p := trimPlace(m[1]); p != "" && isPlaceLike(p) {
+				return p
+			}
+		}
+	}
+	if m := reMargins.FindStringSubmatch(d.title); m != nil {
+		return trimPlace(m[1])
+	}
+	for _, m := range reInAt.FindAllStringSubmatch(d.title, -1) {
+		if p := trimPlace(m[1]); p != "" && isPlaceLike(p) {
+			return p
+		}
+	}
+	// A dateline: a short header line that is a place.
+	for _, line := range d.header {
+		if len(line) < 40 && isDateline(line) {
+			return line
+		}
+	}
+	return ""
+}
+
+var reDatelineLine = regexp.MustCompile(`^[A-Z][\p{L}\p{M}.'’-]*(?:\s+[A-Z][\p{L}\p{M}.'’-]*){0,2}(?:,\s*[A-Z][\p{L}.]*(?:\s+[A-Z][\p{L}.]*)?)?$`)
+
+// isDateline says whether a header line is just a place ("New York",
+// "Washington, DC").
+func isDateline(line string) bool {
+	if !reDatelineLine.MatchString(line) {
+		return false
+	}
+	for _, w := range strings.Fields(line) {
+		k := tokenKey(strings.Trim(w, ","))
+		if nonNames[k] || titleHeads[k] || k == "readout" || k == "release" || k == "statement" {
+			return false
+		}
+	}
+	if _, ok := parseAnyDate(line); ok {
+		return false
+	}
+	return true
+}
+
+// isPlaceLike rejects capitalised phrases that are not places: months,
+// weekdays, offices and people's titles.
+func isPlaceLike(p string) bool {
+	toks := tokenize(p)
+	classify(toks)
+	if len(toks) == 0 {
+		return false
+	}
+	first := toks[0]
+	if first.key == "the" && len(toks) > 1 {
+		first = toks[1]
+	}
+	if _, ok := monthNums[first.key]; ok {
+		return false
+	}
+	if _, ok := weekdays[first.key]; ok {
+		return false
+	}
+	if first.class == cHon || first.class == cTitle && titleHeads[first.key] {
+		return false
+	}
+	if isNumber(first.key) {
+		return false
+	}
+	for _, t := range toks {
+		if t.class == cPlace && t.place.isOrg && len(toks) <= t.placeLen+1 {
+			return false // "at the United Nations" is an organisation, kept only as a venue with more words
+		}
+	}
+	return true
+}
+
+func trimPlace(p string) string {
+	p = strings.TrimSpace(p)
+	p = strings.TrimSuffix(p, ".")
+	p = strings.TrimPrefix(p, "the ")
+	return strings.TrimSpace(strings.TrimRight(p, ",;: "))
 }

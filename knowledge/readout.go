@@ -1,6 +1,17 @@
 package knowledge
 
-import "errors"
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Readout is one raw readout as a user has it, after reading: front matter
 // split off, HTML reduced to its main text, site clutter removed.
@@ -21,13 +32,261 @@ type Readout struct {
 }
 
 // ReadFile reads a readout file (plain text, Markdown with optional front
-// matter, or a saved HTML page). TODO(extract helper): implement.
+// matter, or a saved HTML page). It reads at most MaxReadoutBytes+1 bytes, so
+// a huge file is refused without loading it.
 func ReadFile(path string) (Readout, error) {
-	return Readout{}, errors.New("not implemented")
+	f, err := os.Open(path)
+	if err != nil {
+		return Readout{}, fmt.Errorf("read readout: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxReadoutBytes+1))
+	if err != nil {
+		return Readout{}, fmt.Errorf("read readout %s: %w", path, err)
+	}
+	return Parse(path, data)
 }
 
 // Parse reads a readout from bytes; name is used in errors and for the id.
-// TODO(extract helper): implement.
+// It returns ErrEmpty, ErrBinary or ErrTooLarge (wrapped) for input that is
+// not a readout's text.
 func Parse(name string, data []byte) (Readout, error) {
-	return Readout{}, errors.New("not implemented")
+	if len(data) > MaxReadoutBytes {
+		return Readout{}, fmt.Errorf("%s: %w (over %d bytes)", name, ErrTooLarge, MaxReadoutBytes)
+	}
+	sum := sha256.Sum256(data)
+	r := Readout{Name: name, Hash: hex.EncodeToString(sum[:])}
+	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
+		return Readout{}, fmt.Errorf("%s: %w", name, ErrBinary)
+	}
+	text := strings.TrimPrefix(string(data), "\ufeff")
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	if strings.TrimSpace(text) == "" {
+		return Readout{}, fmt.Errorf("%s: %w", name, ErrEmpty)
+	}
+	text = splitFrontMatter(text, &r)
+	if looksHTML(text) {
+		var meta pageMeta
+		text, meta = htmlMainText(text)
+		if r.Title == "" {
+			r.Title = meta.title
+		}
+		if r.Source == "" {
+			r.Source = meta.site
+		}
+		if r.SourceURL == "" {
+			r.SourceURL = meta.url
+		}
+		if r.Published == "" {
+			r.Published = meta.published
+		}
+	}
+	text = cleanText(text)
+	if r.Published != "" {
+		if d, ok := parseAnyDate(r.Published); ok {
+			r.Published = d.iso()
+		}
+	}
+	if strings.TrimSpace(text) == "" {
+		return Readout{}, fmt.Errorf("%s: %w", name, ErrEmpty)
+	}
+	if r.Title == "" {
+		r.Title = guessTitle(text)
+	} else {
+		r.Title = cleanLine(r.Title)
+	}
+	r.Text = text
+	return r, nil
+}
+
+// splitFrontMatter removes a leading "---" block of "key: value" lines and
+// copies the keys it knows into r.
+func splitFrontMatter(text string, r *Readout) string {
+	t := strings.TrimLeft(text, "\n \t")
+	if !strings.HasPrefix(t, "---\n") {
+		return text
+	}
+	rest := t[4:]
+	end := strings.Index(rest, "\n---")
+	if end < 0 {
+		if strings.HasPrefix(rest, "---") {
+			end = -1
+		} else {
+			return text
+		}
+	}
+	var block, body string
+	if end == -1 {
+		block, body = "", rest[3:]
+	} else {
+		block = rest[:end]
+		body = rest[end+4:]
+		if i := strings.IndexByte(body, '\n'); i >= 0 && strings.Trim(body[:i], "-") == "" {
+			body = body[i+1:]
+		} else if strings.Trim(body, "-") == "" {
+			body = ""
+		}
+	}
+	for _, line := range strings.Split(block, "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		k = strings.ToLower(strings.TrimSpace(k))
+		v = strings.TrimSpace(v)
+		v = strings.Trim(v, `"'`)
+		switch k {
+		case "title":
+			r.Title = v
+		case "source", "publisher":
+			r.Source = v
+		case "source_url", "url", "link", "source-url":
+			r.SourceURL = v
+		case "published", "date", "published_at", "release_date":
+			r.Published = v
+		}
+	}
+	return body
+}
+
+var (
+	reBullet       = regexp.MustCompile(`^\s*[•·▪►*]+\s*`)
+	reSiteLabel    = regexp.MustCompile(`^(?i:(?:[A-Z]{2,6}\s+)?(?:press\s+releases?|press\s+statements?|media\s+releases?|news\s+releases?|news|statements?|readouts?|announcements?))\s*[:|–—]\s+`)
+	reTranslation  = regexp.MustCompile(`(?i)[\[(]\s*(?:provisional|unofficial|tentative|informal)\s+translation\s*[\])]`)
+	reClutterLine  = regexp.MustCompile(`(?i)^(?:` +
+		`#{3,}|` +
+		`-?\s*(?:end|ends)\s*-?|` +
+		`back\s+to\s+.*|` +
+		`(?:pool\s+)?photos?(?:\s*(?:credit|by|:).*)?|` +
+		`photo\s+credit.*|` +
+		`last\s+(?:updated|modified)\s*:?.*|` +
+		`(?:updated|posted|published)\s+on\s*:?.*\d.*|` +
+		`(?:share|print|tweet|email|e-mail|facebook|twitter|linkedin|whatsapp|copy\s+link|share\s+this(?:\s+page)?|print\s+this\s+page|top\s+of\s+page|page\s+top|skip\s+to\s+(?:main\s+)?content)(?:\s*[|/]\s*\w+)*|` +
+		`(?:this\s+is\s+an?\s+)?(?:unofficial|provisional|informal)\s+translation.*|` +
+		`\(?\s*(?:the\s+)?(?:original|official)\s+(?:text|version)\s+(?:is\s+)?in\s+\w+.*|` +
+		`by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}` +
+		`)$`)
+	reSeparator = regexp.MustCompile(`^[\s.·•*_=~|\-–—]+$`)
+	reSpaces    = regexp.MustCompile(`[ \t\x{00a0}\x{2002}\x{2003}\x{2009}]+`)
+)
+
+// cleanText removes site clutter line by line and normalises spacing, while
+// keeping paragraph breaks (blank lines) that extraction relies on.
+func cleanText(text string) string {
+	lines := strings.Split(text, "\n")
+	out := make([]string, 0, len(lines))
+	blank := false
+	for _, line := range lines {
+		line = cleanLine(line)
+		if line == "" || isClutter(line) {
+			if line == "" && len(out) > 0 {
+				blank = true
+			}
+			continue
+		}
+		if blank {
+			out = append(out, "")
+			blank = false
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
+}
+
+// cleanLine strips markup-ish decoration and prefixes from one line.
+func cleanLine(line string) string {
+	line = reSpaces.ReplaceAllString(line, " ")
+	line = strings.TrimSpace(line)
+	line = strings.TrimLeft(line, "#> ")
+	line = reBullet.ReplaceAllString(line, "")
+	line = reTranslation.ReplaceAllString(line, "")
+	line = reSiteLabel.ReplaceAllString(line, "")
+	line = strings.ReplaceAll(line, "**", "")
+	line = strings.ReplaceAll(line, "__", "")
+	line = strings.TrimSpace(line)
+	line = strings.TrimRight(line, " -–—|")
+	return strings.TrimSpace(line)
+}
+
+func isClutter(line string) bool {
+	if reSeparator.MatchString(line) {
+		return true
+	}
+	if len(line) > 160 {
+		return false
+	}
+	return reClutterLine.MatchString(line)
+}
+
+// labelLines are header labels that are never a readout's title.
+var labelLines = map[string]bool{
+	"press release": true, "press releases": true, "press statement": true, "readout": true,
+	"immediate release": true, "for immediate release": true, "statement": true, "news": true,
+	"media release": true, "news release": true, "date": true, "speeches and statements": true,
+	"announcement": true, "press briefing": true,
+}
+
+var reTitleWords = regexp.MustCompile(`(?i)\b(?:meet|meets|meeting|call|calls|talks?|telephone|phone|conversation|readout|summit|visit|discuss|discusses|with|between|holds?)\b`)
+
+// guessTitle picks the headline from the first lines of a text without
+// front matter: the first short line that reads like a meeting headline.
+func guessTitle(text string) string {
+	lines := strings.Split(text, "\n")
+	var first, wordy string
+	for i, line := range lines {
+		if i > 12 {
+			break
+		}
+		line = strings.TrimSpace(line)
+		if line == "" || len(line) > 300 || labelLines[strings.ToLower(strings.Trim(line, ":. "))] {
+			continue
+		}
+		if _, ok := parseAnyDate(line); ok && len(line) < 40 {
+			continue
+		}
+		if strings.HasSuffix(line, ":") {
+			continue
+		}
+		if first == "" {
+			first = line
+		}
+		words := len(strings.Fields(line))
+		if wordy == "" && words >= 4 {
+			wordy = line
+		}
+		if words >= 3 && reTitleWords.MatchString(line) && !strings.HasSuffix(line, ".") {
+			return line
+		}
+		if words >= 12 || strings.HasSuffix(line, ".") {
+			break
+		}
+	}
+	if wordy != "" {
+		return wordy
+	}
+	return first
+}
+
+// looksHTML says whether text is a saved web page rather than plain text
+// that happens to mention a tag.
+func looksHTML(text string) bool {
+	head := text
+	if len(head) > 2048 {
+		head = head[:2048]
+	}
+	head = strings.ToLower(strings.TrimLeftFunc(head, unicode.IsSpace))
+	if strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") ||
+		strings.HasPrefix(head, "<?xml") && strings.Contains(head, "<html") {
+		return true
+	}
+	if !strings.HasPrefix(head, "<") {
+		return false
+	}
+	for _, tag := range []string{"<body", "<head", "<p>", "<p ", "<div", "<article", "<main"} {
+		if strings.Contains(head, tag) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,365 @@
+package knowledge
+
+import (
+	"regexp"
+	"strings"
+)
+
+// mention is a person or office named in a phrase.
+type mention struct {
+	name, title, aff string
+	start, end       int  // byte span in the phrase, title included
+	nameStart        int  // byte offset of the name (or office) itself
+	hon              bool // an honorific was attached
+	office           bool // an office with no name ("the Secretary-General")
+	lower            bool // written in lower case ("the minister")
+	poss             bool // possessive ("President Roh's remark")
+}
+
+// findMentions returns the people and offices named in s, in order.
+func findMentions(s string) []mention {
+	toks := tokenize(s)
+	classify(toks)
+	var out []mention
+	used := make([]bool, len(toks))
+	for i := 0; i < len(toks); i++ {
+		if toks[i].class != cName {
+			continue
+		}
+		a, b := i, nameRunEnd(toks, i)
+		i = b - 1
+		m := mention{nameStart: toks[a].start, start: toks[a].start, end: toks[b-1].end, poss: toks[b-1].poss}
+		m.name = joinName(toks[a:b])
+		// Honorifics before the name.
+		k := a - 1
+		for k >= 0 && toks[k].class == cHon {
+			m.hon = true
+			m.start = toks[k].start
+			k--
+		}
+		for x := k + 1; x < b; x++ {
+			used[x] = true
+		}
+		if pa, pb, ok := titleRunBefore(toks, k); ok {
+			m.title, m.aff = splitTitle(s, toks[pa:pb])
+			m.start = toks[pa].start
+			markUsed(used, pa, pb)
+		}
+		if m.title == "" && b+1 < len(toks) && toks[b].s == "," {
+			if pa, pb, ok := titleRunAfter(toks, b+1); ok {
+				m.title, m.aff = splitTitle(s, toks[pa:pb])
+				m.end = toks[pb-1].end
+				markUsed(used, pa, pb)
+			}
+		}
+		if m.title == "" && k >= 1 && toks[k].s == "," {
+			if pa, pb, ok := titleRunBefore(toks, k-1); ok && !anyUsed(used, pa, pb) {
+				m.title, m.aff = splitTitle(s, toks[pa:pb])
+				m.start = toks[pa].start
+				markUsed(used, pa, pb)
+			}
+		}
+		// "Chancellor Angela Merkel of Germany".
+		if b+1 < len(toks) && toks[b].key == "of" && toks[b+1].class == cPlace && toks[b+1].place.name != "" && !toks[b+1].place.isCity {
+			if m.aff == "" {
+				m.aff = toks[b+1].place.name
+			}
+			m.end = toks[b+toks[b+1].placeLen].end
+		}
+		if m.aff == "" {
+			m.aff = defaultAffiliation(m.title)
+		}
+		out = append(out, m)
+	}
+	// Offices named without a person.
+	for i := 0; i < len(toks); i++ {
+		if used[i] || toks[i].class != cTitle && !(toks[i].class == cConn && toks[i].key == "the") && toks[i].class != cPlace {
+			continue
+		}
+		j := i
+		for j < len(toks) && !used[j] && (toks[j].class == cTitle || toks[j].class == cConn || toks[j].class == cPlace ||
+			toks[j].s == "(" || toks[j].s == ")") {
+			j++
+			if toks[j-1].poss {
+				break
+			}
+		}
+		pa, pb := trimRun(toks, i, j)
+		if pa >= pb || !hasHead(toks[pa:pb]) || toks[pb-1].class == cPlace && pb-pa == 1 {
+			if j > i {
+				i = j - 1
+			}
+			continue
+		}
+		if j < len(toks) && (toks[j].class == cName || toks[j].class == cHon) {
+			i = j - 1 // a title that belongs to a name the first pass missed
+			continue
+		}
+		head := lastHead(toks[pa:pb])
+		if strings.HasSuffix(head, "s") && head != "sultan" && !strings.HasSuffix(head, "ss") {
+			i = j - 1 // plural: "the Ministers" is a joint subject
+			continue
+		}
+		m := mention{office: true, start: toks[i].start, end: toks[pb-1].end, nameStart: toks[pa].start, poss: toks[pb-1].poss}
+		m.title, m.aff = splitTitle(s, toks[pa:pb])
+		m.lower = !isCapitalized(toks[pa].s)
+		if m.aff == "" {
+			m.aff = defaultAffiliation(m.title)
+		}
+		if m.title != "" {
+			out = append(out, m)
+		}
+		i = j - 1
+	}
+	sortMentions(out)
+	return out
+}
+
+func sortMentions(ms []mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].start < ms[j-1].start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+func markUsed(used []bool, a, b int) {
+	for i := a; i < b; i++ {
+		used[i] = true
+	}
+}
+
+func anyUsed(used []bool, a, b int) bool {
+	for i := a; i < b; i++ {
+		if used[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// nameRunEnd returns the end of the name that starts at i: capitalised
+// words, initials, particles between them, and the "Kang, Kyung-wha" form.
+func nameRunEnd(toks []token, i int) int {
+	j := i + 1
+	for j < len(toks) {
+		if toks[j-1].poss {
+			break
+		}
+		t := toks[j]
+		switch {
+		case t.class == cName:
+			j++
+			continue
+		case t.class == cParticle && j+1 < len(toks) && toks[j+1].class == cName:
+			j += 2
+			continue
+		case t.s == "," && j == i+1 && j+1 < len(toks) && toks[j+1].class == cName &&
+			strings.Contains(toks[j+1].s, "-") && !strings.Contains(toks[i].s, "-") &&
+			(j+2 >= len(toks) || toks[j+2].class != cName):
+			return j + 2
+		case t.class == cTitle && j+1 < len(toks) && toks[j+1].class == cName && len(t.s) <= 3 && isCapitalized(t.s):
+			// a short word such as "Ban" or "Han" that is also in a list stays inside a name
+		}
+		break
+	}
+	return j
+}
+
+// joinName writes a name run as one name: "Kang, Kyung-wha" -> "Kang Kyung-wha".
+func joinName(toks []token) string {
+	parts := make([]string, 0, len(toks))
+	for _, t := range toks {
+		if t.class == cPunct {
+			continue
+		}
+		w := t.s
+		if t.poss {
+			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		}
+		parts = append(parts, w)
+	}
+	return strings.Join(parts, " ")
+}
+
+// titleRunBefore finds an office that ends at token e (inclusive): title
+// words, places and connectors, with at least one head word.
+func titleRunBefore(toks []token, e int) (int, int, bool) {
+	if e < 0 {
+		return 0, 0, false
+	}
+	j := e
+	for j >= 0 {
+		t := toks[j]
+		if t.class == cTitle || t.class == cConn || t.class == cPlace || t.s == "(" || t.s == ")" {
+			if t.poss && j != e && t.class != cPlace {
+				break
+			}
+			j--
+			continue
+		}
+		break
+	}
+	a, b := trimRun(toks, j+1, e+1)
+	if a >= b || !hasHead(toks[a:b]) {
+		return 0, 0, false
+	}
+	return a, b, true
+}
+
+// titleRunAfter finds an office that starts at token a (an appositive after
+// a name): ", Prime Minister of Japan,".
+func titleRunAfter(toks []token, a int) (int, int, bool) {
+	if a >= len(toks) {
+		return 0, 0, false
+	}
+	first := toks[a]
+	if !(first.class == cTitle || first.class == cPlace || first.key == "the") {
+		return 0, 0, false
+	}
+	j := a
+	depth := 0
+	for j < len(toks) {
+		t := toks[j]
+		if t.s == "(" {
+			depth++
+			j++
+			continue
+		}
+		if t.s == ")" && depth > 0 {
+			depth--
+			j++
+			continue
+		}
+		if depth > 0 || t.class == cTitle || t.class == cConn || t.class == cPlace {
+			j++
+			continue
+		}
+		break
+	}
+	x, y := trimRun(toks, a, j)
+	if x >= y || !hasHead(toks[x:y]) {
+		return 0, 0, false
+	}
+	return x, y, true
+}
+
+// trimRun drops connectors and dangling brackets from both ends of a run.
+func trimRun(toks []token, a, b int) (int, int) {
+	for a < b && (toks[a].class == cConn || toks[a].s == ")") {
+		a++
+	}
+	for b > a && (toks[b-1].class == cConn || toks[b-1].s == "(") {
+		b--
+	}
+	// An unclosed "(" at the end: "Minister ... (ROK" is kept only when closed.
+	return a, b
+}
+
+func hasHead(toks []token) bool { return lastHead(toks) != "" }
+
+func lastHead(toks []token) string {
+	head := ""
+	for _, t := range toks {
+		if t.class == cTitle && titleHeads[t.key] {
+			head = t.key
+		}
+	}
+	return head
+}
+
+// splitTitle separates an office into title and affiliation: "Saudi Deputy
+// Defense Minister" -> ("Deputy Defense Minister", "Saudi Arabia");
+// "Prime Minister of Japan" -> ("Prime Minister", "Japan").
+func splitTitle(s string, toks []token) (string, string) {
+	if len(toks) == 0 {
+		return "", ""
+	}
+	aff := ""
+	a, b := 0, len(toks)
+	if toks[0].class == cPlace && !toks[0].place.isCity {
+		aff = toks[0].place.name
+		a = toks[0].placeLen
+		if a > b {
+			a = b
+		}
+	}
+	// Trailing "of [the] Place [(ABBR)]".
+	for k := b - 1; k > a; k-- {
+		if toks[k].key == "of" && k+1 < b && toks[k+1].class == cPlace && toks[k+1].place.name != "" && !toks[k+1].place.isCity {
+			rest := k + 1 + toks[k+1].placeLen
+			if rest == b || rest < b && toks[rest].s == "(" {
+				if aff == "" {
+					aff = toks[k+1].place.name
+				}
+				b = k
+			}
+			break
+		}
+		if toks[k].class == cTitle && titleHeads[toks[k].key] {
+			break
+		}
+	}
+	if aff == "" {
+		for k := a; k < b; k++ {
+			if toks[k].class == cPlace && toks[k].place.name != "" && !toks[k].place.isCity {
+				aff = toks[k].place.name
+				break
+			}
+		}
+	}
+	for a < b && (toks[a].class == cConn || toks[a].class == cHon) {
+		a++
+	}
+	for b > a && (toks[b-1].class == cConn || toks[b-1].s == "(") {
+		b--
+	}
+	if a >= b {
+		return "", aff
+	}
+	title := s[toks[a].start:toks[b-1].end]
+	title = strings.TrimSuffix(strings.TrimSuffix(title, "'s"), "’s")
+	if strings.Count(title, "(") > strings.Count(title, ")") {
+		if i := strings.LastIndex(title, "("); i > 0 {
+			title = strings.TrimSpace(title[:i])
+		}
+	}
+	return normalizeTitle(title), aff
+}
+
+var reSpaceRun = regexp.MustCompile(`\s+`)
+
+// normalizeTitle capitalises an office written in lower case and tidies spaces.
+func normalizeTitle(t string) string {
+	t = reSpaceRun.ReplaceAllString(strings.TrimSpace(t), " ")
+	words := strings.Split(t, " ")
+	for i, w := range words {
+		if w == "" || connectors[w] {
+			continue
+		}
+		if titleHeads[strings.ToLower(w)] || titleWords[strings.ToLower(w)] {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+var reUSSecretary = regexp.MustCompile(`^(?:Deputy |Under |Assistant )?Secretary(?: of (?:State|Defense|the Treasury|Commerce|Homeland Security|Energy|Agriculture|the Interior|Labor|Transportation|Veterans Affairs|Health and Human Services|Education|Housing and Urban Development))?$`)
+
+// defaultAffiliation is the affiliation an office implies on its own: the
+// Secretary-General serves the United Nations; a bare "Secretary of State"
+// is the United States'.
+func defaultAffiliation(title string) string {
+	switch {
+	case title == "":
+		return ""
+	case strings.EqualFold(title, "Secretary-General") || strings.EqualFold(title, "Secretary General") ||
+		strings.EqualFold(title, "Deputy Secretary-General") || strings.EqualFold(title, "UN Secretary-General"):
+		return "United Nations"
+	case reUSSecretary.MatchString(title):
+		return "United States"
+	case strings.EqualFold(title, "Taoiseach") || strings.EqualFold(title, "Tánaiste"):
+		return "Ireland"
+	}
+	return ""
+}

@@ -1,0 +1,355 @@
+package knowledge
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token classes for reading names and offices out of a phrase.
+const (
+	cOther    = iota // lower-case word, number, unknown
+	cName            // capitalised word that is part of a personal name
+	cHon             // honorific: Mr., H.E., Dato', His Excellency
+	cTitle           // word of an office or institution: Minister, Foreign, Bureau
+	cConn            // connector inside a title: of, for, and, the, &
+	cPlace           // first word of a country, organisation or city
+	cPunct           // punctuation
+	cParticle        // lower-case name particle: bin, al, van, de
+)
+
+type token struct {
+	s          string // as written
+	key        string // lower case, no trailing dot or possessive, straight quotes
+	start, end int
+	class      int
+	poss       bool // written with 's
+	placeLen   int  // for cPlace: how many tokens the place spans
+	place      place
+}
+
+// honorifics are dropped from names: courtesy titles that are not offices.
+var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "h.e", "shri", "smt", "shrimati", "dato", "dato'", "datuk",
+	"datin", "datu", "sir", "dame", "prof", "professor", "mme", "madame", "madam", "sheikh", "shaikh", "excellency",
+	"excellencies", "honorable", "honourable", "hon", "majesty", "highness", "holiness", "senor", "señor", "senhor",
+	"monsieur", "messrs", "rt", "right", "tun", "tunku", "pehin", "haji", "hajjah", "samdech", "sri", "seri")
+
+// titleHeads are words that can head an office.
+var titleHeads = setOf("president", "vice-president", "minister", "ministers", "secretary", "secretary-general",
+	"chancellor", "vice-chancellor", "premier", "vice-premier", "king", "queen", "prince", "princess", "emir", "amir",
+	"sultan", "director", "director-general", "chair", "chairman", "chairperson", "chairwoman", "representative",
+	"commissioner", "ambassador", "envoy", "governor", "senator", "speaker", "member", "administrator", "mayor",
+	"pope", "taoiseach", "tánaiste", "tanaiste", "leader", "commander", "councilor", "councillor", "counsellor",
+	"counselor", "head", "coordinator", "under-secretary", "vice-chair", "adviser", "advisor", "spokesperson",
+	"spokesman", "spokeswoman", "president-elect", "chief", "emperor", "empress", "monarch", "sheikha",
+	"viceroy", "delegate", "attorney", "congressman", "congresswoman", "deputy", "vice", "assistant", "minister-president",
+	"secretaries", "presidents", "leaders", "ministers", "governor-general", "high-representative")
+
+// titleWords are the other words of offices and institutions ("Foreign",
+// "Affairs", "Political Bureau"); a capitalised one is never a name.
+var titleWords = setOf("prime", "foreign", "defense", "defence", "state", "general", "high", "special", "first",
+	"senior", "acting", "executive", "managing", "cabinet", "coordinating", "national", "security", "affairs",
+	"trade", "external", "home", "interior", "finance", "economy", "economic", "health", "bureau", "committee",
+	"commission", "council", "office", "central", "political", "party", "people's", "federal", "republic",
+	"kingdom", "ministry", "department", "development", "cooperation", "co-operation", "international",
+	"justice", "education", "energy", "environment", "climate", "agriculture", "commerce", "industry", "labour",
+	"labor", "culture", "tourism", "transport", "infrastructure", "digital", "science", "technology", "innovation",
+	"planning", "investment", "treasury", "budget", "immigration", "communications", "information", "public",
+	"social", "welfare", "women", "youth", "sports", "maritime", "fisheries", "resources", "natural", "water",
+	"land", "housing", "urban", "rural", "regional", "local", "government", "administration", "parliament",
+	"assembly", "senate", "congress", "house", "representatives", "united", "nations", "union", "european",
+	"secretariat", "organization", "organisation", "agency", "bank", "fund", "programme", "program", "court",
+	"army", "navy", "air", "force", "forces", "staff", "joint", "chiefs", "military", "intelligence", "police",
+	"homeland", "veterans", "overseas", "relations", "legal", "strategic", "strategy", "operations", "policy",
+	"peacekeeping", "humanitarian", "emergency", "relief", "charge", "portfolio", "responsibility", "crown",
+	"royal", "supreme", "grand", "duke", "duchess", "lord", "lady", "majority", "minority", "opposition", "delegation",
+	"mission", "permanent", "resident", "deputy", "vice", "assistant", "principal", "under", "chargé", "d'affaires",
+	"excellency", "spokesperson", "press", "commerce", "industries", "mines", "petroleum", "gas", "oil", "power",
+	"electricity", "aviation", "railways", "shipping", "ports", "posts", "telecommunications", "media",
+	"broadcasting", "arts", "heritage", "religious", "minorities", "indigenous", "family", "children", "gender",
+	"equality", "human", "rights", "disaster", "management", "reconstruction", "reform", "reforms", "modernization",
+	"coordination", "integration", "communication", "cybersecurity", "cyber", "space", "research", "higher",
+	"primary", "secondary", "vocational", "training", "employment", "pensions", "insurance", "statistics",
+	"revenue", "customs", "taxation", "lands", "forestry", "forests", "livestock", "food", "consumer", "protection",
+	"competition", "enterprise", "enterprises", "small", "medium", "business", "businesses", "tourism", "defence",
+	"armed", "services", "service", "commonwealth", "dominion", "territories", "territory", "provinces",
+	"province", "states", "islands", "pacific", "asian", "africa", "african", "asia", "europe", "americas",
+	"world", "global", "nuclear", "atomic", "arms", "control", "disarmament", "nonproliferation",
+	"non-proliferation", "alliance", "treaty", "organization's", "committee's", "secretary's", "minister's",
+	"president's", "summit", "conference", "forum", "group", "chamber", "court", "tribunal", "authority",
+	"board", "institute", "foundation", "association", "federation", "league", "community", "coalition",
+	"team", "task", "panel", "unit", "centre", "center", "division", "section", "branch", "wing", "corps",
+	"command", "headquarters", "station", "embassy", "consulate", "legation", "capital", "city", "municipal",
+	"metropolitan", "prefecture", "prefectural", "county", "district", "region", "zone", "area", "sector",
+	"communist", "socialist", "democratic", "liberal", "conservative", "labour", "workers", "people", "peoples",
+	"state's", "cpc", "ccp", "g7", "g8", "g20", "brics", "nato's", "un's", "eu's")
+
+// connectors join the words of an office: "Minister of Foreign Affairs and Trade".
+var connectors = setOf("of", "for", "and", "the", "&", "on", "to", "/")
+
+// particles are lower-case words inside names: "Khalid bin Salman".
+var particles = setOf("bin", "bint", "ibn", "al", "el", "de", "da", "di", "van", "von", "der", "den", "du", "la",
+	"le", "dos", "das", "del", "y", "ben", "abu", "ter", "zu", "st", "mac", "ould", "binti", "a/l", "a/p")
+
+// nonNames are capitalised words that begin sentences or phrases and are
+// never part of a name.
+var nonNames = setOf("the", "a", "an", "on", "in", "at", "during", "with", "after", "before", "following",
+	"furthermore", "additionally", "also", "first", "finally", "then", "both", "they", "he", "she", "his", "her",
+	"it", "its", "this", "that", "these", "those", "while", "and", "but", "as", "regarding", "to", "for", "from",
+	"by", "of", "meanwhile", "moreover", "however", "today", "yesterday", "tomorrow", "tonight", "we", "our",
+	"their", "there", "here", "when", "where", "which", "who", "what", "why", "how", "all", "each", "some", "such",
+	"further", "besides", "lastly", "secondly", "thirdly", "next", "later", "earlier", "afterwards", "subsequently",
+	"thereafter", "similarly", "likewise", "accordingly", "consequently", "thus", "hence", "therefore", "indeed",
+	"in", "over", "under", "between", "among", "amongst", "throughout", "upon", "within", "without", "against",
+	"toward", "towards", "since", "until", "despite", "although", "though", "because", "if", "unless", "whether",
+	"readout", "press", "release", "statement", "note", "notes", "overview", "summary", "background", "date",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+	"april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+	"apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "telephone", "phone", "call", "calls", "talk",
+	"talks", "meeting", "meetings", "meets", "met", "conversation", "discussion", "discussions", "visit", "summit",
+	"video", "virtual", "bilateral", "trilateral", "joint", "outcome", "results", "result", "mutual", "immediate",
+	"has", "had", "have", "holds", "held", "spoke", "speaks", "hosts", "hosted", "receives", "received", "welcomes",
+	"welcomed", "discusses", "discussed", "is", "was", "are", "were", "will", "would", "can", "could", "should",
+	"not", "no", "yes", "one", "two", "three", "four", "five", "several", "many", "more", "most", "other", "others",
+	"new", "old", "current", "former", "recent", "upcoming", "next", "last", "previous", "following", "above",
+	"below", "attributable", "provisional", "translation", "unofficial", "official", "request", "initiative",
+	"invitation", "behalf", "greetings", "congratulations", "thank", "thanks", "please", "see", "read", "more",
+	"photo", "photos", "video", "update", "updated", "share", "print", "email", "back", "home", "top", "page",
+	"local", "time", "morning", "afternoon", "evening", "night", "noon", "midnight", "around", "about",
+	"approximately", "nearly", "almost", "some", "minutes", "hours", "hour", "commencing", "beginning", "starting",
+	"responding", "turning", "concerning", "considering", "noting", "referring", "welcoming", "expressing",
+	"stressing", "emphasizing", "underlining", "highlighting", "recalling", "reaffirming", "acknowledging", "sides",
+	"side", "delegations", "parties", "participants", "interlocutors", "counterparts", "officials", "governments",
+	"countries", "nations", "men", "women", "everyone", "anyone", "nobody", "somebody", "someone", "issue",
+	"issues", "situation", "matters", "topics", "subjects", "questions", "question", "areas", "fields")
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// tokenize splits s into words and punctuation with byte offsets. A word
+// keeps internal apostrophes and hyphens ("Ki-moon", "Japan's"), and the dot
+// of initials and abbreviations ("R.", "Mr.", "U.S.", "H.E.").
+func tokenize(s string) []token {
+	toks := make([]token, 0, len(s)/5+1)
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		if !isWordRune(r) {
+			toks = append(toks, token{s: s[i : i+size], key: s[i : i+size], start: i, end: i + size, class: cPunct})
+			i += size
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if isWordRune(r) {
+				j += size
+				continue
+			}
+			if r == '\'' || r == '’' || r == '-' || r == '‑' || r == '/' {
+				if n, nsize := utf8.DecodeRuneInString(s[j+size:]); j+size < len(s) && isWordRune(n) {
+					_ = nsize
+					j += size
+					continue
+				}
+				// "Dato'" keeps its closing apostrophe.
+				if (r == '\'' || r == '’') && isApostropheWord(s[i:j]) {
+					j += size
+				}
+				break
+			}
+			if r == '.' {
+				// "U.S.", "H.E." and single initials keep their dots.
+				word := s[i:j]
+				if utf8.RuneCountInString(word) == 1 || isDotAbbrev(word) || strings.Contains(word, ".") {
+					j += size
+					continue
+				}
+			}
+			break
+		}
+		w := s[i:j]
+		toks = append(toks, token{s: w, key: tokenKey(w), start: i, end: j, poss: isPossessive(w)})
+		i = j
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isApostropheWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "dato", "datu":
+		return true
+	}
+	return false
+}
+
+var dotAbbrevs = setOf("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "amb", "hon", "no",
+	"mt", "rt", "gov", "sen", "rep", "pres", "min", "sec", "dept", "fr", "mme", "messrs", "capt", "maj", "adm")
+
+func isDotAbbrev(w string) bool { return dotAbbrevs[strings.ToLower(w)] }
+
+func isPossessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'") || strings.HasSuffix(w, "s’")
+}
+
+// tokenKey is the lookup form of a word: lower case, straight apostrophes,
+// no trailing dot or possessive.
+func tokenKey(w string) string {
+	k := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+	k = strings.ReplaceAll(k, "‑", "-")
+	k = strings.TrimSuffix(k, "'s")
+	if k != "dato'" {
+		k = strings.TrimSuffix(k, "'")
+	}
+	k = strings.TrimSuffix(k, ".")
+	return k
+}
+
+func isCapitalized(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// classify sets each token's class. Places are matched greedily over several
+// words ("the Republic of Korea").
+func classify(toks []token) {
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if t.class == cPunct {
+			continue
+		}
+		if n, p := matchPlace(toks, i); n > 0 {
+			t.class, t.placeLen, t.place = cPlace, n, p
+			for k := 1; k < n; k++ {
+				toks[i+k].class = cPlace
+			}
+			i += n - 1
+			continue
+		}
+		k := t.key
+		cap := isCapitalized(t.s)
+		switch {
+		case k == "his" || k == "her":
+			if i+1 < len(toks) && (honorifics[toks[i+1].key] || toks[i+1].key == "royal") {
+				t.class = cHon
+			}
+		case k == "the" && i+1 < len(toks) && (toks[i+1].key == "honorable" || toks[i+1].key == "honourable"):
+			t.class = cHon
+		case honorifics[k] && (cap || k == "h.e"):
+			t.class = cHon
+			if k == "sri" || k == "seri" {
+				if i == 0 || toks[i-1].class != cHon {
+					t.class = cName
+				}
+			}
+		case k == "h.e" || k == "he" && t.s == "H.E":
+			t.class = cHon
+		case cap && (titleHeads[k] || titleWords[k]):
+			t.class = cTitle
+		case connectors[k]:
+			t.class = cConn
+		case particles[k] && !cap:
+			t.class = cParticle
+		case cap && !nonNames[k] && !isNumber(k):
+			t.class = cName
+		case !cap && (titleHeads[k] || k == "foreign" || k == "prime" || k == "state" || k == "defense" || k == "defence"):
+			t.class = cTitle // "the minister", "the foreign minister"
+		default:
+			t.class = cOther
+		}
+	}
+}
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// matchPlace returns how many tokens from i spell a known place, longest first.
+func matchPlace(toks []token, i int) (int, place) {
+	if !isCapitalized(toks[i].s) && toks[i].key != "the" {
+		return 0, place{}
+	}
+	limit := placeMaxWords
+	if i+limit > len(toks) {
+		limit = len(toks) - i
+	}
+	for n := limit; n >= 1; n-- {
+		var b strings.Builder
+		for k := 0; k < n; k++ {
+			t := toks[i+k]
+			if t.class == cPunct && t.s != "'" && t.s != "-" {
+				n = -1
+				break
+			}
+			if k > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(t.key)
+		}
+		if n <= 0 {
+			continue
+		}
+		key := b.String()
+		if p, ok := placeWords[key]; ok {
+			last := toks[i+n-1]
+			if !isCapitalized(last.s) && !isNumber(last.key) {
+				continue
+			}
+			if n == 1 && toks[i].key == "the" {
+				continue
+			}
+			return n, p
+		}
+	}
+	return 0, place{}
+}
+
+// foldName is the comparison form of a name or word: lower case, common
+// Latin accents removed, straight quotes.
+func foldName(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		r = unicode.ToLower(r)
+		if f, ok := accentFold[r]; ok {
+			r = f
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+var accentFold = func() map[rune]rune {
+	m := map[rune]rune{'’': '\'', '‘': '\'', '‑': '-', '–': '-'}
+	for base, list := range map[rune]string{
+		'a': "àáâãäåāăą", 'c': "çćčĉċ", 'd': "ďđ", 'e': "èéêëēĕėęě", 'g': "ğĝġģ", 'h': "ĥħ",
+		'i': "ìíîïīĭįı", 'j': "ĵ", 'k': "ķ", 'l': "ĺļľŀł", 'n': "ñńņňŉ", 'o': "òóôõöøōŏő",
+		'r': "ŕŗř", 's': "śŝşšș", 't': "ţťŧț", 'u': "ùúûüũūŭůűų", 'w': "ŵ", 'y': "ýÿŷ", 'z': "źżž",
+	} {
+		for _, r := range list {
+			m[r] = base
+		}
+	}
+	return m
+}()

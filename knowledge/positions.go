@@ -1,0 +1,462 @@
+package knowledge
+
+import (
+	"regexp"
+	"strings"
+)
+
+// speakerSet resolves later mentions ("Prime Minister Abe", "Mr. Ban", "the
+// Secretary", "he", "Finland") to the participants of one meeting.
+type speakerSet struct {
+	ps []Participant
+}
+
+func label(p Participant) string {
+	if p.Name != "" {
+		return p.Name
+	}
+	return p.Title
+}
+
+var (
+	// reIntro is a leading phrase before a sentence's subject: "With regard
+	// to North Korea,", "In response,", "During the meeting,".
+	reIntro = regexp.MustCompile(`^(?:(?:At|In|On|During|With|After|Following|Regarding|Concerning|As|Turning|Responding|Furthermore|Moreover|Additionally|Also|First|Firstly|Second|Secondly|Third|Thirdly|Finally|Lastly|Then|Meanwhile|However|Further|Besides|Subsequently|Afterwards|Earlier|Later|Separately|Similarly|Likewise|For|Under|Upon|Before|Referring|Recalling|Noting|Welcoming|Commencing|Beginning|Looking|Given|Against|Amid|Ahead|Today|Yesterday|Tonight|This|Last|Over|Through|Throughout|Since|Having|In addition)\b[^,]{0,200}|\p{Ll}+ing\b[^,]{0,200}),\s*`)
+	// reJoint is a subject that means all sides.
+	reJoint = regexp.MustCompile(`(?i)^(?:the\s+two\s+(?:sides|leaders|ministers|presidents|prime\s+ministers|delegations|foreign\s+ministers|secretaries|parties|countries|men|women|counterparts|officials|heads\s+of\s+(?:state|government)|governments|chancellors|premiers|kings)|the\s+two\b|both\s+(?:sides|leaders|ministers|parties|men|women|delegations|countries|governments|presidents|counterparts|officials)|both\b|the\s+(?:sides|leaders|ministers|presidents|parties|delegations|participants|interlocutors|counterparts|officials|prime\s+ministers|foreign\s+ministers|heads\s+of\s+(?:state|government)|secretaries|three|four|two\s+\w+)|they|all\s+(?:sides|parties|participants|three|four|leaders|ministers)|the\s+(?:three|four|five)\s+\w+|each\s+side|it\s+was\s+agreed|(?:\p{Lu}[\p{L}-]*\s+)?(?:leaders|ministers|officials|delegations)\b)\b`)
+	rePronoun = regexp.MustCompile(`^(?:He|She|he|she)\b`)
+	// reEndSpeaker is attribution at the end: "..., the Prime Minister added."
+	reEndSpeaker = regexp.MustCompile(`,\s+((?:[Tt]he\s+)?[\p{L}][^,]{0,70}?)\s+(?:added|said|noted|stressed|explained|continued|emphasi[sz]ed|stated|underlined|observed|concluded|remarked|affirmed|insisted|pointed out)\s*[.!]?["”]?$`)
+	// reSplit finds where a sentence turns to another speaker.
+	reSplit = regexp.MustCompile(`(?:,\s+while\s+|;\s+|,\s+whereas\s+|\s+while\s+|,\s+and\s+|,\s+but\s+|\s+and\s+)`)
+	// reSkip marks sentences that carry no position.
+	reSkip = regexp.MustCompile(`(?i)\b(?:overview of the|as follows|is attributable|following readout|provided the following|for more information|photo|click here)\b`)
+)
+
+// resolve maps a mention written at the start of s to a speaker label; ok
+// is false when s does not start with a participant.
+func (ss *speakerSet) resolveStart(s string, prev string) (string, bool) {
+	s = strings.TrimLeft(s, " \"“(")
+	if rePronoun.MatchString(s) {
+		if prev != "" && prev != BothSides {
+			return prev, true
+		}
+		return "", false
+	}
+	if reJoint.MatchString(s) {
+		if m := reJoint.FindString(s); strings.HasSuffix(strings.ToLower(m), "ministers") || strings.HasSuffix(strings.ToLower(m), "leaders") || strings.HasSuffix(strings.ToLower(m), "officials") || strings.HasSuffix(strings.ToLower(m), "delegations") {
+			// "Japanese ministers" or "Russian officials" are not all sides.
+			if first := strings.Fields(m)[0]; first != "the" && first != "The" && first != "both" && first != "Both" && first != "all" && first != "All" {
+				if _, ok := lookupPlace(first); ok {
+					return "", false
+				}
+			}
+		}
+		return BothSides, true
+	}
+	head := s
+	if len(head) > 240 {
+		head = head[:240]
+		for len(head) > 0 && head[len(head)-1]&0xC0 == 0x80 {
+			head = head[:len(head)-1]
+		}
+	}
+	ms := findMentions(head)
+	if len(ms) > 0 && ms[0].start <= 4 && !ms[0].poss {
+		who, ok := ss.resolveMention(ms[0], prev)
+		if !ok {
+			return "", false
+		}
+		// "Minister Balakrishnan and Dato' Saifuddin reaffirmed": joint.
+		rest := head[ms[0].end:]
+		if strings.HasPrefix(strings.TrimLeft(rest, " ,"), "and ") && len(ms) > 1 {
+			if other, ok := ss.resolveMention(ms[1], prev); ok && other != who && ms[1].start-ms[0].end < 8 {
+				return BothSides, true
+			}
+		}
+		return who, true
+	}
+	// A country as subject: "Finland is concerned ...".
+	toks := tokenize(head)
+	if len(toks) > 0 {
+		classify(toks[:min(len(toks), 8)])
+		i := 0
+		if toks[0].key == "the" && len(toks) > 1 && toks[0].class != cPlace {
+			i = 1
+		}
+		if i < len(toks) && toks[i].class == cPlace && toks[i].placeLen > 0 && !toks[i].poss {
+			name := toks[i].place.name
+			who := ""
+			for _, p := range ss.ps {
+				if p.Affiliation == name {
+					if who != "" {
+						return "", false
+					}
+					who = label(p)
+				}
+			}
+			if who != "" && !toks[i].place.isAdj {
+				after := i + toks[i].placeLen
+				if after < len(toks) && toks[after].class != cPunct && !isCapitalized(toks[after].s) {
+					return who, true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// resolveMention finds the participant a mention names: by a name word
+// ("Mr. Ban", "Prime Minister Abe", "Dato' Saifuddin"), or by office and
+// affiliation ("the Secretary", "the Prime Minister of Japan").
+func (ss *speakerSet) resolveMention(m mention, prev string) (string, bool) {
+	if !m.office {
+		who := ""
+		for _, p := range ss.ps {
+			if p.Name != "" && shareToken(p.Name, m.name) {
+				if who != "" && who != label(p) {
+					// Two participants share the word; the office decides.
+					if m.title != "" && sameOffice(m.title, p.Title) {
+						who = label(p)
+					}
+					continue
+				}
+				who = label(p)
+			}
+		}
+		if who != "" {
+			return who, true
+		}
+		// A name that is not a participant's: someone else speaks.
+		return "", false
+	}
+	var cands []Participant
+	for _, p := range ss.ps {
+		if officeMatches(m.title, p.Title) && (m.aff == "" || p.Affiliation == "" || m.aff == p.Affiliation) {
+			cands = append(cands, p)
+		}
+	}
+	if len(cands) > 1 {
+		var exact []Participant
+		for _, p := range cands {
+			if sameOffice(m.title, p.Title) {
+				exact = append(exact, p)
+			}
+		}
+		if len(exact) >= 1 {
+			cands = exact
+		}
+	}
+	if len(cands) == 1 {
+		return label(cands[0]), true
+	}
+	if len(cands) > 1 && prev != "" {
+		// "the minister" after the Secretary spoke: the other one.
+		var others []Participant
+		for _, p := range cands {
+			if label(p) != prev {
+				others = append(others, p)
+			}
+		}
+		if len(others) == 1 && m.lower {
+			return label(others[0]), true
+		}
+	}
+	return "", false
+}
+
+// officeMatches says whether a mentioned office fits a participant's title:
+// every head word of the mention appears in the title ("the Secretary" fits
+// "Secretary of State"; "the minister" fits "Deputy Defense Minister").
+func officeMatches(mentioned, title string) bool {
+	mk := strings.Fields(strings.ReplaceAll(foldName(mentioned), "-", " "))
+	tk := strings.Fields(strings.ReplaceAll(foldName(title), "-", " "))
+	if len(mk) == 0 || len(tk) == 0 {
+		return false
+	}
+	have := map[string]bool{}
+	for _, w := range tk {
+		have[w] = true
+	}
+	n := 0
+	for _, w := range mk {
+		if w == "of" || w == "the" || w == "for" || w == "and" {
+			continue
+		}
+		if !have[w] {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// positions reads who stated what: one position per sentence or clause whose
+// subject is a participant or all sides, with its topic.
+func (d *doc) positions(mi int, ps []Participant) []Position {
+	ss := &speakerSet{ps: ps}
+	var out []Position
+	prev, prevPara := "", -1
+	for i := mi; i < len(d.sents); i++ {
+		s := d.sents[i]
+		if s.para != prevPara {
+			if prevPara >= 0 && s.para-prevPara > 1 {
+				prev = "" // a pronoun does not reach across a caption or gap
+			}
+			prevPara = s.para
+		}
+		text := strings.TrimSpace(s.text)
+		if reSkip.MatchString(text) {
+			continue
+		}
+		intro, rest := splitIntro(text)
+		topic := introTopic(intro)
+		speaker, ok := "", false
+		if m := reEndSpeaker.FindStringSubmatch(text); m != nil {
+			if who, found := ss.resolveStart(m[1], prev); found {
+				speaker, ok = who, true
+			}
+		}
+		if !ok {
+			speaker, ok = ss.resolveStart(rest, prev)
+		}
+		if !ok {
+			// No subject of its own: it continues the previous speaker's
+			// point ("In the face of ..., what both sides should do is ...").
+			if prev == "" || !continues(rest) || i == mi {
+				continue
+			}
+			speaker = prev
+		}
+		if i == mi && !hasSubstance(text) {
+			prev = speaker
+			continue
+		}
+		for _, c := range ss.clauses(rest, speaker) {
+			t := topic
+			if t == "" {
+				t = clauseTopic(c.text, ps)
+			}
+			text := c.text
+			if c.first && intro != "" {
+				text = intro + text
+			}
+			out = append(out, Position{Speaker: c.speaker, Topic: t, Text: strings.TrimSpace(text)})
+		}
+		prev = speaker
+		if last := out; len(last) > 0 && last[len(last)-1].Speaker != "" {
+			prev = last[len(last)-1].Speaker
+		}
+	}
+	return out
+}
+
+// reSubstance marks a meeting sentence that also says what was discussed.
+var reSubstance = regexp.MustCompile(`(?i)\b(?:to discuss|discussed|about|regarding|concerning|on the|agreed|exchanged|reviewed|focused|addressed)\b`)
+
+func hasSubstance(s string) bool { return reSubstance.MatchString(s) }
+
+// continues says whether a sentence without a subject of its own goes on
+// with the previous speaker rather than describing something else.
+func continues(rest string) bool {
+	if rest == "" {
+		return false
+	}
+	f := strings.Fields(rest)[0]
+	switch strings.ToLower(f) {
+	case "the", "this", "these", "that", "a", "an", "it", "there", "such", "his", "her", "their":
+		return false
+	}
+	return !isCapitalized(f)
+}
+
+// splitIntro separates leading phrases ("With regard to Syria, ") from the
+// rest of the sentence.
+func splitIntro(s string) (string, string) {
+	intro := ""
+	for k := 0; k < 4; k++ {
+		loc := reIntro.FindStringIndex(s)
+		if loc == nil {
+			break
+		}
+		// "He", "The Secretary" and names are subjects, not intros.
+		intro += s[:loc[1]]
+		s = s[loc[1]:]
+	}
+	return intro, s
+}
+
+var reIntroTopic = regexp.MustCompile(`(?i)^(?:with\s+(?:regard|respect|reference)\s+to|regarding|concerning|as\s+(?:for|to|regards)|turning\s+to|on\s+the\s+(?:issue|question|subject|topic|matter)\s+of|on|in\s+relation\s+to|in\s+(?:terms\s+of|the\s+context\s+of)|referring\s+to|about)\s+(?:the\s+)?(?:issue\s+of\s+|situation\s+(?:in|of|on)\s+|question\s+of\s+)?(.+?)\s*,\s*$`)
+
+// introTopic is the topic an intro phrase announces ("With regard to North
+// Korea," -> "North Korea").
+func introTopic(intro string) string {
+	if intro == "" {
+		return ""
+	}
+	last := intro
+	if parts := strings.SplitAfter(strings.TrimSpace(intro), ","); len(parts) > 0 {
+		for _, p := range parts {
+			if m := reIntroTopic.FindStringSubmatch(strings.TrimSpace(p)); m != nil {
+				return shortTopic(m[1])
+			}
+		}
+		last = parts[0]
+	}
+	if m := reIntroTopic.FindStringSubmatch(strings.TrimSpace(last)); m != nil {
+		return shortTopic(m[1])
+	}
+	return ""
+}
+
+type clause struct {
+	text, speaker string
+	first         bool
+}
+
+// clauses splits a sentence where another participant or all sides become
+// the subject: "Minister Kang emphasized X, while Minister Motegi mentioned Y".
+func (ss *speakerSet) clauses(s, speaker string) []clause {
+	var out []clause
+	start, cur := 0, speaker
+	for _, loc := range reSplit.FindAllStringIndex(s, -1) {
+		if loc[0] < start {
+			continue
+		}
+		next := s[loc[1]:]
+		who, ok := ss.resolveStart(next, cur)
+		if !ok || who == cur || rePronoun.MatchString(next) {
+			continue
+		}
+		// Only a clause with its own verb splits: "X and Y agreed" is handled
+		// by resolveStart as a joint subject already.
+		out = append(out, clause{text: strings.TrimSpace(strings.TrimRight(s[start:loc[0]], ",;")) + ".", speaker: cur, first: start == 0})
+		start, cur = loc[1], who
+	}
+	out = append(out, clause{text: strings.TrimSpace(s[start:]), speaker: cur, first: start == 0})
+	for i := range out {
+		t := out[i].text
+		if t != "" && !isCapitalized(t) {
+			out[i].text = strings.ToUpper(t[:1]) + t[1:]
+		}
+	}
+	return out
+}
+
+var (
+	reTopicPhrase = regexp.MustCompile(`(?i)\b(?:on|about|regarding|concerning|over|discussed|addressed|raised|reviewed|explained|importance\s+of|situation\s+(?:in|on|of)|issue\s+of|cooperation\s+(?:on|in))\s+(?:the\s+)?(?:issue\s+of\s+|topic\s+of\s+|question\s+of\s+|current\s+|recent\s+)?([\p{L}\d][\p{L}\p{M}\d'’-]*(?:\s+(?:and\s+|of\s+(?:the\s+)?|in\s+(?:the\s+)?|on\s+)?[\p{L}\d][\p{L}\p{M}\d'’-]*){0,5})`)
+	reProper      = regexp.MustCompile(`\b(?:the\s+)?([A-Z][\p{L}\p{M}\d'’-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z\d][\p{L}\p{M}\d'’-]*){0,4})`)
+	topicStop     = setOf("the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "which", "what",
+		"how", "ways", "way", "need", "importance", "he", "she", "they", "it", "both", "all", "each", "him", "them")
+	topicCut = regexp.MustCompile(`(?i)\s+(?:and\s+(?:the\s+)?(?:two|both|he|she|they|that|expressed|stressed|agreed|said)|that|which|who|to|as|with|for|by|from|while|but|so|in\s+order|including|,).*$`)
+)
+
+// clauseTopic guesses a clause's topic: what it is "on" or "about", else
+// its first proper noun that is not a participant.
+func clauseTopic(s string, ps []Participant) string {
+	for _, m := range reTopicPhrase.FindAllStringSubmatch(s, -1) {
+		t := shortTopic(m[1])
+		if t != "" && !topicStop[strings.ToLower(strings.Fields(t)[0])] && !isPersonWord(t, ps) {
+			return t
+		}
+	}
+	for _, m := range reProper.FindAllStringSubmatch(s, -1) {
+		t := shortTopic(m[1])
+		if t == "" || isPersonWord(t, ps) || nonNames[strings.ToLower(strings.Fields(t)[0])] {
+			continue
+		}
+		k := tokenKey(strings.Fields(t)[0])
+		if titleHeads[k] || honorifics[k] {
+			continue
+		}
+		return t
+	}
+	return ""
+}
+
+func isPersonWord(t string, ps []Participant) bool {
+	for _, p := range ps {
+		if p.Name != "" && shareToken(p.Name, t) {
+			return true
+		}
+		if p.Title != "" && officeMatches(t, p.Title) {
+			return true
+		}
+	}
+	return false
+}
+
+// shortTopic trims a topic phrase to its first few words.
+func shortTopic(t string) string {
+	t = strings.TrimSpace(t)
+	t = topicCut.ReplaceAllString(t, "")
+	t = strings.Trim(t, " ,.;:()\"“”'’")
+	t = strings.TrimPrefix(t, "the ")
+	t = strings.TrimPrefix(t, "The ")
+	f := strings.Fields(t)
+	if len(f) > 6 {
+		f = f[:6]
+	}
+	for len(f) > 0 {
+		last := strings.ToLower(f[len(f)-1])
+		if last == "of" || last == "and" || last == "the" || last == "in" || last == "on" || last == "a" {
+			f = f[:len(f)-1]
+			continue
+		}
+		break
+	}
+	return strings.Join(f, " ")
+}
+
+var reDiscussList = regexp.MustCompile(`(?i)\b(?:discussed|discuss|addressed|reviewed|exchanged views on|focused on)\s+(?:the\s+)?([^.;:]{3,200})`)
+
+// topicsOf lists the meeting's topics: what the meeting sentence and later
+// sentences say was discussed, and the topics of the positions.
+func topicsOf(meet string, pos []Position) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(t string) {
+		t = shortTopic(t)
+		if t == "" || len(t) < 3 {
+			return
+		}
+		if topicStop[strings.ToLower(strings.Fields(t)[0])] {
+			return
+		}
+		k := strings.ToLower(t)
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		out = append(out, t)
+	}
+	texts := []string{meet}
+	for _, p := range pos {
+		texts = append(texts, p.Text)
+	}
+	for _, s := range texts {
+		if m := reDiscussList.FindStringSubmatch(s); m != nil {
+			list := m[1]
+			list = strings.ReplaceAll(list, ", and ", ", ")
+			list = strings.ReplaceAll(list, ", as well as ", ", ")
+			for _, part := range strings.Split(list, ",") {
+				part = strings.TrimSpace(part)
+				if i := strings.Index(part, " and "); i > 0 && len(strings.Fields(part)) > 4 {
+					add(part[:i])
+					add(part[i+5:])
+					continue
+				}
+				add(part)
+			}
+		}
+	}
+	for _, p := range pos {
+		if p.Topic != "" {
+			add(p.Topic)
+		}
+	}
+	if len(out) > 12 {
+		out = out[:12]
+	}
+	return out
+}
