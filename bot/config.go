@@ -35,12 +35,12 @@ func ParseConfig(getenv func(string) string) (Config, error) {
 		APIBase: strings.TrimSpace(getenv("DISCORD_API_BASE")),
 	}
 	var errs []error
+	c.Token = strings.TrimSpace(strings.TrimPrefix(c.Token, "Bot "))
 	if c.Token == "" {
 		errs = append(errs, errors.New("DISCORD_TOKEN is not set: copy .env.example to .env and set DISCORD_TOKEN to your bot's token from the Discord Developer Portal"))
 	} else if strings.ContainsAny(c.Token, " \t\r\n") {
 		errs = append(errs, errors.New("DISCORD_TOKEN contains spaces: paste the token alone, without \"Bot \" or quotes"))
 	}
-	c.Token = strings.TrimPrefix(c.Token, "Bot ")
 	if c.GuildID != "" && strings.Trim(c.GuildID, "0123456789") != "" {
 		errs = append(errs, fmt.Errorf("DISCORD_GUILD_ID %q is not a server id: it is a number (right-click the server, Copy Server ID)", c.GuildID))
 	}

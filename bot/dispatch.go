@@ -87,8 +87,10 @@ func (b *Bot) refuse(s *discordgo.Session, i *discordgo.Interaction, log *slog.L
 	resp := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: responseData(Message{Content: "I am restarting. Please try again in a minute."}, discordgo.MessageFlagsEphemeral)}
 	if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
-		resp = &discordgo.InteractionResponse{Type: discordgo.InteractionApplicationCommandAutocompleteResult,
-			Data: &discordgo.InteractionResponseData{Choices: []*discordgo.ApplicationCommandOptionChoice{}}}
+		if err := respondChoices(s, i, nil); err != nil {
+			log.Warn("refusal failed during shutdown", "err", b.redact(err))
+		}
+		return
 	}
 	if err := s.InteractionRespond(i, resp); err != nil {
 		log.Warn("refusal failed during shutdown", "err", b.redact(err))
@@ -255,13 +257,27 @@ func (b *Bot) complete(s *discordgo.Session, i *discordgo.Interaction, log *slog
 			}
 		}
 	}
-	err := s.InteractionRespond(i, &discordgo.InteractionResponse{
-		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
-		Data: &discordgo.InteractionResponseData{Choices: choices},
-	})
-	if err != nil {
+	if err := respondChoices(s, i, choices); err != nil {
 		log.Warn("autocomplete reply failed", "err", b.redact(err))
 	}
+}
+
+// respondChoices answers autocomplete. discordgo drops an empty choices list
+// (omitempty), which Discord rejects, so the body is written here.
+func respondChoices(s *discordgo.Session, i *discordgo.Interaction, choices []*discordgo.ApplicationCommandOptionChoice) error {
+	if choices == nil {
+		choices = []*discordgo.ApplicationCommandOptionChoice{}
+	}
+	body := struct {
+		Type discordgo.InteractionResponseType `json:"type"`
+		Data struct {
+			Choices []*discordgo.ApplicationCommandOptionChoice `json:"choices"`
+		} `json:"data"`
+	}{Type: discordgo.InteractionApplicationCommandAutocompleteResult}
+	body.Data.Choices = choices
+	endpoint := discordgo.EndpointInteractionResponse(i.ID, i.Token)
+	_, err := s.RequestWithBucketID("POST", endpoint, body, endpoint)
+	return err
 }
 
 // flatten reads options, descending into a subcommand (or group), and

@@ -59,8 +59,8 @@ func link(label, raw string) string {
 	return "[" + clean(label) + "](" + s + ")"
 }
 
-// day formats YYYY-MM-DD as "1 May 2024"; anything else is shown as given.
-func day(s string) string {
+// humanDay formats YYYY-MM-DD as "1 May 2024"; anything else is shown as given.
+func humanDay(s string) string {
 	if s == "" {
 		return "date unknown"
 	}
@@ -155,7 +155,7 @@ func meetingName(m knowledge.Meeting) string {
 	if title == "" {
 		title = "Meeting"
 	}
-	return day(m.Date) + " · " + unmention(title)
+	return humanDay(m.Date) + " · " + unmention(title)
 }
 
 // summary is one meeting in a few lines: who, where, the given positions,
@@ -271,7 +271,7 @@ func renderSources(a knowledge.Answer) Reply {
 			attribution += "**" + clean(q.Speaker) + "**, "
 		}
 		if m.ID != "" {
-			attribution += day(m.Date) + ", "
+			attribution += humanDay(m.Date) + ", "
 		}
 		label := "source"
 		if m.ID != "" {
@@ -315,10 +315,10 @@ func renderMore(question, key string, a knowledge.Answer, offset int) Reply {
 func renderMeeting(m knowledge.Meeting) Reply {
 	title := m.Title
 	if title == "" {
-		title = "Meeting on " + day(m.Date)
+		title = "Meeting on " + humanDay(m.Date)
 	}
 	var d strings.Builder
-	when := "**When:** " + day(m.Date)
+	when := "**When:** " + humanDay(m.Date)
 	if m.Time != "" {
 		when += " at " + clean(m.Time)
 	}
@@ -335,7 +335,7 @@ func renderMeeting(m knowledge.Meeting) Reply {
 	if src := sourceLink(m); src != "" {
 		d.WriteString("**Source:** " + src)
 		if m.Published != "" {
-			d.WriteString(", published " + day(m.Published))
+			d.WriteString(", published " + humanDay(m.Published))
 		}
 	}
 	e := &discordgo.MessageEmbed{Title: unmention(title), Description: d.String(), Color: colour,
@@ -406,7 +406,7 @@ func renderMeetings(m *memo, f knowledge.Filter, page knowledge.Page, offset int
 		if title == "" {
 			title = "Meeting"
 		}
-		d.WriteString("**" + day(mt.Date) + "** · " + link(title, mt.SourceURL) + "\n")
+		d.WriteString("**" + humanDay(mt.Date) + "** · " + link(title, mt.SourceURL) + "\n")
 		d.WriteString(who(mt) + " · " + where(mt) + "\n")
 		d.WriteString("`/meeting id:" + mt.ID + "`\n\n")
 	}
@@ -470,7 +470,7 @@ func renderPositions(speaker, topic string, entries []knowledge.Entry) Reply {
 	var d strings.Builder
 	for _, en := range entries {
 		label := sourceName(knowledge.Meeting{SourceURL: en.SourceURL})
-		d.WriteString("**" + day(en.Date) + "**")
+		d.WriteString("**" + humanDay(en.Date) + "**")
 		if topic == "" && en.Topic != "" {
 			d.WriteString(" · " + clean(en.Topic))
 		}
@@ -498,7 +498,7 @@ func renderPositions(speaker, topic string, entries []knowledge.Entry) Reply {
 func renderHelp(s knowledge.Stats) Reply {
 	known := "I know no readouts yet: add some to the data folder."
 	if s.Meetings > 0 {
-		known = fmt.Sprintf("I know **%d** readouts of meetings, from %s to %s.", s.Meetings, day(s.First), day(s.Last))
+		known = fmt.Sprintf("I know **%d** readouts of meetings, from %s to %s.", s.Meetings, humanDay(s.First), humanDay(s.Last))
 	}
 	d := known + "\n\n" +
 		"**/ask** `question` — ask in plain words (\"When did Japan and France last meet?\"); I answer from the readouts, with sources.\n" +
