@@ -54,7 +54,7 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 	if utf8.RuneCountInString(question) > MaxQuestionLen {
 		return Answer{}, ErrQuestionTooLong
 	}
-	if len(foldWords(question)) == 0 {
+	if len(ixWords(question)) == 0 {
 		return Answer{}, ErrEmptyQuestion
 	}
 	pq := parseQuestion(question, ix.terms)
@@ -197,7 +197,7 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 
 // listLine is one meeting in a list: date, kind, time, place, who.
 func listLine(m Meeting, pq question) string {
-	parts := []string{humanDate(m.Date)}
+	parts := []string{ixHumanDate(m.Date)}
 	parts = append(parts, kindPhrase(m.Kind))
 	if m.Time != "" {
 		parts = append(parts, m.Time)
@@ -223,8 +223,8 @@ func kindPhrase(k Kind) string {
 	return "meeting"
 }
 
-// humanDate writes YYYY-MM-DD as "19 September 2017".
-func humanDate(d string) string {
+// ixHumanDate writes YYYY-MM-DD as "19 September 2017".
+func ixHumanDate(d string) string {
 	if d == "" {
 		return "date not given"
 	}
@@ -249,9 +249,9 @@ func participantList(m Meeting, max int) string {
 		}
 		names = append(names, l)
 	}
-	s := joinAnd(names)
+	s := ixJoinAnd(names)
 	if max > 0 && utf8.RuneCountInString(s) > max {
-		s = truncateRunes(s, max)
+		s = ixTruncate(s, max)
 	}
 	if s == "" {
 		return m.Title
@@ -259,7 +259,7 @@ func participantList(m Meeting, max int) string {
 	return s
 }
 
-func joinAnd(xs []string) string {
+func ixJoinAnd(xs []string) string {
 	switch len(xs) {
 	case 0:
 		return ""
@@ -285,7 +285,7 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 			should = append(should, m)
 		}
 	}
-	for _, r := range uniqueStrings(pq.roles) {
+	for _, r := range ixUnique(pq.roles) {
 		t := bleve.NewTermQuery(r)
 		t.SetField(fRole)
 		t.SetBoost(0.5)
@@ -370,7 +370,7 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 // composeOne writes who met, when, where and how, then the sentences of the
 // readout that answer the question, then the source.
 func (ix *Index) composeOne(m Meeting, pq question, sc *scorer) Answer {
-	head := headline(m)
+	head := ixHeadline(m)
 	budget := answerTarget - utf8.RuneCountInString(head) - 4
 	budget = max(budget, 220)
 	quotes := sc.pickSentences(m, budget)
@@ -389,8 +389,8 @@ func (ix *Index) composeOne(m Meeting, pq question, sc *scorer) Answer {
 	return Answer{Text: strings.TrimSpace(b.String()), Meetings: []Meeting{m}, Quotes: quotes}
 }
 
-// headline says who met whom, when, for how long and where.
-func headline(m Meeting) string {
+// ixHeadline says who met whom, when, for how long and where.
+func ixHeadline(m Meeting) string {
 	var b strings.Builder
 	b.WriteString(participantList(m, 200))
 	switch m.Kind {
@@ -402,7 +402,7 @@ func headline(m Meeting) string {
 		b.WriteString(" met")
 	}
 	if m.Date != "" {
-		b.WriteString(" on " + humanDate(m.Date))
+		b.WriteString(" on " + ixHumanDate(m.Date))
 	} else {
 		b.WriteString(" (date not given)")
 	}
@@ -430,13 +430,13 @@ var enAnalyzer = sync.OnceValue(func() analysis.Analyzer {
 })
 
 // stems analyses s as the text fields are analysed (stopwords dropped).
-func (ix *Index) stems(s string) []string { return stemsOf(s) }
+func (ix *Index) stems(s string) []string { return ixStemsOf(s) }
 
-func stemsOf(s string) []string {
+func ixStemsOf(s string) []string {
 	if s == "" {
 		return nil
 	}
-	toks := enAnalyzer().Analyze([]byte(foldText(s)))
+	toks := enAnalyzer().Analyze([]byte(ixFold(s)))
 	out := make([]string, 0, len(toks))
 	for _, t := range toks {
 		out = append(out, string(t.Term))
@@ -487,12 +487,12 @@ func (ix *Index) newScorer(ctx context.Context, pq question) *scorer {
 	}
 	about := map[string]bool{}
 	for _, w := range pq.about {
-		for _, s := range stemsOf(w) {
+		for _, s := range ixStemsOf(w) {
 			about[s] = true
 		}
 	}
 	for _, w := range pq.topic {
-		for _, s := range stemsOf(w) {
+		for _, s := range ixStemsOf(w) {
 			if _, ok := sc.terms[s]; ok {
 				continue
 			}
@@ -517,7 +517,7 @@ func meetingStems(m Meeting) map[string]bool {
 		b.WriteString(". " + p.Name + " " + p.Title + " " + p.Affiliation)
 	}
 	set := map[string]bool{}
-	for _, s := range stemsOf(b.String()) {
+	for _, s := range ixStemsOf(b.String()) {
 		set[s] = true
 	}
 	return set
@@ -569,7 +569,7 @@ type scored struct {
 // pickSentences chooses up to three sentences of m that together cover the
 // question's words best, within budget characters.
 func (sc *scorer) pickSentences(m Meeting, budget int) []Quote {
-	sents := splitSentences(m.Text)
+	sents := answerSentences(m.Text)
 	if len(sents) == 0 {
 		for _, p := range m.Positions {
 			sents = append(sents, p.Text)
@@ -635,7 +635,7 @@ func speakerOf(m Meeting, sentence string) string {
 // scoreSentence weighs how well one sentence answers the question.
 func (sc *scorer) scoreSentence(s string) scored {
 	set := map[string]bool{}
-	for _, st := range stemsOf(s) {
+	for _, st := range ixStemsOf(s) {
 		set[st] = true
 	}
 	c := scored{text: s}
@@ -645,15 +645,15 @@ func (sc *scorer) scoreSentence(s string) scored {
 			c.covers = append(c.covers, st)
 		}
 	}
-	fs := " " + strings.Join(foldWords(s), " ") + " "
+	fs := " " + strings.Join(ixWords(s), " ") + " "
 	bonus := 0.0
-	if sc.pq.askSource && containsAnyString(fs, " spokesperson ", " spokesman ", " attributable ", " press secretary ", " signed ", " statement by ", " readout by ") {
+	if sc.pq.askSource && ixHasSub(fs, " spokesperson ", " spokesman ", " attributable ", " press secretary ", " signed ", " statement by ", " readout by ") {
 		bonus += 2
 	}
-	if (sc.pq.askTime || sc.pq.askDuration) && containsAnyString(fs, " minutes ", " hour ", " hours ", " noon ", " a m ", " p m ", " local time ") {
+	if (sc.pq.askTime || sc.pq.askDuration) && ixHasSub(fs, " minutes ", " hour ", " hours ", " noon ", " a m ", " p m ", " local time ") {
 		bonus += 1.5
 	}
-	if sc.pq.askDuration && containsAnyString(fs, " day ", " days ", " visit ") {
+	if sc.pq.askDuration && ixHasSub(fs, " day ", " days ", " visit ") {
 		bonus += 0.5
 	}
 	if sc.pq.monthDay != "" || sc.pq.day != "" {
@@ -672,7 +672,7 @@ func (sc *scorer) scoreSentence(s string) scored {
 	return c
 }
 
-func containsAnyString(s string, subs ...string) bool {
+func ixHasSub(s string, subs ...string) bool {
 	for _, x := range subs {
 		if strings.Contains(s, x) {
 			return true
@@ -706,7 +706,7 @@ func mentionsQuestionDate(fs string, pq question) bool {
 func (sc *scorer) excerpt(s string, n int) string {
 	words := strings.Fields(s)
 	hit := func(w string) bool {
-		for _, st := range stemsOf(w) {
+		for _, st := range ixStemsOf(w) {
 			if _, ok := sc.terms[st]; ok {
 				return true
 			}
@@ -723,7 +723,7 @@ func (sc *scorer) excerpt(s string, n int) string {
 		}
 	}
 	if first < 0 {
-		return truncateRunes(s, n)
+		return ixTruncate(s, n)
 	}
 	lo, hi := first, last+1
 	length := func() int { return utf8.RuneCountInString(strings.Join(words[lo:hi], " ")) }
@@ -762,13 +762,13 @@ func (sc *scorer) excerpt(s string, n int) string {
 	return out
 }
 
-// abbreviations end with a period that does not end a sentence.
-var abbreviations = wordSet(`mr mrs ms dr st no nos jr sr gen lt col prof amb rep sen gov mt jan feb mar apr jun jul aug
+// sentAbbrevs end with a period that does not end a sentence.
+var sentAbbrevs = ixWordSet(`mr mrs ms dr st no nos jr sr gen lt col prof amb rep sen gov mt jan feb mar apr jun jul aug
 sep sept oct nov dec e g i u s a m p vs etc hon h rt fig inc ltd co corp dept approx est`)
 
-// splitSentences splits a readout's text into sentences: at line breaks and
-// at sentence ends, not after abbreviations and initials.
-func splitSentences(text string) []string {
+// answerSentences splits a readout's text into sentences: at line breaks and
+// at sentence ends, not after sentAbbrevs and initials.
+func answerSentences(text string) []string {
 	var out []string
 	for _, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
@@ -793,7 +793,7 @@ func splitSentences(text string) []string {
 			for k < len(rs) && rs[k] == ' ' {
 				k++
 			}
-			if k >= len(rs) || !(isUpperRune(rs[k]) || rs[k] == '"' || rs[k] == '“' || rs[k] >= '0' && rs[k] <= '9') {
+			if k >= len(rs) || !(ixIsUpper(rs[k]) || rs[k] == '"' || rs[k] == '“' || rs[k] >= '0' && rs[k] <= '9') {
 				continue
 			}
 			if r == '.' {
@@ -802,7 +802,7 @@ func splitSentences(text string) []string {
 					w--
 				}
 				word := strings.ToLower(strings.Trim(string(rs[w+1:i]), ".("))
-				if abbreviations[word] || utf8.RuneCountInString(word) == 1 {
+				if sentAbbrevs[word] || utf8.RuneCountInString(word) == 1 {
 					continue
 				}
 			}
@@ -819,4 +819,4 @@ func splitSentences(text string) []string {
 	return out
 }
 
-func isUpperRune(r rune) bool { return r >= 'A' && r <= 'Z' || r > 0x7f && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r) }
+func ixIsUpper(r rune) bool { return r >= 'A' && r <= 'Z' || r > 0x7f && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r) }

@@ -49,6 +49,9 @@ type Index struct {
 	store *store
 	bleve bleve.Index
 
+	// extract turns a readout into a meeting: Extract, or a stand-in in tests.
+	extract func(Readout) (Meeting, error)
+
 	addMu sync.Mutex // serialises writers
 	terms *termLists // in-memory lists for Suggest and name lookup
 }
@@ -58,6 +61,11 @@ type Index struct {
 // ErrIndexLocked when another Open (in this or another process) holds it.
 // An index built with an older mapping is rebuilt from its raw readouts.
 func Open(dir string, opts Options) (*Index, error) {
+	return openWith(dir, opts, Extract)
+}
+
+// openWith opens the index with its own extractor (tests pass a stand-in).
+func openWith(dir string, opts Options, extract func(Readout) (Meeting, error)) (*Index, error) {
 	log := opts.Logger
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -73,7 +81,7 @@ func Open(dir string, opts Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{dir: dir, log: log, now: now, lock: lock}
+	ix := &Index{dir: dir, log: log, now: now, lock: lock, extract: extract}
 	if err := ix.open(); err != nil {
 		ix.Close()
 		return nil, err
@@ -217,7 +225,7 @@ type Result struct {
 // returned error is for failures of the index itself.
 func (ix *Index) Add(ctx context.Context, rs ...Readout) ([]Result, error) {
 	results := make([]Result, len(rs))
-	metas := extractAll(ctx, rs)
+	metas := extractAll(ctx, rs, ix.extract)
 	ix.addMu.Lock()
 	defer ix.addMu.Unlock()
 	for start := 0; start < len(rs); start += batchSize {
@@ -238,12 +246,12 @@ type extracted struct {
 }
 
 // extractAll runs Extract on every readout, on all cores.
-func extractAll(ctx context.Context, rs []Readout) []extracted {
+func extractAll(ctx context.Context, rs []Readout, extract func(Readout) (Meeting, error)) []extracted {
 	out := make([]extracted, len(rs))
 	workers := min(runtime.GOMAXPROCS(0), len(rs))
 	if workers <= 1 {
 		for i, r := range rs {
-			out[i] = extractOne(r)
+			out[i] = extractOne(r, extract)
 		}
 		return out
 	}
@@ -252,7 +260,7 @@ func extractAll(ctx context.Context, rs []Readout) []extracted {
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
-				out[i] = extractOne(rs[i])
+				out[i] = extractOne(rs[i], extract)
 			}
 		})
 	}
@@ -267,25 +275,25 @@ func extractAll(ctx context.Context, rs []Readout) []extracted {
 	return out
 }
 
-func extractOne(r Readout) (e extracted) {
+func extractOne(r Readout, extract func(Readout) (Meeting, error)) (e extracted) {
 	defer func() {
 		if p := recover(); p != nil {
 			e = extracted{err: fmt.Errorf("extract %s: panic: %v", r.Name, p)}
 		}
 	}()
-	m, err := Extract(r)
+	m, err := extract(r)
 	if err != nil {
 		return extracted{err: fmt.Errorf("extract %s: %w", r.Name, err)}
 	}
 	if m.ID == "" {
-		m.ID = readoutID(r)
+		m.ID = fallbackID(r)
 	}
 	m.Hash = readoutHash(r)
 	return extracted{m: m}
 }
 
-// readoutID is the fallback id when Extract leaves it empty.
-func readoutID(r Readout) string {
+// fallbackID is the fallback id when Extract leaves it empty.
+func fallbackID(r Readout) string {
 	key := r.SourceURL
 	if key == "" {
 		key = r.Name
@@ -420,7 +428,7 @@ func (ix *Index) rebuild(ctx context.Context) (int, error) {
 		for i, c := range chunk {
 			rs[i] = c.raw
 		}
-		ex := extractAll(ctx, rs)
+		ex := extractAll(ctx, rs, ix.extract)
 		var items []storeItem
 		batch := ix.bleve.NewBatch()
 		for i, e := range ex {

@@ -58,7 +58,7 @@ func tokenizeQuestion(q string) []qToken {
 	sepStart := 0
 	emit := func(i int) {
 		orig := string(rs[start:i])
-		for _, w := range foldWords(orig) {
+		for _, w := range ixWords(orig) {
 			r, _ := utf8.DecodeRuneInString(orig)
 			out = append(out, qToken{word: w, orig: orig, upper: unicode.IsUpper(r), sep: string(rs[sepStart:start])})
 		}
@@ -89,7 +89,7 @@ func parseQuestion(q string, names nameIndex) question {
 	toks := tokenizeQuestion(q)
 	used := make([]bool, len(toks))
 	lower := strings.ToLower(q) == q
-	fq := " " + strings.Join(wordsOf(toks), " ") + " "
+	fq := " " + strings.Join(qWordsOf(toks), " ") + " "
 
 	// What is asked.
 	first := ""
@@ -135,21 +135,21 @@ func parseQuestion(q string, names nameIndex) question {
 	// People: runs of capitalised name words, split where no indexed
 	// person holds the run's words together.
 	for i := 0; i < len(toks); {
-		if used[i] || !nameCandidate(toks[i], lower, names) {
+		if used[i] || !qNameCandidate(toks[i], lower, names) {
 			i++
 			continue
 		}
 		j := i
-		for j < len(toks) && !used[j] && nameCandidate(toks[j], lower, names) && (j == i || joinable(toks[j].sep)) {
+		for j < len(toks) && !used[j] && qNameCandidate(toks[j], lower, names) && (j == i || qJoinable(toks[j].sep)) {
 			j++
 		}
 		for k := i; k < j; {
 			end := k + 1
-			for end < j && len(names.peopleWith(wordsOf(toks[k:end+1]))) > 0 {
+			for end < j && len(names.peopleWith(qWordsOf(toks[k:end+1]))) > 0 {
 				end++
 			}
-			if len(names.peopleWith(wordsOf(toks[k:end]))) > 0 {
-				pq.addPerson(wordsOf(toks[k:end]))
+			if len(names.peopleWith(qWordsOf(toks[k:end]))) > 0 {
+				pq.addPerson(qWordsOf(toks[k:end]))
 			}
 			k = end
 		}
@@ -161,10 +161,10 @@ func parseQuestion(q string, names nameIndex) question {
 	// Capitalised words that are not at the start, not known words and not
 	// names: possibly a person we have never indexed.
 	for i, t := range toks {
-		if used[i] || i == 0 || !t.upper || len(t.word) < 4 || stopWords[t.word] || questionWords[t.word] {
+		if used[i] || i == 0 || !t.upper || len(t.word) < 4 || ixStopWords[t.word] || qQuestionWords[t.word] {
 			continue
 		}
-		if _, ok := monthNames[t.word]; ok {
+		if _, ok := qMonthNames[t.word]; ok {
 			continue
 		}
 		pq.unknown = append(pq.unknown, t.word)
@@ -175,13 +175,14 @@ func parseQuestion(q string, names nameIndex) question {
 		if used[i] {
 			continue
 		}
-		if officeWords[t.word] {
+		if qOfficeWords[t.word] {
 			pq.roles = append(pq.roles, t.word)
 			used[i] = true
 			continue
 		}
-		if c, ok := demonyms[t.word]; ok && (t.upper || len(t.word) > 3) {
-			pq.roles = append(pq.roles, foldWords(c)...)
+		if c, ok := qDemonyms[t.word]; ok && (t.upper || len(t.word) > 3) {
+			pq.roles = append(pq.roles, ixWords(c)...)
+			used[i] = true
 		}
 	}
 	if strings.Contains(fq, " sg ") || strings.Contains(fq, " unsg ") {
@@ -194,7 +195,7 @@ func parseQuestion(q string, names nameIndex) question {
 		if aboutAt < 0 && (t.word == "about" || t.word == "regarding" || t.word == "concerning") {
 			aboutAt = i
 		}
-		if used[i] || stopWords[t.word] || questionWords[t.word] || kindWords[t.word] {
+		if used[i] || ixStopWords[t.word] || qQuestionWords[t.word] || qKindWords[t.word] {
 			continue
 		}
 		pq.topic = append(pq.topic, t.word)
@@ -202,8 +203,8 @@ func parseQuestion(q string, names nameIndex) question {
 			pq.about = append(pq.about, t.word)
 		}
 	}
-	pq.topic = uniqueStrings(pq.topic)
-	pq.about = uniqueStrings(pq.about)
+	pq.topic = ixUnique(pq.topic)
+	pq.about = ixUnique(pq.about)
 	return pq
 }
 
@@ -216,7 +217,7 @@ func (pq *question) addPerson(words []string) {
 	pq.people = append(pq.people, words)
 }
 
-func wordsOf(toks []qToken) []string {
+func qWordsOf(toks []qToken) []string {
 	out := make([]string, len(toks))
 	for i, t := range toks {
 		out[i] = t.word
@@ -224,39 +225,39 @@ func wordsOf(toks []qToken) []string {
 	return out
 }
 
-// nameParticles may be written in lower case inside a name ("bin", "van").
-var nameParticles = map[string]bool{"bin": true, "bint": true, "ibn": true, "al": true, "el": true, "de": true, "da": true,
+// qNameParticles may be written in lower case inside a name ("bin", "van").
+var qNameParticles = map[string]bool{"bin": true, "bint": true, "ibn": true, "al": true, "el": true, "de": true, "da": true,
 	"di": true, "van": true, "von": true, "der": true, "le": true, "la": true, "du": true, "dos": true, "del": true}
 
-func nameCandidate(t qToken, lower bool, names nameIndex) bool {
+func qNameCandidate(t qToken, lower bool, names nameIndex) bool {
 	if !names.isNameWord(t.word) {
 		return false
 	}
-	if nameParticles[t.word] {
+	if qNameParticles[t.word] || strings.TrimSpace(t.sep) == "-" {
 		return true
 	}
 	if t.upper {
-		return !questionWords[t.word] || !startsSentence(t)
+		return !qQuestionWords[t.word] || !qStartsSentence(t)
 	}
-	return lower && !stopWords[t.word] && !questionWords[t.word]
+	return lower && !ixStopWords[t.word] && !qQuestionWords[t.word]
 }
 
-func startsSentence(t qToken) bool { return strings.TrimSpace(t.sep) == "" }
+func qStartsSentence(t qToken) bool { return strings.TrimSpace(t.sep) == "" }
 
-// joinable says whether two name words separated by sep can be one name.
-func joinable(sep string) bool {
+// qJoinable says whether two name words separated by sep can be one name.
+func qJoinable(sep string) bool {
 	sep = strings.TrimSpace(sep)
 	return sep == "" || sep == "-" || sep == "."
 }
 
-// monthNames maps folded month names and abbreviations to month numbers.
-var monthNames = map[string]int{
+// qMonthNames maps folded month names and sentAbbrevs to month numbers.
+var qMonthNames = map[string]int{
 	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
 	"june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
 	"october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
 
-func dayNumber(w string) (int, bool) {
+func qDayNumber(w string) (int, bool) {
 	w = strings.TrimRight(w, "stndrh")
 	n, err := strconv.Atoi(w)
 	if err != nil || n < 1 || n > 31 || len(w) > 2 {
@@ -265,7 +266,7 @@ func dayNumber(w string) (int, bool) {
 	return n, true
 }
 
-func yearNumber(w string) (int, bool) {
+func qYearNumber(w string) (int, bool) {
 	if len(w) != 4 {
 		return 0, false
 	}
@@ -291,7 +292,7 @@ func parseDates(pq *question, toks []qToken, used []bool) {
 		if i < 0 || i >= len(toks) {
 			return 0, false
 		}
-		m, ok := monthNames[toks[i].word]
+		m, ok := qMonthNames[toks[i].word]
 		if ok && toks[i].word == "may" && !toks[i].upper {
 			return 0, false // "may" the verb
 		}
@@ -311,9 +312,9 @@ func parseDates(pq *question, toks []qToken, used []bool) {
 			continue
 		}
 		// 2020-02-15 arrives as three tokens.
-		if y, ok := yearNumber(at(i)); ok && toks[i].sep != "-" {
+		if y, ok := qYearNumber(at(i)); ok && toks[i].sep != "-" {
 			if mo, err := strconv.Atoi(at(i + 1)); err == nil && mo >= 1 && mo <= 12 && i+2 < len(toks) && toks[i+1].sep == "-" {
-				if d, ok := dayNumber(at(i + 2)); ok && toks[i+2].sep == "-" {
+				if d, ok := qDayNumber(at(i + 2)); ok && toks[i+2].sep == "-" {
 					day := fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
 					pq.day = day
 					set(day, day, i, i+1, i+2)
@@ -323,8 +324,8 @@ func parseDates(pq *question, toks []qToken, used []bool) {
 		}
 		if mo, ok := month(i); ok {
 			// Month D, YYYY / Month D
-			if d, ok := dayNumber(at(i + 1)); ok {
-				if y, ok := yearNumber(at(i + 2)); ok {
+			if d, ok := qDayNumber(at(i + 1)); ok {
+				if y, ok := qYearNumber(at(i + 2)); ok {
 					day := fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
 					pq.day = day
 					set(day, day, i, i+1, i+2)
@@ -339,8 +340,8 @@ func parseDates(pq *question, toks []qToken, used []bool) {
 			if at(back) == "of" {
 				back--
 			}
-			if d, ok := dayNumber(at(back)); ok && back >= 0 && !used[back] {
-				if y, ok := yearNumber(at(i + 1)); ok {
+			if d, ok := qDayNumber(at(back)); ok && back >= 0 && !used[back] {
+				if y, ok := qYearNumber(at(i + 1)); ok {
 					day := fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
 					pq.day = day
 					set(day, day, back, i, i+1)
@@ -354,7 +355,7 @@ func parseDates(pq *question, toks []qToken, used []bool) {
 				continue
 			}
 			// Month YYYY
-			if y, ok := yearNumber(at(i + 1)); ok {
+			if y, ok := qYearNumber(at(i + 1)); ok {
 				first := time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)
 				last := first.AddDate(0, 1, -1)
 				set(first.Format(time.DateOnly), last.Format(time.DateOnly), i, i+1)
@@ -366,7 +367,7 @@ func parseDates(pq *question, toks []qToken, used []bool) {
 		if used[i] {
 			continue
 		}
-		if y, ok := yearNumber(at(i)); ok {
+		if y, ok := qYearNumber(at(i)); ok {
 			set(fmt.Sprintf("%04d-01-01", y), fmt.Sprintf("%04d-12-31", y), i)
 			if i > 0 && (at(i-1) == "early" || at(i-1) == "late" || at(i-1) == "mid") {
 				used[i-1] = true
@@ -375,31 +376,31 @@ func parseDates(pq *question, toks []qToken, used []bool) {
 	}
 }
 
-// stopWords are English function words left out of topics and phrases.
-var stopWords = wordSet(`a about above after again against all also am an and any are aren as at be because been before
+// ixStopWords are English function words left out of topics and ixPhrases.
+var ixStopWords = ixWordSet(`a about above after again against all also am an and any are aren as at be because been before
 being below between both but by can could did do does doing down during each few for from further had has have having he
 her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off
 on once only or other our ours ourselves out over own same she should so some such than that the their theirs them
 themselves then there these they this those through to too under until up very was we were what when where which while
 who whom whose why will with would you your yours yourself s t don t ve ll re d m upon via per its`)
 
-// questionWords carry the question's form, not its topic.
-var questionWords = wordSet(`what when where who whom whose which why how did do does say says said tell told mention
+// qQuestionWords carry the question's form, not its topic.
+var qQuestionWords = ixWordSet(`what when where who whom whose which why how did do does say says said tell told mention
 mentioned mentions explain explained describe described ask asked happen happened take took place time date day long
 start started begin began last lasted held hold meet met meeting meetings talk talks talked speak spoke spoken discuss
 discussed discussion discussions conversation readout according their his her jointly together each other kind sort
 anything something was were is are be been`)
 
-// kindWords say how people met; they pick the kind, not the topic.
-var kindWords = wordSet(`phone telephone call called calls video videoconference virtual virtually person in-person face`)
+// qKindWords say how people met; they pick the kind, not the topic.
+var qKindWords = ixWordSet(`phone telephone call called calls video videoconference virtual virtually person in-person face`)
 
-// officeWords name offices that can stand for a participant.
-var officeWords = wordSet(`president prime minister secretary general chancellor premier king queen emperor chair
+// qOfficeWords name offices that can stand for a participant.
+var qOfficeWords = ixWordSet(`president prime minister secretary general chancellor premier king queen emperor chair
 chairman chairperson foreign defence defense deputy vice state councilor councillor counsellor envoy ambassador
 spokesperson foreign-minister sg pm fm`)
 
-// demonyms map adjectives of nationality to the country they name.
-var demonyms = map[string]string{
+// qDemonyms map adjectives of nationality to the country they name.
+var qDemonyms = map[string]string{
 	"american": "United States", "us": "United States", "british": "United Kingdom", "uk": "United Kingdom",
 	"japanese": "Japan", "chinese": "China", "korean": "Korea", "russian": "Russia", "french": "France",
 	"german": "Germany", "indian": "India", "italian": "Italy", "canadian": "Canada", "australian": "Australia",
@@ -412,7 +413,7 @@ var demonyms = map[string]string{
 	"un": "United Nations", "eu": "European Union", "nato": "NATO", "rok": "Korea", "dprk": "Korea",
 }
 
-func wordSet(s string) map[string]bool {
+func ixWordSet(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
 		m[w] = true

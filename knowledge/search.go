@@ -106,12 +106,12 @@ func filterQuery(f Filter) query.Query {
 // wordsQuery matches documents whose keyword field holds every folded word
 // of s; nil when s has none.
 func wordsQuery(field, s string) query.Query {
-	words := foldWords(s)
+	words := ixWords(s)
 	if len(words) == 0 {
 		return nil
 	}
 	var qs []query.Query
-	for _, w := range uniqueStrings(words) {
+	for _, w := range ixUnique(words) {
 		t := bleve.NewTermQuery(w)
 		t.SetField(field)
 		qs = append(qs, t)
@@ -171,7 +171,7 @@ func (ix *Index) edgeDate(ctx context.Context, latest bool) (string, error) {
 // Entry is one position a speaker took, for following a stance over time.
 type Entry struct {
 	MeetingID, Date, Title, Speaker, Topic, Text, SourceURL string
-	// New are the phrases (two or three words, no stopwords) that appear
+	// New are the ixPhrases (two or three words, no stopwords) that appear
 	// here for the first time in this speaker's statements on the topic.
 	New []string
 }
@@ -183,7 +183,7 @@ const maxPositionMeetings = 500
 // Joint positions ("both sides") count for every side. An empty topic
 // lists all the speaker's positions.
 func (ix *Index) Positions(ctx context.Context, speaker, topic string) ([]Entry, error) {
-	who := foldWords(speaker)
+	who := ixWords(speaker)
 	if len(who) == 0 {
 		return nil, fmt.Errorf("positions: no speaker: %w", ErrNotFound)
 	}
@@ -215,11 +215,11 @@ func (ix *Index) Positions(ctx context.Context, speaker, topic string) ([]Entry,
 			if !speakerIs(m, p.Speaker, who) {
 				continue
 			}
-			if len(topicStems) > 0 && !containsAny(ix.stems(p.Topic+" "+p.Text), topicStems) {
+			if len(topicStems) > 0 && !ixContainsAny(ix.stems(p.Topic+" "+p.Text), topicStems) {
 				continue
 			}
 			e := Entry{MeetingID: m.ID, Date: m.Date, Title: m.Title, Speaker: p.Speaker, Topic: p.Topic, Text: p.Text, SourceURL: m.SourceURL}
-			for _, ph := range phrases(p.Text) {
+			for _, ph := range ixPhrases(p.Text) {
 				if !seen[ph] {
 					seen[ph] = true
 					e.New = append(e.New, ph)
@@ -236,16 +236,16 @@ func (ix *Index) Positions(ctx context.Context, speaker, topic string) ([]Entry,
 func speakerIs(m Meeting, speaker string, words []string) bool {
 	if speaker == BothSides || strings.HasPrefix(strings.ToLower(speaker), "both") {
 		for _, p := range m.Participants {
-			if hasAll(foldWords(p.Label()), words) {
+			if ixHasAll(ixWords(p.Label()), words) {
 				return true
 			}
 		}
 		return false
 	}
-	return hasAll(foldWords(speaker), words)
+	return ixHasAll(ixWords(speaker), words)
 }
 
-func hasAll(have, want []string) bool {
+func ixHasAll(have, want []string) bool {
 	for _, w := range want {
 		if !slices.Contains(have, w) {
 			return false
@@ -254,7 +254,7 @@ func hasAll(have, want []string) bool {
 	return true
 }
 
-func containsAny(have, want []string) bool {
+func ixContainsAny(have, want []string) bool {
 	for _, w := range want {
 		if slices.Contains(have, w) {
 			return true
@@ -263,25 +263,25 @@ func containsAny(have, want []string) bool {
 	return false
 }
 
-// phrases are the two- and three-word runs of text without stopwords.
-func phrases(text string) []string {
+// ixPhrases are the two- and three-word runs of text without stopwords.
+func ixPhrases(text string) []string {
 	var out []string
-	for _, run := range contentRuns(foldWords(text)) {
+	for _, run := range ixContentRuns(ixWords(text)) {
 		for n := 2; n <= 3; n++ {
 			for i := 0; i+n <= len(run); i++ {
 				out = append(out, strings.Join(run[i:i+n], " "))
 			}
 		}
 	}
-	return uniqueStrings(out)
+	return ixUnique(out)
 }
 
-// contentRuns splits words at stopwords into runs of content words.
-func contentRuns(words []string) [][]string {
+// ixContentRuns splits words at stopwords into runs of content words.
+func ixContentRuns(words []string) [][]string {
 	var runs [][]string
 	var cur []string
 	for _, w := range words {
-		if stopWords[w] {
+		if ixStopWords[w] {
 			if len(cur) > 0 {
 				runs = append(runs, cur)
 			}

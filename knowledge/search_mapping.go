@@ -12,11 +12,11 @@ import (
 
 // mappingVersion changes whenever newMapping or toDoc changes what is
 // indexed; Open rebuilds an index built by another version from its raws.
-const mappingVersion = 1
+const mappingVersion = 2
 
 // Index fields. Text fields use English analysis; keyword fields hold exact
 // values (names, affiliations, topics, kind, ids) or tokens folded by
-// foldWords, so question words and index terms meet without an analyzer.
+// ixWords, so question words and index terms meet without an analyzer.
 const (
 	fTitle     = "title"     // text; stored for meeting suggestions
 	fText      = "text"      // text: the readout's main text
@@ -25,6 +25,7 @@ const (
 	fTopic     = "topic"     // keyword: exact topics
 	fPerson    = "person"    // keyword: participant labels
 	fPersonTok = "ptok"      // keyword: folded name words
+	fName      = "pname"     // keyword: participant names (not offices)
 	fRole      = "role"      // keyword: folded office and affiliation words
 	fAff       = "aff"       // keyword: exact affiliations
 	fAffTok    = "afftok"    // keyword: folded affiliation words
@@ -59,7 +60,7 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fText, text(false))
 	dm.AddFieldMappingsAt(fPos, text(false))
 	dm.AddFieldMappingsAt(fTopics, text(false))
-	for _, name := range []string{fTopic, fPerson, fPersonTok, fRole, fAff, fAffTok, fLoc, fKind, fTitleWord} {
+	for _, name := range []string{fTopic, fPerson, fPersonTok, fName, fRole, fAff, fAffTok, fLoc, fKind, fTitleWord} {
 		dm.AddFieldMappingsAt(name, keyword(false, false))
 	}
 	dm.AddFieldMappingsAt(fDate, keyword(true, true))
@@ -86,7 +87,7 @@ func toDoc(m Meeting) map[string]any {
 		fText:      m.Text,
 		fKind:      string(m.Kind),
 		fIngested:  m.Ingested,
-		fTitleWord: uniqueStrings(foldWords(m.Title)),
+		fTitleWord: ixUnique(ixWords(m.Title)),
 	}
 	var pos []string
 	for _, p := range m.Positions {
@@ -94,25 +95,29 @@ func toDoc(m Meeting) map[string]any {
 	}
 	d[fPos] = pos
 	d[fTopics] = strings.Join(m.Topics, ". ")
-	d[fTopic] = uniqueStrings(m.Topics)
-	var persons, ptok, role, aff, afftok []string
+	d[fTopic] = ixUnique(m.Topics)
+	var persons, names, ptok, role, aff, afftok []string
 	for _, p := range m.Participants {
 		if l := p.Label(); l != "" {
 			persons = append(persons, l)
 		}
-		ptok = append(ptok, foldWords(p.Name)...)
-		role = append(role, foldWords(p.Title+" "+p.Affiliation)...)
+		if p.Name != "" {
+			names = append(names, p.Name)
+		}
+		ptok = append(ptok, ixWords(p.Name)...)
+		role = append(role, ixWords(p.Title+" "+p.Affiliation)...)
 		if p.Affiliation != "" {
 			aff = append(aff, p.Affiliation)
-			afftok = append(afftok, foldWords(p.Affiliation)...)
+			afftok = append(afftok, ixWords(p.Affiliation)...)
 		}
 	}
-	d[fPerson] = uniqueStrings(persons)
-	d[fPersonTok] = uniqueStrings(ptok)
-	d[fRole] = uniqueStrings(role)
-	d[fAff] = uniqueStrings(aff)
-	d[fAffTok] = uniqueStrings(afftok)
-	d[fLoc] = uniqueStrings(foldWords(m.Location))
+	d[fPerson] = ixUnique(persons)
+	d[fPersonTok] = ixUnique(ptok)
+	d[fName] = ixUnique(names)
+	d[fRole] = ixUnique(role)
+	d[fAff] = ixUnique(aff)
+	d[fAffTok] = ixUnique(afftok)
+	d[fLoc] = ixUnique(ixWords(m.Location))
 	if m.Date != "" {
 		d[fDate] = m.Date
 	}
@@ -124,9 +129,9 @@ func toDoc(m Meeting) map[string]any {
 
 var folder = asciifolding.New()
 
-// foldText lower-cases s, drops accents and straightens quotes, so
+// ixFold lower-cases s, drops accents and straightens quotes, so
 // "Niinistö" and "niinisto" compare equal.
-func foldText(s string) string {
+func ixFold(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
@@ -140,10 +145,10 @@ func foldText(s string) string {
 	return strings.ToLower(s)
 }
 
-// foldWords splits s into folded words of letters and digits. Possessive
+// ixWords splits s into folded words of letters and digits. Possessive
 // "'s" is dropped ("Guterres's" -> "guterres").
-func foldWords(s string) []string {
-	rs := []rune(foldText(s))
+func ixWords(s string) []string {
+	rs := []rune(ixFold(s))
 	var out []string
 	start := -1
 	for i := 0; i < len(rs); i++ {
@@ -168,7 +173,7 @@ func foldWords(s string) []string {
 	return out
 }
 
-func uniqueStrings(in []string) []string {
+func ixUnique(in []string) []string {
 	seen := make(map[string]bool, len(in))
 	out := in[:0:0]
 	for _, s := range in {

@@ -58,7 +58,7 @@ func (ix *Index) Suggest(ctx context.Context, f Field, prefix string, limit int)
 }
 
 func (ix *Index) suggestMeetings(ctx context.Context, prefix string, limit int) ([]Suggestion, error) {
-	words := foldWords(prefix)
+	words := ixWords(prefix)
 	var q query.Query
 	if len(words) == 0 {
 		q = bleve.NewMatchAllQuery()
@@ -92,12 +92,12 @@ func (ix *Index) suggestMeetings(ctx context.Context, prefix string, limit int) 
 		if date != "" {
 			label = date + " " + title
 		}
-		out = append(out, Suggestion{Value: h.ID, Label: truncateRunes(label, 100)})
+		out = append(out, Suggestion{Value: h.ID, Label: ixTruncate(label, 100)})
 	}
 	return out, nil
 }
 
-func truncateRunes(s string, n int) string {
+func ixTruncate(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s
@@ -113,6 +113,7 @@ type termLists struct {
 	person  termList
 	country termList
 	topic   termList
+	names   termList // participant names, without offices
 	// nameWords maps a folded word of a person's name to the people whose
 	// names hold it ("abe" -> "Shinzo Abe").
 	nameWords map[string][]int
@@ -150,7 +151,7 @@ func (l *termList) add(value string, n int) int {
 	l.where[value] = i
 	l.values = append(l.values, value)
 	l.counts = append(l.counts, n)
-	l.folded = append(l.folded, strings.Join(foldWords(value), " "))
+	l.folded = append(l.folded, strings.Join(ixWords(value), " "))
 	l.dirty = true
 	return i
 }
@@ -177,7 +178,7 @@ const suggestScan = 5000
 
 func (l *termList) suggest(prefix string, limit int) []Suggestion {
 	l.index()
-	words := foldWords(prefix)
+	words := ixWords(prefix)
 	var idxs []int
 	if len(words) == 0 {
 		idxs = make([]int, len(l.values))
@@ -194,7 +195,7 @@ func (l *termList) suggest(prefix string, limit int) []Suggestion {
 				continue
 			}
 			seen[i] = true
-			if len(words) > 1 && !hasWords(l.folded[i], words[:len(words)-1]) {
+			if len(words) > 1 && !ixHasWords(l.folded[i], words[:len(words)-1]) {
 				continue
 			}
 			idxs = append(idxs, i)
@@ -208,12 +209,12 @@ func (l *termList) suggest(prefix string, limit int) []Suggestion {
 	}
 	out := make([]Suggestion, len(idxs))
 	for k, i := range idxs {
-		out[k] = Suggestion{Value: l.values[i], Label: truncateRunes(l.values[i], 100)}
+		out[k] = Suggestion{Value: l.values[i], Label: ixTruncate(l.values[i], 100)}
 	}
 	return out
 }
 
-func hasWords(folded string, words []string) bool {
+func ixHasWords(folded string, words []string) bool {
 	have := strings.Fields(folded)
 	for _, w := range words {
 		if !slices.Contains(have, w) {
@@ -229,24 +230,27 @@ func (t *termLists) add(m Meeting) {
 	defer t.mu.Unlock()
 	for _, p := range m.Participants {
 		if l := p.Label(); l != "" {
-			t.addPerson(l, 1)
+			t.person.add(l, 1)
+		}
+		if p.Name != "" {
+			t.addName(p.Name, 1)
 		}
 		if p.Affiliation != "" {
 			t.country.add(p.Affiliation, 1)
 		}
 	}
-	for _, tp := range uniqueStrings(m.Topics) {
+	for _, tp := range ixUnique(m.Topics) {
 		t.topic.add(tp, 1)
 	}
 }
 
-func (t *termLists) addPerson(label string, n int) {
-	before := len(t.person.values)
-	i := t.person.add(label, n)
+func (t *termLists) addName(name string, n int) {
+	before := len(t.names.values)
+	i := t.names.add(name, n)
 	if i < before {
 		return
 	}
-	for _, w := range uniqueStrings(foldWords(label)) {
+	for _, w := range ixUnique(ixWords(name)) {
 		t.nameWords[w] = append(t.nameWords[w], i)
 	}
 }
@@ -260,8 +264,8 @@ func (t *termLists) peopleWith(words []string) []string {
 	}
 	var out []string
 	for _, i := range t.nameWords[words[0]] {
-		if hasWords(t.person.folded[i], words[1:]) {
-			out = append(out, t.person.values[i])
+		if ixHasWords(t.names.folded[i], words[1:]) {
+			out = append(out, t.names.values[i])
 		}
 	}
 	return out
@@ -296,7 +300,10 @@ func (ix *Index) loadTerms() error {
 			}
 		}
 	}
-	if err := load(fPerson, t.addPerson); err != nil {
+	if err := load(fPerson, func(s string, n int) { t.person.add(s, n) }); err != nil {
+		return err
+	}
+	if err := load(fName, t.addName); err != nil {
 		return err
 	}
 	if err := load(fAff, func(s string, n int) { t.country.add(s, n) }); err != nil {
