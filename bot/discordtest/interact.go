@@ -232,10 +232,24 @@ type Response struct {
 
 // Interact dispatches an INTERACTION_CREATE to the connected client (or to
 // the next one that connects) and returns a handle to wait for the answer.
+//
+// When the command was registered, the options must match its definition:
+// unknown names, values of the wrong type and (for type 2) missing required
+// options fail the test, and Opt's inferred number types follow the
+// registration. A click On a message must name a custom_id on that message.
 func (s *Server) Interact(tb testing.TB, ix Interaction) *Response {
 	tb.Helper()
 	s.mu.Lock()
-	defer s.mu.Unlock()
+	r, probs := s.interactLocked(ix)
+	s.mu.Unlock()
+	for _, p := range probs {
+		s.failf("Interact %s: %s", ix.label(), p)
+	}
+	return r
+}
+
+func (s *Server) interactLocked(ix Interaction) (*Response, []string) {
+	var probs problems
 	id := s.newIDLocked()
 	token := "itok-" + id + "-" + randomHex(8)
 	if ix.ChannelID == "" {
@@ -291,7 +305,14 @@ func (s *Server) Interact(tb testing.TB, ix Interaction) *Response {
 	}
 	switch ix.Type {
 	case discordgo.InteractionApplicationCommand, discordgo.InteractionApplicationCommandAutocomplete:
-		cmdID := s.commandIDLocked(ix.Name)
+		cmdID := ""
+		if def := s.commandLocked(ix.Name); def != nil {
+			cmdID = fmt.Sprint(def["id"])
+			var wc wireCommand
+			b, _ := json.Marshal(def)
+			_ = json.Unmarshal(b, &wc)
+			ix.Options = matchOptions(&probs, "/"+ix.Name, wc.Options, ix.Options, ix.Type == discordgo.InteractionApplicationCommand)
+		}
 		if cmdID == "" {
 			cmdID = s.newIDLocked()
 		}
@@ -328,9 +349,12 @@ func (s *Server) Interact(tb testing.TB, ix Interaction) *Response {
 		}
 		d["message"] = raw
 		in.clicked = toMessage(raw)
+		if ix.Message != nil && !hasCustomID(ix.Message.Components, ix.CustomID) {
+			probs.addf("custom_id %q is not on message %s", ix.CustomID, ix.Message.ID)
+		}
 		in.originalID = fmt.Sprint(raw["id"])
 	default:
-		tb.Fatalf("discordtest: Interact: unsupported interaction type %d", ix.Type)
+		probs.addf("unsupported interaction type %d", ix.Type)
 	}
 	s.interactions[token] = in
 	s.order = append(s.order, in)
@@ -338,7 +362,101 @@ func (s *Server) Interact(tb testing.TB, ix Interaction) *Response {
 		in.deliveredAt = at
 		in.timer = time.AfterFunc(s.CallbackDeadline, func() { s.checkDeadline(in) })
 	}})
-	return &Response{s: s, in: in, ID: id, Token: token}
+	return &Response{s: s, in: in, ID: id, Token: token}, probs
+}
+
+// matchOptions checks interaction options against a registered definition
+// and gives each the registered type.
+func matchOptions(p *problems, where string, defs []wireOption, opts []Option, full bool) []Option {
+	byName := map[string]wireOption{}
+	for _, d := range defs {
+		byName[d.Name] = d
+	}
+	given := map[string]bool{}
+	out := make([]Option, 0, len(opts))
+	for _, o := range opts {
+		d, ok := byName[o.Name]
+		w := where + " " + o.Name
+		if !ok {
+			p.addf("option %q is not registered", w)
+			out = append(out, o)
+			continue
+		}
+		given[o.Name] = true
+		want := discordgo.ApplicationCommandOptionType(d.Type)
+		switch want {
+		case discordgo.ApplicationCommandOptionSubCommand, discordgo.ApplicationCommandOptionSubCommandGroup:
+			if o.Type != want {
+				p.addf("option %q is a subcommand or group (type %d), got type %d", w, want, o.Type)
+			}
+			o.Options = matchOptions(p, w, d.Options, o.Options, full)
+		case discordgo.ApplicationCommandOptionInteger, discordgo.ApplicationCommandOptionNumber:
+			switch v := o.Value.(type) {
+			case int, int64, int32, float64, float32:
+				if want == discordgo.ApplicationCommandOptionInteger {
+					if f, ok := v.(float64); ok && f != float64(int64(f)) {
+						p.addf("option %q is an integer, got %v", w, v)
+					}
+				}
+			case string:
+				if !o.Focused { // autocomplete sends the partial text as typed
+					p.addf("option %q is a number, got string %q", w, v)
+				}
+			default:
+				p.addf("option %q is a number, got %T", w, v)
+			}
+		case discordgo.ApplicationCommandOptionBoolean:
+			if _, ok := o.Value.(bool); !ok {
+				p.addf("option %q is a boolean, got %T", w, o.Value)
+			}
+		default:
+			if _, ok := o.Value.(string); !ok {
+				p.addf("option %q takes a string or id, got %T", w, o.Value)
+			}
+		}
+		o.Type = want
+		out = append(out, o)
+	}
+	if full {
+		for _, d := range defs {
+			if d.Required && !given[d.Name] {
+				p.addf("required option %q is missing", where+" "+d.Name)
+			}
+		}
+	}
+	return out
+}
+
+func hasCustomID(comps []discordgo.MessageComponent, id string) bool {
+	for _, c := range comps {
+		switch c := c.(type) {
+		case discordgo.ActionsRow:
+			if hasCustomID(c.Components, id) {
+				return true
+			}
+		case *discordgo.ActionsRow:
+			if hasCustomID(c.Components, id) {
+				return true
+			}
+		case discordgo.Button:
+			if c.CustomID == id {
+				return true
+			}
+		case *discordgo.Button:
+			if c.CustomID == id {
+				return true
+			}
+		case discordgo.SelectMenu:
+			if c.CustomID == id {
+				return true
+			}
+		case *discordgo.SelectMenu:
+			if c.CustomID == id {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // checkDeadline fails the test when an interaction got no first response in time.

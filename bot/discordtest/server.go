@@ -1001,14 +1001,14 @@ func (s *Server) getCommands(c *call) (int, any) {
 	return http.StatusOK, cmds
 }
 
-// commandIDLocked finds a registered command's id, guild commands first.
-func (s *Server) commandIDLocked(name string) string {
+// commandLocked finds a registered slash command, guild commands first.
+func (s *Server) commandLocked(name string) map[string]any {
 	for _, list := range [][]map[string]any{s.guildCmds[s.GuildID], s.global} {
 		for _, c := range list {
-			if c["name"] == name {
-				return fmt.Sprint(c["id"])
+			if c["name"] == name && fmt.Sprint(c["type"]) == "1" {
+				return c
 			}
 		}
 	}
-	return ""
+	return nil
 }

@@ -80,6 +80,7 @@ func echo(s *discordgo.Session, i *discordgo.InteractionCreate) {
 }
 
 func TestOpenReady(t *testing.T) {
+	t.Parallel()
 	srv := discordtest.NewServer(t)
 	dg := newSession(t, srv)
 	ready := make(chan *discordgo.Ready, 1)
@@ -114,6 +115,7 @@ func TestOpenReady(t *testing.T) {
 }
 
 func TestCommandRegistration(t *testing.T) {
+	t.Parallel()
 	srv := discordtest.NewServer(t)
 	dg := newSession(t, srv)
 	manage := int64(discordgo.PermissionManageGuild)
@@ -148,6 +150,7 @@ func TestCommandRegistration(t *testing.T) {
 }
 
 func TestInteractionRoundTrip(t *testing.T) {
+	t.Parallel()
 	srv := discordtest.NewServer(t)
 	dg := newSession(t, srv)
 	got := make(chan *discordgo.InteractionCreate, 1)
@@ -175,6 +178,7 @@ func TestInteractionRoundTrip(t *testing.T) {
 }
 
 func TestDeferEditFollowup(t *testing.T) {
+	t.Parallel()
 	srv := discordtest.NewServer(t)
 	dg := newSession(t, srv)
 	dg.AddHandler(func(s *discordgo.Session, i *discordgo.InteractionCreate) {
@@ -211,6 +215,7 @@ func TestDeferEditFollowup(t *testing.T) {
 }
 
 func TestAutocompleteAndClick(t *testing.T) {
+	t.Parallel()
 	srv := discordtest.NewServer(t)
 	dg := newSession(t, srv)
 	dg.AddHandler(func(s *discordgo.Session, i *discordgo.InteractionCreate) {
@@ -256,6 +261,7 @@ func TestAutocompleteAndClick(t *testing.T) {
 }
 
 func TestReconnectResumes(t *testing.T) {
+	t.Parallel()
 	srv := discordtest.NewServer(t)
 	dg := newSession(t, srv)
 	dg.AddHandler(echo)
@@ -282,6 +288,7 @@ func TestReconnectResumes(t *testing.T) {
 }
 
 func TestDispatchDuringOutageIsDelivered(t *testing.T) {
+	t.Parallel()
 	srv := discordtest.NewServer(t)
 	dg := newSession(t, srv)
 	dg.AddHandler(echo)
@@ -294,6 +301,7 @@ func TestDispatchDuringOutageIsDelivered(t *testing.T) {
 }
 
 func TestRateLimitedCallbackIsRetried(t *testing.T) {
+	t.Parallel()
 	srv := discordtest.NewServer(t)
 	dg := newSession(t, srv)
 	dg.AddHandler(echo)
@@ -315,6 +323,7 @@ func TestRateLimitedCallbackIsRetried(t *testing.T) {
 }
 
 func TestChannelMessages(t *testing.T) {
+	t.Parallel()
 	srv := discordtest.NewServer(t)
 	dg := newSession(t, srv)
 	old := srv.AddMessage(srv.ChannelID, &discordgo.Message{Content: "digest 1"})
@@ -374,6 +383,7 @@ func (r *recorder) failures() string {
 }
 
 func TestUnknownRequestFails(t *testing.T) {
+	t.Parallel()
 	rec := &recorder{TB: t}
 	srv := discordtest.NewServer(rec)
 	dg := newSession(t, srv)
@@ -388,6 +398,7 @@ func TestUnknownRequestFails(t *testing.T) {
 }
 
 func TestViolationsAreRejected(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("x", 4097)
 	tests := []struct {
 		name string
@@ -406,6 +417,7 @@ func TestViolationsAreRejected(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			rec := &recorder{TB: t}
 			srv := discordtest.NewServer(rec)
 			dg := newSession(t, srv)
@@ -432,6 +444,7 @@ func TestViolationsAreRejected(t *testing.T) {
 }
 
 func TestSecondCallbackAndLateCallback(t *testing.T) {
+	t.Parallel()
 	rec := &recorder{TB: t}
 	srv := discordtest.NewServer(rec)
 	srv.CallbackDeadline = 200 * time.Millisecond
@@ -468,6 +481,7 @@ func TestSecondCallbackAndLateCallback(t *testing.T) {
 }
 
 func TestBadCommandsRejected(t *testing.T) {
+	t.Parallel()
 	rec := &recorder{TB: t}
 	srv := discordtest.NewServer(rec)
 	dg := newSession(t, srv)
@@ -483,5 +497,91 @@ func TestBadCommandsRejected(t *testing.T) {
 		if !strings.Contains(f, want) {
 			t.Errorf("failures = %q, want %q", f, want)
 		}
+	}
+}
+
+func TestOptionsFollowRegistration(t *testing.T) {
+	t.Parallel()
+	rec := &recorder{TB: t}
+	srv := discordtest.NewServer(rec)
+	dg := newSession(t, srv)
+	_, err := dg.ApplicationCommandBulkOverwrite(srv.AppID, srv.GuildID, []*discordgo.ApplicationCommand{
+		{Name: "meetings", Description: "List meetings", Options: []*discordgo.ApplicationCommandOption{
+			{Type: discordgo.ApplicationCommandOptionString, Name: "person", Description: "Who", Required: true},
+			{Type: discordgo.ApplicationCommandOptionNumber, Name: "limit", Description: "How many"},
+		}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan *discordgo.InteractionCreate, 2)
+	dg.AddHandler(func(s *discordgo.Session, i *discordgo.InteractionCreate) {
+		got <- i
+		echo(s, i)
+	})
+	open(t, dg)
+	srv.Interact(t, discordtest.Command("meetings", discordtest.Opt("person", "Ana"), discordtest.Opt("limit", 5))).Wait(t, 5*time.Second)
+	i := <-got
+	if o := i.ApplicationCommandData().Options; len(o) != 2 || o[1].Type != discordgo.ApplicationCommandOptionNumber || o[1].FloatValue() != 5 {
+		t.Errorf("options = %+v, want limit as a number", o)
+	}
+	if i.ApplicationCommandData().ID != srv.GuildCommands(srv.GuildID)[0].ID {
+		t.Errorf("command id %s is not the registered one", i.ApplicationCommandData().ID)
+	}
+	if f := rec.failures(); f != "" {
+		t.Fatalf("unexpected failures: %s", f)
+	}
+	srv.Interact(t, discordtest.Command("meetings", discordtest.Opt("limit", "x"), discordtest.Opt("country", "y"))).Wait(t, 5*time.Second)
+	f := rec.failures()
+	for _, want := range []string{`"/meetings country" is not registered`, `"/meetings limit" is a number`, `required option "/meetings person" is missing`} {
+		if !strings.Contains(f, want) {
+			t.Errorf("failures = %q, want %q", f, want)
+		}
+	}
+}
+
+func TestClickNeedsButtonOnMessage(t *testing.T) {
+	t.Parallel()
+	rec := &recorder{TB: t}
+	srv := discordtest.NewServer(rec)
+	msg := srv.AddMessage(srv.ChannelID, &discordgo.Message{Content: "page", Components: []discordgo.MessageComponent{
+		discordgo.ActionsRow{Components: []discordgo.MessageComponent{discordgo.Button{Label: "Next", CustomID: "next"}}},
+	}})
+	r := srv.Interact(t, discordtest.Click("nope").On(msg))
+	r.AllowUnanswered()
+	if f := rec.failures(); !strings.Contains(f, `custom_id "nope" is not on message`) {
+		t.Errorf("failures = %q", f)
+	}
+}
+
+func TestFilesAndDM(t *testing.T) {
+	t.Parallel()
+	srv := discordtest.NewServer(t)
+	dg := newSession(t, srv)
+	got := make(chan *discordgo.InteractionCreate, 1)
+	dg.AddHandler(func(s *discordgo.Session, i *discordgo.InteractionCreate) {
+		got <- i
+		err := s.InteractionRespond(i.Interaction, &discordgo.InteractionResponse{
+			Type: discordgo.InteractionResponseChannelMessageWithSource,
+			Data: &discordgo.InteractionResponseData{
+				Content: "see file", AllowedMentions: allowNone,
+				Files: []*discordgo.File{{Name: "readout.txt", ContentType: "text/plain", Reader: strings.NewReader("text")}},
+			},
+		})
+		if err != nil {
+			panic(err)
+		}
+	})
+	open(t, dg)
+	rep := srv.Interact(t, discordtest.Command("export").InDM()).Wait(t, 5*time.Second)
+	if rep.Original.Content != "see file" {
+		t.Errorf("original = %+v", rep.Original)
+	}
+	req := srv.WaitRequest(t, discordtest.Route("POST", "/interactions/*/*/callback"), time.Second)
+	if len(req.Files) != 1 || req.Files[0] != "readout.txt" {
+		t.Errorf("files = %v", req.Files)
+	}
+	if i := <-got; i.User == nil || i.Member != nil || i.GuildID != "" {
+		t.Errorf("DM interaction: user %v member %v guild %q", i.User, i.Member, i.GuildID)
 	}
 }
