@@ -1,0 +1,155 @@
+package sources
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/readoutbot/readoutbot/knowledge"
+)
+
+const watchReadout = `---
+title: Foreign Minister Halvorsen's call with Foreign Minister Okafor
+source: Ministry of Foreign Affairs
+published: 2024-03-04
+---
+On March 3, 2024, Foreign Minister Ingrid Halvorsen of Norway held a telephone call with Foreign Minister Chidi Okafor of Nigeria.
+
+Foreign Minister Halvorsen welcomed the progress on the fisheries agreement and offered to share experience on offshore energy.
+
+Foreign Minister Okafor thanked Norway for its humanitarian support in the Sahel and raised debt relief.
+`
+
+const watchEdit = `---
+title: Foreign Minister Halvorsen's call with Foreign Minister Okafor
+source: Ministry of Foreign Affairs
+published: 2024-03-04
+---
+On March 5, 2024, Foreign Minister Ingrid Halvorsen of Norway held a telephone call with Foreign Minister Chidi Okafor of Nigeria.
+
+Foreign Minister Halvorsen welcomed the progress on the fisheries agreement and offered to share experience on offshore energy.
+
+Foreign Minister Okafor thanked Norway for its humanitarian support in the Sahel and raised debt relief and climate finance.
+`
+
+func TestWatcherFollowsTheFolder(t *testing.T) {
+	dir := t.TempDir()
+	ix, err := knowledge.Open(filepath.Join(dir, "index"), knowledge.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ix.Close() })
+	if err := os.MkdirAll(filepath.Join(dir, "mofa"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	w, err := NewWatcher(WatcherOptions{Dir: dir, Index: ix, Ignore: []string{"index"}, Debounce: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	applied := make(chan string, 16)
+	w.applied = applied
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- w.Run(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run = %v", err)
+		}
+	})
+	waitFor := func(name string) {
+		t.Helper()
+		for {
+			select {
+			case got := <-applied:
+				if got == name {
+					return
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatalf("%s was not handled", name)
+			}
+		}
+	}
+	// Run must be watching before the first write.
+	time.Sleep(100 * time.Millisecond)
+	path := filepath.Join(dir, "mofa", "call.md")
+	const name = "mofa/call.md"
+
+	// Create, written in a burst of small writes as editors do.
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < len(watchReadout); i += 64 {
+		_, _ = f.WriteString(watchReadout[i:min(i+64, len(watchReadout))])
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// A dot file and a file in the index folder are not read.
+	if err := os.WriteFile(filepath.Join(dir, ".draft.md"), []byte(watchReadout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(name)
+	page, err := ix.Meetings(ctx, knowledge.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Total != 1 {
+		t.Fatalf("after create the index holds %d meetings, want 1", page.Total)
+	}
+	first := page.Meetings[0]
+	if first.Date != "2024-03-03" {
+		t.Errorf("meeting date = %q, want 2024-03-03", first.Date)
+	}
+
+	// Edit: the meeting is replaced, not added.
+	if err := os.WriteFile(path, []byte(watchEdit), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(name)
+	page, err = ix.Meetings(ctx, knowledge.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Total != 1 || page.Meetings[0].ID != first.ID || page.Meetings[0].Date != "2024-03-05" {
+		t.Fatalf("after edit = %d meetings, first %+v, want one dated 2024-03-05 with id %s", page.Total, page.Meetings, first.ID)
+	}
+
+	// Delete: the meeting goes.
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(name)
+	page, err = ix.Meetings(ctx, knowledge.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Total != 0 {
+		t.Fatalf("after delete the index holds %d meetings, want 0", page.Total)
+	}
+}
+
+func TestIsReadoutFile(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"a/b.md", true},
+		{"b.TXT", true},
+		{"page.html", true},
+		{"sources.toml", false},
+		{".draft.md", false},
+		{"call.md~", false},
+		{"#call.md#", false},
+		{"README.md", false},
+		{"photo.png", false},
+	}
+	for _, tc := range tests {
+		if got := IsReadoutFile(tc.name); got != tc.want {
+			t.Errorf("IsReadoutFile(%q) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
