@@ -2,10 +2,163 @@ package main
 
 import (
 	"context"
-	"errors"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/readoutbot/readoutbot/knowledge"
+	"github.com/readoutbot/readoutbot/knowledge/sources"
 )
 
-// cmdSources is a placeholder for source health (SOURCES helper).
-func cmdSources(ctx context.Context, app *App, args []string) error {
-	return errors.New("sources: not built yet")
+// sourcesConfigPath is the sources file: READOUTBOT_SOURCES, else
+// sources.toml in the data folder.
+func sourcesConfigPath(app *App) string {
+	if p := app.Getenv("READOUTBOT_SOURCES"); p != "" {
+		return p
+	}
+	return filepath.Join(app.DataDir, "sources.toml")
 }
+
+// sourcesStatePath is the state file of seen items and source health:
+// READOUTBOT_SOURCES_STATE, else sources.db beside the index folder.
+func sourcesStatePath(app *App) string {
+	if p := app.Getenv("READOUTBOT_SOURCES_STATE"); p != "" {
+		return p
+	}
+	return sources.DefaultStatePath(app.IndexDir)
+}
+
+// newPoller builds the poller over the configured sources and ix, for `run`
+// (Run in the background), `ingest URL` and `/ingest url:` (IngestURL).
+// READOUTBOT_ALLOW_PRIVATE=1 lets it fetch from private addresses, for
+// feeds on one's own network.
+func newPoller(app *App, ix sources.Indexer, notify sources.Notifier) (*sources.Poller, error) {
+	srcs, err := sources.LoadConfig(sourcesConfigPath(app))
+	if err != nil {
+		return nil, err
+	}
+	allow := app.Getenv("READOUTBOT_ALLOW_PRIVATE")
+	return sources.New(sources.Options{
+		Index:     ix,
+		Sources:   srcs,
+		StatePath: sourcesStatePath(app),
+		Fetcher:   sources.NewFetcher(sources.FetcherOptions{AllowPrivate: allow == "1" || strings.EqualFold(allow, "true")}),
+		Notifier:  notify,
+		Logger:    app.Logger,
+		Now:       app.Now,
+	})
+}
+
+// newWatcher builds the data-folder watcher for `run`.
+func newWatcher(app *App, ix sources.FolderIndex) (*sources.Watcher, error) {
+	return sources.NewWatcher(sources.WatcherOptions{
+		Dir:    app.DataDir,
+		Index:  ix,
+		Ignore: []string{app.IndexDir},
+		Logger: app.Logger,
+	})
+}
+
+// cmdSources prints each configured source's health. It reads the state
+// file without the index, so it works while the bot runs. It exits 1 when
+// a source is flagged, so a cron job can alert on it.
+func cmdSources(ctx context.Context, app *App, args []string) error {
+	fs := app.flags("sources", "[--json]  (reads READOUTBOT_SOURCES, READOUTBOT_SOURCES_STATE)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	cfgPath := sourcesConfigPath(app)
+	srcs, err := sources.LoadConfig(cfgPath)
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	names := make([]string, len(srcs))
+	for i, s := range srcs {
+		names[i] = s.Name
+	}
+	hs, err := sources.OpenStore(sourcesStatePath(app)).Health(ctx, names...)
+	if err != nil {
+		return err
+	}
+	for i, s := range srcs {
+		hs[i].URL, hs[i].Kind, hs[i].Interval = s.URL, s.Kind, s.Interval
+	}
+	if *asJSON {
+		enc := json.NewEncoder(app.Stdout)
+		enc.SetIndent("", "  ")
+		if hs == nil {
+			hs = []sources.SourceHealth{}
+		}
+		if err := enc.Encode(hs); err != nil {
+			return err
+		}
+	} else if len(srcs) == 0 {
+		fmt.Fprintf(app.Stdout, "No sources configured. List feeds and pages in %s (see data/sources.example.toml).\n", cfgPath)
+	} else {
+		printHealth(app.Stdout, hs, app.Now())
+	}
+	for _, h := range hs {
+		if h.Flagged {
+			return &exitError{code: 1}
+		}
+	}
+	return nil
+}
+
+// printHealth writes one block per source.
+func printHealth(w io.Writer, hs []sources.SourceHealth, now time.Time) {
+	for i, h := range hs {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		status := "ok"
+		switch {
+		case h.Flagged:
+			status = "FLAGGED: " + h.Reason
+		case h.LastFetch.IsZero():
+			status = "not polled yet"
+		case h.Failures > 0:
+			status = fmt.Sprintf("failing (%d in a row)", h.Failures)
+		}
+		fmt.Fprintf(w, "%s  [%s, every %s]  %s\n", h.Name, h.Kind, h.Interval, status)
+		fmt.Fprintf(w, "  url:           %s\n", h.URL)
+		fmt.Fprintf(w, "  last fetch:    %s\n", sourceTime(h.LastFetch, now))
+		fmt.Fprintf(w, "  last success:  %s\n", sourceTime(h.LastSuccess, now))
+		fmt.Fprintf(w, "  last new item: %s\n", sourceTime(h.LastNew, now))
+		fmt.Fprintf(w, "  items indexed: %d (%d from the backlog)\n", h.Items, h.Backfill)
+		if h.LastError != "" {
+			fmt.Fprintf(w, "  last error:    %s (%s)\n", h.LastError, sourceTime(h.LastErrorAt, now))
+		}
+	}
+}
+
+// sourceTime formats t with how long ago it was.
+func sourceTime(t, now time.Time) string {
+	if t.IsZero() {
+		return "never"
+	}
+	ago := now.Sub(t)
+	var rel string
+	switch {
+	case ago < time.Minute:
+		rel = "just now"
+	case ago < time.Hour:
+		rel = fmt.Sprintf("%d min ago", int(ago.Minutes()))
+	case ago < 48*time.Hour:
+		rel = fmt.Sprintf("%d h ago", int(ago.Hours()))
+	default:
+		rel = fmt.Sprintf("%d days ago", int(ago.Hours()/24))
+	}
+	return t.UTC().Format("2006-01-02 15:04 UTC") + ", " + rel
+}
+
+// Compile-time check that the index is what the sources need.
+var _ sources.FolderIndex = (*knowledge.Index)(nil)
