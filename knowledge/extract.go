@@ -270,7 +270,7 @@ func isStaffTitle(t string) bool { return reStaffTitle.MatchString(t) }
 
 // reTopicTail starts the part of a meeting sentence that says what was
 // discussed, where people named are subjects, not participants.
-var reTopicTail = regexp.MustCompile(`(?i)(?:\bto (?:discuss|talk|exchange|review|address|consult|follow)|\babout\b|\bregarding\b|\bconcerning\b|\bincluding\b|,\s*(?:who|which|where|during which)\b|\bwho (?:is|was|are|were)\b|\bon (?:the )?(?:situation|issue|issues|matters|topics|ways|recent|latest|developments)\b|\bannounced\b|\bfollowing\b)`)
+var reTopicTail = regexp.MustCompile(`(?i)(?:\bto (?:discuss|talk|exchange|review|address|consult|follow)|\babout\s+(?:the\s|their\s|his\s|her\s|its\s|how\s|what\s|ways\s|\p{Lu})|\bregarding\b|\bconcerning\b|\bincluding\b|,\s*(?:who|which|where|during which)\b|\bwho (?:is|was|are|were)\b|\bon (?:the )?(?:situation|issue|issues|matters|topics|ways|recent|latest|developments)\b|\bannounced\b|\bfollowing\b)`)
 
 // participantPart is the meeting sentence up to its topic tail, with
 // relative clauses (", who is visiting New York ...,") removed.
@@ -504,10 +504,15 @@ func (d *doc) issuerCountry() string {
 func countriesIn(s string) []string {
 	var out []string
 	seen := map[string]bool{}
+	var adjs []string
 	addTok := func(toks []token) {
 		classify(toks)
 		for _, t := range toks {
 			if t.class == cPlace && t.placeLen > 0 && !t.place.isOrg && !t.place.isCity && t.place.name != "" && !seen[t.place.name] {
+				if t.place.isAdj {
+					adjs = append(adjs, t.place.name)
+					continue
+				}
 				seen[t.place.name] = true
 				out = append(out, t.place.name)
 			}
@@ -520,6 +525,14 @@ func countriesIn(s string) []string {
 		}
 	}
 	addTok(toks)
+	// Adjectives ("Singaporean priorities") count after names: "Korean
+	// Peninsula" says less about who spoke than "the United States".
+	for _, a := range adjs {
+		if !seen[a] {
+			seen[a] = true
+			out = append(out, a)
+		}
+	}
 	return out
 }
 
@@ -673,9 +686,9 @@ func firstIndex(re *regexp.Regexp, s string) int {
 const capPhrase = `(?:[A-Z\d][\p{L}\p{M}\d'’.&-]*)(?:\s+(?:of|the|de|and|for|on|du|la|des|del)?\s*[A-Z\d][\p{L}\p{M}\d'’.&-]*)*`
 
 var (
-	reMargins = regexp.MustCompile(`(?i:on|in|at)\s+the\s+(?i:margins?|sidelines?|occasion)\s+of\s+(?:the\s+)?(` + capPhrase + `(?:\s+in\s+` + capPhrase + `)?)`)
-	reOccasion = regexp.MustCompile(`(?:(?i:while|during|when)\s+(?:attending|visiting|in)|(?i:is|was|are|were)\s+(?:visiting|in)|(?i:visiting)|(?i:to attend|attending))\s+(?:the\s+)?(` + capPhrase + `)`)
-	reInAt     = regexp.MustCompile(`\b(?:in|at)\s+((?:the\s+)?` + capPhrase + `(?:,\s*[A-Z][\p{L}\p{M}.'-]+(?:\s+[A-Z][\p{L}\p{M}.'-]+)?)?)`)
+	reMargins   = regexp.MustCompile(`(?i:on|in|at)\s+the\s+(?i:margins?|sidelines?|occasion)\s+of\s+(?:the\s+)?(` + capPhrase + `(?:\s+in\s+` + capPhrase + `)?)`)
+	reOccasion  = regexp.MustCompile(`(?:(?i:while|during|when)\s+(?:attending|visiting|in)|(?i:is|was|are|were)\s+(?:visiting|in)|(?i:visiting)|(?i:to attend|attending))\s+(?:the\s+)?(` + capPhrase + `)`)
+	reInAt      = regexp.MustCompile(`\b(?:in|at)\s+((?:the\s+)?` + capPhrase + `(?:,\s*[A-Z][\p{L}\p{M}.'-]+(?:\s+[A-Z][\p{L}\p{M}.'-]+)?)?)`)
 	reWelcomeTo = regexp.MustCompile(`(?i:welcom\w*)\s+[^.]{0,60}?\bto\s+(?:the\s+)?(` + capPhrase + `)`)
 )
 
@@ -736,7 +749,10 @@ func isDateline(line string) bool {
 	}
 	for _, w := range strings.Fields(line) {
 		k := tokenKey(strings.Trim(w, ","))
-		if nonNames[k] || titleHeads[k] || k == "readout" || k == "release" || k == "statement" {
+		if titleHeads[k] || datelineStop[k] {
+			return false
+		}
+		if _, ok := monthNums[k]; ok {
 			return false
 		}
 	}
@@ -745,6 +761,10 @@ func isDateline(line string) bool {
 	}
 	return true
 }
+
+var datelineStop = setOf("readout", "readouts", "release", "releases", "statement", "statements", "press", "date",
+	"immediate", "office", "news", "photo", "photos", "media", "briefing", "speech", "remarks", "announcement",
+	"the", "a", "and", "of", "for", "on", "by", "with", "update", "updated", "home", "back", "print", "share", "video")
 
 // isPlaceLike rejects capitalised phrases that are not places: months,
 // weekdays, offices and people's titles.

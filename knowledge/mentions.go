@@ -41,6 +41,10 @@ func findMentions(s string) []mention {
 			used[x] = true
 		}
 		if pa, pb, ok := titleRunBefore(toks, k); ok {
+			if b-a == 1 && !m.hon && !(toks[pb-1].class == cTitle && titleHeads[toks[pb-1].key]) && toks[pb-1].class != cPlace &&
+				!(pb-1 >= 0 && toks[pb-1].key == "affairs") {
+				continue // "the European Comm'n": a word of the office, not a name
+			}
 			m.title, m.aff = splitTitle(s, toks[pa:pb])
 			m.start = toks[pa].start
 			markUsed(used, pa, pb)
@@ -79,6 +83,9 @@ func findMentions(s string) []mention {
 		j := i
 		for j < len(toks) && !used[j] && (toks[j].class == cTitle || toks[j].class == cConn || toks[j].class == cPlace ||
 			toks[j].s == "(" || toks[j].s == ")") {
+			if toks[j].key == "and" && j > i && hasHead(toks[i:j]) && startsOffice(toks, j+1) {
+				break // "the Secretary and the minister" are two people
+			}
 			j++
 			if toks[j-1].poss {
 				break
@@ -113,6 +120,24 @@ func findMentions(s string) []mention {
 	}
 	sortMentions(out)
 	return out
+}
+
+// startsOffice says whether an office begins at token i ("the minister",
+// "Foreign Minister"), as opposed to more words of the same office.
+func startsOffice(toks []token, i int) bool {
+	if i < len(toks) && toks[i].key == "the" {
+		i++
+	}
+	for ; i < len(toks); i++ {
+		t := toks[i]
+		if t.class == cTitle && titleHeads[t.key] {
+			return true
+		}
+		if t.class != cTitle && t.class != cPlace {
+			return false
+		}
+	}
+	return false
 }
 
 func sortMentions(ms []mention) {

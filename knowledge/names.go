@@ -155,7 +155,7 @@ func tokenize(s string) []token {
 				j += size
 				continue
 			}
-			if r == '\'' || r == '’' || r == '-' || r == '‑' || r == '/' {
+			if r == '\'' || r == '’' || r == '-' || r == '‑' {
 				if n, nsize := utf8.DecodeRuneInString(s[j+size:]); j+size < len(s) && isWordRune(n) {
 					_ = nsize
 					j += size
@@ -229,6 +229,9 @@ func classify(toks []token) {
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		if t.class == cPunct {
+			if t.s == "/" || t.s == "&" {
+				t.class = cConn
+			}
 			continue
 		}
 		if n, p := matchPlace(toks, i); n > 0 {
@@ -293,10 +296,11 @@ func matchPlace(toks []token, i int) (int, place) {
 	}
 	for n := limit; n >= 1; n-- {
 		var b strings.Builder
+		bad := false
 		for k := 0; k < n; k++ {
 			t := toks[i+k]
-			if t.class == cPunct && t.s != "'" && t.s != "-" {
-				n = -1
+			if t.class == cPunct && t.s != "(" {
+				bad = true
 				break
 			}
 			if k > 0 {
@@ -304,7 +308,7 @@ func matchPlace(toks []token, i int) (int, place) {
 			}
 			b.WriteString(t.key)
 		}
-		if n <= 0 {
+		if bad {
 			continue
 		}
 		key := b.String()

@@ -23,7 +23,7 @@ var (
 	// to North Korea,", "In response,", "During the meeting,".
 	reIntro = regexp.MustCompile(`^(?:(?:At|In|On|During|With|After|Following|Regarding|Concerning|As|Turning|Responding|Furthermore|Moreover|Additionally|Also|First|Firstly|Second|Secondly|Third|Thirdly|Finally|Lastly|Then|Meanwhile|However|Further|Besides|Subsequently|Afterwards|Earlier|Later|Separately|Similarly|Likewise|For|Under|Upon|Before|Referring|Recalling|Noting|Welcoming|Commencing|Beginning|Looking|Given|Against|Amid|Ahead|Today|Yesterday|Tonight|This|Last|Over|Through|Throughout|Since|Having|In addition)\b[^,]{0,200}|\p{Ll}+ing\b[^,]{0,200}),\s*`)
 	// reJoint is a subject that means all sides.
-	reJoint = regexp.MustCompile(`(?i)^(?:the\s+two\s+(?:sides|leaders|ministers|presidents|prime\s+ministers|delegations|foreign\s+ministers|secretaries|parties|countries|men|women|counterparts|officials|heads\s+of\s+(?:state|government)|governments|chancellors|premiers|kings)|the\s+two\b|both\s+(?:sides|leaders|ministers|parties|men|women|delegations|countries|governments|presidents|counterparts|officials)|both\b|the\s+(?:sides|leaders|ministers|presidents|parties|delegations|participants|interlocutors|counterparts|officials|prime\s+ministers|foreign\s+ministers|heads\s+of\s+(?:state|government)|secretaries|three|four|two\s+\w+)|they|all\s+(?:sides|parties|participants|three|four|leaders|ministers)|the\s+(?:three|four|five)\s+\w+|each\s+side|it\s+was\s+agreed|(?:\p{Lu}[\p{L}-]*\s+)?(?:leaders|ministers|officials|delegations)\b)\b`)
+	reJoint   = regexp.MustCompile(`(?i)^(?:the\s+two\s+(?:sides|leaders|ministers|presidents|prime\s+ministers|delegations|foreign\s+ministers|secretaries|parties|countries|men|women|counterparts|officials|heads\s+of\s+(?:state|government)|governments|chancellors|premiers|kings)|the\s+two\b|both\s+(?:sides|leaders|ministers|parties|men|women|delegations|countries|governments|presidents|counterparts|officials)|both\b|the\s+(?:sides|leaders|ministers|presidents|parties|delegations|participants|interlocutors|counterparts|officials|prime\s+ministers|foreign\s+ministers|heads\s+of\s+(?:state|government)|secretaries|three|four|two\s+\w+)|they|all\s+(?:sides|parties|participants|three|four|leaders|ministers)|the\s+(?:three|four|five)\s+\w+|each\s+side|it\s+was\s+agreed|(?:\p{Lu}[\p{L}-]*\s+)?(?:leaders|ministers|officials|delegations)\b)\b`)
 	rePronoun = regexp.MustCompile(`^(?:He|She|he|she)\b`)
 	// reEndSpeaker is attribution at the end: "..., the Prime Minister added."
 	reEndSpeaker = regexp.MustCompile(`,\s+((?:[Tt]he\s+)?[\p{L}][^,]{0,70}?)\s+(?:added|said|noted|stressed|explained|continued|emphasi[sz]ed|stated|underlined|observed|concluded|remarked|affirmed|insisted|pointed out)\s*[.!]?["”]?$`)
@@ -36,6 +36,12 @@ var (
 // resolve maps a mention written at the start of s to a speaker label; ok
 // is false when s does not start with a participant.
 func (ss *speakerSet) resolveStart(s string, prev string) (string, bool) {
+	return ss.resolveAt(s, prev, true)
+}
+
+// resolveAt is resolveStart; country says whether a country as subject
+// ("Finland is concerned") counts, which it does only at a sentence start.
+func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bool) {
 	s = strings.TrimLeft(s, " \"“(")
 	if rePronoun.MatchString(s) {
 		if prev != "" && prev != BothSides {
@@ -78,7 +84,7 @@ func (ss *speakerSet) resolveStart(s string, prev string) (string, bool) {
 	}
 	// A country as subject: "Finland is concerned ...".
 	toks := tokenize(head)
-	if len(toks) > 0 {
+	if country && len(toks) > 0 {
 		classify(toks[:min(len(toks), 8)])
 		i := 0
 		if toks[0].key == "the" && len(toks) > 1 && toks[0].class != cPlace {
@@ -251,6 +257,18 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 	return out
 }
 
+// hasLowerWord says whether a stretch has a lower-case word other than a
+// connector: a clause with a verb, not just "Minister A" before "and B".
+func hasLowerWord(s string) bool {
+	for _, w := range strings.Fields(s) {
+		w = strings.Trim(w, ",;()")
+		if w != "" && !isCapitalized(w) && !connectors[w] && !particles[w] && !isNumber(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // reSubstance marks a meeting sentence that also says what was discussed.
 var reSubstance = regexp.MustCompile(`(?i)\b(?:to discuss|discussed|about|regarding|concerning|on the|agreed|exchanged|reviewed|focused|addressed)\b`)
 
@@ -324,8 +342,8 @@ func (ss *speakerSet) clauses(s, speaker string) []clause {
 			continue
 		}
 		next := s[loc[1]:]
-		who, ok := ss.resolveStart(next, cur)
-		if !ok || who == cur || rePronoun.MatchString(next) {
+		who, ok := ss.resolveAt(next, cur, false)
+		if !ok || who == cur || rePronoun.MatchString(next) || !hasLowerWord(s[start:loc[0]]) {
 			continue
 		}
 		// Only a clause with its own verb splits: "X and Y agreed" is handled
@@ -348,7 +366,7 @@ var (
 	reProper      = regexp.MustCompile(`\b(?:the\s+)?([A-Z][\p{L}\p{M}\d'’-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z\d][\p{L}\p{M}\d'’-]*){0,4})`)
 	topicStop     = setOf("the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "which", "what",
 		"how", "ways", "way", "need", "importance", "he", "she", "they", "it", "both", "all", "each", "him", "them")
-	topicCut = regexp.MustCompile(`(?i)\s+(?:and\s+(?:the\s+)?(?:two|both|he|she|they|that|expressed|stressed|agreed|said)|that|which|who|to|as|with|for|by|from|while|but|so|in\s+order|including|,).*$`)
+	topicCut = regexp.MustCompile(`(?i)(?:\s+and\s+(?:the\s+)?(?:two|both|he|she|they|that|expressed|stressed|agreed|said|are|is|was|were|will|would|have|has|had|can|could|should|also)\b|\s+(?:that|which|who|to|as|with|for|by|from|while|but|so|in\s+order|including|in\s+an?|in\s+the\s+run-up|during|at|after|before|when|since|until|despite|through|via)\b|,).*$`)
 )
 
 // clauseTopic guesses a clause's topic: what it is "on" or "about", else
@@ -389,6 +407,9 @@ func isPersonWord(t string, ps []Participant) bool {
 // shortTopic trims a topic phrase to its first few words.
 func shortTopic(t string) string {
 	t = strings.TrimSpace(t)
+	if f := strings.Fields(t); len(f) == 1 || len(f) > 0 && isPossessive(f[0]) && isCapitalized(f[0]) && len(f) <= 1 {
+		t = strings.TrimSuffix(strings.TrimSuffix(t, "’s"), "'s")
+	}
 	t = topicCut.ReplaceAllString(t, "")
 	t = strings.Trim(t, " ,.;:()\"“”'’")
 	t = strings.TrimPrefix(t, "the ")
