@@ -334,6 +334,11 @@ func (d *doc) participants(mi int) []Participant {
 			}
 		}
 	}
+	for i := range ps {
+		if ps[i].Affiliation == "" {
+			ps[i].Affiliation = defaultAffiliation(ps[i].Title)
+		}
+	}
 	d.fillAffiliations(ps)
 	// Dedupe again: names filled from headers may repeat a named participant.
 	out := ps[:0]

@@ -70,9 +70,6 @@ func findMentions(s string) []mention {
 			}
 			m.end = toks[b+toks[b+1].placeLen].end
 		}
-		if m.aff == "" {
-			m.aff = defaultAffiliation(m.title)
-		}
 		out = append(out, m)
 	}
 	// Offices named without a person.
@@ -110,9 +107,6 @@ func findMentions(s string) []mention {
 		m := mention{office: true, start: toks[i].start, end: toks[pb-1].end, nameStart: toks[pa].start, poss: toks[pb-1].poss}
 		m.title, m.aff = splitTitle(s, toks[pa:pb])
 		m.lower = !isCapitalized(toks[pa].s)
-		if m.aff == "" {
-			m.aff = defaultAffiliation(m.title)
-		}
 		if m.title != "" {
 			out = append(out, m)
 		}

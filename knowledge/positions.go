@@ -202,6 +202,8 @@ func officeMatches(mentioned, title string) bool {
 func (d *doc) positions(mi int, ps []Participant) []Position {
 	ss := &speakerSet{ps: ps}
 	var out []Position
+	var paras []int     // paragraph of each position
+	var explicit []bool // whether its topic was announced ("With regard to X,")
 	prev, prevPara := "", -1
 	for i := mi; i < len(d.sents); i++ {
 		s := d.sents[i]
@@ -248,11 +250,42 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 				text = intro + text
 			}
 			out = append(out, Position{Speaker: c.speaker, Topic: t, Text: strings.TrimSpace(text)})
+			paras = append(paras, s.para)
+			explicit = append(explicit, c.first && topic != "")
 		}
 		prev = speaker
 		if last := out; len(last) > 0 && last[len(last)-1].Speaker != "" {
 			prev = last[len(last)-1].Speaker
 		}
+	}
+	return mergePositions(out, paras, explicit)
+}
+
+// maxMergedPosition bounds a position built from several sentences, so a
+// quote stays short enough for a chat reply.
+const maxMergedPosition = 450
+
+// mergePositions joins consecutive sentences of one speaker in one
+// paragraph into one position: a numbered point often states one view over
+// two or three sentences. A sentence that announces a new topic starts anew.
+func mergePositions(ps []Position, paras []int, explicit []bool) []Position {
+	if len(ps) < 2 {
+		return ps
+	}
+	out := ps[:1]
+	lastPara := paras[0]
+	for i := 1; i < len(ps); i++ {
+		p, last := ps[i], &out[len(out)-1]
+		if p.Speaker == last.Speaker && paras[i] == lastPara && !explicit[i] &&
+			len(last.Text)+1+len(p.Text) <= maxMergedPosition {
+			last.Text += " " + p.Text
+			if last.Topic == "" {
+				last.Topic = p.Topic
+			}
+			continue
+		}
+		out = append(out, p)
+		lastPara = paras[i]
 	}
 	return out
 }
