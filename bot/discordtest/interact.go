@@ -637,8 +637,7 @@ func (s *Server) postCallback(c *call) (int, any) {
 	case discordgo.InteractionResponseDeferredMessageUpdate:
 		in.original = messageObject(in.clicked)
 	}
-	s.notifyLocked()
-	return http.StatusNoContent, nil
+	return s.commitLocked(c, http.StatusNoContent, nil)
 }
 
 func flagsOf(m map[string]any) int64 {
@@ -657,6 +656,13 @@ func (s *Server) checkCallback(in *interactionState, rt discordgo.InteractionRes
 	case discordgo.InteractionResponseChannelMessageWithSource:
 		return validateMessage(data, true, files)
 	case discordgo.InteractionResponseDeferredChannelMessageWithSource:
+		var d struct {
+			Flags int64 `json:"flags"`
+		}
+		_ = json.Unmarshal(data, &d)
+		if bad := d.Flags &^ allowedMessageFlags; bad != 0 {
+			return []string{fmt.Sprintf("deferral flags %d include bits %d a bot cannot set", d.Flags, bad)}
+		}
 		return nil
 	case discordgo.InteractionResponseDeferredMessageUpdate:
 		if !isComponent {
@@ -762,8 +768,7 @@ func (s *Server) patchWebhookMessage(c *call) (int, any) {
 	} else {
 		in.followups[idx] = n
 	}
-	s.notifyLocked()
-	return http.StatusOK, n
+	return s.commitLocked(c, http.StatusOK, n)
 }
 
 func (s *Server) deleteWebhookMessage(c *call) (int, any) {
@@ -782,8 +787,7 @@ func (s *Server) deleteWebhookMessage(c *call) (int, any) {
 	} else {
 		in.followups = append(in.followups[:idx], in.followups[idx+1:]...)
 	}
-	s.notifyLocked()
-	return http.StatusNoContent, nil
+	return s.commitLocked(c, http.StatusNoContent, nil)
 }
 
 func (s *Server) postFollowup(c *call) (int, any) {
@@ -801,9 +805,8 @@ func (s *Server) postFollowup(c *call) (int, any) {
 	s.stampLocked(raw, in.channelID)
 	raw["webhook_id"] = s.AppID
 	in.followups = append(in.followups, raw)
-	s.notifyLocked()
 	if c.req.Query.Get("wait") != "true" {
-		return http.StatusNoContent, nil
+		return s.commitLocked(c, http.StatusNoContent, nil)
 	}
-	return http.StatusOK, raw
+	return s.commitLocked(c, http.StatusOK, raw)
 }

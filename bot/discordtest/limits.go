@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -56,6 +57,8 @@ type wireEmbed struct {
 	Title       string `json:"title"`
 	Description string `json:"description"`
 	URL         string `json:"url"`
+	Timestamp   string `json:"timestamp"`
+	Color       int64  `json:"color"`
 	Fields      []struct {
 		Name   string `json:"name"`
 		Value  string `json:"value"`
@@ -74,6 +77,7 @@ type wireComponent struct {
 	CustomID    *string         `json:"custom_id"`
 	Style       int             `json:"style"`
 	Label       string          `json:"label"`
+	Emoji       json.RawMessage `json:"emoji"`
 	URL         string          `json:"url"`
 	Placeholder string          `json:"placeholder"`
 	Components  []wireComponent `json:"components"`
@@ -117,10 +121,17 @@ func validateMessage(body json.RawMessage, create, files bool) []string {
 		len(m.Attachments) == 0 && len(m.StickerIDs) == 0 && len(m.Poll) == 0 && !files {
 		p.addf("empty message (Discord 50006: Cannot send an empty message)")
 	}
+	if bad := m.Flags &^ allowedMessageFlags; bad != 0 {
+		p.addf("flags %d include bits %d a bot cannot set (allowed: 4 suppress embeds, 64 ephemeral, 4096 silent)", m.Flags, bad)
+	}
 	validateEmbeds(&p, m.Embeds)
 	validateComponents(&p, m.Components)
 	return p
 }
+
+// allowedMessageFlags are the message flags a bot may send: SUPPRESS_EMBEDS,
+// EPHEMERAL (interaction replies), SUPPRESS_NOTIFICATIONS and IS_COMPONENTS_V2.
+const allowedMessageFlags = 4 | 64 | 4096 | 1<<15
 
 func validateEmbeds(p *problems, embeds []wireEmbed) {
 	if len(embeds) > MaxEmbeds {
@@ -155,6 +166,14 @@ func validateEmbeds(p *problems, embeds []wireEmbed) {
 		}
 		if e.URL != "" && !strings.HasPrefix(e.URL, "http://") && !strings.HasPrefix(e.URL, "https://") {
 			p.addf("embed %d: url %q is not http(s)", i, e.URL)
+		}
+		if e.Timestamp != "" {
+			if _, err := time.Parse(time.RFC3339, e.Timestamp); err != nil {
+				p.addf("embed %d: timestamp %q is not ISO 8601: %v", i, e.Timestamp, err)
+			}
+		}
+		if e.Color < 0 || e.Color > 0xFFFFFF {
+			p.addf("embed %d: color %d is not 0..0xFFFFFF", i, e.Color)
 		}
 	}
 	if total > MaxEmbedTotal {
@@ -196,6 +215,9 @@ func validateComponents(p *problems, rows []wireComponent) {
 			where := fmt.Sprintf("row %d component %d", i, j)
 			switch c.Type {
 			case 2: // button
+				if c.Label == "" && (len(c.Emoji) == 0 || string(c.Emoji) == "null") && c.Style != 6 {
+					p.addf("%s: a button needs a label or an emoji", where)
+				}
 				if runes(c.Label) > MaxButtonLabel {
 					p.addf("%s: label is %d characters, limit %d", where, runes(c.Label), MaxButtonLabel)
 				}

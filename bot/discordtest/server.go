@@ -422,11 +422,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		Time:   time.Now(),
 	}}
 	status, body := s.handle(call, r, loc != "")
-	call.req.Status = status
-	s.mu.Lock()
-	s.requests = append(s.requests, call.req)
-	s.notifyLocked()
-	s.mu.Unlock()
+	if !call.recorded {
+		s.mu.Lock()
+		s.commitLocked(call, status, nil)
+		s.mu.Unlock()
+	}
 	if call.headers != nil {
 		for k, v := range call.headers {
 			w.Header()[k] = v
@@ -448,9 +448,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 type call struct {
-	req     Request
-	params  map[string]string
-	headers http.Header
+	req      Request
+	recorded bool
+	params   map[string]string
+	headers  http.Header
+}
+
+// commitLocked records the request with its status; handlers that change
+// state call it in the same critical section, so a test that sees the change
+// also sees the request.
+func (s *Server) commitLocked(c *call, status int, body any) (int, any) {
+	c.req.Status = status
+	c.recorded = true
+	s.requests = append(s.requests, c.req)
+	s.notifyLocked()
+	return status, body
 }
 
 // discordError is the JSON body of a Discord error.
@@ -819,8 +831,7 @@ func (s *Server) postChannelMessage(c *call) (int, any) {
 	s.stampLocked(raw, id)
 	m := toMessage(raw)
 	s.channelLocked(id).messages = append(s.channelLocked(id).messages, m)
-	s.notifyLocked()
-	return http.StatusOK, raw
+	return s.commitLocked(c, http.StatusOK, raw)
 }
 
 func (s *Server) patchChannelMessage(c *call) (int, any) {
@@ -842,8 +853,7 @@ func (s *Server) patchChannelMessage(c *call) (int, any) {
 			}
 			raw["edited_timestamp"] = time.Now().UTC().Format(time.RFC3339Nano)
 			msgs[i] = toMessage(raw)
-			s.notifyLocked()
-			return http.StatusOK, raw
+			return s.commitLocked(c, http.StatusOK, raw)
 		}
 	}
 	return http.StatusNotFound, discordError(10008, "Unknown Message")
@@ -978,8 +988,7 @@ func (s *Server) putCommands(c *call) (int, any) {
 	} else {
 		s.global = out
 	}
-	s.notifyLocked()
-	return http.StatusOK, out
+	return s.commitLocked(c, http.StatusOK, out)
 }
 
 func (s *Server) getCommands(c *call) (int, any) {

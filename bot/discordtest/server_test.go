@@ -414,6 +414,10 @@ func TestViolationsAreRejected(t *testing.T) {
 			discordgo.ActionsRow{Components: []discordgo.MessageComponent{discordgo.Button{Label: "b", Style: discordgo.PrimaryButton, CustomID: long[:101]}}},
 		}}, "custom_id is 101 characters"},
 		{"empty message", &discordgo.InteractionResponseData{AllowedMentions: allowNone}, "empty message"},
+		{"bad embed timestamp", &discordgo.InteractionResponseData{AllowedMentions: allowNone, Embeds: []*discordgo.MessageEmbed{{Title: "t", Timestamp: "2024-05-01"}}}, "is not ISO 8601"},
+		{"too many fields", &discordgo.InteractionResponseData{AllowedMentions: allowNone, Embeds: []*discordgo.MessageEmbed{{Title: "t", Fields: fields(26)}}}, "26 fields, limit 25"},
+		{"six action rows", &discordgo.InteractionResponseData{Content: "x", AllowedMentions: allowNone, Components: rows(6, 1)}, "6 action rows, limit 5"},
+		{"six buttons in a row", &discordgo.InteractionResponseData{Content: "x", AllowedMentions: allowNone, Components: rows(1, 6)}, "has 6 components, limit 5"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -441,6 +445,26 @@ func TestViolationsAreRejected(t *testing.T) {
 			}
 		})
 	}
+}
+
+func fields(n int) []*discordgo.MessageEmbedField {
+	var out []*discordgo.MessageEmbedField
+	for i := range n {
+		out = append(out, &discordgo.MessageEmbedField{Name: fmt.Sprint("f", i), Value: "v"})
+	}
+	return out
+}
+
+func rows(n, per int) []discordgo.MessageComponent {
+	var out []discordgo.MessageComponent
+	for i := range n {
+		var row discordgo.ActionsRow
+		for j := range per {
+			row.Components = append(row.Components, discordgo.Button{Label: "b", Style: discordgo.SecondaryButton, CustomID: fmt.Sprint("b", i, j)})
+		}
+		out = append(out, row)
+	}
+	return out
 }
 
 func TestSecondCallbackAndLateCallback(t *testing.T) {
