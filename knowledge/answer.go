@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -175,7 +176,7 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 			budget := answerMax - utf8.RuneCountInString(b.String()) - 20
 			if qs := scorer.pickSentences(ms[best], min(budget, 300)); len(qs) > 0 {
 				for _, q := range qs {
-					fmt.Fprintf(&b, "%q ", q.Text)
+					b.WriteString("\"" + q.Text + "\" ")
 					ans.Quotes = append(ans.Quotes, q)
 				}
 				b.WriteString("\n")
@@ -336,7 +337,7 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 	if maxScore <= 0 {
 		maxScore = 1
 	}
-	best, bestScore, bestCov := -1, math.Inf(-1), 0.0
+	best, bestScore, bestCov := 0, math.Inf(-1), 0.0
 	for i, m := range ms {
 		cov := scorer.meetingCoverage(m)
 		s := 3*cov + 0.3*res.Hits[i].Score/maxScore
@@ -349,22 +350,45 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		if slices.Contains(pq.kinds, m.Kind) {
 			s += 0.3
 		}
+		if rolesMatch(m, pq.roles) {
+			s += 0.3
+		}
 		if s > bestScore {
 			best, bestScore, bestCov = i, s, cov
 		}
 	}
 	m := ms[best]
-	structural := pq.askWhen || pq.askWhere || pq.askTime || pq.askDuration || pq.askWho || pq.askSource
-	if len(pq.about) > 0 && scorer.coverage(m, scorer.aboutTerms) < 0.5 {
-		return Answer{}, ErrNoAnswer
+	if scorer.hasAbout() {
+		// "What did X say about Y": Y must be what the readout is about.
+		if scorer.unknownTopic(true) || scorer.coverage(m, true) < 0.34 {
+			return Answer{}, ErrNoAnswer
+		}
 	}
-	if len(scorer.terms) > 0 && bestCov == 0 && !structural {
+	if len(scorer.terms) > 0 && bestCov == 0 && scorer.unknownTopic(false) {
 		return Answer{}, ErrNoAnswer
 	}
 	if len(pq.people) == 0 && len(scorer.terms) > 0 && bestCov < 0.34 {
-		return Answer{}, ErrNoAnswer
+		// Nobody named: the date and an office or kind must pin it down.
+		inRange := pq.from != "" && m.Date >= pq.from && m.Date <= pq.to
+		if !inRange || !(rolesMatch(m, pq.roles) || slices.Contains(pq.kinds, m.Kind)) {
+			return Answer{}, ErrNoAnswer
+		}
 	}
 	return ix.composeOne(m, pq, scorer), nil
+}
+
+// rolesMatch reports whether some participant holds an asked-about office
+// or country word.
+func rolesMatch(m Meeting, roles []string) bool {
+	for _, p := range m.Participants {
+		have := ixWords(p.Title + " " + p.Affiliation)
+		for _, r := range roles {
+			if slices.Contains(have, r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // composeOne writes who met, when, where and how, then the sentences of the
@@ -377,8 +401,7 @@ func (ix *Index) composeOne(m Meeting, pq question, sc *scorer) Answer {
 	var b strings.Builder
 	b.WriteString(head)
 	for _, q := range quotes {
-		b.WriteString(" ")
-		b.WriteString(fmt.Sprintf("%q", q.Text))
+		b.WriteString(" \"" + q.Text + "\"")
 	}
 	b.WriteString("\n")
 	if m.SourceURL != "" {
@@ -466,48 +489,132 @@ func (ix *Index) docFreq(ctx context.Context, word string) (int, error) {
 // scorer weighs the question's topic words by how rare they are in the
 // index, to rank meetings and sentences and to refuse off-topic questions.
 type scorer struct {
-	pq         question
-	terms      map[string]float64 // stem -> weight
-	aboutTerms map[string]float64
-	nameStems  []string
+	pq        question
+	terms     map[string]*qterm // by the word's own stem
+	nameStems []string
+}
+
+// qterm is one topic word of a question with the stems that count as
+// mentioning it (its own and its synonyms').
+type qterm struct {
+	word     string
+	weight   float64
+	variants []string
+	about    bool
+	// unknown: neither the word nor a synonym occurs in any readout.
+	unknown bool
 }
 
 func (ix *Index) newScorer(ctx context.Context, pq question) *scorer {
-	sc := &scorer{pq: pq, terms: map[string]float64{}, aboutTerms: map[string]float64{}}
-	n, _ := ix.bleve.DocCount()
-	weight := func(stem string) float64 {
-		q := bleve.NewTermQuery(stem)
-		q.SetField(fText)
-		req := bleve.NewSearchRequestOptions(q, 0, 0, false)
-		df := 0
-		if res, err := ix.bleve.SearchInContext(ctx, req); err == nil {
-			df = int(res.Total)
-		}
-		return math.Log(1 + float64(n+1)/float64(df+1))
-	}
+	sc := &scorer{pq: pq, terms: map[string]*qterm{}}
 	about := map[string]bool{}
 	for _, w := range pq.about {
-		for _, s := range ixStemsOf(w) {
-			about[s] = true
-		}
+		about[w] = true
 	}
+	var all []string
 	for _, w := range pq.topic {
-		for _, s := range ixStemsOf(w) {
-			if _, ok := sc.terms[s]; ok {
+		for _, st := range ixStemsOf(w) {
+			if _, ok := sc.terms[st]; ok {
 				continue
 			}
-			wt := weight(s)
-			sc.terms[s] = wt
-			if about[s] {
-				sc.aboutTerms[s] = wt
-			}
+			t := &qterm{word: w, about: about[w], variants: append([]string{st}, synonymStems()[st]...)}
+			sc.terms[st] = t
+			all = append(all, t.variants...)
 		}
+	}
+	df, n := ix.docFreqs(ctx, all)
+	for _, t := range sc.terms {
+		best := 0
+		for _, v := range t.variants {
+			best = max(best, df[v])
+		}
+		t.unknown = best == 0
+		t.weight = math.Log(1 + float64(n+1)/float64(best+1))
 	}
 	for _, p := range pq.people {
 		sc.nameStems = append(sc.nameStems, p...)
 	}
 	return sc
 }
+
+// docFreqs counts the readouts whose text holds each stem, from the term
+// dictionary (no search), and the number of readouts.
+func (ix *Index) docFreqs(ctx context.Context, stems []string) (map[string]int, int) {
+	out := make(map[string]int, len(stems))
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return out, 0
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return out, 0
+	}
+	defer r.Close()
+	n, _ := r.DocCount()
+	for _, st := range stems {
+		if _, ok := out[st]; ok {
+			continue
+		}
+		tfr, err := r.TermFieldReader(ctx, []byte(st), fText, false, false, false)
+		if err != nil {
+			continue
+		}
+		out[st] = int(tfr.Count())
+		tfr.Close()
+	}
+	return out, int(n)
+}
+
+// synonymGroups are words readouts use interchangeably for what was said
+// and done; a question in one word finds a readout in another.
+var synonymGroups = [][]string{
+	{"praise", "commend", "applaud", "laud", "hail", "appreciate", "appreciation", "welcome", "thank", "gratitude"},
+	{"urge", "press", "call", "demand", "request", "ask"},
+	{"concern", "worry", "preoccupation", "alarm"},
+	{"agree", "agreement", "concur", "consensus", "confirm", "affirm", "reaffirm"},
+	{"congratulate", "congratulation", "congratulations"},
+	{"condemn", "denounce", "deplore"},
+	{"support", "back", "endorse"},
+	{"emphasize", "emphasise", "stress", "underline", "underscore", "highlight"},
+	{"explain", "brief", "outline", "describe", "update"},
+	{"respond", "reply", "answer", "response"},
+	{"keep", "continue", "maintain", "sustain"},
+	{"work", "effort", "efforts", "cooperation", "cooperate", "collaboration"},
+	{"deliver", "delivery", "deliveries", "provision", "flow", "flowing", "supply", "shipment", "transfer"},
+	{"plan", "planning", "intend", "intention", "intent", "schedule"},
+	{"threat", "danger", "menace"},
+	{"sign", "signed", "signature"},
+	{"visit", "trip", "tour"},
+	{"region", "regional", "area"},
+	{"election", "reelection", "re-election", "elected", "victory"},
+	{"discuss", "exchange", "review", "talk"},
+	{"start", "begin", "commence", "commencing", "from"},
+	{"statement", "readout", "release"},
+	{"initiate", "initiative", "request", "place", "placed"},
+	{"halt", "stop", "suspend", "postpone", "cancel"},
+	{"objection", "object", "oppose", "opposition", "protest"},
+	{"meet", "hold", "host", "receive"},
+}
+
+// synonymStems maps a stem to the stems of its synonyms.
+var synonymStems = sync.OnceValue(func() map[string][]string {
+	out := map[string][]string{}
+	for _, g := range synonymGroups {
+		var stems []string
+		for _, w := range g {
+			stems = append(stems, ixStemsOf(w)...)
+		}
+		stems = ixUnique(stems)
+		for _, a := range stems {
+			for _, b := range stems {
+				if a != b {
+					out[a] = append(out[a], b)
+				}
+			}
+		}
+	}
+	return out
+})
 
 // meetingStems are the stems of everything a meeting says.
 func meetingStems(m Meeting) map[string]bool {
@@ -540,23 +647,65 @@ func hasStem(set map[string]bool, stem string) bool {
 	return false
 }
 
-// coverage is the weighted share of terms that meeting m mentions.
-func (sc *scorer) coverage(m Meeting, terms map[string]float64) float64 {
-	if len(terms) == 0 {
+// matches says whether a set of stems mentions t: its own stem counts
+// fully, a synonym a little less.
+func (t *qterm) matches(set map[string]bool) float64 {
+	if hasStem(set, t.variants[0]) {
 		return 1
 	}
+	for _, v := range t.variants[1:] {
+		if set[v] {
+			return 0.8
+		}
+	}
+	return 0
+}
+
+// coverage is the weighted share of the question's terms (only its about
+// terms when about) that meeting m mentions.
+func (sc *scorer) coverage(m Meeting, about bool) float64 {
 	set := meetingStems(m)
 	var got, all float64
-	for s, w := range terms {
-		all += w
-		if hasStem(set, s) {
-			got += w
+	for _, t := range sc.terms {
+		if about && !t.about {
+			continue
 		}
+		all += t.weight
+		got += t.weight * t.matches(set)
+	}
+	if all == 0 {
+		return 1
 	}
 	return got / all
 }
 
-func (sc *scorer) meetingCoverage(m Meeting) float64 { return sc.coverage(m, sc.terms) }
+func (sc *scorer) meetingCoverage(m Meeting) float64 {
+	if len(sc.terms) == 0 {
+		return 0
+	}
+	return sc.coverage(m, false)
+}
+
+// hasAbout reports whether the question asks about a topic.
+func (sc *scorer) hasAbout() bool {
+	for _, t := range sc.terms {
+		if t.about {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownTopic reports whether the question asks about a word that no
+// readout in the index mentions, in any of its synonyms.
+func (sc *scorer) unknownTopic(aboutOnly bool) bool {
+	for _, t := range sc.terms {
+		if t.unknown && len(t.word) >= 4 && (t.about || !aboutOnly) {
+			return true
+		}
+	}
+	return false
+}
 
 // scored is a sentence of a readout with what it covers.
 type scored struct {
@@ -566,8 +715,9 @@ type scored struct {
 	order  int
 }
 
-// pickSentences chooses up to three sentences of m that together cover the
-// question's words best, within budget characters.
+// pickSentences chooses the sentences of m that answer the question: the
+// best one, others that cover what it misses, and the sentence after each
+// (a statement often runs on), within budget characters.
 func (sc *scorer) pickSentences(m Meeting, budget int) []Quote {
 	sents := answerSentences(m.Text)
 	if len(sents) == 0 {
@@ -575,51 +725,102 @@ func (sc *scorer) pickSentences(m Meeting, budget int) []Quote {
 			sents = append(sents, p.Text)
 		}
 	}
+	all := make([]scored, len(sents))
 	var cands []scored
 	for i, s := range sents {
 		c := sc.scoreSentence(s)
 		c.order = i
+		all[i] = c
 		if c.score > 0 {
 			cands = append(cands, c)
 		}
 	}
+	if len(cands) == 0 {
+		if f := sc.fallback(all); f >= 0 {
+			cands = append(cands, all[f])
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
 	slices.SortStableFunc(cands, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
-	var out []Quote
+	chosen := map[int]string{}
 	covered := map[string]bool{}
 	used := 0
-	for _, c := range cands {
-		if len(out) == 3 {
+	take := func(c scored, text string) {
+		chosen[c.order] = text
+		used += utf8.RuneCountInString(text) + 3
+		for _, s := range c.covers {
+			covered[s] = true
+		}
+	}
+	// The best sentence, shortened around its matches when it is too long.
+	best := cands[0]
+	text := best.text
+	if n := utf8.RuneCountInString(text); n > budget {
+		text = sc.excerpt(text, max(budget, 200))
+	}
+	take(best, text)
+	// Sentences covering what the best one misses.
+	for _, c := range cands[1:] {
+		if len(chosen) >= 3 {
 			break
 		}
 		gain := 0.0
 		for _, s := range c.covers {
 			if !covered[s] {
-				gain += sc.terms[s]
+				gain += sc.terms[s].weight
 			}
 		}
-		if len(out) > 0 && (gain <= 0 || gain < 0.3*cands[0].score) {
+		if gain <= 0 || gain < 0.3*best.score || utf8.RuneCountInString(c.text)+used > budget {
 			continue
 		}
-		text := c.text
-		n := utf8.RuneCountInString(text)
-		left := budget - used
-		if len(out) > 0 && n > left {
-			if left < 80 {
-				break
+		take(c, c.text)
+	}
+	// The sentence after each chosen one, and the one before a bare line
+	// ("Spokesperson" under a name).
+	for _, o := range slices.Sorted(maps.Keys(chosen)) {
+		if len(strings.Fields(all[o].text)) <= 3 && o > 0 {
+			if _, ok := chosen[o-1]; !ok && used+utf8.RuneCountInString(all[o-1].text) <= budget+100 {
+				take(all[o-1], all[o-1].text)
 			}
-			continue
 		}
-		if n > left {
-			text = sc.excerpt(text, max(left, 160))
-			n = utf8.RuneCountInString(text)
+		if o+1 < len(all) {
+			if _, ok := chosen[o+1]; !ok && len(chosen) < 4 && used+utf8.RuneCountInString(all[o+1].text) <= budget {
+				take(all[o+1], all[o+1].text)
+			}
 		}
-		for _, s := range c.covers {
-			covered[s] = true
-		}
-		used += n + 3
-		out = append(out, Quote{MeetingID: m.ID, Speaker: speakerOf(m, c.text), Text: text, SourceURL: m.SourceURL})
+	}
+	var out []Quote
+	for _, o := range slices.Sorted(maps.Keys(chosen)) {
+		out = append(out, Quote{MeetingID: m.ID, Speaker: speakerOf(m, all[o].text), Text: chosen[o], SourceURL: m.SourceURL})
 	}
 	return out
+}
+
+// fallback picks a sentence when none mentions the question's words: the
+// first substantial one naming an asked-about person, else the first
+// substantial one. Questions about date, place or time need none.
+func (sc *scorer) fallback(all []scored) int {
+	if sc.pq.askWhen || sc.pq.askWhere || sc.pq.askTime || sc.pq.askDuration {
+		return -1
+	}
+	first := -1
+	for i, c := range all {
+		if len(strings.Fields(c.text)) < 8 {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		fs := " " + strings.Join(ixWords(c.text), " ") + " "
+		for _, w := range sc.nameStems {
+			if strings.Contains(fs, " "+w+" ") && i > first {
+				return i
+			}
+		}
+	}
+	return first
 }
 
 // speakerOf finds who stated a sentence, when it is one of m's positions.
@@ -639,16 +840,16 @@ func (sc *scorer) scoreSentence(s string) scored {
 		set[st] = true
 	}
 	c := scored{text: s}
-	for st, w := range sc.terms {
-		if hasStem(set, st) {
-			c.score += w
+	for st, t := range sc.terms {
+		if m := t.matches(set); m > 0 {
+			c.score += m * t.weight
 			c.covers = append(c.covers, st)
 		}
 	}
 	fs := " " + strings.Join(ixWords(s), " ") + " "
 	bonus := 0.0
-	if sc.pq.askSource && ixHasSub(fs, " spokesperson ", " spokesman ", " attributable ", " press secretary ", " signed ", " statement by ", " readout by ") {
-		bonus += 2
+	if sc.pq.askSource && ixHasSub(fs, " spokesperson ", " spokesman ", " attributable ", " press secretary ", " signed ", " statement by ", " readout by ", " provided the following ") {
+		bonus += 4
 	}
 	if (sc.pq.askTime || sc.pq.askDuration) && ixHasSub(fs, " minutes ", " hour ", " hours ", " noon ", " a m ", " p m ", " local time ") {
 		bonus += 1.5
@@ -656,10 +857,11 @@ func (sc *scorer) scoreSentence(s string) scored {
 	if sc.pq.askDuration && ixHasSub(fs, " day ", " days ", " visit ") {
 		bonus += 0.5
 	}
-	if sc.pq.monthDay != "" || sc.pq.day != "" {
-		if mentionsQuestionDate(fs, sc.pq) {
-			bonus += 1.5
-		}
+	if sc.pq.askWhere && ixHasSub(fs, " in ", " at ") && ixHasSub(fs, " met ", " meeting ", " hosted ", " held ", " visit ") {
+		bonus += 0.5
+	}
+	if (sc.pq.monthDay != "" || sc.pq.day != "") && mentionsQuestionDate(fs, sc.pq) {
+		bonus += 1.5
 	}
 	if c.score > 0 || bonus > 0 {
 		for _, w := range sc.nameStems {
@@ -669,6 +871,9 @@ func (sc *scorer) scoreSentence(s string) scored {
 		}
 	}
 	c.score += bonus
+	if len(strings.Fields(s)) < 4 && bonus < 4 {
+		c.score *= 0.3 // a heading, not an answer
+	}
 	return c
 }
 
