@@ -67,9 +67,6 @@ func newIndex(tb testing.TB) *knowledge.Index {
 	var rs []knowledge.Readout
 	for _, p := range paths {
 		r, err := knowledge.ReadFile(p)
-		if err != nil && strings.Contains(err.Error(), "not implemented") {
-			tb.Skip("TEMPORARY: knowledge.ReadFile/Extract not built yet")
-		}
 		if err != nil {
 			tb.Fatalf("read %s: %v", p, err)
 		}
@@ -81,9 +78,6 @@ func newIndex(tb testing.TB) *knowledge.Index {
 		tb.Fatalf("add readouts: %v", err)
 	}
 	for _, res := range results {
-		if res.Err != nil && strings.Contains(res.Err.Error(), "not implemented") {
-			tb.Skip("TEMPORARY: knowledge.Extract not built yet")
-		}
 		if res.Err != nil {
 			tb.Fatalf("add %s: %v", res.Name, res.Err)
 		}
