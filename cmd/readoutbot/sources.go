@@ -128,7 +128,7 @@ func printHealth(w io.Writer, hs []sources.SourceHealth, now time.Time) {
 		case h.Failures > 0:
 			status = fmt.Sprintf("failing (%d in a row)", h.Failures)
 		}
-		fmt.Fprintf(w, "%s  [%s, every %s]  %s\n", h.Name, h.Kind, h.Interval, status)
+		fmt.Fprintf(w, "%s  [%s, every %s]  %s\n", h.Name, h.Kind, shortDuration(h.Interval), status)
 		fmt.Fprintf(w, "  url:           %s\n", h.URL)
 		fmt.Fprintf(w, "  last fetch:    %s\n", sourceTime(h.LastFetch, now))
 		fmt.Fprintf(w, "  last success:  %s\n", sourceTime(h.LastSuccess, now))
@@ -138,6 +138,21 @@ func printHealth(w io.Writer, hs []sources.SourceHealth, now time.Time) {
 			fmt.Fprintf(w, "  last error:    %s (%s)\n", h.LastError, sourceTime(h.LastErrorAt, now))
 		}
 	}
+}
+
+// shortDuration writes 90m as "1h30m" and 24h as "1d".
+func shortDuration(d time.Duration) string {
+	if d > 0 && d%(24*time.Hour) == 0 {
+		return fmt.Sprintf("%dd", d/(24*time.Hour))
+	}
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
 }
 
 // sourceTime formats t with how long ago it was.

@@ -23,6 +23,12 @@ func (p *Poller) IngestURL(ctx context.Context, rawURL string) (knowledge.Meetin
 	key := normalizeURL(resp.URL)
 	r.Name = key
 	r.SourceURL = key
+	hash := textHash(r.Text)
+	// The same readout already indexed from another address: show that one
+	// rather than index it twice.
+	if m, ok := p.knownText(ctx, hash, key); ok {
+		return m, nil
+	}
 	results, err := p.index.Add(ctx, r)
 	if err != nil {
 		return knowledge.Meeting{}, fmt.Errorf("index %s: %w", resp.URL, err)
@@ -39,9 +45,36 @@ func (p *Poller) IngestURL(ctx context.Context, rawURL string) (knowledge.Meetin
 		urls = append(urls, k)
 	}
 	// Recorded so a feed listing the same page later does not add it again.
-	ir := itemRecord{Status: itemIndexed, MeetingID: m.ID, Hash: textHash(r.Text), FirstSeen: p.now(), Published: r.Published}
+	ir := itemRecord{Status: itemIndexed, MeetingID: m.ID, Hash: hash, FirstSeen: p.now(), Published: r.Published}
 	if err := p.store.recordIndexed(urls, ir, "", nil); err != nil {
 		return m, err
 	}
 	return m, nil
+}
+
+// meetingGetter is the part of *knowledge.Index that looks a meeting up.
+type meetingGetter interface {
+	Meeting(ctx context.Context, id string) (knowledge.Meeting, error)
+}
+
+// knownText returns the meeting already indexed with this text hash from
+// another URL than key, when the index can look it up.
+func (p *Poller) knownText(ctx context.Context, hash, key string) (knowledge.Meeting, bool) {
+	mg, ok := p.index.(meetingGetter)
+	if !ok {
+		return knowledge.Meeting{}, false
+	}
+	other, err := p.store.hashURL(hash)
+	if err != nil || other == "" || other == key {
+		return knowledge.Meeting{}, false
+	}
+	its, err := p.store.items([]string{other})
+	if err != nil || its[other].MeetingID == "" {
+		return knowledge.Meeting{}, false
+	}
+	m, err := mg.Meeting(ctx, its[other].MeetingID)
+	if err != nil {
+		return knowledge.Meeting{}, false
+	}
+	return m, true
 }

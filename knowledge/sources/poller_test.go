@@ -100,6 +100,13 @@ func TestPollFeeds(t *testing.T) {
 			if !bf[old] || bf[fresh] {
 				t.Errorf("Backfilled = %v, want only %s", bf, old)
 			}
+			all, err := p.Store().BackfillIDs(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(all) != 2 || !all[old] || all[fresh] {
+				t.Errorf("BackfillIDs = %v, want the 2 backlog meetings", all)
+			}
 			h := health(t, p)
 			if h.Items != 3 || h.Backfill != 2 || !h.LastNew.Equal(p.clock.Now()) || h.Failures != 0 || h.Flagged {
 				t.Errorf("health = %+v", h)
@@ -320,6 +327,14 @@ func TestIngestURL(t *testing.T) {
 	}
 	if _, err := p.ix.Meeting(ctx, m.ID); err != nil {
 		t.Errorf("meeting not in the index: %v", err)
+	}
+	// The same readout republished elsewhere gives back the first meeting.
+	again, err := p.IngestURL(ctx, s.srv.URL+"/copy/meeting-2.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.ID != m.ID || meetingCount(t, p.ix) != 1 {
+		t.Errorf("republished copy made meeting %s (index holds %d), want %s only", again.ID, meetingCount(t, p.ix), m.ID)
 	}
 	if _, err := p.IngestURL(ctx, s.srv.URL+"/readouts/recipe.html"); !errors.Is(err, knowledge.ErrNotReadout) {
 		t.Errorf("recipe: error = %v, want ErrNotReadout", err)

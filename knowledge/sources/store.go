@@ -320,6 +320,31 @@ func (s *Store) Backfilled(ctx context.Context, ids ...string) (map[string]bool,
 	return out, err
 }
 
+// BackfillIDs returns the ids of every meeting that came in as a source's
+// backlog, for a digest to leave out.
+func (s *Store) BackfillIDs(ctx context.Context) (map[string]bool, error) {
+	out := map[string]bool{}
+	err := s.view(func(tx *bolt.Tx) error {
+		if tx == nil || tx.Bucket(bucketMeetings) == nil {
+			return nil
+		}
+		return tx.Bucket(bucketMeetings).ForEach(func(k, v []byte) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			var m meetingRecord
+			if err := json.Unmarshal(v, &m); err != nil {
+				return fmt.Errorf("decode meeting %q: %w", k, err)
+			}
+			if m.Backfill {
+				out[string(k)] = true
+			}
+			return nil
+		})
+	})
+	return out, err
+}
+
 // Health returns the recorded health of each named source, in that order;
 // sources never polled have only their name. With no names it returns every
 // source the file knows, by name.
