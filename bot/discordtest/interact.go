@@ -198,7 +198,10 @@ type Reply struct {
 	Original *discordgo.Message
 	// Edits are the bodies of each PATCH of the original message, in order.
 	Edits []*discordgo.Message
-	// Followups are the follow-up messages, in order, as they stand now.
+	// Followups are the follow-up messages, in order, as they stand now. The
+	// first follow-up after a deferral that was not edited replaces the
+	// "thinking…" message, as on Discord: it is then also the Original (same
+	// ID) and is ephemeral exactly when the deferral was, whatever its flags say.
 	Followups []*discordgo.Message
 }
 
@@ -213,13 +216,18 @@ func (r Reply) Deferred() bool {
 		r.Callback.Type == discordgo.InteractionResponseDeferredMessageUpdate
 }
 
-// Messages returns the original (if any) then the follow-ups.
+// Messages returns the original (if any) then the follow-ups, each once.
 func (r Reply) Messages() []*discordgo.Message {
 	var out []*discordgo.Message
 	if r.Original != nil {
 		out = append(out, r.Original)
 	}
-	return append(out, r.Followups...)
+	for _, f := range r.Followups {
+		if r.Original == nil || f.ID != r.Original.ID {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Response is a handle on one dispatched interaction.
@@ -640,9 +648,17 @@ func (s *Server) postCallback(c *call) (int, any) {
 	return s.commitLocked(c, http.StatusNoContent, nil)
 }
 
+// flagsOf reads a message's flags from a decoded (float64) or built (int64) map.
 func flagsOf(m map[string]any) int64 {
-	f, _ := m["flags"].(float64)
-	return int64(f)
+	switch f := m["flags"].(type) {
+	case float64:
+		return int64(f)
+	case int64:
+		return f
+	case int:
+		return int64(f)
+	}
+	return 0
 }
 
 // checkCallback validates a callback's type against the interaction and its data against Discord's limits.
@@ -758,9 +774,8 @@ func (s *Server) patchWebhookMessage(c *call) (int, any) {
 			n[k] = v
 		}
 	}
-	if fl, ok := m["flags"].(float64); ok && int64(fl)&128 != 0 {
-		n["flags"] = int64(fl) &^ 128 // the edit ends "thinking"
-	}
+	// An edit ends "thinking" (128) and cannot change whether the message is ephemeral (64).
+	n["flags"] = flagsOf(n)&^(128|64) | flagsOf(m)&64
 	n["edited_timestamp"] = time.Now().UTC().Format(time.RFC3339Nano)
 	if idx == -1 {
 		in.original = n
@@ -801,9 +816,20 @@ func (s *Server) postFollowup(c *call) (int, any) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	raw := decodeObject(c.req.Body)
-	raw["id"] = s.newIDLocked()
-	s.stampLocked(raw, in.channelID)
-	raw["webhook_id"] = s.AppID
+	if loading := in.original != nil && flagsOf(in.original)&128 != 0; loading {
+		// The first follow-up after a deferral that was never edited resolves
+		// the "thinking…" message: it becomes the original, and its own
+		// ephemeral flag is ignored in favour of the deferral's.
+		raw["id"] = in.originalID
+		raw["flags"] = flagsOf(raw)&^64 | flagsOf(in.original)&64
+		s.stampLocked(raw, in.channelID)
+		raw["webhook_id"] = s.AppID
+		in.original = copyMap(raw)
+	} else {
+		raw["id"] = s.newIDLocked()
+		s.stampLocked(raw, in.channelID)
+		raw["webhook_id"] = s.AppID
+	}
 	in.followups = append(in.followups, raw)
 	if c.req.Query.Get("wait") != "true" {
 		return s.commitLocked(c, http.StatusNoContent, nil)

@@ -206,7 +206,7 @@ func TestDeferEditFollowup(t *testing.T) {
 	if !rep.Deferred() || len(rep.Edits) != 1 {
 		t.Fatalf("reply = %+v", rep)
 	}
-	if rep.Original.Content != "done" || len(rep.Original.Embeds) != 1 || rep.Original.Embeds[0].Title != "Result" {
+	if rep.Original.Content != "done" || rep.Original.Flags != 0 || len(rep.Original.Embeds) != 1 || rep.Original.Embeds[0].Title != "Result" {
 		t.Errorf("original = %+v", rep.Original)
 	}
 	if rep.Followups[0].Content != "more" || rep.Followups[0].Flags&discordgo.MessageFlagsEphemeral == 0 {
@@ -607,5 +607,53 @@ func TestFilesAndDM(t *testing.T) {
 	}
 	if i := <-got; i.User == nil || i.Member != nil || i.GuildID != "" {
 		t.Errorf("DM interaction: user %v member %v guild %q", i.User, i.Member, i.GuildID)
+	}
+}
+
+func TestFirstFollowupResolvesDeferral(t *testing.T) {
+	t.Parallel()
+	srv := discordtest.NewServer(t)
+	dg := newSession(t, srv)
+	dg.AddHandler(func(s *discordgo.Session, i *discordgo.InteractionCreate) {
+		private := i.ApplicationCommandData().Name == "private"
+		var flags discordgo.MessageFlags
+		if private {
+			flags = discordgo.MessageFlagsEphemeral
+		}
+		if err := s.InteractionRespond(i.Interaction, &discordgo.InteractionResponse{
+			Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
+			Data: &discordgo.InteractionResponseData{Flags: flags},
+		}); err != nil {
+			panic(err)
+		}
+		// Ask for the opposite visibility: Discord ignores it on the first follow-up.
+		for _, text := range []string{"first", "second"} {
+			if _, err := s.FollowupMessageCreate(i.Interaction, true, &discordgo.WebhookParams{
+				Content: text, AllowedMentions: allowNone, Flags: flags ^ discordgo.MessageFlagsEphemeral,
+			}); err != nil {
+				panic(err)
+			}
+		}
+	})
+	open(t, dg)
+	for _, name := range []string{"public", "private"} {
+		rep := srv.Interact(t, discordtest.Command(name)).WaitFollowups(t, 2, 5*time.Second)
+		wantPrivate := name == "private"
+		if rep.Original == nil || rep.Original.Content != "first" || rep.Original.ID != rep.Followups[0].ID {
+			t.Errorf("%s: original = %+v, want the first follow-up", name, rep.Original)
+			continue
+		}
+		if got := rep.Followups[0].Flags&discordgo.MessageFlagsEphemeral != 0; got != wantPrivate {
+			t.Errorf("%s: first follow-up ephemeral = %v, want %v (the deferral decides)", name, got, wantPrivate)
+		}
+		if got := rep.Followups[1].Flags&discordgo.MessageFlagsEphemeral != 0; got == wantPrivate {
+			t.Errorf("%s: second follow-up ephemeral = %v, want its own flag", name, got)
+		}
+		if rep.Original.Flags&128 != 0 {
+			t.Errorf("%s: still thinking after a follow-up", name)
+		}
+		if n := len(rep.Messages()); n != 2 {
+			t.Errorf("%s: %d messages, want 2", name, n)
+		}
 	}
 }
