@@ -237,7 +237,7 @@ func findTime(s string) string {
 			bestAt = m[0]
 		}
 	}
-	if m := reClock24.FindStringSubmatchIndex(s); m != nil && m[0] < bestAt {
+	if m := reClock24.FindStringSubmatchIndex(s); m != nil && m[0] < bestAt && (best == "" || m[1] <= bestAt) {
 		h, _ := strconv.Atoi(s[m[2]:m[3]])
 		mi, _ := strconv.Atoi(s[m[4]:m[5]])
 		if h < 24 && mi < 60 {
@@ -247,17 +247,28 @@ func findTime(s string) string {
 	return best
 }
 
-var reDuration = regexp.MustCompile(`(?i)\bfor\s+(?:approximately|about|around|roughly|some|nearly|almost|over|more than|less than|just over|just under|close to|an estimated)?\s*(\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half an?)\s*(?:and\s+(a\s+half|\d+|a\s+quarter)\s+)?(minutes?|mins?|hours?|hrs?)\b(?:\s+and\s+(\d+)\s+minutes?)?`)
+var reDuration = regexp.MustCompile(`(?i)\b(?:for|lasting|lasted|which\s+lasted|that\s+lasted)\s+(?:approximately|about|around|roughly|some|nearly|almost|over|more than|less than|just over|just under|close to|an estimated)?\s*(\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half an?)\s*(?:and\s+(a\s+half|\d+|a\s+quarter)\s+)?(minutes?|mins?|hours?|hrs?)\b(?:\s+and\s+(\d+)\s+minutes?)?`)
 
 var numberWords = map[string]int{
 	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10,
 	"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90,
 }
 
+var reDurationAdj = regexp.MustCompile(`(?i)\b(\d{1,3})-(minute|hour)\b`)
+
 // findDuration returns the meeting length in minutes stated in s, or 0.
 func findDuration(s string) int {
 	m := reDuration.FindStringSubmatch(s)
 	if m == nil {
+		if a := reDurationAdj.FindStringSubmatch(s); a != nil {
+			n, _ := strconv.Atoi(a[1])
+			if strings.EqualFold(a[2], "hour") {
+				n *= 60
+			}
+			if n > 0 && n <= 24*60 {
+				return n
+			}
+		}
 		return 0
 	}
 	num := strings.ToLower(m[1])

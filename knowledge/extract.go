@@ -280,7 +280,7 @@ func participantPart(s string) string {
 		// A relative clause closed by a comma: keep what follows it.
 		if strings.HasPrefix(strings.TrimLeft(tail, ", "), "who") || strings.HasPrefix(strings.TrimLeft(tail, ", "), "which") {
 			if j := strings.Index(tail[1:], ","); j >= 0 {
-				return head + " " + participantPart(tail[j+2:])
+				return head + ", " + participantPart(tail[j+2:])
 			}
 		}
 		return head
@@ -688,7 +688,7 @@ func firstIndex(re *regexp.Regexp, s string) int {
 	return -1
 }
 
-const capPhrase = `(?:[A-Z\d][\p{L}\p{M}\d'’.&-]*)(?:\s+(?:of|the|de|and|for|on|du|la|des|del)?\s*[A-Z\d][\p{L}\p{M}\d'’.&-]*)*`
+const capPhrase = `(?:[A-Z\d][\p{L}\p{M}\d'’.&-]*)(?:\s+(?:of|the|de|and|for|du|la|des|del)?\s*[A-Z\d][\p{L}\p{M}\d'’.&-]*)*`
 
 var (
 	reMargins   = regexp.MustCompile(`(?i:on|in|at)\s+the\s+(?i:margins?|sidelines?|occasion)\s+of\s+(?:the\s+)?(` + capPhrase + `(?:\s+in\s+` + capPhrase + `)?)`)
@@ -795,9 +795,9 @@ func isPlaceLike(p string) bool {
 	if isNumber(first.key) {
 		return false
 	}
-	for _, t := range toks {
-		if t.class == cPlace && t.place.isOrg && len(toks) <= t.placeLen+1 {
-			return false // "at the United Nations" is an organisation, kept only as a venue with more words
+	for i, t := range toks {
+		if t.class == cPlace && t.place.isOrg && i == 0 && len(toks) == t.placeLen {
+			return false // "at the United Nations" is an organisation; "NATO Headquarters" is a venue
 		}
 	}
 	return true

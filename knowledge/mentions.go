@@ -260,6 +260,14 @@ func titleRunAfter(toks []token, a int) (int, int, bool) {
 	if x >= y || !hasHead(toks[x:y]) {
 		return 0, 0, false
 	}
+	// "Ms. X, the Secretary-General held ..." is a new subject, not an
+	// appositive: an appositive ends at punctuation or a conjunction.
+	if j < len(toks) && toks[j].class != cPunct && toks[j].key != "who" && toks[j].key != "which" &&
+		toks[j].key != "and" && toks[j].key != "as" && toks[j].key != "in" && toks[j].key != "at" && toks[j].key != "on" &&
+		toks[j].key != "for" && toks[j].key != "from" && toks[j].key != "during" && toks[j].key != "to" && toks[j].key != "with" &&
+		toks[j].class != cConn && !isCapitalized(toks[j].s) {
+		return 0, 0, false
+	}
 	return x, y, true
 }
 
@@ -337,6 +345,9 @@ func splitTitle(s string, toks []token) (string, string) {
 		return "", aff
 	}
 	title := s[toks[a].start:toks[b-1].end]
+	if aff != "" {
+		title = reStateForm.ReplaceAllString(title, "")
+	}
 	title = strings.TrimSuffix(strings.TrimSuffix(title, "'s"), "’s")
 	if strings.Count(title, "(") > strings.Count(title, ")") {
 		if i := strings.LastIndex(title, "("); i > 0 {
@@ -347,6 +358,10 @@ func splitTitle(s string, toks []token) (string, string) {
 }
 
 var reSpaceRun = regexp.MustCompile(`\s+`)
+
+// reStateForm is a formal state name left on a title once the country is cut
+// off: "President of the Republic (of Uganda)".
+var reStateForm = regexp.MustCompile(`\s+of\s+the\s+(?:(?:Federal|Islamic|Socialist|Democratic|People's|People’s|United|Cooperative|Arab|Bolivarian|Plurinational|Hashemite|Sovereign|Independent)\s+)*(?:Republic|Kingdom|Federation|State|Sultanate|Principality|Commonwealth|Union|Emirate|Confederation|Grand Duchy)$`)
 
 // normalizeTitle capitalises an office written in lower case and tidies spaces.
 func normalizeTitle(t string) string {

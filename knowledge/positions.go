@@ -303,7 +303,7 @@ func hasLowerWord(s string) bool {
 }
 
 // reSubstance marks a meeting sentence that also says what was discussed.
-var reSubstance = regexp.MustCompile(`(?i)\b(?:to discuss|discussed|about|regarding|concerning|on the|agreed|exchanged|reviewed|focused|addressed)\b`)
+var reSubstance = regexp.MustCompile(`(?i)\b(?:to discuss|discussed|about the|regarding|concerning|agreed|exchanged|reviewed|focused|addressed)\b`)
 
 func hasSubstance(s string) bool { return reSubstance.MatchString(s) }
 
@@ -387,7 +387,7 @@ func (ss *speakerSet) clauses(s, speaker string) []clause {
 	out = append(out, clause{text: strings.TrimSpace(s[start:]), speaker: cur, first: start == 0})
 	for i := range out {
 		t := out[i].text
-		if t != "" && !isCapitalized(t) {
+		if t != "" && !out[i].first && !isCapitalized(t) {
 			out[i].text = strings.ToUpper(t[:1]) + t[1:]
 		}
 	}
@@ -407,22 +407,47 @@ var (
 func clauseTopic(s string, ps []Participant) string {
 	for _, m := range reTopicPhrase.FindAllStringSubmatch(s, -1) {
 		t := shortTopic(m[1])
-		if t != "" && !topicStop[strings.ToLower(strings.Fields(t)[0])] && !isPersonWord(t, ps) {
+		if goodTopic(t, ps) {
 			return t
 		}
 	}
 	for _, m := range reProper.FindAllStringSubmatch(s, -1) {
 		t := shortTopic(m[1])
-		if t == "" || isPersonWord(t, ps) || nonNames[strings.ToLower(strings.Fields(t)[0])] {
-			continue
+		if goodTopic(t, ps) && !nonNames[strings.ToLower(strings.Fields(t)[0])] {
+			return t
 		}
-		k := tokenKey(strings.Fields(t)[0])
-		if titleHeads[k] || honorifics[k] {
-			continue
-		}
-		return t
 	}
 	return ""
+}
+
+// goodTopic rejects topic candidates that are people, offices, dates,
+// demonyms or the participants' own countries.
+func goodTopic(t string, ps []Participant) bool {
+	if t == "" || isPersonWord(t, ps) {
+		return false
+	}
+	f := strings.Fields(t)
+	k := tokenKey(f[0])
+	if topicStop[k] || titleHeads[k] || titleWords[k] && len(f) > 1 && titleHeads[tokenKey(f[1])] || honorifics[k] || isNumber(k) {
+		return false
+	}
+	if _, ok := monthNums[k]; ok {
+		return false
+	}
+	if _, ok := weekdays[k]; ok {
+		return false
+	}
+	if p, ok := lookupPlace(t); ok {
+		if p.isAdj {
+			return false
+		}
+		for _, x := range ps {
+			if x.Affiliation == p.name {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func isPersonWord(t string, ps []Participant) bool {

@@ -151,10 +151,10 @@ func splitFrontMatter(text string, r *Readout) string {
 }
 
 var (
-	reBullet       = regexp.MustCompile(`^\s*[•·▪►*]+\s*`)
-	reSiteLabel    = regexp.MustCompile(`^(?i:(?:[A-Z]{2,6}\s+)?(?:press\s+releases?|press\s+statements?|media\s+releases?|news\s+releases?|news|statements?|readouts?|announcements?))\s*[:|–—]\s+`)
-	reTranslation  = regexp.MustCompile(`(?i)[\[(]\s*(?:provisional|unofficial|tentative|informal)\s+translation\s*[\])]`)
-	reClutterLine  = regexp.MustCompile(`(?i)^(?:` +
+	reBullet      = regexp.MustCompile(`^\s*[•·▪►*]+\s*`)
+	reSiteLabel   = regexp.MustCompile(`^(?i:(?:[A-Z]{2,6}\s+)?(?:press\s+releases?|press\s+statements?|media\s+releases?|news\s+releases?|news|statements?|readouts?|announcements?))\s*[:|–—]\s+`)
+	reTranslation = regexp.MustCompile(`(?i)[\[(]\s*(?:provisional|unofficial|tentative|informal)\s+translation\s*[\])]`)
+	reClutterLine = regexp.MustCompile(`(?i)^(?:` +
 		`#{3,}|` +
 		`-?\s*(?:end|ends)\s*-?|` +
 		`back\s+to\s+.*|` +
