@@ -41,7 +41,7 @@ type Quote struct {
 
 // Answer lengths, in characters without links.
 const (
-	answerTarget = 450 // most answers stay under this
+	answerTarget = 540 // most answers stay under this
 	answerMax    = 680 // none goes over this (the contract says about 700)
 	maxListed    = 8   // meetings listed in one answer
 	candidates   = 20  // meetings reranked for a one-meeting answer
@@ -79,8 +79,11 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 }
 
 // personQuery matches meetings with a participant whose name holds words.
+// A name in the title counts too, for a participant extraction missed
+// ("Noda's Meeting with Ban Ki-moon").
 func personQuery(words []string) query.Query {
-	return wordsQuery(fPersonTok, strings.Join(words, " "))
+	s := strings.Join(words, " ")
+	return bleve.NewDisjunctionQuery(wordsQuery(fPersonTok, s), wordsQuery(fTitleWord, s))
 }
 
 func (ix *Index) peopleQueries(pq question) []query.Query {
@@ -353,6 +356,10 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		if rolesMatch(m, pq.roles) {
 			s += 0.3
 		}
+		// A meeting that records what is asked (time, length, place).
+		if pq.askTime && m.Time != "" || pq.askDuration && m.DurationMinutes > 0 || pq.askWhere && m.Location != "" {
+			s += 0.5
+		}
 		if s > bestScore {
 			best, bestScore, bestCov = i, s, cov
 		}
@@ -364,15 +371,14 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 			return Answer{}, ErrNoAnswer
 		}
 	}
-	if len(scorer.terms) > 0 && bestCov == 0 && scorer.unknownTopic(false) {
+	// Without names, the date and an office or kind must pin the meeting.
+	inRange := pq.from != "" && m.Date >= pq.from && m.Date <= pq.to
+	pinned := inRange && (rolesMatch(m, pq.roles) || slices.Contains(pq.kinds, m.Kind))
+	if len(scorer.terms) > 0 && bestCov == 0 && scorer.unknownTopic(false) && !pinned {
 		return Answer{}, ErrNoAnswer
 	}
-	if len(pq.people) == 0 && len(scorer.terms) > 0 && bestCov < 0.34 {
-		// Nobody named: the date and an office or kind must pin it down.
-		inRange := pq.from != "" && m.Date >= pq.from && m.Date <= pq.to
-		if !inRange || !(rolesMatch(m, pq.roles) || slices.Contains(pq.kinds, m.Kind)) {
-			return Answer{}, ErrNoAnswer
-		}
+	if len(pq.people) == 0 && len(scorer.terms) > 0 && bestCov < 0.34 && !pinned {
+		return Answer{}, ErrNoAnswer
 	}
 	return ix.composeOne(m, pq, scorer), nil
 }
@@ -492,6 +498,11 @@ type scorer struct {
 	pq        question
 	terms     map[string]*qterm // by the word's own stem
 	nameStems []string
+	// subject is the first person named, who the question is usually
+	// about ("What did Abe say…"); speakers maps a sentence of the
+	// meeting being quoted to who stated it.
+	subject  []string
+	speakers map[string]string
 }
 
 // qterm is one topic word of a question with the stems that count as
@@ -533,6 +544,9 @@ func (ix *Index) newScorer(ctx context.Context, pq question) *scorer {
 	}
 	for _, p := range pq.people {
 		sc.nameStems = append(sc.nameStems, p...)
+	}
+	if len(pq.people) > 0 {
+		sc.subject = pq.people[0]
 	}
 	return sc
 }
@@ -586,6 +600,8 @@ var synonymGroups = [][]string{
 	{"sign", "signed", "signature"},
 	{"visit", "trip", "tour"},
 	{"region", "regional", "area"},
+	{"unity", "united", "unified", "together", "solidarity", "unite"},
+	{"problem", "issue", "challenge", "difficulty"},
 	{"election", "reelection", "re-election", "elected", "victory"},
 	{"discuss", "exchange", "review", "talk"},
 	{"start", "begin", "commence", "commencing", "from"},
@@ -725,6 +741,12 @@ func (sc *scorer) pickSentences(m Meeting, budget int) []Quote {
 			sents = append(sents, p.Text)
 		}
 	}
+	sc.speakers = map[string]string{}
+	for _, st := range sents {
+		if sp := speakerOf(m, st); sp != "" {
+			sc.speakers[st] = sp
+		}
+	}
 	all := make([]scored, len(sents))
 	var cands []scored
 	for i, s := range sents {
@@ -849,7 +871,7 @@ func (sc *scorer) scoreSentence(s string) scored {
 	fs := " " + strings.Join(ixWords(s), " ") + " "
 	bonus := 0.0
 	if sc.pq.askSource && ixHasSub(fs, " spokesperson ", " spokesman ", " attributable ", " press secretary ", " signed ", " statement by ", " readout by ", " provided the following ") {
-		bonus += 4
+		bonus += 10
 	}
 	if (sc.pq.askTime || sc.pq.askDuration) && ixHasSub(fs, " minutes ", " hour ", " hours ", " noon ", " a m ", " p m ", " local time ") {
 		bonus += 1.5
@@ -870,8 +892,21 @@ func (sc *scorer) scoreSentence(s string) scored {
 			}
 		}
 	}
+	if c.score > 0 && sc.subject != nil {
+		// "What did X say": X's own statements first.
+		switch sp := sc.speakers[s]; {
+		case sp != "" && ixHasAll(ixWords(sp), sc.subject):
+			c.score += 1.5
+		case sp == BothSides:
+			c.score += 0.5
+		case sp != "":
+			c.score -= 0.5
+		case ixHasAll(ixWords(s), sc.subject):
+			c.score += 0.5
+		}
+	}
 	c.score += bonus
-	if len(strings.Fields(s)) < 4 && bonus < 4 {
+	if len(strings.Fields(s)) < 4 && bonus < 10 {
 		c.score *= 0.3 // a heading, not an answer
 	}
 	return c
