@@ -3,6 +3,7 @@ package bot
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -58,6 +59,19 @@ func link(label, raw string) string {
 	s := strings.NewReplacer("(", "%28", ")", "%29", " ", "%20").Replace(u.String())
 	return "[" + clean(label) + "](" + s + ")"
 }
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// reEnumeration is a paragraph number or bullet that readouts put before
+// a sentence ("3. ", "(a) ", "- "); quotes read better without it.
+var reEnumeration = regexp.MustCompile(`^\s*(?:\d{1,2}[.)]|\([a-z0-9]{1,3}\)|[-•*])\s+`)
+
+func unnumbered(s string) string { return reEnumeration.ReplaceAllString(s, "") }
 
 // humanDay formats YYYY-MM-DD as "1 May 2024"; anything else is shown as given.
 func humanDay(s string) string {
@@ -178,7 +192,7 @@ func positionLine(p knowledge.Position, max int) string {
 	if p.Topic != "" {
 		s += " on " + clean(p.Topic)
 	}
-	return s + ": " + clean(truncate(p.Text, max))
+	return s + ": " + clean(truncate(unnumbered(p.Text), max))
 }
 
 // quotedPositions are the positions of m that the answer quotes, or its
@@ -231,7 +245,7 @@ func renderAnswer(question, key string, a knowledge.Answer) Reply {
 		})
 	}
 	if len(a.Meetings) > 0 {
-		e.Footer = &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%d of %d meetings shown", len(shown), len(a.Meetings))}
+		e.Footer = &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%d of %s shown", len(shown), plural(len(a.Meetings), "meeting"))}
 	}
 	var buttons []discordgo.Button
 	if len(a.Quotes) > 0 || len(a.Meetings) > 0 {
@@ -264,7 +278,7 @@ func renderSources(a knowledge.Answer) Reply {
 	}
 	var b strings.Builder
 	for _, q := range quotes {
-		b.WriteString("> " + clean(strings.ReplaceAll(q.Text, "\n", " ")) + "\n")
+		b.WriteString("> " + clean(strings.ReplaceAll(unnumbered(q.Text), "\n", " ")) + "\n")
 		m := urls[q.MeetingID]
 		attribution := "— "
 		if q.Speaker != "" {
@@ -368,7 +382,7 @@ func renderMeeting(m knowledge.Meeting) Reply {
 			if p.Topic != "" {
 				line += "**" + clean(p.Topic) + ":** "
 			}
-			b.WriteString(line + clean(p.Text) + "\n")
+			b.WriteString(line + clean(unnumbered(p.Text)) + "\n")
 		}
 		name := s
 		if s == knowledge.BothSides {
@@ -415,8 +429,8 @@ func renderMeetings(m *memo, f knowledge.Filter, page knowledge.Page, offset int
 		Title:       filterWords(f),
 		Description: d.String(),
 		Color:       colour,
-		Footer: &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("Page %d of %d · %d meetings, newest first",
-			offset/pageSize+1, max(pages, 1), page.Total)},
+		Footer: &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("Page %d of %d · %s, newest first",
+			offset/pageSize+1, max(pages, 1), plural(page.Total, "meeting"))},
 	}
 	var comps []discordgo.MessageComponent
 	if page.Total > pageSize {
@@ -464,10 +478,36 @@ func markNew(text string, phrases []string) string {
 	return b.String()
 }
 
-// renderPositions is the /positions timeline, oldest first, with wording
-// first seen in an entry underlined and listed.
+// newWording picks, from the phrases an entry says were first seen there,
+// the ones worth showing: not those inside a longer listed phrase, not the
+// speaker's own name, at most four.
+func newWording(phrases []string, speaker string) []string {
+	name := strings.Fields(strings.ToLower(speaker))
+	var out []string
+	for _, p := range phrases {
+		lp := strings.ToLower(p)
+		inside := false
+		for _, q := range phrases {
+			if q != p && strings.Contains(strings.ToLower(q), lp) {
+				inside = true
+			}
+		}
+		for _, w := range strings.Fields(lp) {
+			inside = inside || slices.Contains(name, w)
+		}
+		if !inside && len(out) < 4 {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// renderPositions is the /positions timeline, oldest first. Wording first
+// seen in an entry is underlined and listed, except in the first entry on
+// each topic, where everything is new and nothing has changed yet.
 func renderPositions(speaker, topic string, entries []knowledge.Entry) Reply {
 	var d strings.Builder
+	seen := map[string]bool{}
 	for _, en := range entries {
 		label := sourceName(knowledge.Meeting{SourceURL: en.SourceURL})
 		d.WriteString("**" + humanDay(en.Date) + "**")
@@ -475,10 +515,15 @@ func renderPositions(speaker, topic string, entries []knowledge.Entry) Reply {
 			d.WriteString(" · " + clean(en.Topic))
 		}
 		d.WriteString(" · " + link(label, en.SourceURL) + "\n")
-		d.WriteString(markNew(en.Text, en.New) + "\n")
-		if len(en.New) > 0 {
-			quoted := make([]string, len(en.New))
-			for i, p := range en.New {
+		var fresh []string
+		if seen[strings.ToLower(en.Topic)] {
+			fresh = newWording(en.New, en.Speaker)
+		}
+		seen[strings.ToLower(en.Topic)] = true
+		d.WriteString(markNew(unnumbered(en.Text), fresh) + "\n")
+		if len(fresh) > 0 {
+			quoted := make([]string, len(fresh))
+			for i, p := range fresh {
 				quoted[i] = "“" + clean(p) + "”"
 			}
 			d.WriteString("🆕 new wording: " + strings.Join(quoted, ", ") + "\n")
@@ -490,7 +535,7 @@ func renderPositions(speaker, topic string, entries []knowledge.Entry) Reply {
 		title += " on " + topic
 	}
 	e := &discordgo.MessageEmbed{Title: unmention(title), Description: d.String(), Color: colour,
-		Footer: &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%d statements, oldest first", len(entries))}}
+		Footer: &discordgo.MessageEmbedFooter{Text: plural(len(entries), "statement") + ", oldest first"}}
 	return newReply("", []*discordgo.MessageEmbed{e}, nil)
 }
 

@@ -102,7 +102,7 @@ func TestRenderGolden(t *testing.T) {
 			knowledge.Page{Meetings: []knowledge.Meeting{visitMeeting}, Total: 6}, 5)},
 		{"positions", renderPositions("Lena Aster", "trade", []knowledge.Entry{
 			{MeetingID: "m-old", Date: "2024-11-02", Title: "Aster meets Borealis", Speaker: "Lena Aster", Topic: "trade",
-				Text: "Minister Aster called for open markets.", SourceURL: "https://mfa.norland.example/a", New: []string{"open markets"}},
+				Text: "1. Minister Aster called for open markets.", SourceURL: "https://mfa.norland.example/a", New: []string{"open markets"}},
 			{MeetingID: "m-call", Date: "2025-03-04", Title: callMeeting.Title, Speaker: "Lena Aster", Topic: "trade",
 				Text: "Minister Aster urged a swift end to the tariff dispute.", SourceURL: callMeeting.SourceURL, New: []string{"tariff dispute", "swift end"}},
 		})},
