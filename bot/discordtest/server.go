@@ -575,6 +575,10 @@ var routes = []route{
 	{"GET", split("/applications/{app}/commands"), true, (*Server).getCommands},
 	{"PUT", split("/applications/{app}/guilds/{guild}/commands"), true, (*Server).putCommands},
 	{"GET", split("/applications/{app}/guilds/{guild}/commands"), true, (*Server).getCommands},
+	{"POST", split("/applications/{app}/commands"), true, (*Server).postCommand},
+	{"POST", split("/applications/{app}/guilds/{guild}/commands"), true, (*Server).postCommand},
+	{"DELETE", split("/applications/{app}/commands/{cmd}"), true, (*Server).deleteCommand},
+	{"DELETE", split("/applications/{app}/guilds/{guild}/commands/{cmd}"), true, (*Server).deleteCommand},
 	{"POST", split("/interactions/{id}/{token}/callback"), false, (*Server).postCallback},
 	{"GET", split("/webhooks/{app}/{token}/messages/{msg}"), false, (*Server).getWebhookMessage},
 	{"PATCH", split("/webhooks/{app}/{token}/messages/{msg}"), false, (*Server).patchWebhookMessage},
@@ -585,6 +589,7 @@ var routes = []route{
 	{"POST", split("/channels/{channel}/messages"), true, (*Server).postChannelMessage},
 	{"GET", split("/channels/{channel}/messages/{msg}"), true, (*Server).getChannelMessage},
 	{"PATCH", split("/channels/{channel}/messages/{msg}"), true, (*Server).patchChannelMessage},
+	{"DELETE", split("/channels/{channel}/messages/{msg}"), true, (*Server).deleteChannelMessage},
 	{"GET", split("/guilds/{guild}"), true, (*Server).getGuild},
 	{"GET", split("/guilds/{guild}/channels"), true, (*Server).getGuildChannels},
 	{"GET", split("/guilds/{guild}/roles"), true, (*Server).getGuildRoles},
@@ -859,6 +864,23 @@ func (s *Server) patchChannelMessage(c *call) (int, any) {
 	return http.StatusNotFound, discordError(10008, "Unknown Message")
 }
 
+func (s *Server) deleteChannelMessage(c *call) (int, any) {
+	id := c.params["channel"]
+	if st, b, ok := s.channelState(id); !ok {
+		return st, b
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ch := s.channels[id]
+	for i, m := range ch.messages {
+		if m.ID == c.params["msg"] {
+			ch.messages = append(append([]*discordgo.Message{}, ch.messages[:i]...), ch.messages[i+1:]...)
+			return s.commitLocked(c, http.StatusNoContent, nil)
+		}
+	}
+	return http.StatusNotFound, discordError(10008, "Unknown Message")
+}
+
 // stampLocked adds the fields Discord fills in on a new message.
 func (s *Server) stampLocked(raw map[string]any, channelID string) {
 	raw["channel_id"] = channelID
@@ -946,49 +968,116 @@ func (s *Server) putCommands(c *call) (int, any) {
 	guild := c.params["guild"]
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	old := s.global
-	if guild != "" {
-		old = s.guildCmds[guild]
-	}
-	ids := map[string]string{}
-	for _, o := range old {
-		ids[fmt.Sprint(o["name"], "/", o["type"])] = fmt.Sprint(o["id"])
-	}
+	old := s.commandListLocked(guild)
 	out := make([]map[string]any, 0, len(cmds))
 	for _, cmd := range cmds {
-		if cmd["type"] == nil {
-			cmd["type"] = 1
-		}
-		if _, err := strconv.Atoi(fmt.Sprint(cmd["type"])); err != nil {
-			cmd["type"] = 1
-		}
-		n, _ := strconv.Atoi(fmt.Sprint(cmd["type"]))
-		cmd["type"] = n
-		key := fmt.Sprint(cmd["name"], "/", cmd["type"])
-		id := ids[key]
-		if id == "" {
-			id = s.newIDLocked()
-		}
-		cmd["id"] = id
-		cmd["application_id"] = s.AppID
-		cmd["version"] = s.newIDLocked()
-		if guild != "" {
-			cmd["guild_id"] = guild
-		}
-		if _, ok := cmd["default_member_permissions"]; !ok {
-			cmd["default_member_permissions"] = nil
-		}
-		if cmd["description"] == nil {
-			cmd["description"] = ""
-		}
-		out = append(out, cmd)
+		out = append(out, s.completeCommandLocked(cmd, guild, old))
 	}
-	if guild != "" {
-		s.guildCmds[guild] = out
-	} else {
-		s.global = out
-	}
+	s.setCommandListLocked(guild, out)
 	return s.commitLocked(c, http.StatusOK, out)
+}
+
+// postCommand creates or replaces (by name and type) one command.
+func (s *Server) postCommand(c *call) (int, any) {
+	if st, b, ok := s.checkApp(c); !ok {
+		return st, b
+	}
+	if st, b, ok := s.checkGuild(c); !ok {
+		return st, b
+	}
+	cmd := decodeObject(c.req.Body)
+	probs := []string{"no command in the body"}
+	if len(c.req.Body) > 0 {
+		probs = validateCommands(json.RawMessage("[" + string(c.req.Body) + "]"))
+	}
+	if len(probs) > 0 {
+		s.failf("POST %s: %s", c.req.Path, strings.Join(probs, "; "))
+		return http.StatusBadRequest, discordError(50035, "Invalid Form Body: "+strings.Join(probs, "; "))
+	}
+	guild := c.params["guild"]
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.commandListLocked(guild)
+	cmd = s.completeCommandLocked(cmd, guild, old)
+	list := make([]map[string]any, 0, len(old)+1)
+	status := http.StatusCreated
+	for _, o := range old {
+		if o["id"] == cmd["id"] {
+			status = http.StatusOK
+			continue
+		}
+		list = append(list, o)
+	}
+	s.setCommandListLocked(guild, append(list, cmd))
+	return s.commitLocked(c, status, cmd)
+}
+
+func (s *Server) deleteCommand(c *call) (int, any) {
+	if st, b, ok := s.checkApp(c); !ok {
+		return st, b
+	}
+	if st, b, ok := s.checkGuild(c); !ok {
+		return st, b
+	}
+	guild := c.params["guild"]
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.commandListLocked(guild)
+	for i, o := range old {
+		if o["id"] == c.params["cmd"] {
+			list := append(append([]map[string]any{}, old[:i]...), old[i+1:]...)
+			s.setCommandListLocked(guild, list)
+			return s.commitLocked(c, http.StatusNoContent, nil)
+		}
+	}
+	return http.StatusNotFound, discordError(10063, "Unknown application command")
+}
+
+func (s *Server) commandListLocked(guild string) []map[string]any {
+	if guild != "" {
+		return s.guildCmds[guild]
+	}
+	return s.global
+}
+
+func (s *Server) setCommandListLocked(guild string, list []map[string]any) {
+	if guild != "" {
+		s.guildCmds[guild] = list
+	} else {
+		s.global = list
+	}
+}
+
+// completeCommandLocked adds the fields Discord fills in, keeping the id of
+// an existing command with the same name and type, as Discord does.
+func (s *Server) completeCommandLocked(cmd map[string]any, guild string, old []map[string]any) map[string]any {
+	n, err := strconv.Atoi(fmt.Sprint(cmd["type"]))
+	if err != nil || n == 0 {
+		n = 1
+	}
+	cmd["type"] = n
+	id := ""
+	for _, o := range old {
+		if o["name"] == cmd["name"] && fmt.Sprint(o["type"]) == fmt.Sprint(n) {
+			id = fmt.Sprint(o["id"])
+		}
+	}
+	if id == "" {
+		id = s.newIDLocked()
+	}
+	cmd["id"] = id
+	cmd["application_id"] = s.AppID
+	cmd["version"] = s.newIDLocked()
+	if guild != "" {
+		cmd["guild_id"] = guild
+	}
+	if _, ok := cmd["default_member_permissions"]; !ok {
+		cmd["default_member_permissions"] = nil
+	}
+	if cmd["description"] == nil {
+		cmd["description"] = ""
+	}
+	return cmd
 }
 
 func (s *Server) getCommands(c *call) (int, any) {

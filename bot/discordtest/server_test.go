@@ -657,3 +657,42 @@ func TestFirstFollowupResolvesDeferral(t *testing.T) {
 		}
 	}
 }
+
+func TestSingleCommandsAndPermissions(t *testing.T) {
+	t.Parallel()
+	srv := discordtest.NewServer(t)
+	dg := newSession(t, srv)
+	open(t, dg)
+	cmd, err := dg.ApplicationCommandCreate(srv.AppID, "", &discordgo.ApplicationCommand{Name: "help", Description: "What the bot does"})
+	if err != nil || cmd.ID == "" {
+		t.Fatalf("create: %+v, %v", cmd, err)
+	}
+	if got := srv.Commands(); len(got) != 1 || got[0].ID != cmd.ID {
+		t.Errorf("commands = %+v", got)
+	}
+	if err := dg.ApplicationCommandDelete(srv.AppID, "", cmd.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := srv.Commands(); len(got) != 0 {
+		t.Errorf("after delete: %+v", got)
+	}
+
+	perms, err := dg.UserChannelPermissions(srv.AppID, srv.ChannelID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if perms&discordgo.PermissionSendMessages == 0 || perms&discordgo.PermissionEmbedLinks == 0 {
+		t.Errorf("bot permissions %d lack send or embed", perms)
+	}
+
+	m, err := dg.ChannelMessageSendComplex(srv.ChannelID, &discordgo.MessageSend{Content: "x", AllowedMentions: allowNone})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := dg.ChannelMessageDelete(srv.ChannelID, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(srv.Messages(srv.ChannelID)); n != 0 {
+		t.Errorf("%d messages after delete", n)
+	}
+}
