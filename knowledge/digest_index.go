@@ -5,8 +5,9 @@ import (
 	"fmt"
 )
 
-// digestPage is how many meetings Digest reads per page of Meetings.
-const digestPage = 500
+// digestPage is how many meetings Digest reads per page of Meetings (a
+// variable so tests can make paging happen).
+var digestPage = 500
 
 // Digest selects the digest for opts from the index: the meetings ingested
 // in [opts.From, opts.To), filtered and ordered as BuildDigest does.
