@@ -259,6 +259,42 @@ func TestAskAndShowSource(t *testing.T) {
 	}
 }
 
+// wideEngine answers with every meeting in the index, so an answer has more
+// meetings than one reply shows.
+type wideEngine struct{ *knowledge.Index }
+
+func (e wideEngine) Ask(ctx context.Context, q string) (knowledge.Answer, error) {
+	a, err := e.Index.Ask(ctx, q)
+	if err != nil {
+		return a, err
+	}
+	page, err := e.Index.Meetings(ctx, knowledge.Filter{Limit: 100})
+	a.Meetings = page.Meetings
+	return a, err
+}
+
+func TestMoreResultsAndButtonsAfterRestart(t *testing.T) {
+	t.Parallel()
+	ix := newIndex(t)
+	h := startBot(t, wideEngine{ix}, nil)
+	rep := h.ask(t, "When did Kishida and Macron speak?")
+	more, ok := buttons(rep.Original)["More results"]
+	if !ok {
+		t.Fatalf("no More results button: %s", text(rep.Original))
+	}
+	page := h.srv.Interact(t, discordtest.Click(more.CustomID).On(rep.Original)).WaitFinal(t, wait)
+	if !page.Ephemeral() || !strings.Contains(text(page.Messages()...), "Meetings 4–") {
+		t.Errorf("More results: ephemeral=%v\n%s", page.Ephemeral(), text(page.Messages()...))
+	}
+	// A restart forgets the buttons' memo; the question is read back from
+	// the answer itself.
+	h.bot.handlers.memo.clear()
+	src := h.srv.Interact(t, discordtest.Click(buttons(rep.Original)["Show source text"].CustomID).On(rep.Original)).WaitFinal(t, wait)
+	if got := text(src.Messages()...); !strings.Contains(got, "> ") {
+		t.Errorf("source text after a restart:\n%s", got)
+	}
+}
+
 func TestMeetingCard(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t)

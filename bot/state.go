@@ -61,6 +61,14 @@ func (m *memo) put(value string) string {
 	return key
 }
 
+// clear forgets everything, as a restart does.
+func (m *memo) clear() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.order.Init()
+	clear(m.items)
+}
+
 func (m *memo) get(key string) (string, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
