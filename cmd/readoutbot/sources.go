@@ -52,13 +52,16 @@ func newPoller(app *App, ix sources.Indexer, notify sources.Notifier) (*sources.
 	})
 }
 
-// newWatcher builds the data-folder watcher for `run`.
+// newWatcher builds the data-folder watcher for `run`. It shares the
+// sources state file, where it remembers the folder's files so changes made
+// while the bot was stopped are caught up at start.
 func newWatcher(app *App, ix sources.FolderIndex) (*sources.Watcher, error) {
 	return sources.NewWatcher(sources.WatcherOptions{
 		Dir:    app.DataDir,
 		Index:  ix,
 		Ignore: []string{app.IndexDir},
 		Logger: app.Logger,
+		Store:  sources.OpenStore(sourcesStatePath(app)),
 	})
 }
 

@@ -24,6 +24,8 @@ var (
 	bucketItems    = []byte("items")    // normalised URL -> itemRecord
 	bucketHashes   = []byte("hashes")   // text hash -> normalised URL
 	bucketMeetings = []byte("meetings") // meeting id -> meetingRecord
+	// bucketFiles exists once a Watcher has recorded the data folder.
+	bucketFiles = []byte("files") // readout name -> fileStamp
 )
 
 // Store keeps what the sources have seen and how they are doing, in a bbolt
@@ -34,8 +36,28 @@ type Store struct {
 	mu   sync.Mutex // one open at a time in this process
 }
 
+// stores shares one Store per file in this process, so a Poller and a
+// Watcher on the same file take turns instead of waiting on the file lock.
+var (
+	storesMu sync.Mutex
+	stores   = map[string]*Store{}
+)
+
 // OpenStore returns the store kept at path; the file is made on first write.
-func OpenStore(path string) *Store { return &Store{path: path} }
+func OpenStore(path string) *Store {
+	key := path
+	if abs, err := filepath.Abs(path); err == nil {
+		key = abs
+	}
+	storesMu.Lock()
+	defer storesMu.Unlock()
+	if s, ok := stores[key]; ok {
+		return s
+	}
+	s := &Store{path: path}
+	stores[key] = s
+	return s
+}
 
 // Path is the state file's path.
 func (s *Store) Path() string { return s.path }
@@ -433,4 +455,48 @@ func usualGap(times []time.Time) time.Duration {
 // index folder, so it survives a rebuilt index.
 func DefaultStatePath(indexDir string) string {
 	return filepath.Join(filepath.Dir(filepath.Clean(indexDir)), "sources.db")
+}
+
+// fileStamps returns the data-folder files a Watcher recorded; ok is false
+// when none ever did.
+func (s *Store) fileStamps() (map[string]fileStamp, bool, error) {
+	out := map[string]fileStamp{}
+	ok := false
+	err := s.view(func(tx *bolt.Tx) error {
+		if tx == nil || tx.Bucket(bucketFiles) == nil {
+			return nil
+		}
+		ok = true
+		return tx.Bucket(bucketFiles).ForEach(func(k, v []byte) error {
+			var st fileStamp
+			if err := json.Unmarshal(v, &st); err != nil {
+				return fmt.Errorf("decode file %q: %w", k, err)
+			}
+			out[string(k)] = st
+			return nil
+		})
+	})
+	return out, ok, err
+}
+
+// putFileStamps records changed files; a zero stamp deletes the entry.
+func (s *Store) putFileStamps(changed map[string]fileStamp) error {
+	return s.update(func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucketIfNotExists(bucketFiles)
+		if err != nil {
+			return err
+		}
+		for name, st := range changed {
+			if st == (fileStamp{}) {
+				if err := b.Delete([]byte(name)); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := putJSON(tx, bucketFiles, name, st); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

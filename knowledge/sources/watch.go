@@ -39,6 +39,11 @@ type WatcherOptions struct {
 	Debounce time.Duration
 	// Logger receives progress and problems; nil discards them.
 	Logger *slog.Logger
+	// Store, when set, remembers each file's size and modification time,
+	// so files added, edited or deleted while the bot was stopped are
+	// caught up when Run starts. The first Run with a new store trusts the
+	// index (just built from the folder) and only records the files.
+	Store *Store
 }
 
 // Watcher keeps the index in step with the data folder while the bot runs:
@@ -51,8 +56,24 @@ type Watcher struct {
 	ignore   []string
 	debounce time.Duration
 	log      *slog.Logger
+	store    *Store
+	// known are the readout files under dir by name, as last handled; only
+	// Run's goroutine touches it.
+	known map[string]fileStamp
+	// changed are known's entries not yet saved to store (zero: deleted).
+	changed map[string]fileStamp
 	// applied, when set (tests), hears each name after it is handled.
 	applied chan<- string
+}
+
+// fileStamp tells an edited file from an untouched one.
+type fileStamp struct {
+	ModTime int64 `json:"mtime"`
+	Size    int64 `json:"size"`
+}
+
+func stampOf(fi fs.FileInfo) fileStamp {
+	return fileStamp{ModTime: fi.ModTime().UnixNano(), Size: fi.Size()}
 }
 
 // NewWatcher returns a Watcher over opts.Dir; nothing is watched until Run.
@@ -64,7 +85,8 @@ func NewWatcher(opts WatcherOptions) (*Watcher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("watch %s: %w", opts.Dir, err)
 	}
-	w := &Watcher{dir: dir, index: opts.Index, debounce: opts.Debounce, log: opts.Logger}
+	w := &Watcher{dir: dir, index: opts.Index, debounce: opts.Debounce, log: opts.Logger, store: opts.Store,
+		known: map[string]fileStamp{}, changed: map[string]fileStamp{}}
 	if w.debounce <= 0 {
 		w.debounce = DefaultDebounce
 	}
@@ -132,8 +154,6 @@ func (w *Watcher) Run(ctx context.Context) error {
 	if err := w.addTree(fw, w.dir, nil); err != nil {
 		return err
 	}
-	w.log.Info("watching data folder", "dir", w.dir)
-
 	due := map[string]time.Time{} // path -> when to handle it
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
@@ -142,6 +162,10 @@ func (w *Watcher) Run(ctx context.Context) error {
 		due[path] = time.Now().Add(w.debounce)
 		timer.Reset(w.debounce)
 	}
+	if err := w.catchUp(ctx, schedule); err != nil {
+		w.log.Error("catch up with data folder failed", "dir", w.dir, "err", err)
+	}
+	w.log.Info("watching data folder", "dir", w.dir, "files", len(w.known))
 	for {
 		select {
 		case <-ctx.Done():
@@ -167,6 +191,11 @@ func (w *Watcher) Run(ctx context.Context) error {
 			}
 			if IsReadoutFile(ev.Name) {
 				schedule(ev.Name)
+			} else if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+				// A folder moved or deleted as a whole: its files are gone.
+				for _, path := range w.knownUnder(ev.Name) {
+					schedule(path)
+				}
 			}
 		case <-timer.C:
 			now := time.Now()
@@ -181,6 +210,7 @@ func (w *Watcher) Run(ctx context.Context) error {
 				delete(due, path)
 				w.apply(ctx, path)
 			}
+			w.save()
 			if !next.IsZero() {
 				timer.Reset(time.Until(next))
 			}
@@ -224,11 +254,7 @@ func (w *Watcher) addTree(fw *fsnotify.Watcher, dir string, schedule func(string
 // apply brings the index in line with the file at path: read and add it,
 // or remove its meeting when it is gone or no longer a readout.
 func (w *Watcher) apply(ctx context.Context, path string) {
-	rel, err := filepath.Rel(w.dir, path)
-	if err != nil {
-		return
-	}
-	name := filepath.ToSlash(rel)
+	name := w.name(path)
 	defer func() {
 		if w.applied != nil {
 			select {
@@ -244,12 +270,17 @@ func (w *Watcher) apply(ctx context.Context, path string) {
 			log.Error("remove readout failed", "err", err)
 			return
 		}
+		if _, ok := w.known[name]; ok {
+			delete(w.known, name)
+			w.changed[name] = fileStamp{}
+		}
 		log.Info("readout removed")
 		return
 	}
 	if err != nil || fi.IsDir() {
 		return
 	}
+	stamp := stampOf(fi)
 	r, err := knowledge.ReadFile(path)
 	if errors.Is(err, knowledge.ErrEmpty) {
 		log.Debug("readout file empty, waiting for content")
@@ -265,6 +296,8 @@ func (w *Watcher) apply(ctx context.Context, path string) {
 		log.Error("index readout failed", "err", err)
 		return
 	}
+	w.known[name] = stamp
+	w.changed[name] = stamp
 	for _, res := range results {
 		switch {
 		case errors.Is(res.Err, knowledge.ErrNotReadout):
@@ -279,4 +312,98 @@ func (w *Watcher) apply(ctx context.Context, path string) {
 			log.Info("readout indexed", "readout_id", res.Meeting.ID)
 		}
 	}
+}
+
+// catchUp records the readout files under dir and, with a store that knew
+// them before, schedules those added, edited or deleted since.
+func (w *Watcher) catchUp(ctx context.Context, schedule func(string)) error {
+	current := map[string]fileStamp{}
+	err := filepath.WalkDir(w.dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // unreadable entries are left alone
+		}
+		if w.skipped(path) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !IsReadoutFile(path) {
+			return nil
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return nil
+		}
+		current[w.name(path)] = stampOf(fi)
+		return ctx.Err()
+	})
+	if err != nil {
+		return err
+	}
+	w.known = current
+	if w.store == nil {
+		return nil
+	}
+	saved, ok, err := w.store.fileStamps()
+	if err != nil {
+		return err
+	}
+	if !ok {
+		// Saved even when empty: the store now knows the folder.
+		return w.store.putFileStamps(current)
+	}
+	n := 0
+	for name, st := range current {
+		if old, seen := saved[name]; !seen || old != st {
+			delete(w.known, name) // handled (and recorded) by apply
+			schedule(filepath.Join(w.dir, filepath.FromSlash(name)))
+			n++
+		}
+	}
+	for name := range saved {
+		if _, still := current[name]; !still {
+			w.known[name] = saved[name] // so apply records its removal
+			schedule(filepath.Join(w.dir, filepath.FromSlash(name)))
+			n++
+		}
+	}
+	if n > 0 {
+		w.log.Info("catching up with data folder", "dir", w.dir, "changed_files", n)
+	}
+	return nil
+}
+
+// name is path's readout name: relative to dir, with forward slashes.
+func (w *Watcher) name(path string) string {
+	rel, err := filepath.Rel(w.dir, path)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// knownUnder returns the paths of known files inside the folder path.
+func (w *Watcher) knownUnder(path string) []string {
+	prefix := w.name(path) + "/"
+	var out []string
+	for name := range w.known {
+		if strings.HasPrefix(name, prefix) {
+			out = append(out, filepath.Join(w.dir, filepath.FromSlash(name)))
+		}
+	}
+	return out
+}
+
+// save writes the stamps changed since the last save to the store.
+func (w *Watcher) save() {
+	if w.store == nil || len(w.changed) == 0 {
+		clear(w.changed)
+		return
+	}
+	if err := w.store.putFileStamps(w.changed); err != nil {
+		w.log.Error("save data folder state failed", "err", err)
+		return
+	}
+	clear(w.changed)
 }

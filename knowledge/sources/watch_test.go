@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -151,5 +153,150 @@ func TestIsReadoutFile(t *testing.T) {
 		if got := IsReadoutFile(tc.name); got != tc.want {
 			t.Errorf("IsReadoutFile(%q) = %v, want %v", tc.name, got, tc.want)
 		}
+	}
+}
+
+// startWatcher runs a watcher until the returned stop is called.
+func startWatcher(tb testing.TB, opts WatcherOptions) (applied <-chan string, stop func()) {
+	tb.Helper()
+	opts.Debounce = 50 * time.Millisecond
+	w, err := NewWatcher(opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ch := make(chan string, 64)
+	w.applied = ch
+	ctx, cancel := context.WithCancel(tb.Context())
+	done := make(chan error, 1)
+	go func() { done <- w.Run(ctx) }()
+	time.Sleep(100 * time.Millisecond) // let Run set its watches
+	return ch, func() {
+		cancel()
+		if err := <-done; err != nil {
+			tb.Errorf("Run = %v", err)
+		}
+	}
+}
+
+// waitNames waits until every name was handled.
+func waitNames(tb testing.TB, applied <-chan string, names ...string) {
+	tb.Helper()
+	want := map[string]bool{}
+	for _, n := range names {
+		want[n] = true
+	}
+	for len(want) > 0 {
+		select {
+		case got := <-applied:
+			delete(want, got)
+		case <-time.After(10 * time.Second):
+			tb.Fatalf("not handled: %v", want)
+		}
+	}
+}
+
+func meetingNames(tb testing.TB, ix *knowledge.Index) map[string]string {
+	tb.Helper()
+	page, err := ix.Meetings(tb.Context(), knowledge.Filter{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, m := range page.Meetings {
+		out[m.ID] = m.Date
+	}
+	return out
+}
+
+func TestWatcherCatchesUpAfterRestart(t *testing.T) {
+	dir := t.TempDir()
+	ix, err := knowledge.Open(filepath.Join(dir, "index"), knowledge.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ix.Close() })
+	store := OpenStore(filepath.Join(dir, "sources.db"))
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The first build indexed a.md; the first watcher run only records it.
+	write("a.md", watchReadout)
+	r, err := knowledge.ReadFile(filepath.Join(dir, "a.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Name = "a.md"
+	if _, err := ix.Add(t.Context(), r); err != nil {
+		t.Fatal(err)
+	}
+	opts := WatcherOptions{Dir: dir, Index: ix, Ignore: []string{"index"}, Store: store}
+	_, stop := startWatcher(t, opts)
+	stop()
+	if got := meetingNames(t, ix); len(got) != 1 {
+		t.Fatalf("after the first run: %v, want the one meeting", got)
+	}
+
+	// While stopped: a.md is edited and b.md added.
+	time.Sleep(10 * time.Millisecond) // a new modification time
+	write("a.md", watchEdit)
+	write("b.md", strings.ReplaceAll(watchReadout, "Halvorsen", "Lindqvist"))
+	applied, stop := startWatcher(t, opts)
+	waitNames(t, applied, "a.md", "b.md")
+	stop()
+	got := meetingNames(t, ix)
+	dates := []string{}
+	for _, d := range got {
+		dates = append(dates, d)
+	}
+	slices.Sort(dates)
+	if want := []string{"2024-03-03", "2024-03-05"}; !slices.Equal(dates, want) {
+		t.Fatalf("after catching up: meeting dates %v, want %v", dates, want)
+	}
+
+	// While stopped: a.md is deleted.
+	if err := os.Remove(filepath.Join(dir, "a.md")); err != nil {
+		t.Fatal(err)
+	}
+	applied, stop = startWatcher(t, opts)
+	waitNames(t, applied, "a.md")
+	stop()
+	if got := meetingNames(t, ix); len(got) != 1 {
+		t.Fatalf("after catching up a delete: %v, want one meeting", got)
+	}
+}
+
+func TestWatcherFollowsAMovedFolder(t *testing.T) {
+	dir := t.TempDir()
+	ix, err := knowledge.Open(filepath.Join(dir, "index"), knowledge.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ix.Close() })
+	applied, stop := startWatcher(t, WatcherOptions{Dir: dir, Index: ix, Ignore: []string{"index"}})
+	defer stop()
+	// A folder of readouts copied in at once, then moved out whole.
+	sub := filepath.Join(t.TempDir(), "batch")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(sub, "call.md"), []byte(watchReadout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(sub, filepath.Join(dir, "batch")); err != nil {
+		t.Fatal(err)
+	}
+	waitNames(t, applied, "batch/call.md")
+	if got := meetingNames(t, ix); len(got) != 1 {
+		t.Fatalf("after moving the folder in: %v, want one meeting", got)
+	}
+	if err := os.Rename(filepath.Join(dir, "batch"), filepath.Join(t.TempDir(), "gone")); err != nil {
+		t.Fatal(err)
+	}
+	waitNames(t, applied, "batch/call.md")
+	if got := meetingNames(t, ix); len(got) != 0 {
+		t.Fatalf("after moving the folder out: %v, want none", got)
 	}
 }
