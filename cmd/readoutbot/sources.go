@@ -40,12 +40,11 @@ func newPoller(app *App, ix sources.Indexer, notify sources.Notifier) (*sources.
 	if err != nil {
 		return nil, err
 	}
-	allow := app.Getenv("READOUTBOT_ALLOW_PRIVATE")
 	return sources.New(sources.Options{
 		Index:     ix,
 		Sources:   srcs,
 		StatePath: sourcesStatePath(app),
-		Fetcher:   sources.NewFetcher(sources.FetcherOptions{AllowPrivate: allow == "1" || strings.EqualFold(allow, "true")}),
+		Fetcher:   sources.NewFetcher(sources.FetcherOptions{AllowPrivate: allowPrivate(app)}),
 		Notifier:  notify,
 		Logger:    app.Logger,
 		Now:       app.Now,

@@ -121,3 +121,33 @@ interval = "30m"
 		t.Errorf("--json = %+v", hs)
 	}
 }
+
+func TestIngestURL(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join("..", "..", "knowledge", "sources", "testdata", "pages", "meeting-3.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write(page) }))
+	defer srv.Close()
+	dir := t.TempDir()
+	env := map[string]string{"READOUTBOT_DATA": filepath.Join(dir, "data"), "READOUTBOT_INDEX": filepath.Join(dir, "index")}
+	getenv := func(k string) string { return env[k] }
+
+	// By default a private address is refused.
+	var out, errb bytes.Buffer
+	err = run(t.Context(), []string{"ingest", srv.URL + "/readout.html"}, getenv, &out, &errb)
+	var ee *exitError
+	if !errors.As(err, &ee) || ee.code != 2 || !strings.Contains(errb.String(), "not a public address") {
+		t.Fatalf("ingest of a private address: %v\nstdout: %s\nstderr: %s", err, out.String(), errb.String())
+	}
+
+	env["READOUTBOT_ALLOW_PRIVATE"] = "1"
+	out.Reset()
+	errb.Reset()
+	if err := run(t.Context(), []string{"ingest", srv.URL + "/readout.html"}, getenv, &out, &errb); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, errb.String())
+	}
+	if !strings.Contains(out.String(), "Indexed 1 readouts, skipped 0.") || !strings.Contains(out.String(), "Weber") {
+		t.Errorf("ingest printed %q", out.String())
+	}
+}
