@@ -382,7 +382,8 @@ func decodeCommands(raw []map[string]any) []*discordgo.ApplicationCommand {
 
 // RateLimitNext makes the next n requests matching method and pathPattern
 // (a path under /api/vN where * stands for one segment, like
-// "/interactions/*/*/callback") answer 429 with retry_after 0.05 s.
+// "/interactions/*/*/callback"; an empty method matches any) answer 429
+// with retry_after 0.05 s and X-RateLimit headers, as Discord does.
 func (s *Server) RateLimitNext(method, pathPattern string, n int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
