@@ -545,7 +545,8 @@ func (ix *Index) newScorer(ctx context.Context, pq question) *scorer {
 	for _, p := range pq.people {
 		sc.nameStems = append(sc.nameStems, p...)
 	}
-	if len(pq.people) > 0 {
+	sc.subject = pq.subject
+	if sc.subject == nil && len(pq.people) > 0 {
 		sc.subject = pq.people[0]
 	}
 	return sc
@@ -794,22 +795,29 @@ func (sc *scorer) pickSentences(m Meeting, budget int) []Quote {
 				gain += sc.terms[s].weight
 			}
 		}
-		if gain <= 0 || gain < 0.3*best.score || utf8.RuneCountInString(c.text)+used > budget {
+		if gain <= 0 || gain < 0.5*sc.maxWeight() || utf8.RuneCountInString(c.text)+used > budget {
 			continue
 		}
 		take(c, c.text)
 	}
-	// The sentence after each chosen one, and the one before a bare line
-	// ("Spokesperson" under a name).
+	// Context, up to the hard limit: the sentence before one that refers
+	// back ("In response…", "He…") or is a bare line ("Spokesperson" under
+	// a name), and the sentence after one that runs on and still matches.
+	hard := budget + (answerMax - answerTarget)
 	for _, o := range slices.Sorted(maps.Keys(chosen)) {
-		if len(strings.Fields(all[o].text)) <= 3 && o > 0 {
-			if _, ok := chosen[o-1]; !ok && used+utf8.RuneCountInString(all[o-1].text) <= budget+100 {
+		if o > 0 && (len(strings.Fields(all[o].text)) <= 3 || refersBack(all[o].text)) {
+			if _, ok := chosen[o-1]; !ok && used+utf8.RuneCountInString(all[o-1].text) <= hard {
 				take(all[o-1], all[o-1].text)
 			}
 		}
-		if o+1 < len(all) {
-			if _, ok := chosen[o+1]; !ok && len(chosen) < 4 && used+utf8.RuneCountInString(all[o+1].text) <= budget {
-				take(all[o+1], all[o+1].text)
+		if o+1 < len(all) && len(chosen) < 4 {
+			next := all[o+1]
+			limit := budget
+			if next.score > 0 {
+				limit = hard
+			}
+			if _, ok := chosen[o+1]; !ok && used+utf8.RuneCountInString(next.text) <= limit {
+				take(next, next.text)
 			}
 		}
 	}
@@ -818,6 +826,35 @@ func (sc *scorer) pickSentences(m Meeting, budget int) []Quote {
 		out = append(out, Quote{MeetingID: m.ID, Speaker: speakerOf(m, all[o].text), Text: chosen[o], SourceURL: m.SourceURL})
 	}
 	return out
+}
+
+// maxWeight is the weight of the question's rarest word.
+func (sc *scorer) maxWeight() float64 {
+	w := 0.0
+	for _, t := range sc.terms {
+		w = max(w, t.weight)
+	}
+	return w
+}
+
+// refersBack reports whether a sentence leans on the one before it: it
+// opens with a pronoun or a connective.
+func refersBack(s string) bool {
+	words := ixWords(s)
+	for len(words) > 0 && (len(words[0]) <= 2 && words[0][0] >= '0' && words[0][0] <= '9') {
+		words = words[1:] // "3." numbering
+	}
+	if len(words) == 0 {
+		return false
+	}
+	switch words[0] {
+	case "he", "she", "they", "it", "this", "these", "that", "in", "furthermore", "moreover", "additionally", "also", "however", "both", "then", "likewise", "similarly":
+		if words[0] == "in" {
+			return len(words) > 1 && (words[1] == "response" || words[1] == "reply" || words[1] == "turn" || words[1] == "addition" || words[1] == "return")
+		}
+		return true
+	}
+	return false
 }
 
 // fallback picks a sentence when none mentions the question's words: the
@@ -1042,7 +1079,7 @@ func answerSentences(text string) []string {
 					w--
 				}
 				word := strings.ToLower(strings.Trim(string(rs[w+1:i]), ".("))
-				if sentAbbrevs[word] || utf8.RuneCountInString(word) == 1 {
+				if sentAbbrevs[word] || utf8.RuneCountInString(word) == 1 || strings.Contains(lastPart(word), ".") {
 					continue
 				}
 			}
@@ -1057,6 +1094,14 @@ func answerSentences(text string) []string {
 		}
 	}
 	return out
+}
+
+// lastPart is a word after its last hyphen ("japan-u.s" -> "u.s").
+func lastPart(w string) string {
+	if i := strings.LastIndexByte(w, '-'); i >= 0 {
+		return w[i+1:]
+	}
+	return w
 }
 
 func ixIsUpper(r rune) bool { return r >= 'A' && r <= 'Z' || r > 0x7f && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r) }

@@ -35,6 +35,9 @@ type question struct {
 	// topic are the folded content words left after names, dates, offices
 	// and question words; about are those after "about"/"regarding".
 	topic, about []string
+	// subject is who the question asks about ("What did Abe say"): the
+	// folded words of the person or office right after "did".
+	subject []string
 }
 
 // nameIndex tells the parser which words belong to indexed people's names.
@@ -132,6 +135,7 @@ func parseQuestion(q string, names nameIndex) question {
 
 	parseDates(&pq, toks, used)
 
+	personAt := map[int][]string{}
 	// People: runs of capitalised name words, split where no indexed
 	// person holds the run's words together.
 	for i := 0; i < len(toks); {
@@ -150,6 +154,9 @@ func parseQuestion(q string, names nameIndex) question {
 			}
 			if len(names.peopleWith(qWordsOf(toks[k:end]))) > 0 {
 				pq.addPerson(qWordsOf(toks[k:end]))
+				for x := k; x < end; x++ {
+					personAt[x] = qWordsOf(toks[k:end])
+				}
 			}
 			k = end
 		}
@@ -158,18 +165,7 @@ func parseQuestion(q string, names nameIndex) question {
 		}
 		i = j
 	}
-	// Capitalised words that are not at the start, not known words and not
-	// names: possibly a person we have never indexed.
-	for i, t := range toks {
-		if used[i] || i == 0 || !t.upper || len(t.word) < 4 || ixStopWords[t.word] || qQuestionWords[t.word] {
-			continue
-		}
-		if _, ok := qMonthNames[t.word]; ok {
-			continue
-		}
-		pq.unknown = append(pq.unknown, t.word)
-	}
-
+	countryAt := map[int][]string{}
 	// Offices and countries.
 	for i, t := range toks {
 		if used[i] {
@@ -183,10 +179,23 @@ func parseQuestion(q string, names nameIndex) question {
 		if c, ok := qDemonyms[t.word]; ok && (t.upper || len(t.word) > 3) {
 			pq.roles = append(pq.roles, ixWords(c)...)
 			used[i] = true
+			countryAt[i] = ixWords(c)
 		}
 	}
 	if strings.Contains(fq, " sg ") || strings.Contains(fq, " unsg ") {
 		pq.roles = append(pq.roles, "secretary", "general")
+	}
+
+	// Capitalised words that are not at the start, not known words and not
+	// names: possibly a person we have never indexed.
+	for i, t := range toks {
+		if used[i] || i == 0 || !t.upper || len(t.word) < 4 || ixStopWords[t.word] || qQuestionWords[t.word] {
+			continue
+		}
+		if _, ok := qMonthNames[t.word]; ok {
+			continue
+		}
+		pq.unknown = append(pq.unknown, t.word)
 	}
 
 	// Topic words: what is left.
@@ -195,13 +204,38 @@ func parseQuestion(q string, names nameIndex) question {
 		if aboutAt < 0 && (t.word == "about" || t.word == "regarding" || t.word == "concerning") {
 			aboutAt = i
 		}
-		if used[i] || ixStopWords[t.word] || qQuestionWords[t.word] || qKindWords[t.word] {
+		words := []string{t.word}
+		if c, ok := countryAt[i]; ok {
+			words = c // "Japanese" asks about Japan
+		} else if used[i] || ixStopWords[t.word] || qQuestionWords[t.word] || qKindWords[t.word] {
 			continue
 		}
-		pq.topic = append(pq.topic, t.word)
+		pq.topic = append(pq.topic, words...)
 		if aboutAt >= 0 {
-			pq.about = append(pq.about, t.word)
+			pq.about = append(pq.about, words...)
 		}
+	}
+	// The subject follows the first auxiliary: a person or an office.
+	for i, t := range toks {
+		if t.word != "did" && t.word != "does" && t.word != "do" && t.word != "was" && t.word != "were" && t.word != "has" && t.word != "had" {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && (toks[j].word == "the" || qDemonyms[toks[j].word] != "") {
+			j++
+		}
+		if j < len(toks) {
+			if p, ok := personAt[j]; ok {
+				pq.subject = p
+			} else if toks[j].word == "sg" || toks[j].word == "unsg" {
+				pq.subject = []string{"secretary", "general"}
+			} else {
+				for ; j < len(toks) && qOfficeWords[toks[j].word]; j++ {
+					pq.subject = append(pq.subject, toks[j].word)
+				}
+			}
+		}
+		break
 	}
 	pq.topic = ixUnique(pq.topic)
 	pq.about = ixUnique(pq.about)

@@ -42,22 +42,23 @@ func TestParseQuestion(t *testing.T) {
 		want question
 	}{
 		{"When did Tanabe and Moreau speak by phone?", question{
-			people: [][]string{{"tanabe"}, {"moreau"}}, kinds: []Kind{KindTelephone}, hardKind: true, askWhen: true}},
+			people: [][]string{{"tanabe"}, {"moreau"}}, kinds: []Kind{KindTelephone}, hardKind: true, askWhen: true, subject: []string{"tanabe"}}},
 		{"Who did Aiko Tanabe meet on 3 May 2019?", question{
 			people: [][]string{{"aiko", "tanabe"}}, from: "2019-05-03", to: "2019-05-03", day: "2019-05-03",
-			kinds: []Kind{KindInPerson}, askWho: true}},
+			kinds: []Kind{KindInPerson}, askWho: true, subject: []string{"aiko", "tanabe"}}},
 		{"What did Kang Min-ji demand about export controls in July 2006?", question{
 			people: [][]string{{"kang", "min", "ji"}}, from: "2006-07-01", to: "2006-07-31",
-			topic: []string{"demand", "export", "controls"}, about: []string{"export", "controls"}}},
+			topic: []string{"demand", "export", "controls"}, about: []string{"export", "controls"}, subject: []string{"kang", "min", "ji"}}},
 		{"Did the Tanabe–Moreau call take place on March 18?", question{
-			people: [][]string{{"tanabe"}, {"moreau"}}, monthDay: "03-18", kinds: []Kind{KindTelephone, KindVideo}}},
+			people: [][]string{{"tanabe"}, {"moreau"}}, monthDay: "03-18", kinds: []Kind{KindTelephone, KindVideo}, subject: []string{"tanabe"}}},
 		{"Where did Khalid bin Salman meet Niinistö in 2019-02-15?", question{
 			people: [][]string{{"khalid", "bin", "salman"}, {"niinisto"}}, from: "2019-02-15", to: "2019-02-15", day: "2019-02-15",
-			kinds: []Kind{KindInPerson}, askWhere: true}},
+			kinds: []Kind{KindInPerson}, askWhere: true, subject: []string{"khalid", "bin", "salman"}}},
 		{"How long did the Ban-Tanabe meeting last?", question{
-			people: [][]string{{"ban"}, {"tanabe"}}, kinds: []Kind{KindInPerson}, askDuration: true}},
+			people: [][]string{{"ban"}, {"tanabe"}}, kinds: []Kind{KindInPerson}, askDuration: true, subject: []string{"ban"}}},
 		{"What did the UN Secretary-General tell Tanabe in early 2013?", question{
-			people: [][]string{{"tanabe"}}, roles: []string{"united", "nations", "secretary", "general"}, from: "2013-01-01", to: "2013-12-31"}},
+			people: [][]string{{"tanabe"}}, roles: []string{"united", "nations", "secretary", "general"}, from: "2013-01-01", to: "2013-12-31",
+			topic: []string{"united", "nations"}, subject: []string{"secretary", "general"}}},
 		{"Who signed the release on the Moreau visit?", question{
 			people: [][]string{{"moreau"}}, kinds: []Kind{KindInPerson}, askWho: true, askSource: true,
 			topic: []string{"signed", "release", "visit"}}},
