@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/readoutbot/readoutbot/bot"
 	"github.com/readoutbot/readoutbot/knowledge"
+	"github.com/readoutbot/readoutbot/knowledge/sources"
 )
 
 // cmdRun runs the Discord bot until SIGINT or SIGTERM: it opens (or first
@@ -45,9 +47,12 @@ func cmdRun(ctx context.Context, app *App, args []string) error {
 		Now:     app.Now,
 	}, ix)
 	if err == nil {
+		stopFeeding := feedIndex(ctx, app, ix)
 		err = b.Run(ctx)
+		stopFeeding()
 	}
-	// The index closes last, after the session, so no reply is cut short.
+	// The index closes last, after the session and the feeders, so no reply
+	// or ingest is cut short.
 	if cerr := ix.Close(); cerr != nil {
 		err = errors.Join(err, fmt.Errorf("closing the index: %w", cerr))
 	}
@@ -56,4 +61,44 @@ func cmdRun(ctx context.Context, app *App, args []string) error {
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// feedIndex keeps the index current while the bot runs: the data-folder
+// watcher (new, edited and deleted files) and the feed poller (sources.toml).
+// Either failing is logged and the bot answers from what it has. The
+// returned func stops both and waits for them.
+func feedIndex(ctx context.Context, app *App, ix *knowledge.Index) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	log := app.Logger
+	if w, err := newWatcher(app, ix); err != nil {
+		log.Warn("not watching the data folder", "dir", app.DataDir, "err", err)
+	} else {
+		wg.Go(func() {
+			if err := w.Run(ctx); err != nil && ctx.Err() == nil {
+				log.Warn("data folder watch stopped", "dir", app.DataDir, "err", err)
+			}
+		})
+	}
+	notify := sources.NotifierFunc(func(_ context.Context, h sources.SourceHealth) error {
+		if h.Flagged {
+			log.Warn("source failing", "source", h.Name)
+		} else {
+			log.Info("source recovered", "source", h.Name)
+		}
+		return nil
+	})
+	if p, err := newPoller(app, ix, notify); err != nil {
+		log.Warn("not polling sources", "config", sourcesConfigPath(app), "err", err)
+	} else {
+		wg.Go(func() {
+			if err := p.Run(ctx); err != nil && ctx.Err() == nil {
+				log.Warn("source polling stopped", "err", err)
+			}
+		})
+	}
+	return func() {
+		cancel()
+		wg.Wait()
+	}
 }
