@@ -320,6 +320,8 @@ func (s *Server) interactLocked(ix Interaction) (*Response, []string) {
 			b, _ := json.Marshal(def)
 			_ = json.Unmarshal(b, &wc)
 			ix.Options = matchOptions(&probs, "/"+ix.Name, wc.Options, ix.Options, ix.Type == discordgo.InteractionApplicationCommand)
+		} else if names := s.commandNamesLocked(); len(names) > 0 {
+			probs.addf("command /%s is not registered (registered: %s)", ix.Name, strings.Join(names, ", "))
 		}
 		if cmdID == "" {
 			cmdID = s.newIDLocked()

@@ -32,6 +32,10 @@ const (
 	DefaultToken     = "discordtest-token"
 )
 
+// guildOwnerID owns the fake guild; it is nobody the tests act as, so owner
+// rights never stand in for permissions.
+const guildOwnerID = "1400000000000000999"
+
 // Permission strings as Discord sends them in interactions.
 const (
 	// MemberPermissions is an ordinary member: view, send, embed, read history, use commands.
@@ -676,7 +680,7 @@ func (s *Server) checkApp(c *call) (int, any, bool) {
 
 func (s *Server) guildJSON() map[string]any {
 	return map[string]any{
-		"id": s.GuildID, "name": "discordtest", "icon": nil, "owner_id": DefaultUserID,
+		"id": s.GuildID, "name": "discordtest", "icon": nil, "owner_id": guildOwnerID,
 		"roles": s.rolesJSON(), "emojis": []any{}, "features": []any{}, "verification_level": 0,
 		"default_message_notifications": 0, "explicit_content_filter": 0, "mfa_level": 0,
 		"system_channel_id": nil, "premium_tier": 0, "preferred_locale": "en-US", "nsfw_level": 0,
@@ -1098,6 +1102,17 @@ func (s *Server) getCommands(c *call) (int, any) {
 		cmds = []map[string]any{}
 	}
 	return http.StatusOK, cmds
+}
+
+// commandNamesLocked lists the registered slash commands, for failure messages.
+func (s *Server) commandNamesLocked() []string {
+	var names []string
+	for _, list := range [][]map[string]any{s.guildCmds[s.GuildID], s.global} {
+		for _, c := range list {
+			names = append(names, "/"+fmt.Sprint(c["name"]))
+		}
+	}
+	return names
 }
 
 // commandLocked finds a registered slash command, guild commands first.

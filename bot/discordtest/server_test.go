@@ -570,8 +570,9 @@ func TestOptionsFollowRegistration(t *testing.T) {
 		t.Fatalf("unexpected failures: %s", f)
 	}
 	srv.Interact(t, discordtest.Command("meetings", discordtest.Opt("limit", "x"), discordtest.Opt("country", "y"))).Wait(t, 5*time.Second)
+	srv.Interact(t, discordtest.Command("renamed")).Wait(t, 5*time.Second)
 	f := rec.failures()
-	for _, want := range []string{`"/meetings country" is not registered`, `"/meetings limit" is a number`, `required option "/meetings person" is missing`} {
+	for _, want := range []string{`"/meetings country" is not registered`, `"/meetings limit" is a number`, `required option "/meetings person" is missing`, "command /renamed is not registered (registered: /meetings)"} {
 		if !strings.Contains(f, want) {
 			t.Errorf("failures = %q, want %q", f, want)
 		}
