@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
 )
 
 // Options configure a Bot. Zero durations take the defaults.
@@ -160,7 +161,9 @@ func (b *Bot) Run(ctx context.Context) error {
 	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Resumed) { b.log.Info("gateway resumed") })
 
 	if err := s.Open(); err != nil {
-		return b.redact(fmt.Errorf("connect to discord: %w", err))
+		s.ShouldReconnectOnError = false
+		s.Close()
+		return b.redact(fmt.Errorf("connect to discord: %w%s", err, hint(err)))
 	}
 	user := s.State.User
 	if user == nil {
@@ -237,6 +240,20 @@ func (b *Bot) drain() {
 		case <-time.After(2 * time.Second):
 		}
 	}
+}
+
+// hint says what to do about a connection error a self-hoster can fix.
+func hint(err error) string {
+	var rest *discordgo.RESTError
+	var ws *websocket.CloseError
+	switch {
+	case errors.As(err, &rest) && rest.Response != nil && rest.Response.StatusCode == http.StatusUnauthorized,
+		errors.As(err, &ws) && ws.Code == 4004:
+		return " (Discord refused the token: check DISCORD_TOKEN in .env; reset it in the Developer Portal if needed)"
+	case errors.As(err, &ws) && (ws.Code == 4013 || ws.Code == 4014):
+		return " (Discord refused the gateway intents)"
+	}
+	return ""
 }
 
 // redact removes the token from an error's text, in case a library put it

@@ -234,6 +234,21 @@ func TestStartRegistersCommands(t *testing.T) {
 	}
 }
 
+func TestBadTokenSaysWhatToFix(t *testing.T) {
+	t.Parallel()
+	srv := discordtest.NewServer(t)
+	b, err := New(Options{Token: "wrong-token-value", APIBase: srv.URL}, openIndex(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), wait)
+	defer cancel()
+	err = b.Run(ctx)
+	if err == nil || !strings.Contains(err.Error(), "DISCORD_TOKEN") || strings.Contains(err.Error(), "wrong-token-value") {
+		t.Errorf("err = %v; want a hint at DISCORD_TOKEN without the token", err)
+	}
+}
+
 func TestAskAndShowSource(t *testing.T) {
 	t.Parallel()
 	ix := newIndex(t)
