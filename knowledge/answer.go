@@ -141,14 +141,14 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 	// With a topic, the meetings about it come first; the rest only when
 	// none matches.
 	scorer := ix.newScorer(ctx, pq)
-	if len(scorer.terms) > 0 && len(ms) > 1 {
+	if len(scorer.terms) > 0 && len(ms) > 1 && len(ms) <= 50 && !pq.askWhen {
 		var about []Meeting
 		for _, m := range ms {
 			if scorer.meetingCoverage(m) > 0.5 {
 				about = append(about, m)
 			}
 		}
-		if len(about) > 0 && len(about) < len(ms) && !pq.askWhen {
+		if len(about) > 0 && len(about) < len(ms) {
 			ms = about
 		}
 	}
@@ -503,6 +503,7 @@ type scorer struct {
 	// meeting being quoted to who stated it.
 	subject  []string
 	speakers map[string]string
+	stems    map[string]map[string]bool // meeting id -> meetingStems
 }
 
 // qterm is one topic word of a question with the stems that count as
@@ -517,7 +518,7 @@ type qterm struct {
 }
 
 func (ix *Index) newScorer(ctx context.Context, pq question) *scorer {
-	sc := &scorer{pq: pq, terms: map[string]*qterm{}}
+	sc := &scorer{pq: pq, terms: map[string]*qterm{}, stems: map[string]map[string]bool{}}
 	about := map[string]bool{}
 	for _, w := range pq.about {
 		about[w] = true
@@ -681,7 +682,11 @@ func (t *qterm) matches(set map[string]bool) float64 {
 // coverage is the weighted share of the question's terms (only its about
 // terms when about) that meeting m mentions.
 func (sc *scorer) coverage(m Meeting, about bool) float64 {
-	set := meetingStems(m)
+	set, ok := sc.stems[m.ID]
+	if !ok {
+		set = meetingStems(m)
+		sc.stems[m.ID] = set
+	}
 	var got, all float64
 	for _, t := range sc.terms {
 		if about && !t.about {
