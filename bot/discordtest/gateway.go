@@ -49,6 +49,7 @@ type gwConn struct {
 	ws         *websocket.Conn
 	ready      bool
 	heartbeats int
+	zombie     bool // stops acknowledging heartbeats
 }
 
 func netListen() (net.Listener, error) { return net.Listen("tcp", "127.0.0.1:0") }
@@ -127,7 +128,9 @@ func (s *Server) readLoop(c *gwConn) {
 		case 1:
 			s.mu.Lock()
 			c.heartbeats++
-			s.writeLocked(c, map[string]any{"op": 11, "s": nil, "t": nil, "d": nil})
+			if !c.zombie {
+				s.writeLocked(c, map[string]any{"op": 11, "s": nil, "t": nil, "d": nil})
+			}
 			s.notifyLocked()
 			s.mu.Unlock()
 		case 2:
@@ -389,5 +392,38 @@ func (s *Server) waitReopen(opens int, what string) {
 		return s.gw.opens > opens && s.gw.current != nil && s.gw.current.ready
 	}) {
 		s.tb.Fatalf("discordtest: %s: the client did not come back within 15s", what)
+	}
+}
+
+// SetHeartbeatInterval sets the interval HELLO announces to new connections
+// (Discord's is about 41 s); a short one makes discordgo heartbeat often.
+func (s *Server) SetHeartbeatInterval(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gw.hbInterval = int(d / time.Millisecond)
+}
+
+// ZombieConnection makes the current connection stop acknowledging
+// heartbeats, as a half-dead connection does, and waits until the client
+// has noticed and resumed or identified on a new one. discordgo gives up
+// after five heartbeat intervals, so set a short SetHeartbeatInterval first.
+func (s *Server) ZombieConnection() {
+	s.tb.Helper()
+	var c *gwConn
+	if !s.wait(10*time.Second, func() bool {
+		c = s.gw.current
+		return c != nil && c.ready
+	}) {
+		s.tb.Fatalf("discordtest: ZombieConnection: no ready gateway connection")
+	}
+	s.mu.Lock()
+	opens := s.gw.opens
+	c.zombie = true
+	interval := time.Duration(s.gw.hbInterval) * time.Millisecond
+	s.mu.Unlock()
+	if !s.wait(10*interval+15*time.Second, func() bool {
+		return s.gw.opens > opens && s.gw.current != nil && s.gw.current.ready
+	}) {
+		s.tb.Fatalf("discordtest: ZombieConnection: the client did not come back")
 	}
 }

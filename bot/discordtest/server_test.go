@@ -711,3 +711,19 @@ func TestSingleCommandsAndPermissions(t *testing.T) {
 		t.Errorf("%d messages after delete", n)
 	}
 }
+
+func TestZombieConnection(t *testing.T) {
+	t.Parallel()
+	srv := discordtest.NewServer(t)
+	srv.SetHeartbeatInterval(50 * time.Millisecond)
+	dg := newSession(t, srv)
+	dg.AddHandler(echo)
+	open(t, dg)
+	srv.ZombieConnection()
+	if srv.Resumes() != 1 {
+		t.Errorf("resumes = %d, want 1", srv.Resumes())
+	}
+	if rep := srv.Interact(t, discordtest.Command("alive")).Wait(t, 5*time.Second); rep.Original.Content != "alive" {
+		t.Errorf("after zombie: %+v", rep.Original)
+	}
+}
