@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -43,7 +44,7 @@ func (h *handlers) commands() []Command {
 					str("id", "Type a title, participant or date to search", true, true, 100),
 				},
 			},
-			Handle: h.meeting, Complete: h.complete,
+			Handle: h.meeting, Complete: h.completeMeeting,
 		},
 		{
 			Definition: &discordgo.ApplicationCommand{
@@ -160,6 +161,9 @@ func (h *handlers) meeting(ctx context.Context, req Request) (Reply, error) {
 		return Reply{}, userErrorf("Please pick a meeting: start typing a title, a name or a date.")
 	}
 	m, err := h.engine.Meeting(ctx, id)
+	if errors.Is(err, knowledge.ErrNotFound) {
+		return Reply{}, userErrorf("I know no meeting with the id “%s”. Start typing a title, a name or a date, and pick one of the suggestions.", clean(truncate(id, 100)))
+	}
 	if err != nil {
 		return Reply{}, fmt.Errorf("meeting %q: %w", id, err)
 	}
@@ -286,4 +290,70 @@ func (h *handlers) complete(ctx context.Context, req Request) ([]*discordgo.Appl
 		return nil, fmt.Errorf("suggest %s: %w", field, err)
 	}
 	return renderChoices(ss), nil
+}
+
+// completeMeeting suggests meetings by title words (the index's own
+// suggestions), by date when the typed text is one (2024, 2024-05,
+// 2024-05-01), and by participant, so a user can find a meeting however they
+// remember it.
+func (h *handlers) completeMeeting(ctx context.Context, req Request) ([]*discordgo.ApplicationCommandOptionChoice, error) {
+	typed := strings.TrimSpace(req.Options[req.Focused])
+	var out []knowledge.Suggestion
+	seen := map[string]bool{}
+	add := func(ss ...knowledge.Suggestion) {
+		for _, s := range ss {
+			if !seen[s.Value] && len(out) < maxChoices {
+				seen[s.Value] = true
+				out = append(out, s)
+			}
+		}
+	}
+	addMeetings := func(f knowledge.Filter) error {
+		f.Limit = maxChoices
+		page, err := h.engine.Meetings(ctx, f)
+		if err != nil {
+			return err
+		}
+		for _, m := range page.Meetings {
+			add(knowledge.Suggestion{Value: m.ID, Label: meetingChoiceLabel(m)})
+		}
+		return nil
+	}
+	if from, err := dateBound("id", typed, false); err == nil && from != "" {
+		to, _ := dateBound("id", typed, true)
+		if err := addMeetings(knowledge.Filter{From: from, To: to}); err != nil {
+			return nil, fmt.Errorf("meetings on %s: %w", typed, err)
+		}
+		return renderChoices(out), nil
+	}
+	titles, err := h.engine.Suggest(ctx, knowledge.FieldMeeting, typed, maxChoices)
+	if err != nil {
+		return nil, fmt.Errorf("suggest meetings: %w", err)
+	}
+	add(titles...)
+	if typed != "" && len(out) < maxChoices {
+		people, err := h.engine.Suggest(ctx, knowledge.FieldPerson, typed, 3)
+		if err != nil {
+			return nil, fmt.Errorf("suggest people: %w", err)
+		}
+		for _, p := range people {
+			if err := addMeetings(knowledge.Filter{Person: p.Value}); err != nil {
+				return nil, fmt.Errorf("meetings of %q: %w", p.Value, err)
+			}
+		}
+	}
+	return renderChoices(out), nil
+}
+
+// meetingChoiceLabel is "2024-01-15 Title — A, B", cut to a choice's 100.
+func meetingChoiceLabel(m knowledge.Meeting) string {
+	label := strings.TrimSpace(m.Date + " " + m.Title)
+	var names []string
+	for _, p := range m.Participants {
+		names = append(names, p.Label())
+	}
+	if len(names) > 0 {
+		label += " — " + strings.Join(names, ", ")
+	}
+	return truncate(label, maxChoiceLen)
 }

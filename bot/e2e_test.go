@@ -330,7 +330,7 @@ func TestMeetingCard(t *testing.T) {
 		t.Errorf("card lacks the id:\n%s", got)
 	}
 	rep = h.srv.Interact(t, discordtest.Command("meeting", discordtest.Opt("id", "no-such-id"))).WaitFinal(t, wait)
-	if !rep.Ephemeral() || !strings.Contains(text(rep.Messages()...), "nothing") {
+	if !rep.Ephemeral() || !strings.Contains(text(rep.Messages()...), "no-such-id") {
 		t.Errorf("unknown id: want a short ephemeral message, got %q", text(rep.Messages()...))
 	}
 }
@@ -438,6 +438,8 @@ func TestAutocomplete(t *testing.T) {
 		{"meetings", "country", "Jap", "Japan"},
 		{"positions", "speaker", "Mac", "Macron"},
 		{"meeting", "id", "Summ", "Summit"},
+		{"meeting", "id", "2024-05", "2024-05-20"},
+		{"meeting", "id", "Scholz", "Scholz"},
 	}
 	for _, tt := range tests {
 		rep := h.srv.Interact(t, discordtest.Autocomplete(tt.command, discordtest.Focus(tt.option, tt.typed))).Wait(t, wait)
