@@ -260,6 +260,9 @@ func (s *Server) interactLocked(ix Interaction) (*Response, []string) {
 	var probs problems
 	id := s.newIDLocked()
 	token := "itok-" + id + "-" + randomHex(8)
+	if ix.ChannelID == "" && ix.Message != nil {
+		ix.ChannelID = ix.Message.ChannelID // a click comes from the message's channel
+	}
 	if ix.ChannelID == "" {
 		ix.ChannelID = s.ChannelID
 	}
