@@ -71,7 +71,7 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 			return Answer{}, ErrNoAnswer
 		}
 	}
-	list := len(pq.people) > 0 && (pq.askWhen && !pq.askSource || pq.askWho && pq.from != "")
+	list := len(pq.people) > 0 && (pq.askWhen && !pq.askSource || pq.askWho && pq.from != "" || pq.askHowOften)
 	if list {
 		return ix.answerList(ctx, pq)
 	}
@@ -111,6 +111,9 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 	if q := termRange(fDate, pq.from, pq.to); q != nil {
 		must = append(must, q)
 	}
+	if pq.askHowOften && len(pq.topic) > 0 {
+		must = append(must, topicMatch(pq.topic))
+	}
 	search := func(must []query.Query) ([]Meeting, int, error) {
 		req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), 200, 0, false)
 		req.SortBy([]string{fDate, "_id"})
@@ -141,12 +144,15 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 	// With a topic, the meetings about it come first; the rest only when
 	// none matches.
 	scorer := ix.newScorer(ctx, pq)
-	if len(scorer.terms) > 0 && len(ms) > 1 && len(ms) <= 50 && !pq.askWhen {
+	if len(scorer.terms) > 0 && (len(ms) > 1 || pq.askHowOften) && len(ms) <= 50 && !pq.askWhen {
 		var about []Meeting
 		for _, m := range ms {
 			if scorer.meetingCoverage(m) > 0.5 {
 				about = append(about, m)
 			}
+		}
+		if pq.askHowOften && len(about) == 0 {
+			return Answer{}, ErrNoAnswer
 		}
 		if len(about) > 0 && len(about) < len(ms) {
 			ms = about
@@ -158,6 +164,13 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 		ms = ms[len(ms)-maxListed:] // the latest
 	}
 	var b strings.Builder
+	if pq.askHowOften {
+		if n := len(ms) + more; n == 1 {
+			b.WriteString("1 meeting:\n")
+		} else {
+			fmt.Fprintf(&b, "%d meetings:\n", n)
+		}
+	}
 	for _, m := range ms {
 		b.WriteString("- ")
 		b.WriteString(listLine(m, pq))
@@ -197,6 +210,18 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 	}
 	ans.Text = strings.TrimSpace(b.String())
 	return ans, nil
+}
+
+// topicMatch matches any of words in a meeting's text, positions, topics
+// or title.
+func topicMatch(words []string) query.Query {
+	var qs []query.Query
+	for _, f := range []string{fText, fPos, fTopics, fTitle} {
+		m := bleve.NewMatchQuery(strings.Join(words, " "))
+		m.SetField(f)
+		qs = append(qs, m)
+	}
+	return bleve.NewDisjunctionQuery(qs...)
 }
 
 // listLine is one meeting in a list: date, kind, time, place, who.
@@ -473,23 +498,34 @@ func ixStemsOf(s string) []string {
 	return out
 }
 
-// docFreq counts meetings whose text, title or participants hold word.
+// docFreq counts meetings whose text, title or participant names hold
+// word, from the term dictionaries (no search).
 func (ix *Index) docFreq(ctx context.Context, word string) (int, error) {
-	var qs []query.Query
-	for _, f := range []string{fText, fTitle} {
-		m := bleve.NewMatchQuery(word)
-		m.SetField(f)
-		qs = append(qs, m)
-	}
-	t := bleve.NewTermQuery(word)
-	t.SetField(fPersonTok)
-	qs = append(qs, t)
-	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), 0, 0, false)
-	res, err := ix.bleve.SearchInContext(ctx, req)
+	adv, err := ix.bleve.Advanced()
 	if err != nil {
 		return 0, fmt.Errorf("count %q: %w", word, err)
 	}
-	return int(res.Total), nil
+	r, err := adv.Reader()
+	if err != nil {
+		return 0, fmt.Errorf("count %q: %w", word, err)
+	}
+	defer r.Close()
+	n := 0
+	try := func(term, field string) {
+		tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
+		if err == nil {
+			n = max(n, int(tfr.Count()))
+			tfr.Close()
+		}
+	}
+	for _, st := range ixStemsOf(word) {
+		try(st, fText)
+		try(st, fTitle)
+	}
+	for _, w := range ixWords(word) {
+		try(w, fPersonTok)
+	}
+	return n, nil
 }
 
 // scorer weighs the question's topic words by how rare they are in the

@@ -54,6 +54,13 @@ func TestAsk(t *testing.T) {
 			meetings: 2,
 		},
 		{
+			name:     "how often, on a topic",
+			q:        "How often did Tanabe and Moreau talk about climate finance?",
+			want:     []string{"1 meeting", "10 February 2020"},
+			notWant:  []string{"3 May 2019"},
+			meetings: 1,
+		},
+		{
 			name:     "how long and what time",
 			q:        "How long did Tanabe and Moreau talk on the phone, and at what time?",
 			want:     []string{"30 minutes", "20:00"},
@@ -121,6 +128,7 @@ func TestAskRefuses(t *testing.T) {
 		{"off-topic", "What did Tanabe say about penguin conservation?", ErrNoAnswer},
 		{"off-topic with a common word", "What did Moreau say about the Venice film festival jury?", ErrNoAnswer},
 		{"people who never met", "When did Karimova meet Moreau?", ErrNoAnswer},
+		{"how often, never on that topic", "How often did Tanabe and Moreau talk about wheat exports?", ErrNoAnswer},
 		{"unknown person", "What did Zebulon Quarrington say about energy cooperation?", ErrNoAnswer},
 		{"no such day", "Who did Tanabe meet on 4 May 2019?", ErrNoAnswer},
 		{"only question words", "What did they say?", ErrNoAnswer},

@@ -32,6 +32,8 @@ type question struct {
 	hardKind bool
 	// What is asked.
 	askWhen, askWhere, askTime, askDuration, askWho, askSource bool
+	// askHowOften: "how often", "how many times" (every meeting on a topic).
+	askHowOften bool
 	// topic are the folded content words left after names, dates, offices
 	// and question words; about are those after "about"/"regarding".
 	topic, about []string
@@ -108,6 +110,8 @@ func parseQuestion(q string, names nameIndex) question {
 		strings.Contains(fq, " started ") || strings.Contains(fq, " began ")
 	pq.askDuration = strings.Contains(fq, " how long ") || strings.Contains(fq, " how many minutes ") ||
 		strings.Contains(fq, " duration ") || strings.Contains(fq, " last ") && strings.Contains(fq, " how ")
+	pq.askHowOften = strings.Contains(fq, " how often ") || strings.Contains(fq, " how many times ") || strings.Contains(fq, " how many meetings ") ||
+		strings.Contains(fq, " how many calls ")
 	pq.askWho = first == "who" || first == "whom" || strings.Contains(fq, " with whom ") || strings.Contains(fq, " who did ")
 	for _, w := range []string{" signed ", " attributed ", " attributable ", " spokesperson ", " spokesman ", " put out ", " issued ", " provided the readout ", " released the ", " press secretary "} {
 		if strings.Contains(fq, w) {
