@@ -16,6 +16,9 @@ var (
 	ErrTooManyRedirects = errors.New("too many redirects")
 	// ErrUnsupportedType means the response is not text (an image, a PDF).
 	ErrUnsupportedType = errors.New("unsupported content type")
+	// ErrBackOff means the host asked (with Retry-After) not to be asked
+	// again yet.
+	ErrBackOff = errors.New("host asked to wait")
 	// ErrUnknownSource means no configured source has the given name.
 	ErrUnknownSource = errors.New("unknown source")
 )

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -205,6 +206,9 @@ func (f *Fetcher) Get(ctx context.Context, r Request) (Response, error) {
 		}
 		return out, nil
 	case resp.StatusCode != http.StatusOK:
+		if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
+			f.backOff(u.Hostname(), resp.Header.Get("Retry-After"))
+		}
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 		return Response{}, &StatusError{URL: out.URL, Code: resp.StatusCode}
 	}
@@ -228,18 +232,19 @@ func (f *Fetcher) Get(ctx context.Context, r Request) (Response, error) {
 // waitTurn blocks until host may be asked again, keeping requests to one
 // host at least f.spacing apart.
 func (f *Fetcher) waitTurn(ctx context.Context, host string) error {
-	if f.spacing <= 0 {
-		return nil
-	}
 	f.mu.Lock()
 	now := time.Now()
 	start := f.next[host]
 	if start.Before(now) {
 		start = now
 	}
+	d := start.Sub(now)
+	if d > maxWait {
+		f.mu.Unlock()
+		return fmt.Errorf("%w: %s asked to wait until %s", ErrBackOff, host, start.UTC().Format(time.RFC3339))
+	}
 	f.next[host] = start.Add(f.spacing)
 	f.mu.Unlock()
-	d := start.Sub(now)
 	if d <= 0 {
 		return nil
 	}
@@ -251,6 +256,40 @@ func (f *Fetcher) waitTurn(ctx context.Context, host string) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// maxBackOff caps how long a Retry-After keeps a host waiting; a request
+// that would wait over maxWait fails at once with ErrBackOff instead of
+// holding up the other sources.
+const (
+	maxBackOff = time.Hour
+	maxWait    = time.Minute
+)
+
+// backOff honours a Retry-After header (seconds or an HTTP date): the
+// host's next request waits at least that long.
+func (f *Fetcher) backOff(host, retryAfter string) {
+	retryAfter = strings.TrimSpace(retryAfter)
+	if retryAfter == "" {
+		return
+	}
+	now := time.Now()
+	var until time.Time
+	if secs, err := strconv.Atoi(retryAfter); err == nil && secs >= 0 {
+		until = now.Add(time.Duration(secs) * time.Second)
+	} else if t, err := http.ParseTime(retryAfter); err == nil {
+		until = t
+	} else {
+		return
+	}
+	if until.Sub(now) > maxBackOff {
+		until = now.Add(maxBackOff)
+	}
+	f.mu.Lock()
+	if until.After(f.next[host]) {
+		f.next[host] = until
+	}
+	f.mu.Unlock()
 }
 
 // checkURL refuses schemes other than http and https, URLs without a host,

@@ -198,3 +198,26 @@ func TestFetcherSpacesRequestsToOneHost(t *testing.T) {
 		t.Errorf("3 requests took %v, want at least 100ms apart in total", d)
 	}
 }
+
+func TestFetcherHonoursRetryAfter(t *testing.T) {
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		w.Header().Set("Retry-After", "120")
+		http.Error(w, "slow down", http.StatusTooManyRequests)
+	}))
+	defer srv.Close()
+	f := testFetcher(t, FetcherOptions{})
+	_, err := f.Get(t.Context(), Request{URL: srv.URL})
+	var se *StatusError
+	if !errors.As(err, &se) || se.Code != http.StatusTooManyRequests {
+		t.Fatalf("first Get error = %v, want status 429", err)
+	}
+	// The host said two minutes: the next request is not sent.
+	if _, err := f.Get(t.Context(), Request{URL: srv.URL}); !errors.Is(err, ErrBackOff) {
+		t.Fatalf("second Get error = %v, want ErrBackOff", err)
+	}
+	if n := hits.Load(); n != 1 {
+		t.Errorf("server asked %d times, want once", n)
+	}
+}

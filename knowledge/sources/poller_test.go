@@ -385,3 +385,27 @@ func TestRunPollsWhenDue(t *testing.T) {
 		t.Errorf("Run = %v", err)
 	}
 }
+
+func TestLongBacklogIsSpreadOverPollsAndStaysBackfill(t *testing.T) {
+	s := newSite(t)
+	s.add("Call with Foreign Minister Okafor", "/readouts/call-1.html", day0("2024-03-04"))
+	s.add("Prime Minister Tanaka meets President Moreau", "/readouts/meeting-2.html", day0("2024-04-11"))
+	s.add("Chancellor Weber holds talks with President Silva", "/readouts/meeting-3.html", day0("2024-05-21"))
+	p := newTestPoller(t, nil, "", feedSource(s, "/rss"))
+	p.maxItems = 2
+	rep := mustPoll(t, p, "ministry")
+	if rep.Backfill != 2 || rep.New != 0 {
+		t.Fatalf("first poll = %+v, want 2 of the backlog", rep)
+	}
+	// The rest of the backlog comes next time, still as backfill, with a
+	// genuinely new item.
+	s.add("Secretary Lindqvist meets Minister Haddad", "/readouts/meeting-4.html", day0("2024-06-03"))
+	p.clock.Advance(time.Hour)
+	rep = mustPoll(t, p, "ministry")
+	if rep.Backfill != 1 || rep.New != 1 {
+		t.Fatalf("second poll = %+v, want 1 backfill and 1 new", rep)
+	}
+	if h := health(t, p); h.Items != 4 || h.Backfill != 3 {
+		t.Errorf("health = %+v, want 4 items, 3 backfill", h)
+	}
+}
