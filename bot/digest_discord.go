@@ -48,6 +48,31 @@ func (p DiscordDigestPoster) Recent(ctx context.Context, channelID string, limit
 	return out, nil
 }
 
+// CanPost reports why the bot cannot post in a channel, or nil: the
+// channel must answer (not 404/403) and, when the session's state knows
+// the bot's permissions there, allow View Channel and Send Messages. It is
+// meant for DigestCommandOptions.CanPost, so /digest set says so at once.
+func (p DiscordDigestPoster) CanPost(ctx context.Context, channelID string) error {
+	if _, err := p.Session.Channel(channelID, discordgo.WithContext(ctx)); err != nil {
+		if errors.Is(channelError(err), ErrChannelUnavailable) {
+			return errors.New("the channel is gone or hidden from me")
+		}
+		return fmt.Errorf("checking the channel: %w", err)
+	}
+	if p.Session.State == nil || p.Session.State.User == nil {
+		return nil
+	}
+	perms, err := p.Session.State.UserChannelPermissions(p.Session.State.User.ID, channelID)
+	if err != nil {
+		return nil // not in the state cache: the first post will tell
+	}
+	const need = discordgo.PermissionViewChannel | discordgo.PermissionSendMessages
+	if perms&discordgo.PermissionAdministrator == 0 && perms&need != need {
+		return errors.New("I lack View Channel or Send Messages there")
+	}
+	return nil
+}
+
 // channelError marks 404 and 403 answers as ErrChannelUnavailable.
 func channelError(err error) error {
 	var rest *discordgo.RESTError

@@ -40,7 +40,11 @@ func startDigestBot(t *testing.T) *digestE2E {
 	poster := &lazyPoster{ready: ready, s: &session}
 	e.sched = NewDigestScheduler(DigestSchedulerOptions{Store: e.store, Source: ix, Poster: poster, Now: clock,
 		Logger: slog.New(slog.NewTextHandler(logs, nil))})
-	b.AddCommand(NewDigestCommand(DigestCommandOptions{Store: e.store, Source: ix, Scheduler: e.sched, Now: clock}))
+	canPost := func(ctx context.Context, ch string) error {
+		<-ready
+		return DiscordDigestPoster{Session: session}.CanPost(ctx, ch)
+	}
+	b.AddCommand(NewDigestCommand(DigestCommandOptions{Store: e.store, Source: ix, Scheduler: e.sched, Now: clock, CanPost: canPost}))
 	go func() { done <- b.Run(ctx) }()
 	select {
 	case session = <-b.Ready():
@@ -96,6 +100,16 @@ func TestDigestEndToEnd(t *testing.T) {
 		t.Fatalf("non-admin stored %d subscriptions", len(subs))
 	}
 
+	// A channel the bot may not see is refused at once.
+	const hidden = "1200000000000000078"
+	e.srv.Forbid(hidden)
+	rep = e.srv.Interact(t, discordtest.Command("digest", discordtest.Sub("set", channelOpt(hidden),
+		discordtest.Opt("time", at), discordtest.Opt("timezone", "UTC"))).WithPermissions(discordtest.AdminPermissions)).WaitFinal(t, wait)
+	if got := text(rep.Messages()...); !strings.Contains(got, "cannot post in <#"+hidden+">") {
+		t.Errorf("/digest set on a forbidden channel: %q", got)
+	}
+
+	e.srv.AddMessage(digestChannel, &discordgo.Message{Content: "an earlier message"}) // the channel exists
 	rep = e.srv.Interact(t, set.WithPermissions(discordtest.AdminPermissions)).WaitFinal(t, wait)
 	if got := text(rep.Messages()...); !strings.Contains(got, "Digest set for <#"+digestChannel+">") {
 		t.Fatalf("admin /digest set: %q", got)
@@ -105,14 +119,14 @@ func TestDigestEndToEnd(t *testing.T) {
 	// with the meetings ingested since the last post time.
 	e.now = e.now.Add(3 * time.Minute)
 	e.sched.RunDue(context.Background())
-	msgs := e.srv.WaitMessages(t, digestChannel, 1, wait)
+	msgs := e.srv.WaitMessages(t, digestChannel, 2, wait)[1:]
 	got := text(msgs...)
 	if !strings.HasPrefix(got, "Readout digest") || !strings.Contains(got, "Kishida") {
 		t.Errorf("digest post:\n%s", got)
 	}
 	n := len(msgs)
 	e.sched.RunDue(context.Background()) // same day: nothing more
-	if len(e.srv.Messages(digestChannel)) != n {
+	if len(e.srv.Messages(digestChannel)) != n+1 {
 		t.Errorf("second run posted again")
 	}
 
