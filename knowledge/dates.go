@@ -55,25 +55,6 @@ const (
 	weekdayRE = `(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
 )
 
-// reDate finds absolute dates in the common styles: ISO, "September 19,
-// 2017", "19 September 2017", "17 Mar. 2016", "22nd October 2020", "the 3rd
-// of May", with an optional weekday before.
-var reDate = regexp.MustCompile(`(?i)(?:\b(?P<wd>` + weekdayRE + `)\s*[,(]?\s*)?(?:` +
-	`\b(?P<iy>\d{4})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})\b` +
-	`|\b(?P<am>` + monthRE + `)\s*(?P<ad>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(?P<ay>\d{4})\b)?` +
-	`|\b(?P<bd>\d{1,2})(?:st|nd|rd|th)?\s*(?:of\s+)?(?P<bm>` + monthRE + `)(?:,?\s*(?P<by>\d{4})\b)?` +
-	`)`)
-
-var dateGroups = func() map[string]int {
-	m := map[string]int{}
-	for i, n := range reDate.SubexpNames() {
-		if n != "" {
-			m[n] = i
-		}
-	}
-	return m
-}()
-
 // dateMatch is one absolute date found in a text.
 type dateMatch struct {
 	day
@@ -81,42 +62,199 @@ type dateMatch struct {
 	weekday    string
 }
 
-// findDates returns every absolute date in s, in order.
+// findDates returns every absolute date in s, in order: ISO ("2020-02-15"),
+// "September 19, 2017", "19 September 2017", "17 Mar. 2016", "22nd October
+// 2020", "the 3rd of May", with an optional weekday before. It scans by hand
+// from each run of digits, which is much faster than a pattern over the text.
 func findDates(s string) []dateMatch {
 	var out []dateMatch
-	for _, loc := range reDate.FindAllStringSubmatchIndex(s, -1) {
-		g := func(name string) string {
-			i := dateGroups[name]
-			if loc[2*i] < 0 {
-				return ""
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		if i > 0 && (isDigit(s[i-1]) || isLetter(s[i-1])) {
+			i = j - 1
+			continue
+		}
+		if m, ok := isoAt(s, i, j); ok {
+			out = append(out, m)
+			i = m.end - 1
+			continue
+		}
+		if j-i > 2 {
+			i = j - 1
+			continue
+		}
+		dd := atoi(s[i:j])
+		k := skipOrdinal(s, j)
+		if k < len(s) && isLetter(s[k]) && k == j {
+			i = j - 1 // "3rd" handled above; "5km" is not a date
+			continue
+		}
+		// "Month D[, YYYY]".
+		if mStart, mon, ok := monthBefore(s, i); ok {
+			m := dateMatch{day: day{0, mon, dd}, start: mStart, end: k}
+			m.y, m.end = yearAfter(s, k, m.end)
+			m.weekday, m.start = weekdayBefore(s, mStart, m.start)
+			if m.valid() {
+				out = append(out, m)
+				i = m.end - 1
+				continue
 			}
-			return s[loc[2*i]:loc[2*i+1]]
 		}
-		var d day
-		switch {
-		case g("iy") != "":
-			d.y, _ = strconv.Atoi(g("iy"))
-			d.m, _ = strconv.Atoi(g("im"))
-			d.d, _ = strconv.Atoi(g("id"))
-		case g("am") != "":
-			d.m = monthNums[strings.ToLower(strings.TrimSuffix(g("am"), "."))]
-			d.d, _ = strconv.Atoi(g("ad"))
-			d.y, _ = strconv.Atoi(g("ay"))
-		default:
-			d.m = monthNums[strings.ToLower(strings.TrimSuffix(g("bm"), "."))]
-			d.d, _ = strconv.Atoi(g("bd"))
-			d.y, _ = strconv.Atoi(g("by"))
+		// "D [of] Month[, YYYY]".
+		p := skipSpaces(s, k)
+		if strings.HasPrefix(s[p:], "of ") {
+			p = skipSpaces(s, p+3)
 		}
-		if !d.valid() {
-			continue
+		if mon, mEnd, ok := monthAt(s, p); ok && p > k-1 {
+			m := dateMatch{day: day{0, mon, dd}, start: i, end: mEnd}
+			m.y, m.end = yearAfter(s, mEnd, m.end)
+			m.weekday, m.start = weekdayBefore(s, i, m.start)
+			if m.valid() {
+				out = append(out, m)
+				i = m.end - 1
+				continue
+			}
 		}
-		// "May" is also a verb: require a capital M unless a year follows.
-		if am := g("am"); strings.HasPrefix(am, "may") {
-			continue
-		}
-		out = append(out, dateMatch{day: d, start: loc[0], end: loc[1], weekday: g("wd")})
+		i = j - 1
 	}
 	return out
+}
+
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+func skipSpaces(s string, i int) int {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return i
+}
+
+// isoAt reads "2020-02-15" (or with / or .) starting at the digits s[i:j].
+func isoAt(s string, i, j int) (dateMatch, bool) {
+	if j-i != 4 || j+3 >= len(s) || s[j] != '-' && s[j] != '/' && s[j] != '.' {
+		return dateMatch{}, false
+	}
+	sep := s[j]
+	k := j + 1
+	a := k
+	for k < len(s) && isDigit(s[k]) && k-a < 3 {
+		k++
+	}
+	if k-a < 1 || k-a > 2 || k >= len(s) || s[k] != sep {
+		return dateMatch{}, false
+	}
+	mon := atoi(s[a:k])
+	k++
+	b := k
+	for k < len(s) && isDigit(s[k]) && k-b < 3 {
+		k++
+	}
+	if k-b < 1 || k-b > 2 || k < len(s) && (isDigit(s[k]) || isLetter(s[k])) {
+		return dateMatch{}, false
+	}
+	m := dateMatch{day: day{atoi(s[i:j]), mon, atoi(s[b:k])}, start: i, end: k}
+	return m, m.valid()
+}
+
+// skipOrdinal skips "st", "nd", "rd", "th" after a day number.
+func skipOrdinal(s string, j int) int {
+	if j+2 <= len(s) {
+		switch strings.ToLower(s[j : j+2]) {
+		case "st", "nd", "rd", "th":
+			if j+2 == len(s) || !isLetter(s[j+2]) {
+				return j + 2
+			}
+		}
+	}
+	return j
+}
+
+// monthAt reads a month name (or abbreviation, with an optional dot) at i.
+func monthAt(s string, i int) (int, int, bool) {
+	k := i
+	for k < len(s) && isLetter(s[k]) {
+		k++
+	}
+	if k == i {
+		return 0, 0, false
+	}
+	w := s[i:k]
+	mon, ok := monthNums[strings.ToLower(w)]
+	if !ok || w == "may" || w == "mar" {
+		return 0, 0, false
+	}
+	if k < len(s) && s[k] == '.' {
+		k++
+	}
+	return mon, k, true
+}
+
+// monthBefore finds a month name that ends just before the day at i.
+func monthBefore(s string, i int) (int, int, bool) {
+	k := i
+	for k > 0 && s[k-1] == ' ' {
+		k--
+	}
+	if k > 0 && s[k-1] == '.' {
+		k--
+	}
+	e := k
+	for k > 0 && isLetter(s[k-1]) {
+		k--
+	}
+	if k == e || k > 0 && isDigit(s[k-1]) {
+		return 0, 0, false
+	}
+	mon, _, ok := monthAt(s, k)
+	if !ok {
+		return 0, 0, false
+	}
+	return k, mon, true
+}
+
+// yearAfter reads ", 2017" or " 2017" after a day or month ending at k.
+func yearAfter(s string, k, end int) (int, int) {
+	p := k
+	if p < len(s) && s[p] == ',' {
+		p++
+	}
+	p = skipSpaces(s, p)
+	if p+4 <= len(s) && isDigit(s[p]) && isDigit(s[p+1]) && isDigit(s[p+2]) && isDigit(s[p+3]) &&
+		(p+4 == len(s) || !isDigit(s[p+4]) && !isLetter(s[p+4])) {
+		return atoi(s[p : p+4]), p + 4
+	}
+	return 0, end
+}
+
+// weekdayBefore finds "Wednesday, " or "Thursday (" just before start.
+func weekdayBefore(s string, start, cur int) (string, int) {
+	k := start
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == ',' || s[k-1] == '(') {
+		k--
+	}
+	e := k
+	for k > 0 && isLetter(s[k-1]) {
+		k--
+	}
+	if _, ok := weekdays[strings.ToLower(s[k:e])]; ok && e > k {
+		return s[k:e], k
+	}
+	return "", cur
 }
 
 // parseAnyDate returns the first full date (with a year) in s.

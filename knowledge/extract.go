@@ -28,7 +28,11 @@ func Extract(r Readout) (Meeting, error) {
 	if mi < 0 {
 		return m, fmt.Errorf("%s: %w", r.Name, ErrNotReadout)
 	}
+	if m.Title == "" {
+		m.Title = headline(d.sents[mi].text)
+	}
 	meet := d.sents[mi].text
+	d.part = participantPart(meet)
 	m.Participants = d.participants(mi)
 	if len(m.Participants) < 2 && !(len(m.Participants) == 1 && reWithOther.MatchString(meet)) {
 		return m, fmt.Errorf("%s: %w", r.Name, ErrNotReadout)
@@ -47,6 +51,22 @@ func Extract(r Readout) (Meeting, error) {
 	m.Positions = d.positions(mi, m.Participants)
 	m.Topics = topicsOf(meet, m.Positions)
 	return m, nil
+}
+
+// headline shortens a sentence to stand in for a missing title.
+func headline(s string) string {
+	s = strings.TrimSuffix(s, ".")
+	if len(s) <= 100 {
+		return s
+	}
+	cut := strings.LastIndex(s[:100], " ")
+	if cut < 40 {
+		cut = 100
+	}
+	for cut > 0 && s[cut-1]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // readoutID is a short stable hash of the source URL, else the name.
@@ -75,6 +95,7 @@ type doc struct {
 	sents         []sentence
 	body          string
 	refFromHeader bool
+	part          string // participantPart of the meeting sentence
 }
 
 var (
@@ -91,9 +112,14 @@ func newDoc(r Readout) *doc {
 	titleFold := foldName(d.title)
 	first, last := -1, -1
 	prose := make([]bool, len(lines))
+	isTitle := make([]bool, len(lines))
 	for i, line := range lines {
 		line = strings.TrimSpace(line)
-		if line == "" || foldName(line) == titleFold {
+		if line == "" {
+			continue
+		}
+		if len(line) == len(d.title) && foldName(line) == titleFold {
+			isTitle[i] = true
 			continue
 		}
 		if isProse(line) {
@@ -112,7 +138,7 @@ func newDoc(r Readout) *doc {
 		case line == "":
 			para++
 			continue
-		case foldName(line) == titleFold && (first < 0 || i < first):
+		case isTitle[i] && (first < 0 || i < first):
 			continue
 		case first < 0 || i < first:
 			d.header = append(d.header, line)
@@ -228,6 +254,14 @@ var reMeetVerb = regexp.MustCompile(`(?i)\b(?:met|meets|meeting|meet|talks?|talk
 
 var reCallFor = regexp.MustCompile(`(?i)\bcall(?:ed|s|ing)?\s+(?:for|upon)\b`)
 
+// dropCallFor removes "called for", which is not a call.
+func dropCallFor(s string) string {
+	if !strings.Contains(s, "all") {
+		return s
+	}
+	return reCallFor.ReplaceAllString(s, "")
+}
+
 // reWithOther says a meeting sentence names a counterpart even when only one
 // principal was found ("met a delegation from ...").
 var reWithOther = regexp.MustCompile(`(?i)\b(?:with|met|hosted|received)\b`)
@@ -239,7 +273,7 @@ func (d *doc) meetingSentence() int {
 		if i > 12 {
 			break
 		}
-		t := reCallFor.ReplaceAllString(s.text, "")
+		t := dropCallFor(s.text)
 		if !reMeetVerb.MatchString(t) {
 			continue
 		}
@@ -264,18 +298,34 @@ func (d *doc) isPrincipal(m mention) bool {
 	return m.title != "" || m.hon || len(strings.Fields(m.name)) >= 2
 }
 
-var reStaffTitle = regexp.MustCompile(`(?i)\b(?:spokesperson|spokesman|spokeswoman|press secretary|press officer)\b`)
-
-func isStaffTitle(t string) bool { return reStaffTitle.MatchString(t) }
+func isStaffTitle(t string) bool {
+	l := strings.ToLower(t)
+	return strings.Contains(l, "spokes") || strings.Contains(l, "press secretary") || strings.Contains(l, "press officer")
+}
 
 // reTopicTail starts the part of a meeting sentence that says what was
 // discussed, where people named are subjects, not participants.
-var reTopicTail = regexp.MustCompile(`(?i)(?:\bto (?:discuss|talk|exchange|review|address|consult|follow)|\babout\s+(?:the\s|their\s|his\s|her\s|its\s|how\s|what\s|ways\s|\p{Lu})|\bregarding\b|\bconcerning\b|\bincluding\b|,\s*(?:who|which|where|during which)\b|\bwho (?:is|was|are|were)\b|\bon (?:the )?(?:situation|issue|issues|matters|topics|ways|recent|latest|developments)\b|\bannounced\b|\bfollowing\b)`)
+var reTopicTail = regexp.MustCompile(`(?:\bto (?:discuss|talk|exchange|review|address|consult|follow)|\babout\s+(?:the\s|their\s|his\s|her\s|its\s|how\s|what\s|ways\s|\p{Lu})|\bregarding\b|\bconcerning\b|\bincluding\b|,\s*(?:who|which|where|during which)\b|\bwho (?:is|was|are|were)\b|\bon (?:the )?(?:situation|issue|issues|matters|topics|ways|recent|latest|developments)\b|\bannounced\b|\bfollowing\b)`)
+
+// topicTailMarkers are words that can begin a topic tail; the regular
+// expression runs only from the first of them.
+var topicTailMarkers = []string{"to ", "about ", "regarding", "concerning", "including", ", wh", "who ", "on ", "announced", "following"}
 
 // participantPart is the meeting sentence up to its topic tail, with
 // relative clauses (", who is visiting New York ...,") removed.
 func participantPart(s string) string {
-	if loc := reTopicTail.FindStringIndex(s); loc != nil {
+	from := len(s)
+	for _, k := range topicTailMarkers {
+		if i := strings.Index(s, k); i >= 0 && i < from {
+			from = i
+		}
+	}
+	if from == len(s) {
+		return s
+	}
+	from = max(0, from-2)
+	if loc := reTopicTail.FindStringIndex(s[from:]); loc != nil {
+		loc[0], loc[1] = loc[0]+from, loc[1]+from
 		head, tail := s[:loc[0]], s[loc[0]:]
 		// A relative clause closed by a comma: keep what follows it.
 		if strings.HasPrefix(strings.TrimLeft(tail, ", "), "who") || strings.HasPrefix(strings.TrimLeft(tail, ", "), "which") {
@@ -314,7 +364,7 @@ func (d *doc) participants(mi int) []Participant {
 	}
 	// Mentions in the meeting sentence, then in the next sentence when the
 	// first names only one side.
-	for _, m := range findMentions(participantPart(d.sents[mi].text)) {
+	for _, m := range findMentions(d.part) {
 		add(m, false)
 	}
 	for _, m := range findMentions(d.title) {
@@ -563,6 +613,9 @@ func (d *doc) releaseDay() (day, bool) {
 			}
 		}
 	}
+	if l := strings.ToLower(d.body); !strings.Contains(l, "yesterday") && !strings.Contains(l, "tomorrow") && !strings.Contains(l, "today") {
+		return day{}, false
+	}
 	if x, ok := anchorFromText(d.body); ok {
 		return x, true
 	}
@@ -641,24 +694,26 @@ func (d *doc) firstPart(mi int) string {
 }
 
 var (
-	reVideo     = regexp.MustCompile(`(?i)\b(?:video(?:\s|-)?(?:conference|conferencing|call|link|talks?|meeting|summit)|videoconference|virtual(?:ly)?\s+(?:meeting|summit|call|talks?|conference)|held virtually|met virtually|online (?:meeting|talks|summit)|teleconference|via video)\b`)
-	rePhone     = regexp.MustCompile(`(?i)\b(?:telephone|telephonic|phone|by phone|over the phone)\b`)
-	reCallWord  = regexp.MustCompile(`(?i)\b(?:call(?:ed|s)?|spoke|speaks|talked)\b`)
-	reCourtesy  = regexp.MustCompile(`(?i)\b(?:courtesy call|called on|call on|calls on|paid a call)\b`)
-	reInPerson  = regexp.MustCompile(`(?i)\b(?:met|meets|meeting|meet|hosted|hosts|received|receives|visit(?:ed|s)?|talks|summit|bilateral|luncheon|dinner|breakfast|welcomed)\b`)
-	reSpokeWith = regexp.MustCompile(`(?i)\b(?:spoke|speaks|talked)\s+(?:\w+\s+){0,3}(?:with|to)\b`)
+	reVideo     = regexp.MustCompile(`\b(?:video(?:\s|-)?(?:conference|conferencing|call|link|talks?|meeting|summit)|videoconference|virtual(?:ly)?\s+(?:meeting|summit|call|talks?|conference)|held virtually|met virtually|online (?:meeting|talks|summit)|teleconference|via video)\b`)
+	rePhone     = regexp.MustCompile(`\b(?:telephone|telephonic|phone|by phone|over the phone)\b`)
+	reCallWord  = regexp.MustCompile(`\b(?:call(?:ed|s)?|spoke|speaks|talked)\b`)
+	reCourtesy  = regexp.MustCompile(`\b(?:courtesy call|called on|call on|calls on|paid a call)\b`)
+	reInPerson  = regexp.MustCompile(`\b(?:met|meets|meeting|meet|hosted|hosts|received|receives|visit(?:ed|s)?|talks|summit|bilateral|luncheon|dinner|breakfast|welcomed)\b`)
+	reSpokeWith = regexp.MustCompile(`\b(?:spoke|speaks|talked)\s+(?:\w+\s+){0,3}(?:with|to)\b`)
 )
 
 // meetingKind says how the meeting was held, from the headline and the
 // meeting sentence.
 func meetingKind(title, meet string) Kind {
-	both := title + "\n" + reCallFor.ReplaceAllString(meet, "")
+	title, meet = strings.ToLower(title), strings.ToLower(dropCallFor(meet))
+	both := title + "\n" + meet
 	switch {
-	case reVideo.MatchString(both):
+	case (strings.Contains(both, "video") || strings.Contains(both, "virtual") || strings.Contains(both, "online") ||
+		strings.Contains(both, "teleconference")) && reVideo.MatchString(both):
 		return KindVideo
-	case rePhone.MatchString(both):
+	case strings.Contains(both, "phone") && rePhone.MatchString(both):
 		return KindTelephone
-	case reCourtesy.MatchString(both):
+	case strings.Contains(both, "call") && reCourtesy.MatchString(both):
 		return KindInPerson
 	}
 	// The first meeting word of the sentence decides; the headline breaks ties.
@@ -692,7 +747,7 @@ const capPhrase = `(?:[A-Z\d][\p{L}\p{M}\d'’.&-]*)(?:\s+(?:of|the|de|and|for|d
 
 var (
 	reMargins   = regexp.MustCompile(`(?i:on|in|at)\s+the\s+(?i:margins?|sidelines?|occasion)\s+of\s+(?:the\s+)?(` + capPhrase + `(?:\s+in\s+` + capPhrase + `)?)`)
-	reOccasion  = regexp.MustCompile(`(?:(?i:while|during|when)\s+(?:attending|visiting|in)|(?i:is|was|are|were)\s+(?:visiting|in)|(?i:visiting)|(?i:to attend|attending))\s+(?:the\s+)?(` + capPhrase + `)`)
+	reOccasion  = regexp.MustCompile(`(?:visiting|to attend|attending)\s+(?:the\s+)?(` + capPhrase + `)`)
 	reInAt      = regexp.MustCompile(`\b(?:in|at)\s+((?:the\s+)?` + capPhrase + `(?:,\s*[A-Z][\p{L}\p{M}.'-]+(?:\s+[A-Z][\p{L}\p{M}.'-]+)?)?)`)
 	reWelcomeTo = regexp.MustCompile(`(?i:welcom\w*)\s+[^.]{0,60}?\bto\s+(?:the\s+)?(` + capPhrase + `)`)
 )
@@ -702,24 +757,26 @@ var (
 // principal was visiting, else the dateline.
 func (d *doc) location(mi int) string {
 	meet := d.sents[mi].text
-	if m := reMargins.FindStringSubmatch(meet); m != nil {
+	if m := findMargins(meet); m != nil {
 		return trimPlace(m[1])
 	}
-	part := participantPart(meet)
-	for _, m := range reInAt.FindAllStringSubmatch(part, -1) {
+	for _, m := range reInAt.FindAllStringSubmatch(d.part, -1) {
 		if p := trimPlace(m[1]); p != "" && isPlaceLike(p) {
 			return p
 		}
 	}
-	if m := reOccasion.FindStringSubmatch(meet); m != nil {
+	if m := findOccasion(meet); m != nil {
 		if p := trimPlace(m[1]); p != "" && isPlaceLike(p) {
 			return p
 		}
 	}
 	for k := mi + 1; k < len(d.sents) && k <= mi+2; k++ {
 		s := d.sents[k].text
-		if m := reMargins.FindStringSubmatch(s); m != nil {
+		if m := findMargins(s); m != nil {
 			return trimPlace(m[1])
+		}
+		if !strings.Contains(s, "elcom") {
+			continue
 		}
 		if m := reWelcomeTo.FindStringSubmatch(s); m != nil {
 			if p := trimPlace(m[1]); p != "" && isPlaceLike(p) {
@@ -727,7 +784,7 @@ func (d *doc) location(mi int) string {
 			}
 		}
 	}
-	if m := reMargins.FindStringSubmatch(d.title); m != nil {
+	if m := findMargins(d.title); m != nil {
 		return trimPlace(m[1])
 	}
 	for _, m := range reInAt.FindAllStringSubmatch(d.title, -1) {
@@ -801,6 +858,23 @@ func isPlaceLike(p string) bool {
 		}
 	}
 	return true
+}
+
+// findMargins and findOccasion run their patterns only on sentences that
+// hold their key words, which keeps extraction fast.
+func findMargins(s string) []string {
+	l := strings.ToLower(s)
+	if !strings.Contains(l, "margin") && !strings.Contains(l, "sideline") && !strings.Contains(l, "occasion") {
+		return nil
+	}
+	return reMargins.FindStringSubmatch(s)
+}
+
+func findOccasion(s string) []string {
+	if !strings.Contains(s, "visiting") && !strings.Contains(s, "attend") {
+		return nil
+	}
+	return reOccasion.FindStringSubmatch(s)
 }
 
 func trimPlace(p string) string {

@@ -357,16 +357,13 @@ func splitTitle(s string, toks []token) (string, string) {
 	return normalizeTitle(title), aff
 }
 
-var reSpaceRun = regexp.MustCompile(`\s+`)
-
 // reStateForm is a formal state name left on a title once the country is cut
 // off: "President of the Republic (of Uganda)".
 var reStateForm = regexp.MustCompile(`\s+of\s+the\s+(?:(?:Federal|Islamic|Socialist|Democratic|People's|People’s|United|Cooperative|Arab|Bolivarian|Plurinational|Hashemite|Sovereign|Independent)\s+)*(?:Republic|Kingdom|Federation|State|Sultanate|Principality|Commonwealth|Union|Emirate|Confederation|Grand Duchy)$`)
 
 // normalizeTitle capitalises an office written in lower case and tidies spaces.
 func normalizeTitle(t string) string {
-	t = reSpaceRun.ReplaceAllString(strings.TrimSpace(t), " ")
-	words := strings.Split(t, " ")
+	words := strings.Fields(t)
 	for i, w := range words {
 		if w == "" || connectors[w] {
 			continue

@@ -290,7 +290,10 @@ func matchPlace(toks []token, i int) (int, place) {
 	if !isCapitalized(toks[i].s) && toks[i].key != "the" {
 		return 0, place{}
 	}
-	limit := placeMaxWords
+	limit, ok := placeFirst[toks[i].key]
+	if !ok {
+		return 0, place{}
+	}
 	if i+limit > len(toks) {
 		limit = len(toks) - i
 	}

@@ -350,6 +350,19 @@ type place struct {
 // they denote; placeMaxWords is the longest spelling in words.
 var placeWords, placeMaxWords = buildPlaces()
 
+// placeFirst maps the first word of each place spelling to the most words a
+// spelling starting with it has, so most words are rejected with one lookup.
+var placeFirst = func() map[string]int {
+	m := map[string]int{}
+	for k := range placeWords {
+		f := strings.Fields(k)
+		if len(f) > m[f[0]] {
+			m[f[0]] = len(f)
+		}
+	}
+	return m
+}()
+
 func buildPlaces() (map[string]place, int) {
 	m := map[string]place{}
 	maxWords := 1

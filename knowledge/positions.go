@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -19,9 +20,6 @@ func label(p Participant) string {
 }
 
 var (
-	// reIntro is a leading phrase before a sentence's subject: "With regard
-	// to North Korea,", "In response,", "During the meeting,".
-	reIntro = regexp.MustCompile(`^(?:(?:At|In|On|During|With|After|Following|Regarding|Concerning|As|Turning|Responding|Furthermore|Moreover|Additionally|Also|First|Firstly|Second|Secondly|Third|Thirdly|Finally|Lastly|Then|Meanwhile|However|Further|Besides|Subsequently|Afterwards|Earlier|Later|Separately|Similarly|Likewise|For|Under|Upon|Before|Referring|Recalling|Noting|Welcoming|Commencing|Beginning|Looking|Given|Against|Amid|Ahead|Today|Yesterday|Tonight|This|Last|Over|Through|Throughout|Since|Having|In addition)\b[^,]{0,200}|\p{Ll}+ing\b[^,]{0,200}),\s*`)
 	// reJoint is a subject that means all sides.
 	reJoint   = regexp.MustCompile(`(?i)^(?:the\s+two\s+(?:sides|leaders|ministers|presidents|prime\s+ministers|delegations|foreign\s+ministers|secretaries|parties|countries|men|women|counterparts|officials|heads\s+of\s+(?:state|government)|governments|chancellors|premiers|kings)|the\s+two\b|both\s+(?:sides|leaders|ministers|parties|men|women|delegations|countries|governments|presidents|counterparts|officials)|both\b|the\s+(?:sides|leaders|ministers|presidents|parties|delegations|participants|interlocutors|counterparts|officials|prime\s+ministers|foreign\s+ministers|heads\s+of\s+(?:state|government)|secretaries|three|four|two\s+\w+)|they|all\s+(?:sides|parties|participants|three|four|leaders|ministers)|the\s+(?:three|four|five)\s+\w+|each\s+side|it\s+was\s+agreed|(?:\p{Lu}[\p{L}-]*\s+)?(?:leaders|ministers|officials|delegations)\b)\b`)
 	rePronoun = regexp.MustCompile(`^(?:He|She|he|she)\b`)
@@ -32,6 +30,16 @@ var (
 	// reSkip marks sentences that carry no position.
 	reSkip = regexp.MustCompile(`(?i)\b(?:overview of the|as follows|is attributable|following readout|provided the following|for more information|photo|click here)\b`)
 )
+
+// endSpeaker matches attribution at the end of a sentence, looking only at
+// the part after its last comma.
+func endSpeaker(s string) []string {
+	i := strings.LastIndexByte(s, ',')
+	if i < 0 || len(s)-i > 90 {
+		return nil
+	}
+	return reEndSpeaker.FindStringSubmatch(s[i:])
+}
 
 // resolve maps a mention written at the start of s to a speaker label; ok
 // is false when s does not start with a participant.
@@ -49,8 +57,12 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 		}
 		return "", false
 	}
-	if reJoint.MatchString(s) {
-		if m := reJoint.FindString(s); strings.HasSuffix(strings.ToLower(m), "ministers") || strings.HasSuffix(strings.ToLower(m), "leaders") || strings.HasSuffix(strings.ToLower(m), "officials") || strings.HasSuffix(strings.ToLower(m), "delegations") {
+	js := s
+	if len(js) > 80 {
+		js = js[:80]
+	}
+	if reJoint.MatchString(js) {
+		if m := reJoint.FindString(js); strings.HasSuffix(strings.ToLower(m), "ministers") || strings.HasSuffix(strings.ToLower(m), "leaders") || strings.HasSuffix(strings.ToLower(m), "officials") || strings.HasSuffix(strings.ToLower(m), "delegations") {
 			// "Japanese ministers" or "Russian officials" are not all sides.
 			if first := strings.Fields(m)[0]; first != "the" && first != "The" && first != "both" && first != "Both" && first != "all" && first != "All" {
 				if _, ok := lookupPlace(first); ok {
@@ -214,13 +226,13 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 			prevPara = s.para
 		}
 		text := strings.TrimSpace(s.text)
-		if reSkip.MatchString(text) {
+		if skipSentence(text) {
 			continue
 		}
 		intro, rest := splitIntro(text)
 		topic := introTopic(intro)
 		speaker, ok := "", false
-		if m := reEndSpeaker.FindStringSubmatch(text); m != nil {
+		if m := endSpeaker(text); m != nil {
 			if who, found := ss.resolveStart(m[1], prev); found {
 				speaker, ok = who, true
 			}
@@ -302,6 +314,19 @@ func hasLowerWord(s string) bool {
 	return false
 }
 
+// skipSentence says a sentence carries no position ("The overview of the
+// meeting is as follows.").
+func skipSentence(s string) bool {
+	l := strings.ToLower(s)
+	for _, k := range []string{"overview", "as follows", "attributable", "following readout", "provided the following",
+		"for more information", "photo", "click here"} {
+		if strings.Contains(l, k) {
+			return reSkip.MatchString(s)
+		}
+	}
+	return false
+}
+
 // reSubstance marks a meeting sentence that also says what was discussed.
 var reSubstance = regexp.MustCompile(`(?i)\b(?:to discuss|discussed|about the|regarding|concerning|agreed|exchanged|reviewed|focused|addressed)\b`)
 
@@ -326,16 +351,38 @@ func continues(rest string) bool {
 func splitIntro(s string) (string, string) {
 	intro := ""
 	for k := 0; k < 4; k++ {
-		loc := reIntro.FindStringIndex(s)
-		if loc == nil {
+		comma := strings.IndexByte(s, ',')
+		if comma <= 0 || comma > 200 {
 			break
 		}
+		first := s
+		if sp := strings.IndexAny(s, " ,"); sp > 0 {
+			first = s[:sp]
+		}
 		// "He", "The Secretary" and names are subjects, not intros.
-		intro += s[:loc[1]]
-		s = s[loc[1]:]
+		if !introWords[first] && !(strings.HasSuffix(first, "ing") && len(first) > 5) {
+			break
+		}
+		end := comma + 1
+		for end < len(s) && s[end] == ' ' {
+			end++
+		}
+		intro += s[:end]
+		s = s[end:]
 	}
 	return intro, s
 }
+
+// introWords begin a phrase before a sentence's subject: "With regard to
+// North Korea,", "In response,", "During the meeting,". A participle
+// ("Responding to ...,") also begins one.
+var introWords = setOf("At", "In", "On", "During", "With", "After", "Following", "Regarding", "Concerning", "As",
+	"Turning", "Responding", "Furthermore", "Moreover", "Additionally", "Also", "First", "Firstly", "Second",
+	"Secondly", "Third", "Thirdly", "Finally", "Lastly", "Then", "Meanwhile", "However", "Further", "Besides",
+	"Subsequently", "Afterwards", "Earlier", "Later", "Separately", "Similarly", "Likewise", "For", "Under", "Upon",
+	"Before", "Referring", "Recalling", "Noting", "Welcoming", "Commencing", "Beginning", "Looking", "Given", "Against",
+	"Amid", "Ahead", "Today", "Yesterday", "Tonight", "This", "Last", "Over", "Through", "Throughout", "Since",
+	"Having", "Together", "Despite", "Apart", "Beyond", "Within", "Among", "Next")
 
 var reIntroTopic = regexp.MustCompile(`(?i)^(?:with\s+(?:regard|respect|reference)\s+to|regarding|concerning|as\s+(?:for|to|regards)|turning\s+to|on\s+the\s+(?:issue|question|subject|topic|matter)\s+of|on|in\s+relation\s+to|in\s+(?:terms\s+of|the\s+context\s+of)|referring\s+to|about)\s+(?:the\s+)?(?:issue\s+of\s+|situation\s+(?:in|of|on)\s+|question\s+of\s+)?(.+?)\s*,\s*$`)
 
@@ -375,6 +422,10 @@ func (ss *speakerSet) clauses(s, speaker string) []clause {
 			continue
 		}
 		next := s[loc[1]:]
+		if next == "" || !isCapitalized(next) && !strings.HasPrefix(next, "the ") && !strings.HasPrefix(next, "both ") &&
+			!strings.HasPrefix(next, "they ") && !strings.HasPrefix(next, "each ") && !strings.HasPrefix(next, "all ") {
+			continue
+		}
 		who, ok := ss.resolveAt(next, cur, false)
 		if !ok || who == cur || rePronoun.MatchString(next) || !hasLowerWord(s[start:loc[0]]) {
 			continue
@@ -394,28 +445,69 @@ func (ss *speakerSet) clauses(s, speaker string) []clause {
 	return out
 }
 
-var (
-	reTopicPhrase = regexp.MustCompile(`(?i)\b(?:on|about|regarding|concerning|over|discussed|addressed|raised|reviewed|explained|importance\s+of|situation\s+(?:in|on|of)|issue\s+of|cooperation\s+(?:on|in))\s+(?:the\s+)?(?:issue\s+of\s+|topic\s+of\s+|question\s+of\s+|current\s+|recent\s+)?([\p{L}\d][\p{L}\p{M}\d'’-]*(?:\s+(?:and\s+|of\s+(?:the\s+)?|in\s+(?:the\s+)?|on\s+)?[\p{L}\d][\p{L}\p{M}\d'’-]*){0,5})`)
-	reProper      = regexp.MustCompile(`\b(?:the\s+)?([A-Z][\p{L}\p{M}\d'’-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z\d][\p{L}\p{M}\d'’-]*){0,4})`)
-	topicStop     = setOf("the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "which", "what",
-		"how", "ways", "way", "need", "importance", "he", "she", "they", "it", "both", "all", "each", "him", "them")
-	topicCut = regexp.MustCompile(`(?i)(?:\s+and\s+(?:the\s+)?(?:two|both|he|she|they|that|expressed|stressed|agreed|said|are|is|was|were|will|would|have|has|had|can|could|should|also)\b|\s+(?:that|which|who|to|as|with|for|by|from|while|but|so|in\s+order|including|in\s+an?|in\s+the\s+run-up|during|at|after|before|when|since|until|despite|through|via)\b|,).*$`)
-)
+// topicTriggers are words after which a clause names its topic.
+var topicTriggers = []string{" on ", " about ", " regarding ", " concerning ", " over ", "discussed ", "addressed ",
+	"raised ", "reviewed ", "explained ", "importance of ", "situation in ", "situation on ", "situation of ",
+	"issue of ", "cooperation on ", "cooperation in "}
+
+// topicStop are words a topic never starts with.
+var topicStop = setOf("the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "which", "what",
+	"how", "ways", "way", "need", "importance", "he", "she", "they", "it", "both", "all", "each", "him", "them")
+
+// topicSkip are words dropped before a topic ("the current situation").
+var topicSkip = setOf("the", "current", "recent", "latest", "issue", "topic", "question", "of", "a", "an")
 
 // clauseTopic guesses a clause's topic: what it is "on" or "about", else
 // its first proper noun that is not a participant.
 func clauseTopic(s string, ps []Participant) string {
-	for _, m := range reTopicPhrase.FindAllStringSubmatch(s, -1) {
-		t := shortTopic(m[1])
+	var at []int
+	for _, k := range topicTriggers {
+		for from := 0; from < len(s); {
+			i := strings.Index(s[from:], k)
+			if i < 0 {
+				break
+			}
+			at = append(at, from+i+len(k))
+			from += i + len(k)
+		}
+	}
+	sort.Ints(at)
+	for _, i := range at {
+		words := strings.Fields(s[i:min(len(s), i+120)])
+		for len(words) > 0 && topicSkip[words[0]] {
+			words = words[1:]
+		}
+		if len(words) > 7 {
+			words = words[:7]
+		}
+		t := shortTopic(strings.Join(words, " "))
 		if goodTopic(t, ps) {
 			return t
 		}
 	}
-	for _, m := range reProper.FindAllStringSubmatch(s, -1) {
-		t := shortTopic(m[1])
-		if goodTopic(t, ps) && !nonNames[strings.ToLower(strings.Fields(t)[0])] {
+	words := strings.Fields(s)
+	for i := 0; i < len(words); i++ {
+		if !isCapitalized(words[i]) {
+			continue
+		}
+		j := i + 1
+		for j < len(words) && j-i < 5 {
+			w := words[j]
+			if isCapitalized(w) || w == "of" && j+1 < len(words) && (isCapitalized(words[j+1]) || words[j+1] == "the") ||
+				w == "the" && words[j-1] == "of" {
+				if strings.ContainsAny(words[j-1], ",.;:") {
+					break
+				}
+				j++
+				continue
+			}
+			break
+		}
+		t := shortTopic(strings.Join(words[i:j], " "))
+		if goodTopic(t, ps) && !nonNames[tokenKey(words[i])] {
 			return t
 		}
+		i = j - 1
 	}
 	return ""
 }
@@ -462,32 +554,57 @@ func isPersonWord(t string, ps []Participant) bool {
 	return false
 }
 
+// topicEnd are words at which a topic phrase ends.
+var topicEnd = setOf("that", "which", "who", "to", "as", "with", "for", "by", "from", "while", "but", "so",
+	"including", "during", "at", "after", "before", "when", "since", "until", "despite", "through", "via", "whether",
+	"if", "because", "among", "between")
+
+// verbAfterAnd ends a topic at "and" when a new clause follows it.
+var verbAfterAnd = setOf("the", "two", "both", "he", "she", "they", "that", "expressed", "stressed", "agreed", "said",
+	"are", "is", "was", "were", "will", "would", "have", "has", "had", "can", "could", "should", "also")
+
 // shortTopic trims a topic phrase to its first few words.
 func shortTopic(t string) string {
-	t = strings.TrimSpace(t)
-	if f := strings.Fields(t); len(f) == 1 || len(f) > 0 && isPossessive(f[0]) && isCapitalized(f[0]) && len(f) <= 1 {
-		t = strings.TrimSuffix(strings.TrimSuffix(t, "’s"), "'s")
-	}
-	t = topicCut.ReplaceAllString(t, "")
-	t = strings.Trim(t, " ,.;:()\"“”'’")
-	t = strings.TrimPrefix(t, "the ")
-	t = strings.TrimPrefix(t, "The ")
 	f := strings.Fields(t)
-	if len(f) > 6 {
-		f = f[:6]
+	out := f[:0:0]
+	for i, w := range f {
+		lw := strings.ToLower(strings.Trim(w, "()\"“”"))
+		if topicEnd[lw] || lw == "and" && i+1 < len(f) && verbAfterAnd[strings.ToLower(f[i+1])] {
+			break
+		}
+		if lw == "in" && i+1 < len(f) && (f[i+1] == "a" || f[i+1] == "an" || f[i+1] == "order" || strings.HasPrefix(f[i+1], "run-up") ||
+			i+2 < len(f) && f[i+1] == "the" && strings.HasPrefix(f[i+2], "run-up")) {
+			break
+		}
+		if end := strings.IndexAny(w, ",;:."); end >= 0 && !isDotAbbrev(strings.TrimSuffix(w, ".")) && !strings.Contains(w[:end], ".") {
+			if w = w[:end]; w != "" {
+				out = append(out, w)
+			}
+			break
+		}
+		out = append(out, w)
+		if len(out) == 6 {
+			break
+		}
 	}
-	for len(f) > 0 {
-		last := strings.ToLower(f[len(f)-1])
+	if len(out) == 1 {
+		out[0] = strings.TrimSuffix(strings.TrimSuffix(out[0], "’s"), "'s")
+	}
+	for len(out) > 0 {
+		last := strings.ToLower(out[len(out)-1])
 		if last == "of" || last == "and" || last == "the" || last == "in" || last == "on" || last == "a" {
-			f = f[:len(f)-1]
+			out = out[:len(out)-1]
 			continue
 		}
 		break
 	}
-	return strings.Join(f, " ")
+	for len(out) > 0 && (out[0] == "the" || out[0] == "The") {
+		out = out[1:]
+	}
+	return strings.Trim(strings.Join(out, " "), " ,.;:()\"“”'’")
 }
 
-var reDiscussList = regexp.MustCompile(`(?i)\b(?:discussed|discuss|addressed|reviewed|exchanged views on|focused on)\s+(?:the\s+)?([^.;:]{3,200})`)
+var reDiscussList = regexp.MustCompile(`\b(?:discussed|discuss|addressed|reviewed|exchanged views on|focused on)\s+(?:the\s+)?([^.;:]{3,200})`)
 
 // topicsOf lists the meeting's topics: what the meeting sentence and later
 // sentences say was discussed, and the topics of the positions.
@@ -514,6 +631,10 @@ func topicsOf(meet string, pos []Position) []string {
 		texts = append(texts, p.Text)
 	}
 	for _, s := range texts {
+		if !strings.Contains(s, "discuss") && !strings.Contains(s, "addressed") && !strings.Contains(s, "reviewed") &&
+			!strings.Contains(s, "exchanged views") && !strings.Contains(s, "focused on") {
+			continue
+		}
 		if m := reDiscussList.FindStringSubmatch(s); m != nil {
 			list := m[1]
 			list = strings.ReplaceAll(list, ", and ", ", ")

@@ -248,18 +248,18 @@ func guessTitle(text string) string {
 		if strings.HasSuffix(line, ":") {
 			continue
 		}
+		words := len(strings.Fields(line))
+		if words >= 40 || strings.HasSuffix(line, ".") && words >= 5 {
+			break // running text: the readout has no headline of its own
+		}
 		if first == "" {
 			first = line
 		}
-		words := len(strings.Fields(line))
 		if wordy == "" && words >= 4 {
 			wordy = line
 		}
 		if words >= 3 && reTitleWords.MatchString(line) && !strings.HasSuffix(line, ".") {
 			return line
-		}
-		if words >= 12 || strings.HasSuffix(line, ".") {
-			break
 		}
 	}
 	if wordy != "" {

@@ -1,0 +1,426 @@
+package knowledge
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// said is a position the test expects: the speaker and words of its text.
+type said struct{ speaker, words string }
+
+func TestExtractFixtures(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		file         string
+		date, tm     string
+		minutes      int
+		location     string
+		kind         Kind
+		participants []Participant
+		positions    []said
+		published    string
+	}{
+		{
+			file: "mofa-numbered.md", date: "2022-06-08", tm: "18:30", minutes: 45, location: "Tokyo", kind: KindInPerson,
+			published: "2022-06-09",
+			participants: []Participant{
+				{"Kenji Morita", "Minister for Foreign Affairs", "Japan"},
+				{"Elena Vargas Soto", "Minister of Foreign Affairs", "Chile"},
+			},
+			positions: []said{
+				{"Elena Vargas Soto", "trans-Pacific trade agreement"},
+				{"Kenji Morita", "keep markets open"},
+				{BothSides, "ocean conservation"},
+			},
+		},
+		{
+			// "last night" in a release dated 12 March; a call has no location.
+			file: "un-call.txt", date: "2021-03-11", kind: KindTelephone, published: "2021-03-12",
+			participants: []Participant{
+				{"", "Secretary-General", "United Nations"},
+				{"Tomas Lindqvist", "Prime Minister", "Sweden"},
+			},
+			positions: []said{
+				{"Secretary-General", "peacekeeping"},
+				{"Secretary-General", "predictable funding"}, // "He" after the Secretary-General
+				{"Tomas Lindqvist", "climate adaptation fund"},
+			},
+		},
+		{
+			// Weekday date line; "spoke today"; "The President" resolved.
+			file: "wh-call.txt", date: "2019-12-11", kind: KindTelephone,
+			participants: []Participant{
+				{"Daniel Hart", "President", ""},
+				{"Claire Fontaine", "Prime Minister", "Canada"},
+			},
+			positions: []said{
+				{BothSides, "critical minerals"},
+				{"Daniel Hart", "dairy farmers"},
+			},
+		},
+		{
+			// The title's date is the call's; "yesterday afternoon" does not shift it.
+			file: "uk-call.txt", date: "2020-10-22", kind: KindTelephone,
+			participants: []Participant{
+				{"", "Prime Minister", "United Kingdom"},
+				{"Anna Weber", "Chancellor", "Germany"},
+			},
+			positions: []said{
+				{BothSides, "future partnership"},
+				{"Prime Minister", "interconnectors"}, // attribution at the end of the sentence
+				{"Anna Weber", "hydrogen"},
+			},
+		},
+		{
+			// The signing spokesperson and a vice president mentioned at the end are not participants.
+			file: "state-meeting.txt", date: "2021-04-14", location: "Washington", kind: KindInPerson,
+			participants: []Participant{
+				{"Samuel J. Miller", "Secretary", "United States"},
+				{"Grace Otieno", "Foreign Minister", "Kenya"},
+			},
+			positions: []said{
+				{"Samuel J. Miller", "regional mediation"},
+				{BothSides, "protect civilians"},
+				{"Grace Otieno", "thanked the Secretary"},
+			},
+		},
+		{
+			// Saved HTML: caption, navigation, footer and scripts are dropped.
+			file: "nato-page.html", date: "2018-05-17", location: "NATO Headquarters", kind: KindInPerson,
+			published: "2018-05-17",
+			participants: []Participant{
+				{"Lars Eklund", "Secretary General", "NATO"},
+				{"Pieter de Vries", "Prime Minister", "Netherlands"},
+			},
+			positions: []said{
+				{"Lars Eklund", "air policing"},
+				{"Pieter de Vries", "defence spending"},
+			},
+		},
+		{
+			// "On the evening of February 3, 2023" wins over the timestamp line.
+			file: "relative-evening.txt", date: "2023-02-03", kind: KindTelephone, published: "2023-02-04",
+			participants: []Participant{
+				{"Liu Wen", "Member of the Political Bureau of the CPC Central Committee", "China"},
+				{"Julien Mercier", "Foreign Minister", "France"},
+			},
+			positions: []said{
+				{BothSides, "Middle East"},
+				{"Liu Wen", "supply chains"},
+				{"Liu Wen", "mutual trust"}, // a sentence with no subject of its own continues
+			},
+		},
+		{
+			// Date only in the title; "Dr", "Dato'" dropped; a third person in the last paragraph.
+			file: "title-date.txt", date: "2022-05-04", location: "Kuala Lumpur", kind: KindInPerson,
+			participants: []Participant{
+				{"Rajan Pillai", "Minister for Foreign Affairs", "Singapore"},
+				{"Aminah Yusof", "Minister of Foreign Affairs", "Malaysia"},
+			},
+			positions: []said{{BothSides, "close ties"}},
+		},
+		{
+			file: "margins.txt", date: "2021-10-30", tm: "12:10", minutes: 20, location: "G20 Summit in Rome", kind: KindInPerson,
+			participants: []Participant{
+				{"Hiroshi Sato", "Prime Minister", "Japan"},
+				{"Martin Alvarez", "President", "Argentina"},
+			},
+			positions: []said{
+				{"Hiroshi Sato", "lithium"},
+				{"Martin Alvarez", "debt talks"},
+			},
+		},
+		{
+			file: "video.txt", date: "2020-06-04", kind: KindVideo,
+			participants: []Participant{
+				{"Arvind Mehta", "Prime Minister", "India"},
+				{"Scott Bell", "Prime Minister", "Australia"},
+			},
+			positions: []said{
+				{BothSides, "comprehensive strategic partnership"},
+				{"Arvind Mehta", "Indo-Pacific"},
+			},
+		},
+		{
+			// Three parties; the unnamed Secretary-General is named by a header line.
+			file: "joint-three.txt", date: "2023-09-17", location: "New York", kind: KindInPerson,
+			participants: []Participant{
+				{"Karl Brandt", "President", "European Union"},
+				{"Ines Ferreira", "President", "European Union"},
+				{"Miguel Serrano", "Secretary-General", "United Nations"},
+			},
+			positions: []said{{BothSides, "food prices"}},
+		},
+		{
+			// 24-hour clock; "Park, Ji-won" is family name first.
+			file: "phone-korea.txt", date: "2016-07-03", tm: "20:20", minutes: 25, kind: KindTelephone,
+			participants: []Participant{
+				{"Ichiro Tanabe", "Minister for Foreign Affairs", "Japan"},
+				{"Park Ji-won", "Minister of Foreign Affairs", "South Korea"},
+			},
+			positions: []said{
+				{"Park Ji-won", "joint survey"},
+				{"Ichiro Tanabe", "delay the survey"},
+				{"Park Ji-won", "could not be changed"},
+			},
+		},
+		{
+			file: "noon-hour.txt", date: "2015-09-22", tm: "12:00", minutes: 60, kind: KindTelephone,
+			participants: []Participant{
+				{"Kazuo Ueda", "Prime Minister", "Japan"},
+				{"Tran Van Minh", "Prime Minister", "Vietnam"},
+			},
+			positions: []said{{"Tran Van Minh", "new Cabinet"}},
+		},
+		{
+			// No date of the call anywhere: the date of another event must not win.
+			file: "no-date.txt", kind: KindTelephone,
+			participants: []Participant{
+				{"Daniel Hart", "President", "United States"},
+				{"Oleg Sokolov", "President", "Russia"},
+			},
+			positions: []said{
+				{"Daniel Hart", "congratulations"},
+				{BothSides, "arms control"},
+			},
+		},
+		{
+			// "today" resolved from "tomorrow, Tuesday, 15th December 2020"; the governor is only mentioned.
+			file: "mentioned.txt", date: "2020-12-14", location: "State House, Nairobi", kind: KindInPerson,
+			participants: []Participant{
+				{"Joseph Mwangi", "President", "Kenya"},
+				{"Peter Okello", "President", "Uganda"},
+			},
+			positions: []said{{BothSides, "oil pipeline"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			t.Parallel()
+			m := extractFixture(t, tt.file)
+			got := struct {
+				Date, Time, Location string
+				Minutes              int
+				Kind                 Kind
+			}{m.Date, m.Time, m.Location, m.DurationMinutes, m.Kind}
+			want := struct {
+				Date, Time, Location string
+				Minutes              int
+				Kind                 Kind
+			}{tt.date, tt.tm, tt.location, tt.minutes, tt.kind}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("meeting facts (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.participants, m.Participants); diff != "" {
+				t.Errorf("participants (-want +got):\n%s", diff)
+			}
+			if tt.published != "" && m.Published != tt.published {
+				t.Errorf("published = %q, want %q", m.Published, tt.published)
+			}
+			for _, w := range tt.positions {
+				if !hasPosition(m.Positions, w) {
+					t.Errorf("no position of %q with %q in %+v", w.speaker, w.words, m.Positions)
+				}
+			}
+			for _, p := range m.Positions {
+				if !isSpeaker(p.Speaker, m.Participants) {
+					t.Errorf("position speaker %q is not a participant or both sides", p.Speaker)
+				}
+			}
+		})
+	}
+}
+
+func extractFixture(t *testing.T, file string) Meeting {
+	t.Helper()
+	r, err := ReadFile(filepath.Join("testdata", "readouts", file))
+	if err != nil {
+		t.Fatalf("ReadFile: %v", err)
+	}
+	m, err := Extract(r)
+	if err != nil {
+		t.Fatalf("Extract: %v", err)
+	}
+	return m
+}
+
+func hasPosition(ps []Position, w said) bool {
+	for _, p := range ps {
+		if p.Speaker == w.speaker && strings.Contains(p.Text, w.words) {
+			return true
+		}
+	}
+	return false
+}
+
+func isSpeaker(s string, ps []Participant) bool {
+	if s == BothSides {
+		return true
+	}
+	for _, p := range ps {
+		if s == label(p) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestExtractNotReadout(t *testing.T) {
+	t.Parallel()
+	for _, file := range []string{"news-article.txt", "recipe.md"} {
+		t.Run(file, func(t *testing.T) {
+			t.Parallel()
+			r, err := ReadFile(filepath.Join("testdata", "readouts", file))
+			if err != nil {
+				t.Fatalf("ReadFile: %v", err)
+			}
+			if _, err := Extract(r); !errors.Is(err, ErrNotReadout) {
+				t.Errorf("Extract = %v, want ErrNotReadout", err)
+			}
+		})
+	}
+}
+
+func TestExtractIDStable(t *testing.T) {
+	t.Parallel()
+	a := Readout{Name: "a.txt", SourceURL: "https://example.org/x", Text: "Prime Minister Ann Lee met President Bo Park of Korea in Seoul."}
+	b := a
+	b.Name = "copy/of/a.txt"
+	ma, errA := Extract(a)
+	mb, errB := Extract(b)
+	if errA != nil || errB != nil {
+		t.Fatalf("Extract: %v, %v", errA, errB)
+	}
+	if ma.ID != mb.ID || ma.ID == "" {
+		t.Errorf("ids %q and %q differ for one source URL", ma.ID, mb.ID)
+	}
+	c := a
+	c.SourceURL = ""
+	mc, err := Extract(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mc.ID == ma.ID {
+		t.Errorf("without a source URL the id should come from the name")
+	}
+}
+
+func TestExtractRules(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		text  string
+		check func(t *testing.T, m Meeting)
+	}{
+		{
+			name: "honorifics are dropped",
+			text: "New Delhi\n\nMarch 2, 2023\n\nPrime Minister Shri Ravi Kumar met His Excellency Mr. Omar Haddad, King of the Hashemite Kingdom of Jordan, and the Honourable Dr. Jane Moss, Prime Minister of New Zealand, today.",
+			check: func(t *testing.T, m Meeting) {
+				want := []string{"Ravi Kumar", "Omar Haddad", "Jane Moss"}
+				if diff := cmp.Diff(want, names(m)); diff != "" {
+					t.Errorf("names (-want +got):\n%s", diff)
+				}
+			},
+		},
+		{
+			name: "country adjective before a title",
+			text: "May 5, 2021\n\nSecretary of State Paul Grant met Japanese Foreign Minister Yuki Hara and Brazilian Defence Minister Rui Costa today.",
+			check: func(t *testing.T, m Meeting) {
+				want := []string{"United States", "Japan", "Brazil"}
+				var got []string
+				for _, p := range m.Participants {
+					got = append(got, p.Affiliation)
+				}
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("affiliations (-want +got):\n%s", diff)
+				}
+			},
+		},
+		{
+			name: "a phone call's dateline is not its location",
+			text: "Tokyo\n\nJanuary 9, 2020\n\nPrime Minister Ken Oda held a telephone talk with President Lina Berg of Finland.",
+			check: func(t *testing.T, m Meeting) {
+				if m.Location != "" || m.Kind != KindTelephone {
+					t.Errorf("location %q kind %q, want no location for a call", m.Location, m.Kind)
+				}
+			},
+		},
+		{
+			name: "yesterday resolves against the date line",
+			text: "1 March 2024\n\nPresident Amy Stone met Prime Minister Li Qiang of China yesterday in Geneva.",
+			check: func(t *testing.T, m Meeting) {
+				if m.Date != "2024-02-29" || m.Location != "Geneva" {
+					t.Errorf("date %q location %q", m.Date, m.Location)
+				}
+			},
+		},
+		{
+			name: "later mentions by surname and office",
+			text: "April 2, 2019\n\nMinister Sara Holm met Mr. Tariq Aziz, Foreign Minister of Pakistan, today. Mr. Aziz raised the water treaty. Minister Holm said her country would host the next round. The two ministers agreed to meet in autumn.",
+			check: func(t *testing.T, m Meeting) {
+				for _, w := range []said{{"Tariq Aziz", "water treaty"}, {"Sara Holm", "next round"}, {BothSides, "autumn"}} {
+					if !hasPosition(m.Positions, w) {
+						t.Errorf("missing %+v in %+v", w, m.Positions)
+					}
+				}
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			r, err := Parse(tt.name, []byte(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := Extract(r)
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			tt.check(t, m)
+		})
+	}
+}
+
+func names(m Meeting) []string {
+	var out []string
+	for _, p := range m.Participants {
+		out = append(out, p.Name)
+	}
+	return out
+}
+
+func BenchmarkExtract(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("testdata", "readouts", "mofa-numbered.md"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := Parse("mofa-numbered.md", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Extract(r); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseHTML(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("testdata", "readouts", "nato-page.html"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse("nato-page.html", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
