@@ -16,7 +16,7 @@ func (p *Poller) IngestURL(ctx context.Context, rawURL string) (knowledge.Meetin
 	if err != nil {
 		return knowledge.Meeting{}, err
 	}
-	r, err := knowledge.Parse(resp.URL, resp.Body)
+	r, err := knowledge.Parse(resp.URL, toUTF8(resp.Body, resp.ContentType))
 	if err != nil {
 		return knowledge.Meeting{}, fmt.Errorf("read %s: %w", resp.URL, err)
 	}

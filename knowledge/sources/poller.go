@@ -434,7 +434,7 @@ func (p *Poller) pollItem(ctx context.Context, s Source, it item, prev itemRecor
 		}
 		return fail(itemError, err)
 	}
-	r, err := knowledge.Parse(resp.URL, resp.Body)
+	r, err := knowledge.Parse(resp.URL, toUTF8(resp.Body, resp.ContentType))
 	if err != nil {
 		return fail(itemNotReadout, fmt.Errorf("%s: %w", resp.URL, err))
 	}
