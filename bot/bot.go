@@ -127,6 +127,13 @@ func (b *Bot) AddCommand(c Command) {
 // AddComponent routes buttons with c.Prefix; call it before Run.
 func (b *Bot) AddComponent(c Component) { b.components[c.Prefix] = c }
 
+// CompleteFilters completes options named person, speaker, country and
+// topic from the index, for commands added with AddCommand (such as
+// /digest's filters).
+func (b *Bot) CompleteFilters(ctx context.Context, req Request) ([]*discordgo.ApplicationCommandOptionChoice, error) {
+	return b.handlers.completeFilters(ctx, req)
+}
+
 // Definitions are the commands Run registers, in order.
 func (b *Bot) Definitions() []*discordgo.ApplicationCommand {
 	defs := make([]*discordgo.ApplicationCommand, len(b.order))

@@ -357,3 +357,25 @@ func meetingChoiceLabel(m knowledge.Meeting) string {
 	}
 	return truncate(label, maxChoiceLen)
 }
+
+// filterFields says which index field an option of a given name draws on,
+// whatever the command.
+var filterFields = map[string]knowledge.Field{
+	"person":  knowledge.FieldPerson,
+	"speaker": knowledge.FieldPerson,
+	"country": knowledge.FieldCountry,
+	"topic":   knowledge.FieldTopic,
+}
+
+// completeFilters completes person, speaker, country and topic options.
+func (h *handlers) completeFilters(ctx context.Context, req Request) ([]*discordgo.ApplicationCommandOptionChoice, error) {
+	field, ok := filterFields[req.Focused]
+	if !ok {
+		return nil, nil
+	}
+	ss, err := h.engine.Suggest(ctx, field, strings.TrimSpace(req.Options[req.Focused]), maxChoices)
+	if err != nil {
+		return nil, fmt.Errorf("suggest %s: %w", field, err)
+	}
+	return renderChoices(ss), nil
+}

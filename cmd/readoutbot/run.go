@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sync"
 
+	"github.com/bwmarrin/discordgo"
 	"github.com/readoutbot/readoutbot/bot"
 	"github.com/readoutbot/readoutbot/knowledge"
 	"github.com/readoutbot/readoutbot/knowledge/sources"
@@ -47,9 +49,7 @@ func cmdRun(ctx context.Context, app *App, args []string) error {
 		Now:     app.Now,
 	}, ix)
 	if err == nil {
-		stopFeeding := feedIndex(ctx, app, ix)
-		err = b.Run(ctx)
-		stopFeeding()
+		err = runBot(ctx, app, b, ix)
 	}
 	// The index closes last, after the session and the feeders, so no reply
 	// or ingest is cut short.
@@ -101,4 +101,75 @@ func feedIndex(ctx context.Context, app *App, ix *knowledge.Index) (stop func())
 		cancel()
 		wg.Wait()
 	}
+}
+
+// runBot runs the bot with its digests and the index feeders until ctx
+// ends, and stops them all before returning.
+func runBot(ctx context.Context, app *App, b *bot.Bot, ix *knowledge.Index) error {
+	log := app.Logger
+	digestPath := filepath.Join(filepath.Dir(filepath.Clean(app.IndexDir)), bot.DigestStoreFile)
+	store, err := bot.OpenDigestStore(digestPath)
+	if err != nil {
+		return fmt.Errorf("digests %s: %w", digestPath, err)
+	}
+	defer store.Close()
+	poster := &sessionPoster{ready: make(chan struct{})}
+	sched := bot.NewDigestScheduler(bot.DigestSchedulerOptions{
+		Store: store, Source: ix, Poster: poster, Logger: log, Now: app.Now,
+	})
+	b.AddCommand(bot.NewDigestCommand(bot.DigestCommandOptions{
+		Store: store, Source: ix, Scheduler: sched, Now: app.Now, Suggest: b.CompleteFilters,
+	}))
+
+	stopFeeding := feedIndex(ctx, app, ix)
+	defer stopFeeding()
+	done := make(chan error, 1)
+	go func() { done <- b.Run(ctx) }()
+	select {
+	case err := <-done:
+		return err
+	case s := <-b.Ready():
+		poster.set(s)
+	}
+	schedCtx, stopSched := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		if err := sched.Run(schedCtx); err != nil && schedCtx.Err() == nil {
+			log.Error("digest scheduler stopped", "err", err)
+		}
+	})
+	err = <-done
+	stopSched()
+	wg.Wait()
+	return err
+}
+
+// sessionPoster posts digests through the bot's session once connected;
+// the scheduler starts only after that.
+type sessionPoster struct {
+	ready chan struct{}
+	s     *discordgo.Session
+}
+
+func (p *sessionPoster) set(s *discordgo.Session) {
+	p.s = s
+	close(p.ready)
+}
+
+func (p *sessionPoster) Send(ctx context.Context, channelID, content string) (string, error) {
+	select {
+	case <-p.ready:
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
+	return bot.DiscordDigestPoster{Session: p.s}.Send(ctx, channelID, content)
+}
+
+func (p *sessionPoster) Recent(ctx context.Context, channelID string, limit int) ([]bot.PostedMessage, error) {
+	select {
+	case <-p.ready:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	return bot.DiscordDigestPoster{Session: p.s}.Recent(ctx, channelID, limit)
 }

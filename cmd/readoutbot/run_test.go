@@ -132,6 +132,13 @@ func TestRunBinaryEndToEnd(t *testing.T) {
 	})
 
 	srv.WaitRequest(t, discordtest.Route("PUT", "/applications/*/guilds/*/commands"), time.Minute)
+	var names []string
+	for _, c := range srv.GuildCommands(srv.GuildID) {
+		names = append(names, c.Name)
+	}
+	if got, want := strings.Join(names, " "), "ask meeting meetings positions help digest"; got != want {
+		t.Errorf("registered %q, want %q", got, want)
+	}
 	rep := srv.Interact(t, discordtest.Command("ask", discordtest.Opt("question", "When did Kishida and Macron speak?"))).WaitFinal(t, 30*time.Second)
 	var answer strings.Builder
 	for _, m := range rep.Messages() {
@@ -145,6 +152,11 @@ func TestRunBinaryEndToEnd(t *testing.T) {
 	}
 	if !strings.Contains(answer.String(), "Macron") {
 		t.Errorf("answer does not name Macron:\n%s\nlog:\n%s", answer.String(), stderr.String())
+	}
+
+	show := srv.Interact(t, discordtest.Command("digest", discordtest.Sub("show")).WithPermissions(discordtest.AdminPermissions)).WaitFinal(t, 30*time.Second)
+	if !show.Ephemeral() {
+		t.Errorf("/digest show should answer privately: %+v", show.Callback)
 	}
 
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
