@@ -68,6 +68,7 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	load0 := loadAverage()
 	b := &bencher{app: app, gen: readoutgen.New(*seed), base: base, repeat: *repeat}
 	var rows []benchRow
 	for _, n := range ns {
@@ -88,8 +89,8 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 			return fmt.Errorf("heap profile: %w", err)
 		}
 	}
-	fmt.Fprintf(app.Stdout, "readoutbot bench --n %s --seed %d --repeat %d (GOMAXPROCS %d, %s)\n\n",
-		*sizes, *seed, *repeat, runtime.GOMAXPROCS(0), runtime.Version())
+	fmt.Fprintf(app.Stdout, "readoutbot bench --n %s --seed %d --repeat %d (GOMAXPROCS %d, %s; load average %s at start, %s at end)\n\n",
+		*sizes, *seed, *repeat, runtime.GOMAXPROCS(0), runtime.Version(), load0, loadAverage())
 	writeBenchTable(app.Stdout, rows)
 	return nil
 }
@@ -116,8 +117,11 @@ func parseSizes(s string) ([]int, error) {
 type benchRow struct {
 	N int
 
-	IngestRate, BareIngestRate float64 // readouts per second
-	NotReadouts                int     // readouts Extract refused
+	IngestRate, BareIngestRate float64 // readouts per second of wall time
+	// IngestCPU and BareIngestCPU are CPU time (user + system, all threads)
+	// per readout: steadier than wall time on a machine shared with others.
+	IngestCPU, BareIngestCPU time.Duration
+	NotReadouts              int // readouts Extract refused
 
 	AskP50, AskP99, BareP50, BareP99 time.Duration
 	Answerable, Answered             int // answerable questions, and how many got an answer
@@ -145,13 +149,25 @@ func (b *bencher) progress(format string, args ...any) {
 	fmt.Fprintf(b.app.Stderr, "bench: "+format+"\n", args...)
 }
 
-// chunk generates readouts [from, from+n).
-func (b *bencher) chunk(from, n int) []knowledge.Readout {
+// chunk generates readouts [from, from+n), adding the CPU time it took to
+// genCPU so that phases can leave generation out.
+func (b *bencher) chunk(from, n int, genCPU *time.Duration) []knowledge.Readout {
+	start := cpuTime()
 	rs := make([]knowledge.Readout, n)
 	for i := range rs {
 		rs[i] = b.gen.Readout(from + i)
 	}
+	*genCPU += cpuTime() - start
 	return rs
+}
+
+// cpuTime is the process's CPU time so far, user and system, all threads.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func (b *bencher) run(ctx context.Context, n int) (benchRow, error) {
@@ -172,9 +188,10 @@ func (b *bencher) run(ctx context.Context, n int) (benchRow, error) {
 	if err != nil {
 		return row, err
 	}
-	var spent time.Duration
+	var spent, genCPU time.Duration
+	cpu0 := cpuTime()
 	for from := 0; from < n; from += size {
-		rs := b.chunk(from, min(size, n-from))
+		rs := b.chunk(from, min(size, n-from), &genCPU)
 		start := time.Now()
 		if err := bx.Add(ctx, rs...); err != nil {
 			bx.Close()
@@ -188,6 +205,7 @@ func (b *bencher) run(ctx context.Context, n int) (benchRow, error) {
 	}
 	spent += time.Since(start)
 	row.BareIngestRate = float64(n) / spent.Seconds()
+	row.BareIngestCPU = (cpuTime() - cpu0 - genCPU) / time.Duration(n)
 
 	// The engine: extract + index through Index.Add, the path every
 	// readout takes.
@@ -199,9 +217,9 @@ func (b *bencher) run(ctx context.Context, n int) (benchRow, error) {
 		mem.stop()
 		return row, err
 	}
-	spent = 0
+	spent, genCPU, cpu0 = 0, 0, cpuTime()
 	for from := 0; from < n; from += size {
-		rs := b.chunk(from, min(size, n-from))
+		rs := b.chunk(from, min(size, n-from), &genCPU)
 		start := time.Now()
 		res, err := ix.Add(ctx, rs...)
 		if err != nil {
@@ -223,6 +241,7 @@ func (b *bencher) run(ctx context.Context, n int) (benchRow, error) {
 	}
 	spent += time.Since(start)
 	row.IngestRate = float64(n) / spent.Seconds()
+	row.IngestCPU = (cpuTime() - cpu0 - genCPU) / time.Duration(n)
 	row.IngestRSS, row.IngestHeap, row.RSSResetWorked = mem.stop()
 
 	// Open: from nothing to ready on the index just built.
@@ -437,6 +456,10 @@ func writeBenchTable(w io.Writer, rows []benchRow) {
 	line("ingest, readouts/s: engine (extract + index)", "", func(r benchRow) string { return fmt.Sprintf("%.0f", r.IngestRate) })
 	line("ingest, readouts/s: bare bleve", "", func(r benchRow) string { return fmt.Sprintf("%.0f", r.BareIngestRate) })
 	line("ingest: engine / bare", "≥ 0.7×", func(r benchRow) string { return fmt.Sprintf("%.2f×", r.IngestRate/r.BareIngestRate) })
+	line("ingest CPU per readout: engine / bare", "", func(r benchRow) string { return dur(r.IngestCPU) + " / " + dur(r.BareIngestCPU) })
+	line("ingest by CPU time: engine / bare", "", func(r benchRow) string {
+		return fmt.Sprintf("%.2f×", float64(r.BareIngestCPU)/float64(max(r.IngestCPU, 1)))
+	})
 	line("ask p50: engine / bare match", "", func(r benchRow) string { return dur(r.AskP50) + " / " + dur(r.BareP50) })
 	line("ask p99: engine / bare match", "< 100 ms", func(r benchRow) string { return dur(r.AskP99) + " / " + dur(r.BareP99) })
 	line("ask p99: engine / bare", "≤ 1.5×", func(r benchRow) string { return fmt.Sprintf("%.1f×", float64(r.AskP99)/float64(max(r.BareP99, 1))) })
@@ -479,3 +502,16 @@ func dur(d time.Duration) string {
 }
 
 func mb(b uint64) string { return fmt.Sprintf("%.0f MB", float64(b)/(1<<20)) }
+
+// loadAverage is the one-minute load average, which says how much other
+// work shared the machine during a run.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	if f := strings.Fields(string(b)); len(f) > 0 {
+		return f[0]
+	}
+	return "unknown"
+}
