@@ -191,6 +191,9 @@ type Report struct {
 	Seen int
 	// Skipped counts items that are not readouts or failed to fetch.
 	Skipped int
+	// Pending counts items left for a later poll: backlog over
+	// MaxItemsPerPoll, and pages whose fetch failed and will be retried.
+	Pending int
 	// NotModified is set when the feed or page had not changed.
 	NotModified bool
 }
@@ -388,6 +391,7 @@ func (p *Poller) pollItems(ctx context.Context, s Source, rec *sourceRecord, rep
 		if err := p.store.putItems(rest); err != nil {
 			return err
 		}
+		rep.Pending += len(pending) - p.maxItems
 		pending = pending[len(pending)-p.maxItems:]
 	}
 	for _, it := range pending {
@@ -402,7 +406,12 @@ func (p *Poller) pollItems(ctx context.Context, s Source, rec *sourceRecord, rep
 			return err
 		}
 	}
-	rec.ETag, rec.LastModified = resp.ETag, resp.LastModified
+	// With work left, the next poll must see the listing in full again
+	// rather than a 304, so the validators are kept only when all is done.
+	rec.ETag, rec.LastModified = "", ""
+	if rep.Pending == 0 {
+		rec.ETag, rec.LastModified = resp.ETag, resp.LastModified
+	}
 	return nil
 }
 
@@ -420,6 +429,9 @@ func (p *Poller) pollItem(ctx context.Context, s Source, it item, prev itemRecor
 		ir.Status, ir.Err = status, err.Error()
 		if status == itemError && ir.Attempts >= maxItemAttempts {
 			ir.Status = itemFailed
+		}
+		if ir.Status == itemError {
+			rep.Pending++
 		}
 		rep.Skipped++
 		rec.Health.LastError = err.Error()
@@ -461,6 +473,18 @@ func (p *Poller) pollItem(ctx context.Context, s Source, it item, prev itemRecor
 	if finalKey != key {
 		urls = append(urls, finalKey)
 	}
+	if finalKey != key {
+		// Listed at an address that redirects to a page already handled.
+		its, err := p.store.items([]string{finalKey})
+		if err != nil {
+			return err
+		}
+		if fin, ok := its[finalKey]; ok && fin.done() {
+			ir.Status, ir.MeetingID, ir.Err = itemDuplicate, fin.MeetingID, "redirects to "+finalKey
+			rep.Seen++
+			return p.store.putItems(map[string]itemRecord{key: ir})
+		}
+	}
 	if other, err := p.store.hashURL(ir.Hash); err != nil {
 		return err
 	} else if other != "" && other != key && other != finalKey {
@@ -488,6 +512,11 @@ func (p *Poller) pollItem(ctx context.Context, s Source, it item, prev itemRecor
 	ir.Status = itemIndexed
 	ir.MeetingID = res.Meeting.ID
 	ir.Err = ""
+	if !res.Changed {
+		// Already in the index as it is (the state file was lost, say).
+		rep.Seen++
+		return p.store.recordIndexed(urls, ir, s.Name, nil)
+	}
 	h := &rec.Health
 	h.Items++
 	if backfill {

@@ -156,6 +156,20 @@ func TestPollSkipsDuplicatesAndRedatedItems(t *testing.T) {
 	if n := meetingCount(t, p.ix); n != 2 {
 		t.Errorf("index holds %d meetings after restart, want 2", n)
 	}
+
+	// With the state file lost, what the index already holds is not
+	// counted again.
+	lost := newTestPoller(t, p.ix, "", feedSource(s, "/rss"))
+	rep, err = lost.Poll(t.Context(), "ministry")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.New+rep.Backfill != 0 || rep.Seen != 3 {
+		t.Errorf("poll with a new state file = %+v, want the 3 items seen", rep)
+	}
+	if h := health(t, lost); h.Items != 0 {
+		t.Errorf("health with a new state file = %+v, want no items counted", h)
+	}
 }
 
 func TestPollHonoursETag(t *testing.T) {
@@ -397,13 +411,21 @@ func TestLongBacklogIsSpreadOverPollsAndStaysBackfill(t *testing.T) {
 	if rep.Backfill != 2 || rep.New != 0 {
 		t.Fatalf("first poll = %+v, want 2 of the backlog", rep)
 	}
-	// The rest of the backlog comes next time, still as backfill, with a
-	// genuinely new item.
+	if rep.Pending != 1 {
+		t.Errorf("first poll = %+v, want 1 pending", rep)
+	}
+	// The rest of the backlog comes next time, still as backfill, though
+	// the feed has not changed (no 304 hides it).
+	p.clock.Advance(time.Hour)
+	rep = mustPoll(t, p, "ministry")
+	if rep.Backfill != 1 || rep.New != 0 || rep.NotModified || rep.Pending != 0 {
+		t.Fatalf("second poll = %+v, want the last of the backlog", rep)
+	}
 	s.add("Secretary Lindqvist meets Minister Haddad", "/readouts/meeting-4.html", day0("2024-06-03"))
 	p.clock.Advance(time.Hour)
 	rep = mustPoll(t, p, "ministry")
-	if rep.Backfill != 1 || rep.New != 1 {
-		t.Fatalf("second poll = %+v, want 1 backfill and 1 new", rep)
+	if rep.Backfill != 0 || rep.New != 1 {
+		t.Fatalf("third poll = %+v, want 1 new", rep)
 	}
 	if h := health(t, p); h.Items != 4 || h.Backfill != 3 {
 		t.Errorf("health = %+v, want 4 items, 3 backfill", h)
