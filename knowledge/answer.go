@@ -13,9 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/search/query"
+	porterstemmer "github.com/blevesearch/go-porterstemmer"
 )
 
 // Answer is the reply to a question.
@@ -392,7 +391,7 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 	m := ms[best]
 	if scorer.hasAbout() {
 		// "What did X say about Y": Y must be what the readout is about.
-		if scorer.unknownTopic(true) || scorer.coverage(m, true) < 0.34 {
+		if !scorer.aboutMatches(m) {
 			return Answer{}, ErrNoAnswer
 		}
 	}
@@ -473,30 +472,47 @@ func ixHeadline(m Meeting) string {
 	return b.String()
 }
 
-// enAnalyzer is the English analyzer of the text fields, so question words
-// are stemmed exactly as the index stems readouts.
-var enAnalyzer = sync.OnceValue(func() analysis.Analyzer {
-	a := bleve.NewIndexMapping().AnalyzerNamed(en.AnalyzerName)
-	if a == nil {
-		panic("english analyzer missing")
-	}
-	return a
-})
-
-// stems analyses s as the text fields are analysed (stopwords dropped).
-func (ix *Index) stems(s string) []string { return ixStemsOf(s) }
-
+// ixStemsOf splits s into words and stems them as the English analyzer of
+// the text fields does (Porter), leaving out stopwords. It is much cheaper
+// than running the analyzer, with a cache of stems, and it is what both
+// questions and readouts go through when answers are ranked.
 func ixStemsOf(s string) []string {
-	if s == "" {
-		return nil
-	}
-	toks := enAnalyzer().Analyze([]byte(ixFold(s)))
-	out := make([]string, 0, len(toks))
-	for _, t := range toks {
-		out = append(out, string(t.Term))
+	words := ixWords(s)
+	out := words[:0]
+	for _, w := range words {
+		if ixStopWords[w] {
+			continue
+		}
+		out = append(out, stemWord(w))
 	}
 	return out
 }
+
+var stemCache = struct {
+	sync.RWMutex
+	m map[string]string
+}{m: map[string]string{}}
+
+// stemWord is the Porter stem of a folded word, cached.
+func stemWord(w string) string {
+	stemCache.RLock()
+	st, ok := stemCache.m[w]
+	stemCache.RUnlock()
+	if ok {
+		return st
+	}
+	st = porterstemmer.StemString(w)
+	stemCache.Lock()
+	if len(stemCache.m) > 200_000 {
+		stemCache.m = map[string]string{} // bound memory on odd input
+	}
+	stemCache.m[w] = st
+	stemCache.Unlock()
+	return st
+}
+
+// stems analyses s as the text fields are analysed (stopwords dropped).
+func (ix *Index) stems(s string) []string { return ixStemsOf(s) }
 
 // docFreq counts meetings whose text, title or participant names hold
 // word, from the term dictionaries (no search).
@@ -752,6 +768,42 @@ func (sc *scorer) hasAbout() bool {
 		}
 	}
 	return false
+}
+
+// aboutMatches reports whether meeting m is about what the question asks
+// about: at least half its words (or their synonyms) are in the readout, at
+// most half are words no readout uses, and when it has long, specific
+// words, one of them is in the readout.
+func (sc *scorer) aboutMatches(m Meeting) bool {
+	set, ok := sc.stems[m.ID]
+	if !ok {
+		set = meetingStems(m)
+		sc.stems[m.ID] = set
+	}
+	var total, matched, unknown, long, longMatched int
+	for _, t := range sc.terms {
+		if !t.about {
+			continue
+		}
+		total++
+		hit := t.matches(set) > 0
+		if hit {
+			matched++
+		}
+		if t.unknown {
+			unknown++
+		}
+		if len(t.word) >= 6 {
+			long++
+			if hit {
+				longMatched++
+			}
+		}
+	}
+	if total == 0 {
+		return true
+	}
+	return 2*matched >= total && 2*unknown <= total && (long == 0 || longMatched > 0)
 }
 
 // unknownTopic reports whether the question asks about a word that no
