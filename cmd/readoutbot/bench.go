@@ -124,8 +124,11 @@ type benchRow struct {
 	NotReadouts              int // readouts Extract refused
 
 	AskP50, AskP99, BareP50, BareP99 time.Duration
-	Answerable, Answered             int // answerable questions, and how many got an answer
-	Unanswerable, Padded             int // unanswerable ones, and how many got an answer anyway
+	// AskCPU* are the CPU time each question took, which waiting for a core
+	// held by another program does not inflate.
+	AskCPUP50, AskCPUP99, BareCPUP50, BareCPUP99 time.Duration
+	Answerable, Answered                         int // answerable questions, and how many got an answer
+	Unanswerable, Padded                         int // unanswerable ones, and how many got an answer anyway
 
 	SuggestP50, SuggestP99 time.Duration
 
@@ -266,22 +269,26 @@ func (b *bencher) run(ctx context.Context, n int) (benchRow, error) {
 	// elsewhere on the machine falls on both alike. One warm-up pass first.
 	b.progress("%d: ask", n)
 	qs := b.gen.Questions(n, 6)
-	var ask, bare []time.Duration
+	var ask, bare, askCPU, bareCPU []time.Duration
 	for pass := 0; pass <= b.repeat; pass++ {
 		for _, q := range qs {
+			cpu := cpuTime()
 			start := time.Now()
 			_, err := ix.Ask(ctx, q.Text)
 			took := time.Since(start)
+			tookCPU := cpuTime() - cpu
 			if err != nil && !errors.Is(err, knowledge.ErrNoAnswer) {
 				mem.stop()
 				return row, fmt.Errorf("ask %q: %w", q.Text, err)
 			}
+			cpu = cpuTime()
 			start = time.Now()
 			if _, err := bx.Match(ctx, q.Text, 10); err != nil {
 				mem.stop()
 				return row, err
 			}
 			bareTook := time.Since(start)
+			bareTookCPU := cpuTime() - cpu
 			if pass == 0 {
 				if q.Answerable {
 					row.Answerable++
@@ -298,10 +305,15 @@ func (b *bencher) run(ctx context.Context, n int) (benchRow, error) {
 			}
 			ask = append(ask, took)
 			bare = append(bare, bareTook)
+			askCPU = append(askCPU, tookCPU)
+			bareCPU = append(bareCPU, bareTookCPU)
 		}
 	}
 	row.AskP50, row.AskP99 = percentile(ask, 50), percentile(ask, 99)
 	row.BareP50, row.BareP99 = percentile(bare, 50), percentile(bare, 99)
+	row.AskCPUP50, row.AskCPUP99 = percentile(askCPU, 50), percentile(askCPU, 99)
+	b.slowest(qs, askCPU)
+	row.BareCPUP50, row.BareCPUP99 = percentile(bareCPU, 50), percentile(bareCPU, 99)
 
 	b.progress("%d: autocomplete", n)
 	var sug []time.Duration
@@ -329,6 +341,23 @@ func (b *bencher) run(ctx context.Context, n int) (benchRow, error) {
 	}
 	b.progress("%d: done", n)
 	return row, nil
+}
+
+// slowest names the questions that took the most CPU, on stderr, so a
+// high p99 points at its cause. cpu holds repeat passes over qs in order.
+func (b *bencher) slowest(qs []readoutgen.Question, cpu []time.Duration) {
+	worst := make([]time.Duration, len(qs))
+	for i, d := range cpu {
+		worst[i%len(qs)] = max(worst[i%len(qs)], d)
+	}
+	order := make([]int, len(qs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(x, y int) int { return int(worst[y] - worst[x]) })
+	for _, i := range order[:min(3, len(order))] {
+		b.progress("  slow question (%s, %s CPU): %s", qs[i].Kind, dur(worst[i]), qs[i].Text)
+	}
 }
 
 // percentile is the nearest-rank percentile of ds.
@@ -463,6 +492,8 @@ func writeBenchTable(w io.Writer, rows []benchRow) {
 	line("ask p50: engine / bare match", "", func(r benchRow) string { return dur(r.AskP50) + " / " + dur(r.BareP50) })
 	line("ask p99: engine / bare match", "< 100 ms", func(r benchRow) string { return dur(r.AskP99) + " / " + dur(r.BareP99) })
 	line("ask p99: engine / bare", "≤ 1.5×", func(r benchRow) string { return fmt.Sprintf("%.1f×", float64(r.AskP99)/float64(max(r.BareP99, 1))) })
+	line("ask CPU p50: engine / bare match", "", func(r benchRow) string { return dur(r.AskCPUP50) + " / " + dur(r.BareCPUP50) })
+	line("ask CPU p99: engine / bare match", "", func(r benchRow) string { return dur(r.AskCPUP99) + " / " + dur(r.BareCPUP99) })
 	line("answered: answerable / unanswerable (padded)", "", func(r benchRow) string {
 		return fmt.Sprintf("%d/%d, %d/%d", r.Answered, r.Answerable, r.Padded, r.Unanswerable)
 	})
