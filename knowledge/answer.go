@@ -773,7 +773,8 @@ func (sc *scorer) hasAbout() bool {
 // aboutMatches reports whether meeting m is about what the question asks
 // about: at least half its words (or their synonyms) are in the readout, at
 // most half are words no readout uses, and when it has long, specific
-// words, one of them is in the readout.
+// words, one of them is in the readout. (Under half unknown: "professional
+// snooker" is not about professional conduct.)
 func (sc *scorer) aboutMatches(m Meeting) bool {
 	set, ok := sc.stems[m.ID]
 	if !ok {
@@ -803,7 +804,7 @@ func (sc *scorer) aboutMatches(m Meeting) bool {
 	if total == 0 {
 		return true
 	}
-	return 2*matched >= total && 2*unknown <= total && (long == 0 || longMatched > 0)
+	return 2*matched >= total && 2*unknown < total && (long == 0 || longMatched > 0)
 }
 
 // unknownTopic reports whether the question asks about a word that no
