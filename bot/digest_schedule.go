@@ -41,6 +41,9 @@ const (
 	DefaultLateAfter = 15 * time.Minute
 	// DefaultRetryAfter is the wait after a failed send (not a 403/404).
 	DefaultRetryAfter = 5 * time.Minute
+	// DefaultSettle is the default Settle: far longer than an index batch
+	// takes to commit.
+	DefaultSettle = time.Minute
 	// DefaultMaxDigestMessages caps the messages of one digest; a longer day
 	// ends with a pointer to /meetings.
 	DefaultMaxDigestMessages = 6
@@ -57,9 +60,16 @@ type DigestSchedulerOptions struct {
 	// Now is the clock; nil means time.Now. Waiting uses time's timers, so
 	// tests run the scheduler inside a testing/synctest bubble.
 	Now func() time.Time
-	// LateAfter, RetryAfter and MaxMessages default to the constants above.
+	// LateAfter, RetryAfter, Settle and MaxMessages default to the
+	// constants above.
 	LateAfter, RetryAfter time.Duration
-	MaxMessages           int
+	// Settle is how long before its post time a digest's window closes.
+	// The index stamps a batch's ingest time before the batch becomes
+	// searchable; a readout stamped just before the post time but
+	// committed just after would otherwise fall between two digests. With
+	// the window closing Settle early, it goes into the next one.
+	Settle      time.Duration
+	MaxMessages int
 }
 
 // DigestScheduler posts each subscription's digest once per local day at
@@ -83,6 +93,9 @@ func NewDigestScheduler(opts DigestSchedulerOptions) *DigestScheduler {
 	}
 	if opts.RetryAfter <= 0 {
 		opts.RetryAfter = DefaultRetryAfter
+	}
+	if opts.Settle <= 0 {
+		opts.Settle = DefaultSettle
 	}
 	if opts.MaxMessages <= 0 {
 		opts.MaxMessages = DefaultMaxDigestMessages
@@ -201,10 +214,10 @@ func (s *DigestScheduler) runSub(ctx context.Context, sub Subscription, now time
 		from = sc.at(d.add(-1))
 	}
 	rec := PostRecord{
-		ChannelID: sub.ChannelID, Day: d.String(), From: from, To: due,
+		ChannelID: sub.ChannelID, Day: d.String(), From: from, To: due.Add(-s.opts.Settle),
 		Late: now.Sub(due) > s.opts.LateAfter, State: postIntent, Updated: now,
 	}
-	if !from.Before(due) {
+	if !from.Before(rec.To) {
 		// The last digest already reached past this day's time (the time
 		// was moved earlier): nothing new to cover.
 		rec.To = from

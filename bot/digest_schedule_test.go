@@ -504,3 +504,33 @@ func TestDigestScheduleFirstPostAfterSet(t *testing.T) {
 		}
 	})
 }
+
+// TestDigestScheduleSlowCommit checks that a readout stamped just before
+// the post time but searchable only after the post (a batch still
+// committing) lands in the next digest rather than in none.
+func TestDigestScheduleSlowCommit(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		digestSleepUntil(time.Date(2024, 7, 1, 12, 0, 0, 0, time.UTC))
+		h := newDigestHarness(t)
+		if _, err := h.store.SetSubscription(Subscription{ChannelID: "c", Time: "06:00", Zone: "UTC", EmptyLine: true}, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		h.start()
+		fire := time.Date(2024, 7, 2, 6, 0, 0, 0, time.UTC)
+		digestSleepUntil(fire.Add(5 * time.Second)) // the 06:00 digest is out
+		h.src.add(knowledge.Meeting{
+			ID: "late-commit", Date: "2024-07-02", Kind: knowledge.KindTelephone,
+			Participants: []knowledge.Participant{{Name: "A", Affiliation: "X"}, {Name: "B", Affiliation: "Y"}},
+			SourceURL:    "https://example.org/mlate", Ingested: fire.Add(-10 * time.Second),
+		})
+		digestSleepUntil(fire.Add(24*time.Hour + time.Minute))
+		h.stop()
+		posts := h.poster.posts("c")
+		if len(posts) != 2 {
+			t.Fatalf("%d posts, want 2", len(posts))
+		}
+		if strings.Contains(posts[0].Content, "example.org/mlate") || !strings.Contains(posts[1].Content, "example.org/mlate") {
+			t.Errorf("the slow readout is not in the second digest only:\n%s\n---\n%s", posts[0].Content, posts[1].Content)
+		}
+	})
+}

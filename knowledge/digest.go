@@ -603,37 +603,67 @@ func digestFitLine(s string, limit int) string {
 }
 
 // digestChunks packs lines into chunks of at most limit characters, breaking
-// only between lines; a chunk after the first opens with cont.
+// only between lines; a chunk after the first opens with cont. Headings
+// (lines not starting with "- ") that would end a chunk move to the next,
+// to stay with the lines they head.
 func digestChunks(lines []string, limit int, cont string) []string {
 	var chunks []string
 	var cur []string
-	size := 0
-	flush := func() {
-		for len(cur) > 0 && cur[len(cur)-1] == "" {
-			cur = cur[:len(cur)-1]
+	for i := range lines {
+		lines[i] = digestFitLine(lines[i], limit-digestLen(cont)-1)
+	}
+	size := func(ls []string) int {
+		n := 0
+		for i, l := range ls {
+			if i > 0 {
+				n++
+			}
+			n += digestLen(l)
 		}
-		if len(cur) > 0 {
-			chunks = append(chunks, strings.Join(cur, "\n"))
-		}
-		cur, size = nil, 0
+		return n
 	}
 	for _, l := range lines {
-		l = digestFitLine(l, limit-digestLen(cont)-1)
-		add := digestLen(l)
-		if len(cur) > 0 {
-			add++ // the newline
+		if len(cur) == 0 || size(cur)+1+digestLen(l) <= limit {
+			cur = append(cur, l)
+			continue
 		}
-		if len(cur) > 0 && size+add > limit {
-			flush()
-			if l == "" {
-				continue
+		// Full: carry trailing headings and blank lines over, unless they
+		// are all the chunk holds besides its opening line.
+		cut := len(cur)
+		for cut > 1 && !strings.HasPrefix(cur[cut-1], "- ") {
+			cut--
+		}
+		if cut <= 1 {
+			cut = len(cur)
+		}
+		next := []string{cont}
+		for _, c := range cur[cut:] {
+			if c != "" {
+				next = append(next, c)
 			}
-			cur, size = []string{cont}, digestLen(cont)
-			add = digestLen(l) + 1
 		}
-		cur = append(cur, l)
-		size += add
+		if l != "" {
+			next = append(next, l)
+		}
+		if size(next) > limit { // no room to carry: headings stay behind
+			cut = len(cur)
+			next = []string{cont}
+			if l != "" {
+				next = append(next, l)
+			}
+		}
+		chunks = append(chunks, strings.Join(trimBlankTail(cur[:cut]), "\n"))
+		cur = next
 	}
-	flush()
+	if rest := trimBlankTail(cur); len(rest) > 0 && !(len(rest) == 1 && rest[0] == cont && len(chunks) > 0) {
+		chunks = append(chunks, strings.Join(rest, "\n"))
+	}
 	return chunks
+}
+
+func trimBlankTail(ls []string) []string {
+	for len(ls) > 0 && ls[len(ls)-1] == "" {
+		ls = ls[:len(ls)-1]
+	}
+	return ls
 }

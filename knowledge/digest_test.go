@@ -355,11 +355,21 @@ func TestDigestRenderChunks(t *testing.T) {
 			Ingested:  from.Add(time.Duration(i) * time.Minute),
 		})
 	}
-	d, err := BuildDigest(ms, DigestOptions{From: from, To: from.Add(24 * time.Hour)})
-	if err != nil {
-		t.Fatal(err)
+	for i := range ms {
+		if i%7 == 0 {
+			ms[i].Date = "2024-01-0" + fmt.Sprint(1+i%5) // some earlier meetings
+		}
+		ms[i].Participants[0].Affiliation = fmt.Sprintf("Country %d", i%9)
 	}
-	for _, limit := range []int{2000, 500} {
+	for _, tc := range []struct {
+		limit int
+		g     DigestGrouping
+	}{{2000, GroupByImportance}, {500, GroupByImportance}, {2000, GroupByCountry}, {500, GroupByCountry}} {
+		limit := tc.limit
+		d, err := BuildDigest(ms, DigestOptions{From: from, To: from.Add(24 * time.Hour), Grouping: tc.g})
+		if err != nil {
+			t.Fatal(err)
+		}
 		chunks := d.Render(DigestRender{Limit: limit, AngleLinks: true})
 		if len(chunks) < 2 {
 			t.Fatalf("limit %d: %d chunks, want several", limit, len(chunks))
@@ -372,7 +382,11 @@ func TestDigestRenderChunks(t *testing.T) {
 			if i > 0 && !strings.HasPrefix(c, "Readout digest (continued)") {
 				t.Errorf("limit %d: chunk %d does not say it continues: %q", limit, i, c[:40])
 			}
-			for _, l := range strings.Split(c, "\n") {
+			ls := strings.Split(c, "\n")
+			if last := ls[len(ls)-1]; !strings.HasPrefix(last, "- ") {
+				t.Errorf("limit %d %s: chunk %d ends with a heading %q", limit, tc.g, i, last)
+			}
+			for _, l := range ls {
 				if strings.HasPrefix(l, "- ") {
 					seen++
 					if !strings.HasSuffix(l, ">") {

@@ -14,9 +14,11 @@ import (
 // last --since, in the subscriber's time zone: the same selection the bot
 // posts, for cron users and for testing.
 func cmdDigest(ctx context.Context, app *App, args []string) error {
-	fs := app.flags("digest", "[--index DIR] [--since 24h] [--until TIME] [--tz ZONE] [--person P] [--country C] [--topic T] [--group importance|country] [--chunk N]")
+	fs := app.flags("digest", "[--index DIR] [--since 24h] [--until TIME] [--tz ZONE] [--person P] [--country C] [--topic T] [--group importance|country] [--chunk N]\n\n"+
+		"A readout is in the period when the index took it in during it, whatever its meeting or release date,\n"+
+		"so daily runs with --since 24h --until HH:MM list every readout exactly once.")
 	since := fs.Duration("since", 24*time.Hour, "how far back to look, as a Go `duration` (24h, 90m)")
-	until := fs.String("until", "", "end of the period, RFC 3339 or YYYY-MM-DDTHH:MM in --tz (default now)")
+	until := fs.String("until", "", "end of the period: HH:MM (its latest past occurrence in --tz, so a daily cron job gets touching\nwindows however late it runs), YYYY-MM-DDTHH:MM in --tz, or RFC 3339 (default now)")
 	tz := fs.String("tz", "UTC", "IANA time `zone` for dates and the stamp (Asia/Tokyo)")
 	var opts knowledge.DigestOptions
 	fs.StringVar(&opts.Person, "person", "", "only meetings with this participant")
@@ -47,7 +49,7 @@ func cmdDigest(ctx context.Context, app *App, args []string) error {
 	now := app.now()
 	to := now
 	if *until != "" {
-		if to, err = parseUntil(*until, loc); err != nil {
+		if to, err = parseUntil(*until, loc, now); err != nil {
 			return &exitError{code: 2, err: err}
 		}
 	}
@@ -93,9 +95,18 @@ func loadZone(name string) (*time.Location, error) {
 	return loc, nil
 }
 
-// parseUntil reads --until: RFC 3339, or a local date and time in loc.
-func parseUntil(s string, loc *time.Location) (time.Time, error) {
+// parseUntil reads --until: a clock time (its latest occurrence at or
+// before now in loc), a local date and time in loc, or RFC 3339.
+func parseUntil(s string, loc *time.Location, now time.Time) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	if c, err := time.Parse("15:04", s); err == nil {
+		y, m, d := now.In(loc).Date()
+		t := time.Date(y, m, d, c.Hour(), c.Minute(), 0, 0, loc)
+		if t.After(now) {
+			t = time.Date(y, m, d-1, c.Hour(), c.Minute(), 0, 0, loc)
+		}
 		return t, nil
 	}
 	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02 15:04", time.DateOnly} {
@@ -103,5 +114,5 @@ func parseUntil(s string, loc *time.Location) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("--until %q is not a time: use RFC 3339 (2024-03-15T08:00:00+09:00) or YYYY-MM-DDTHH:MM", s)
+	return time.Time{}, fmt.Errorf("--until %q is not a time: use HH:MM, YYYY-MM-DDTHH:MM or RFC 3339 (2024-03-15T08:00:00+09:00)", s)
 }

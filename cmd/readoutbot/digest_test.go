@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -88,6 +90,25 @@ func (a *digestApp) digest(t time.Time, args ...string) (stdout, stderr string, 
 	return out.String(), errOut.String(), err
 }
 
+// digestMeetingLineRE matches a digest's meeting line: who met whom and where, when,
+// the topics, and the link.
+var digestMeetingLineRE = regexp.MustCompile(`^- (.*?) \((\d{1,2} [A-Z][a-z]{2}(?: \d{4})?(?:, published [\d-]+|, newly received)?|date not given, [^)]*)\)(?:: .*)? (\S+)$`)
+
+// reduceMeetingLines keeps of each meeting line its date and link. What the
+// command decides (the window, the zone, filters, held or earlier, order,
+// headings, the stamp, chunks) stays exact in the golden files, while names,
+// places and topics, which the extraction tests own, may improve without
+// rewriting these files.
+func reduceMeetingLines(out string) string {
+	lines := strings.Split(out, "\n")
+	for i, l := range lines {
+		if m := digestMeetingLineRE.FindStringSubmatch(l); m != nil {
+			lines[i] = "- … (" + m[2] + ") " + m[3]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
 func utc(s string) time.Time {
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
@@ -113,13 +134,14 @@ func TestDigestCommandGolden(t *testing.T) {
 		{"person.golden", []string{"--since", "72h", "--tz", "Europe/London", "--person", "Zelenskyy"}},
 		{"until.golden", []string{"--since", "24h", "--until", "2022-02-25T08:00", "--tz", "Asia/Tokyo"}},
 		{"nothing.golden", []string{"--since", "1h", "--tz", "America/New_York"}},
+		{"until-clock.golden", []string{"--since", "48h", "--until", "08:00", "--tz", "Asia/Tokyo", "--chunk", "700"}},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
 			out, stderr, err := a.digest(now, tc.args...)
 			if err != nil {
 				t.Fatalf("digest %v: %v\n%s", tc.args, err, stderr)
 			}
-			checkDigestGolden(t, tc.golden, out)
+			checkDigestGolden(t, tc.golden, reduceMeetingLines(out))
 		})
 	}
 }
