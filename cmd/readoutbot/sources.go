@@ -36,18 +36,20 @@ func sourcesStatePath(app *App) string {
 // READOUTBOT_ALLOW_PRIVATE=1 lets it fetch from private addresses, for
 // feeds on one's own network.
 func newPoller(app *App, ix sources.Indexer, notify sources.Notifier) (*sources.Poller, error) {
-	srcs, err := sources.LoadConfig(sourcesConfigPath(app))
+	cfg := sourcesConfigPath(app)
+	srcs, err := sources.LoadConfig(cfg)
 	if err != nil {
 		return nil, err
 	}
 	return sources.New(sources.Options{
-		Index:     ix,
-		Sources:   srcs,
-		StatePath: sourcesStatePath(app),
-		Fetcher:   sources.NewFetcher(sources.FetcherOptions{AllowPrivate: allowPrivate(app)}),
-		Notifier:  notify,
-		Logger:    app.Logger,
-		Now:       app.Now,
+		Index:      ix,
+		Sources:    srcs,
+		ConfigPath: cfg,
+		StatePath:  sourcesStatePath(app),
+		Fetcher:    sources.NewFetcher(sources.FetcherOptions{AllowPrivate: allowPrivate(app)}),
+		Notifier:   notify,
+		Logger:     app.Logger,
+		Now:        app.Now,
 	})
 }
 

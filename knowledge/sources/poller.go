@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"sort"
 	"sync"
 	"time"
@@ -43,6 +44,10 @@ type Options struct {
 	Index Indexer
 	// Sources are the feeds and listing pages to poll.
 	Sources []Source
+	// ConfigPath, when set, is the sources file Sources came from: Run
+	// reloads it when it changes, so sources can be added without a
+	// restart. A file that no longer parses is logged and the old list kept.
+	ConfigPath string
 	// StatePath is the bbolt file of seen items and health. Required.
 	StatePath string
 	// Fetcher fetches feeds and pages; nil means NewFetcher with defaults.
@@ -66,7 +71,10 @@ type Options struct {
 // their health. It also ingests single URLs on request.
 type Poller struct {
 	index    Indexer
+	config   string
+	srcMu    sync.Mutex
 	sources  []Source
+	cfgStamp fileStamp // of config, when last loaded
 	store    *Store
 	fetch    *Fetcher
 	notify   Notifier
@@ -92,6 +100,7 @@ func New(opts Options) (*Poller, error) {
 	p := &Poller{
 		index:    opts.Index,
 		sources:  opts.Sources,
+		config:   opts.ConfigPath,
 		store:    OpenStore(opts.StatePath),
 		fetch:    opts.Fetcher,
 		notify:   opts.Notifier,
@@ -123,6 +132,11 @@ func New(opts Options) (*Poller, error) {
 	if p.maxItems <= 0 {
 		p.maxItems = DefaultMaxItemsPerPoll
 	}
+	if p.config != "" {
+		if fi, err := os.Stat(p.config); err == nil {
+			p.cfgStamp = stampOf(fi)
+		}
+	}
 	return p, nil
 }
 
@@ -130,17 +144,28 @@ func New(opts Options) (*Poller, error) {
 func (p *Poller) Store() *Store { return p.store }
 
 // Sources are the configured sources.
-func (p *Poller) Sources() []Source { return p.sources }
+func (p *Poller) Sources() []Source {
+	p.srcMu.Lock()
+	defer p.srcMu.Unlock()
+	return append([]Source(nil), p.sources...)
+}
+
+// source returns the configured source named name.
+func (p *Poller) source(name string) (Source, bool) {
+	for _, s := range p.Sources() {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return Source{}, false
+}
 
 // Run polls every source when due until ctx ends; it returns nil then.
 func (p *Poller) Run(ctx context.Context) error {
-	if len(p.sources) == 0 {
-		<-ctx.Done()
-		return nil
-	}
 	tick, stop := p.ticker(p.every)
 	defer stop()
 	for {
+		p.reload()
 		p.pollDue(ctx)
 		select {
 		case <-ctx.Done():
@@ -150,9 +175,33 @@ func (p *Poller) Run(ctx context.Context) error {
 	}
 }
 
+// reload reads the sources file again when it changed since last read.
+func (p *Poller) reload() {
+	if p.config == "" {
+		return
+	}
+	var stamp fileStamp
+	if fi, err := os.Stat(p.config); err == nil {
+		stamp = stampOf(fi)
+	}
+	if stamp == p.cfgStamp {
+		return
+	}
+	p.cfgStamp = stamp
+	srcs, err := LoadConfig(p.config)
+	if err != nil {
+		p.log.Error("sources file not reloaded", "path", p.config, "err", err)
+		return
+	}
+	p.srcMu.Lock()
+	p.sources = srcs
+	p.srcMu.Unlock()
+	p.log.Info("sources reloaded", "path", p.config, "sources", len(srcs))
+}
+
 // pollDue polls each source whose interval has passed since its last try.
 func (p *Poller) pollDue(ctx context.Context) {
-	for _, s := range p.sources {
+	for _, s := range p.Sources() {
 		if ctx.Err() != nil {
 			return
 		}
@@ -201,26 +250,26 @@ type Report struct {
 // Poll polls the named source now. Its error is the feed's or listing's;
 // problems with single items are logged and counted in its health.
 func (p *Poller) Poll(ctx context.Context, name string) (Report, error) {
-	for _, s := range p.sources {
-		if s.Name == name {
-			p.setTried(s.Name)
-			return p.poll(ctx, s)
-		}
+	s, ok := p.source(name)
+	if !ok {
+		return Report{}, fmt.Errorf("%w: %q", ErrUnknownSource, name)
 	}
-	return Report{}, fmt.Errorf("%w: %q", ErrUnknownSource, name)
+	p.setTried(s.Name)
+	return p.poll(ctx, s)
 }
 
 // Health returns each configured source's health, in config order.
 func (p *Poller) Health(ctx context.Context) ([]SourceHealth, error) {
-	names := make([]string, len(p.sources))
-	for i, s := range p.sources {
+	srcs := p.Sources()
+	names := make([]string, len(srcs))
+	for i, s := range srcs {
 		names[i] = s.Name
 	}
 	hs, err := p.store.Health(ctx, names...)
 	if err != nil {
 		return nil, err
 	}
-	for i, s := range p.sources {
+	for i, s := range srcs {
 		hs[i].URL, hs[i].Kind, hs[i].Interval = s.URL, s.Kind, s.Interval
 	}
 	return hs, nil

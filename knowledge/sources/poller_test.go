@@ -3,7 +3,10 @@ package sources
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -429,5 +432,57 @@ func TestLongBacklogIsSpreadOverPollsAndStaysBackfill(t *testing.T) {
 	}
 	if h := health(t, p); h.Items != 4 || h.Backfill != 3 {
 		t.Errorf("health = %+v, want 4 items, 3 backfill", h)
+	}
+}
+
+func TestRunReloadsTheSourcesFile(t *testing.T) {
+	s := newSite(t)
+	s.add("Call with Foreign Minister Okafor", "/readouts/call-1.html", day0("2024-03-04"))
+	cfgPath := filepath.Join(t.TempDir(), "sources.toml")
+	writeCfg := func(body string) {
+		t.Helper()
+		if err := os.WriteFile(cfgPath, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	one := fmt.Sprintf("[[source]]\nname = \"rss\"\nurl = \"%s/rss\"\n", s.srv.URL)
+	writeCfg(one)
+	srcs, err := LoadConfig(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newTestPoller(t, nil, "", srcs...)
+	p.config = cfgPath
+	ticks := make(chan time.Time)
+	p.ticker = func(time.Duration) (<-chan time.Time, func()) { return ticks, func() {} }
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- p.Run(ctx) }()
+	tick := func() {
+		t.Helper()
+		select {
+		case ticks <- p.clock.Now():
+		case <-time.After(5 * time.Second):
+			t.Fatal("Run did not take a tick")
+		}
+	}
+	tick()
+	// A source added to the file is polled without a restart; a broken
+	// file keeps the sources as they were.
+	writeCfg(one + fmt.Sprintf("\n[[source]]\nname = \"atom\"\nurl = \"%s/atom\"\nkind = \"atom\"\n", s.srv.URL))
+	tick()
+	tick()
+	if n := s.hitCount("/atom"); n != 1 {
+		t.Errorf("new source fetched %d times, want once", n)
+	}
+	writeCfg("[[source]]\nname = \n")
+	tick()
+	tick()
+	if got := len(p.Sources()); got != 2 {
+		t.Errorf("after a broken file: %d sources, want the 2 kept", got)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Run = %v", err)
 	}
 }
