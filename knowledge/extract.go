@@ -244,7 +244,12 @@ func splitSentences(p string) []string {
 	return out
 }
 
+// lastWord is the word before a dot, looking back a bounded distance so
+// sentence splitting stays linear.
 func lastWord(s string) string {
+	if len(s) > 24 {
+		s = s[len(s)-24:]
+	}
 	i := strings.LastIndexAny(s, " (\"“")
 	return s[i+1:]
 }
@@ -343,12 +348,18 @@ func participantPart(s string) string {
 // readout gives elsewhere.
 func (d *doc) participants(mi int) []Participant {
 	var ps []Participant
+	bodyFold := ""
 	add := func(m mention, fromTitle bool) {
 		if !d.isPrincipal(m) {
 			return
 		}
-		if fromTitle && !m.office && m.title == "" && !m.hon && !strings.Contains(foldName(d.body), foldName(m.name)) {
-			return
+		if fromTitle && !m.office && m.title == "" && !m.hon {
+			if bodyFold == "" {
+				bodyFold = foldName(d.body)
+			}
+			if !strings.Contains(bodyFold, foldName(m.name)) {
+				return
+			}
 		}
 		p := Participant{Name: cleanName(m.name), Title: m.title, Affiliation: m.aff}
 		if m.office {

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -122,7 +123,7 @@ func startsOffice(toks []token, i int) bool {
 	if i < len(toks) && toks[i].key == "the" {
 		i++
 	}
-	for ; i < len(toks); i++ {
+	for end := min(len(toks), i+8); i < end; i++ {
 		t := toks[i]
 		if t.class == cTitle && titleHeads[t.key] {
 			return true
@@ -135,11 +136,7 @@ func startsOffice(toks []token, i int) bool {
 }
 
 func sortMentions(ms []mention) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].start < ms[j-1].start; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 }
 
 func markUsed(used []bool, a, b int) {
