@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	_ "time/tzdata" // subscriptions name IANA zones; they must load on any machine
 
 	bolt "go.etcd.io/bbolt"
 )

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	_ "time/tzdata" // the zone tests run on machines without zoneinfo
 
 	"github.com/google/go-cmp/cmp"
 )
