@@ -97,6 +97,13 @@ type harness struct {
 // edit adjusts the options first. The bot stops when the test ends.
 func startBot(tb testing.TB, engine Engine, edit func(*Options)) *harness {
 	tb.Helper()
+	return startBotWith(tb, engine, edit, nil)
+}
+
+// startBotWith is startBot with setup run on the bot before it connects,
+// to add commands.
+func startBotWith(tb testing.TB, engine Engine, edit func(*Options), setup func(*Bot)) *harness {
+	tb.Helper()
 	srv := discordtest.NewServer(tb)
 	logs := &logBuffer{}
 	opts := Options{
@@ -111,6 +118,9 @@ func startBot(tb testing.TB, engine Engine, edit func(*Options)) *harness {
 	b, err := New(opts, engine)
 	if err != nil {
 		tb.Fatal(err)
+	}
+	if setup != nil {
+		setup(b)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)

@@ -97,7 +97,8 @@ type wireMentions struct {
 }
 
 // validateMessage checks a message body (create or edit) against Discord's
-// limits and requires an allowed_mentions that allows nobody.
+// limits and requires an allowed_mentions that allows nobody, except roles
+// the content itself mentions (a watch notice pings its one role).
 func validateMessage(body json.RawMessage, create, files bool) []string {
 	var p problems
 	var m wireMessage
@@ -107,7 +108,7 @@ func validateMessage(body json.RawMessage, create, files bool) []string {
 	}
 	if m.AllowedMentions == nil {
 		p.addf("allowed_mentions missing: readout text could ping people; send {\"parse\":[]}")
-	} else if len(m.AllowedMentions.Parse) > 0 || len(m.AllowedMentions.Users) > 0 || len(m.AllowedMentions.Roles) > 0 {
+	} else if len(m.AllowedMentions.Parse) > 0 || len(m.AllowedMentions.Users) > 0 || !rolesMentioned(m.AllowedMentions.Roles, m.Content) {
 		p.addf("allowed_mentions allows pings (parse %v, users %v, roles %v); want an empty parse list", m.AllowedMentions.Parse, m.AllowedMentions.Users, m.AllowedMentions.Roles)
 	}
 	content := ""
@@ -468,4 +469,16 @@ func checkOptions(p *problems, where string, opts []wireOption, depth int, total
 	if subs > 0 && plain > 0 {
 		p.addf("%s: subcommands cannot sit beside plain options", where)
 	}
+}
+
+// rolesMentioned says whether every role allowed to be pinged is one the
+// content mentions as <@&id>: a bot may ping a role it names on purpose,
+// never one that readout text could smuggle in.
+func rolesMentioned(roles []string, content *string) bool {
+	for _, r := range roles {
+		if content == nil || !strings.Contains(*content, "<@&"+r+">") {
+			return false
+		}
+	}
+	return true
 }
