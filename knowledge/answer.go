@@ -43,7 +43,7 @@ const (
 	answerTarget = 540 // most answers stay under this
 	answerMax    = 680 // none goes over this (the contract says about 700)
 	maxListed    = 8   // meetings listed in one answer
-	candidates   = 20  // meetings reranked for a one-meeting answer
+	candidates   = 12  // meetings reranked for a one-meeting answer
 )
 
 // Ask answers a question in plain words from the indexed readouts. It
@@ -107,32 +107,41 @@ func kindQuery(kinds []Kind) *query.DisjunctionQuery {
 // did they meet, who did someone meet on a day): one short line each.
 func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 	must := ix.peopleQueries(pq)
-	if q := termRange(fDate, pq.from, pq.to); q != nil {
+	if q := dateRange(pq.from, pq.to); q != nil {
 		must = append(must, q)
 	}
 	if pq.askHowOften && len(pq.topic) > 0 {
 		must = append(must, topicMatch(pq.topic))
 	}
+	// Lists filtered by topic below read up to 50 meetings; plain lists
+	// read only the latest maxListed and count the rest.
+	filtered := !pq.askWhen && len(pq.topic) > 0
+	size := maxListed
+	if filtered {
+		size = 50
+	}
 	search := func(must []query.Query) ([]Meeting, int, error) {
-		req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), 200, 0, false)
-		req.SortBy([]string{fDate, "_id"})
+		req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), size, 0, false)
+		req.SortBy([]string{"-" + fDate, "-_id"})
 		res, err := ix.bleve.SearchInContext(ctx, req)
 		if err != nil {
 			return nil, 0, fmt.Errorf("search meetings: %w", err)
 		}
 		ms, err := ix.store.meetings(hitIDs(res.Hits))
+		slices.Reverse(ms) // oldest first
 		return ms, int(res.Total), err
 	}
 	var ms []Meeting
+	var total int
 	var err error
 	if pq.hardKind {
-		ms, _, err = search(append(slices.Clip(must), kindQuery(pq.kinds)))
+		ms, total, err = search(append(slices.Clip(must), kindQuery(pq.kinds)))
 		if err != nil {
 			return Answer{}, err
 		}
 	}
 	if len(ms) == 0 {
-		ms, _, err = search(must)
+		ms, total, err = search(must)
 		if err != nil {
 			return Answer{}, err
 		}
@@ -143,7 +152,7 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 	// With a topic, the meetings about it come first; the rest only when
 	// none matches.
 	scorer := ix.newScorer(ctx, pq)
-	if len(scorer.terms) > 0 && (len(ms) > 1 || pq.askHowOften) && len(ms) <= 50 && !pq.askWhen {
+	if filtered && len(scorer.terms) > 0 && (len(ms) > 1 || pq.askHowOften) {
 		var about []Meeting
 		for _, m := range ms {
 			if scorer.meetingCoverage(m) > 0.5 {
@@ -156,10 +165,11 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 		if len(about) > 0 && len(about) < len(ms) {
 			ms = about
 		}
+		total = len(ms)
 	}
-	more := 0
+	more := max(total-len(ms), 0)
 	if len(ms) > maxListed {
-		more = len(ms) - maxListed
+		more += len(ms) - maxListed
 		ms = ms[len(ms)-maxListed:] // the latest
 	}
 	var b strings.Builder
@@ -319,7 +329,7 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		t.SetBoost(0.5)
 		should = append(should, t)
 	}
-	if q := termRange(fDate, pq.from, pq.to); q != nil {
+	if q := dateRange(pq.from, pq.to); q != nil {
 		if len(must) == 0 && len(pq.topic) == 0 {
 			must = append(must, q)
 		} else {

@@ -86,7 +86,7 @@ func filterQuery(f Filter) query.Query {
 	if strings.TrimSpace(f.Topic) != "" {
 		must = append(must, topicQuery(f.Topic))
 	}
-	if q := termRange(fDate, f.From, f.To); q != nil {
+	if q := dateRange(f.From, f.To); q != nil {
 		must = append(must, q)
 	}
 	if q := termRange(fPublished, f.PublishedFrom, f.PublishedTo); q != nil {
@@ -145,6 +145,28 @@ func termRange(field, from, to string) query.Query {
 	}
 	q := bleve.NewTermRangeInclusiveQuery(from, to, &yes, &yes)
 	q.SetField(field)
+	return q
+}
+
+// dateRange bounds the meeting date inclusively on the numeric day field,
+// which bleve searches with a few prefix terms rather than one term per
+// day; nil when unbounded. Bounds may be a year or a month.
+func dateRange(from, to string) query.Query {
+	lo, okLo := ixDayNumber(from, false)
+	hi, okHi := ixDayNumber(to, true)
+	if !okLo && !okHi {
+		return nil
+	}
+	yes := true
+	var min, max *float64
+	if okLo {
+		min = &lo
+	}
+	if okHi {
+		max = &hi
+	}
+	q := bleve.NewNumericRangeInclusiveQuery(min, max, &yes, &yes)
+	q.SetField(fDay)
 	return q
 }
 

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
@@ -12,7 +13,7 @@ import (
 
 // mappingVersion changes whenever newMapping or toDoc changes what is
 // indexed; Open rebuilds an index built by another version from its raws.
-const mappingVersion = 2
+const mappingVersion = 3
 
 // Index fields. Text fields use English analysis; keyword fields hold exact
 // values (names, affiliations, topics, kind, ids) or tokens folded by
@@ -32,6 +33,7 @@ const (
 	fLoc       = "loc"       // keyword: folded location words
 	fKind      = "kind"      // keyword
 	fDate      = "date"      // keyword YYYY-MM-DD, sortable; stored
+	fDay       = "day"       // number YYYYMMDD, for cheap date ranges
 	fPublished = "published" // keyword YYYY-MM-DD
 	fIngested  = "ingested"  // datetime
 	fTitleWord = "tword"     // keyword: folded title words, for prefix suggestions
@@ -65,6 +67,11 @@ func newMapping() mapping.IndexMapping {
 	}
 	dm.AddFieldMappingsAt(fDate, keyword(true, true))
 	dm.AddFieldMappingsAt(fPublished, keyword(false, true))
+	day := bleve.NewNumericFieldMapping()
+	day.Store = false
+	day.IncludeInAll = false
+	day.DocValues = false
+	dm.AddFieldMappingsAt(fDay, day)
 	ing := bleve.NewDateTimeFieldMapping()
 	ing.Store = false
 	ing.IncludeInAll = false
@@ -120,11 +127,37 @@ func toDoc(m Meeting) map[string]any {
 	d[fLoc] = ixUnique(ixWords(m.Location))
 	if m.Date != "" {
 		d[fDate] = m.Date
+		if n, ok := ixDayNumber(m.Date, false); ok {
+			d[fDay] = n
+		}
 	}
 	if m.Published != "" {
 		d[fPublished] = m.Published
 	}
 	return d
+}
+
+// ixDayNumber turns a date or its start ("2006", "2006-07", "2006-07-03")
+// into YYYYMMDD; upper gives the last day the prefix covers.
+func ixDayNumber(s string, upper bool) (float64, bool) {
+	var y, m, d int
+	n, _ := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d)
+	if n == 0 || y < 1 {
+		return 0, false
+	}
+	if n < 2 {
+		m = 0
+		if upper {
+			m = 99
+		}
+	}
+	if n < 3 {
+		d = 0
+		if upper {
+			d = 99
+		}
+	}
+	return float64(y*10000 + m*100 + d), true
 }
 
 var folder = asciifolding.New()

@@ -76,6 +76,14 @@ func (s *store) setMappingVersion(v int) error {
 	return nil
 }
 
+// meetingRecord is how a meeting is stored: plain JSON without Meeting's
+// null-for-empty contract, which decodes in one pass.
+type meetingRecord Meeting
+
+func decodeMeeting(b []byte, m *Meeting) error {
+	return json.Unmarshal(b, (*meetingRecord)(m))
+}
+
 // storeItem is one readout and its meeting on the way into the store.
 type storeItem struct {
 	raw     Readout
@@ -102,7 +110,7 @@ func (s *store) put(items []storeItem) ([]putResult, []string, error) {
 			id := []byte(it.meeting.ID)
 			if old := mt.Get(id); old != nil {
 				var prev Meeting
-				if err := json.Unmarshal(old, &prev); err == nil && prev.Hash == it.meeting.Hash {
+				if err := decodeMeeting(old, &prev); err == nil && prev.Hash == it.meeting.Hash {
 					out[i] = putResult{meeting: prev}
 					continue
 				}
@@ -110,7 +118,7 @@ func (s *store) put(items []storeItem) ([]putResult, []string, error) {
 			if err := putJSON(raw, id, it.raw); err != nil {
 				return err
 			}
-			if err := putJSON(mt, id, it.meeting); err != nil {
+			if err := putJSON(mt, id, meetingRecord(it.meeting)); err != nil {
 				return err
 			}
 			name := []byte(it.raw.Name)
@@ -143,7 +151,7 @@ func (s *store) putMeetings(items []storeItem) error {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		mt := tx.Bucket(bucketMeeting)
 		for _, it := range items {
-			if err := putJSON(mt, []byte(it.meeting.ID), it.meeting); err != nil {
+			if err := putJSON(mt, []byte(it.meeting.ID), meetingRecord(it.meeting)); err != nil {
 				return err
 			}
 		}
@@ -262,7 +270,7 @@ func (s *store) meeting(id string) (Meeting, error) {
 		if v == nil {
 			return fmt.Errorf("meeting %q: %w", id, ErrNotFound)
 		}
-		return json.Unmarshal(v, &m)
+		return decodeMeeting(v, &m)
 	})
 	return m, err
 }
@@ -278,7 +286,7 @@ func (s *store) meetings(ids []string) ([]Meeting, error) {
 				continue
 			}
 			var m Meeting
-			if err := json.Unmarshal(v, &m); err != nil {
+			if err := decodeMeeting(v, &m); err != nil {
 				return fmt.Errorf("meeting %s: %w", id, err)
 			}
 			out = append(out, m)
