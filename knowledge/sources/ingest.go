@@ -3,6 +3,7 @@ package sources
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/readoutbot/readoutbot/knowledge"
 )
@@ -20,7 +21,7 @@ func (p *Poller) IngestURL(ctx context.Context, rawURL string) (knowledge.Meetin
 	if err != nil {
 		return knowledge.Meeting{}, fmt.Errorf("read %s: %w", resp.URL, err)
 	}
-	key := normalizeURL(resp.URL)
+	key := pageURL(resp.URL, r.SourceURL)
 	r.Name = key
 	r.SourceURL = key
 	hash := textHash(r.Text)
@@ -41,8 +42,10 @@ func (p *Poller) IngestURL(ctx context.Context, rawURL string) (knowledge.Meetin
 	}
 	m := results[0].Meeting
 	urls := []string{key}
-	if k := normalizeURL(rawURL); k != key {
-		urls = append(urls, k)
+	for _, u := range []string{normalizeURL(resp.URL), normalizeURL(rawURL)} {
+		if !slices.Contains(urls, u) {
+			urls = append(urls, u)
+		}
 	}
 	// Recorded so a feed listing the same page later does not add it again.
 	ir := itemRecord{Status: itemIndexed, MeetingID: m.ID, Hash: hash, FirstSeen: p.now(), Published: r.Published}

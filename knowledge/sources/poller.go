@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"os"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -499,7 +502,7 @@ func (p *Poller) pollItem(ctx context.Context, s Source, it item, prev itemRecor
 	if err != nil {
 		return fail(itemNotReadout, fmt.Errorf("%s: %w", resp.URL, err))
 	}
-	finalKey := normalizeURL(resp.URL)
+	finalKey := pageURL(resp.URL, r.SourceURL)
 	r.Name = finalKey
 	r.SourceURL = finalKey
 	// The feed's date is the release date; the page's metadata stands in
@@ -518,12 +521,15 @@ func (p *Poller) pollItem(ctx context.Context, s Source, it item, prev itemRecor
 	}
 	ir.Published = r.Published
 	ir.Hash = textHash(r.Text)
-	urls := []string{key}
-	if finalKey != key {
-		urls = append(urls, finalKey)
+	urls := []string{finalKey} // the first is the one the hash points to
+	for _, u := range []string{key, normalizeURL(resp.URL)} {
+		if !slices.Contains(urls, u) {
+			urls = append(urls, u)
+		}
 	}
 	if finalKey != key {
-		// Listed at an address that redirects to a page already handled.
+		// Listed at an address that redirects (or whose page points) to a
+		// page already handled.
 		its, err := p.store.items([]string{finalKey})
 		if err != nil {
 			return err
@@ -588,6 +594,31 @@ func (p *Poller) pollItem(ctx context.Context, s Source, it item, prev itemRecor
 		rec.Times = rec.Times[len(rec.Times)-20:]
 	}
 	return p.store.recordIndexed(urls, ir, s.Name, rec)
+}
+
+// pageURL is the address a fetched page is known by: its canonical URL
+// when the page declares one on its own host (so its many addresses make
+// one meeting), else the address it was fetched from after redirects. A
+// canonical on another host is ignored: a page may not speak for another
+// site's readouts.
+func pageURL(fetched, canonical string) string {
+	key := normalizeURL(fetched)
+	if canonical == "" {
+		return key
+	}
+	base, err := url.Parse(fetched)
+	if err != nil {
+		return key
+	}
+	abs, ok := resolve(base, canonical)
+	if !ok {
+		return key
+	}
+	cu, err := url.Parse(abs)
+	if err != nil || !strings.EqualFold(cu.Host, base.Host) {
+		return key
+	}
+	return normalizeURL(abs)
 }
 
 // day formats t as YYYY-MM-DD, or "" when zero.

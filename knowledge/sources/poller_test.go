@@ -486,3 +486,47 @@ func TestRunReloadsTheSourcesFile(t *testing.T) {
 		t.Errorf("Run = %v", err)
 	}
 }
+
+func TestPageURL(t *testing.T) {
+	tests := []struct {
+		name, fetched, canonical, want string
+	}{
+		{"no canonical", "https://www.example.org/a?utm_source=x#top", "", "https://www.example.org/a"},
+		{"relative canonical", "https://www.example.org/a?ref=home", "/a", "https://www.example.org/a"},
+		{"absolute canonical", "https://WWW.example.org/print/a", "https://www.example.org/a", "https://www.example.org/a"},
+		{"canonical on another host is ignored", "https://www.example.org/a", "https://victim.example.net/readout", "https://www.example.org/a"},
+		{"non-http canonical is ignored", "https://www.example.org/a", "javascript:alert(1)", "https://www.example.org/a"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := pageURL(tc.fetched, tc.canonical); got != tc.want {
+				t.Errorf("pageURL(%q, %q) = %q, want %q", tc.fetched, tc.canonical, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestOnePageUnderManyAddressesIsOneMeeting(t *testing.T) {
+	s := newSite(t)
+	s.add("Secretary Lindqvist meets Minister Haddad", "/readouts/meeting-4.html?ref=home", day0("2024-06-02"))
+	p := newTestPoller(t, nil, "", feedSource(s, "/rss"))
+	mustPoll(t, p, "ministry")
+	s.add("Secretary Lindqvist meets Minister Haddad", "/readouts/meeting-4.html?ref=rss", day0("2024-06-02"))
+	s.add("Secretary Lindqvist meets Minister Haddad", "/moved/meeting-4.html", day0("2024-06-02"))
+	p.clock.Advance(time.Hour)
+	rep := mustPoll(t, p, "ministry")
+	if rep.New+rep.Backfill != 0 || rep.Seen != 3 {
+		t.Errorf("poll = %+v, want the other addresses seen", rep)
+	}
+	if n := meetingCount(t, p.ix); n != 1 {
+		t.Errorf("index holds %d meetings, want 1", n)
+	}
+	id := meetingIDOf(t, p, s, "/readouts/meeting-4.html")
+	m, err := p.ix.Meeting(t.Context(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.SourceURL != normalizeURL(s.srv.URL+"/readouts/meeting-4.html") {
+		t.Errorf("source URL = %q, want the canonical address", m.SourceURL)
+	}
+}
