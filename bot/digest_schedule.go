@@ -152,6 +152,15 @@ func (s *DigestScheduler) RunDue(ctx context.Context) time.Time {
 		s.log.Error("reading digest subscriptions failed", "err", err)
 		return now.Add(s.opts.RetryAfter)
 	}
+	live := map[string]bool{}
+	for _, sub := range subs {
+		live[sub.ChannelID] = true
+	}
+	for ch := range s.retryAt {
+		if !live[ch] {
+			delete(s.retryAt, ch) // turned off while failing
+		}
+	}
 	for _, sub := range subs {
 		if ctx.Err() != nil {
 			return now
