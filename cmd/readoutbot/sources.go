@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -68,14 +70,17 @@ func newWatcher(app *App, ix sources.FolderIndex) (*sources.Watcher, error) {
 
 // cmdSources prints each configured source's health. It reads the state
 // file without the index, so it works while the bot runs. It exits 1 when
-// a source is flagged, so a cron job can alert on it.
+// a source is flagged, so a cron job can alert on it. With --poll it first
+// polls every source (or those named) once, to try a new sources file;
+// that needs the index, so not while the bot runs.
 func cmdSources(ctx context.Context, app *App, args []string) error {
-	fs := app.flags("sources", "[--json]  (reads READOUTBOT_SOURCES, READOUTBOT_SOURCES_STATE)")
+	fs := app.flags("sources", "[--json] [--poll [NAME...]]  (reads READOUTBOT_SOURCES, READOUTBOT_SOURCES_STATE)")
 	asJSON := fs.Bool("json", false, "print JSON")
+	poll := fs.Bool("poll", false, "poll the sources (all, or those NAMEd) once now, then print their health")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
+	if fs.NArg() > 0 && !*poll {
 		fs.Usage()
 		return errUsage
 	}
@@ -83,6 +88,11 @@ func cmdSources(ctx context.Context, app *App, args []string) error {
 	srcs, err := sources.LoadConfig(cfgPath)
 	if err != nil {
 		return &exitError{code: 2, err: err}
+	}
+	if *poll {
+		if err := pollSources(ctx, app, srcs, fs.Args()); err != nil {
+			return err
+		}
 	}
 	names := make([]string, len(srcs))
 	for i, s := range srcs {
@@ -114,6 +124,45 @@ func cmdSources(ctx context.Context, app *App, args []string) error {
 			return &exitError{code: 1}
 		}
 	}
+	return nil
+}
+
+// pollSources polls the named sources (all with none named) once, printing
+// what each brought.
+func pollSources(ctx context.Context, app *App, srcs []sources.Source, names []string) error {
+	for _, n := range names {
+		if !slices.ContainsFunc(srcs, func(s sources.Source) bool { return s.Name == n }) {
+			return &exitError{code: 2, err: fmt.Errorf("no source named %q in %s", n, sourcesConfigPath(app))}
+		}
+	}
+	ix, err := app.OpenIndex(ctx)
+	if errors.Is(err, knowledge.ErrIndexLocked) {
+		return &exitError{code: 2, err: fmt.Errorf("the bot is running on the index %s; it polls the sources itself (drop --poll to see their health)", app.IndexDir)}
+	}
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	p, err := newPoller(app, ix, nil)
+	if err != nil {
+		return err
+	}
+	for _, s := range srcs {
+		if len(names) > 0 && !slices.Contains(names, s.Name) {
+			continue
+		}
+		rep, err := p.Poll(ctx, s.Name)
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err != nil {
+			fmt.Fprintf(app.Stdout, "%s: failed: %v\n", s.Name, err)
+			continue
+		}
+		fmt.Fprintf(app.Stdout, "%s: %d new, %d from the backlog, %d already seen, %d skipped, %d left for later\n",
+			s.Name, rep.New, rep.Backfill, rep.Seen, rep.Skipped, rep.Pending)
+	}
+	fmt.Fprintln(app.Stdout)
 	return nil
 }
 

@@ -151,3 +151,43 @@ func TestIngestURL(t *testing.T) {
 		t.Errorf("ingest printed %q", out.String())
 	}
 }
+
+func TestSourcesPoll(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join("..", "..", "knowledge", "sources", "testdata", "pages", "meeting-2.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/rss" {
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>Meeting</title><link>%s/meeting.html</link></item></channel></rss>`, srv.URL)
+			return
+		}
+		_, _ = w.Write(page)
+	}))
+	defer srv.Close()
+	data := t.TempDir()
+	cfg := fmt.Sprintf("[[source]]\nname = \"Ministry feed\"\nurl = \"%s/rss\"\n", srv.URL)
+	if err := os.WriteFile(filepath.Join(data, "sources.toml"), []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"READOUTBOT_DATA": data, "READOUTBOT_ALLOW_PRIVATE": "1"}
+	getenv := func(k string) string { return env[k] }
+
+	var out, errb bytes.Buffer
+	err = run(t.Context(), []string{"sources", "--poll", "Nope"}, getenv, &out, &errb)
+	var ee *exitError
+	if !errors.As(err, &ee) || ee.code != 2 {
+		t.Errorf("--poll of an unknown source: %v, want exit status 2", err)
+	}
+	out.Reset()
+	if err := run(t.Context(), []string{"sources", "--poll"}, getenv, &out, &errb); err != nil {
+		t.Fatalf("sources --poll: %v\n%s", err, errb.String())
+	}
+	for _, want := range []string{"Ministry feed: 0 new, 1 from the backlog", "items indexed: 1 (1 from the backlog)"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
