@@ -575,6 +575,9 @@ type qterm struct {
 	weight   float64
 	variants []string
 	about    bool
+	// weak: a country read from an adjective ("Japanese"), which names a
+	// side as often as a topic.
+	weak bool
 	// unknown: neither the word nor a synonym occurs in any readout.
 	unknown bool
 }
@@ -586,12 +589,16 @@ func (ix *Index) newScorer(ctx context.Context, pq question) *scorer {
 		about[w] = true
 	}
 	var all []string
+	weak := map[string]bool{}
+	for _, w := range pq.weak {
+		weak[w] = true
+	}
 	for _, w := range pq.topic {
 		for _, st := range ixStemsOf(w) {
 			if _, ok := sc.terms[st]; ok {
 				continue
 			}
-			t := &qterm{word: w, about: about[w], variants: append([]string{st}, synonymStems()[st]...)}
+			t := &qterm{word: w, about: about[w], weak: weak[w], variants: append([]string{st}, synonymStems()[st]...)}
 			sc.terms[st] = t
 			all = append(all, t.variants...)
 		}
@@ -604,6 +611,9 @@ func (ix *Index) newScorer(ctx context.Context, pq question) *scorer {
 		}
 		t.unknown = best == 0
 		t.weight = math.Log(1 + float64(n+1)/float64(best+1))
+		if t.weak {
+			t.weight *= 0.3
+		}
 	}
 	for _, p := range pq.people {
 		sc.nameStems = append(sc.nameStems, p...)
@@ -888,7 +898,8 @@ func (sc *scorer) pickSentences(m Meeting, budget int) []Quote {
 		text = sc.excerpt(text, max(budget, 200))
 	}
 	take(best, text)
-	// Sentences covering what the best one misses.
+	// Sentences covering what the best one misses, up to the hard limit.
+	hard := budget + (answerMax - answerTarget)
 	for _, c := range cands[1:] {
 		if len(chosen) >= 3 {
 			break
@@ -899,30 +910,32 @@ func (sc *scorer) pickSentences(m Meeting, budget int) []Quote {
 				gain += sc.terms[s].weight
 			}
 		}
-		if gain <= 0 || gain < 0.5*sc.maxWeight() || utf8.RuneCountInString(c.text)+used > budget {
+		if gain <= 0 || gain < 0.5*sc.maxWeight() || utf8.RuneCountInString(c.text)+used > hard {
 			continue
 		}
 		take(c, c.text)
 	}
-	// Context, up to the hard limit: the sentence before one that refers
-	// back ("In response…", "He…") or is a bare line ("Spokesperson" under
-	// a name), and the sentence after one that runs on and still matches.
-	hard := budget + (answerMax - answerTarget)
+	// Context: the sentence after a chosen one when it runs on and still
+	// matches (up to the hard limit), the sentence before one that refers
+	// back ("In response…", "He…") or is a bare line ("Spokesperson"
+	// under a name), then plain next sentences while the budget lasts.
+	fits := func(o, limit int) bool {
+		_, taken := chosen[o]
+		return o >= 0 && o < len(all) && !taken && len(chosen) < 4 && used+utf8.RuneCountInString(all[o].text) <= limit
+	}
 	for _, o := range slices.Sorted(maps.Keys(chosen)) {
-		if o > 0 && (len(strings.Fields(all[o].text)) <= 3 || refersBack(all[o].text)) {
-			if _, ok := chosen[o-1]; !ok && used+utf8.RuneCountInString(all[o-1].text) <= hard {
-				take(all[o-1], all[o-1].text)
-			}
+		if fits(o+1, hard) && all[o+1].score > 0 {
+			take(all[o+1], all[o+1].text)
 		}
-		if o+1 < len(all) && len(chosen) < 4 {
-			next := all[o+1]
-			limit := budget
-			if next.score > 0 {
-				limit = hard
-			}
-			if _, ok := chosen[o+1]; !ok && used+utf8.RuneCountInString(next.text) <= limit {
-				take(next, next.text)
-			}
+	}
+	for _, o := range slices.Sorted(maps.Keys(chosen)) {
+		if (len(strings.Fields(all[o].text)) <= 3 || refersBack(all[o].text)) && fits(o-1, hard) {
+			take(all[o-1], all[o-1].text)
+		}
+	}
+	for _, o := range slices.Sorted(maps.Keys(chosen)) {
+		if fits(o+1, budget) {
+			take(all[o+1], all[o+1].text)
 		}
 	}
 	var out []Quote

@@ -37,6 +37,8 @@ type question struct {
 	// topic are the folded content words left after names, dates, offices
 	// and question words; about are those after "about"/"regarding".
 	topic, about []string
+	// weak are topic words read from country adjectives.
+	weak []string
 	// subject is who the question asks about ("What did Abe say"): the
 	// folded words of the person or office right after "did".
 	subject []string
@@ -211,6 +213,7 @@ func parseQuestion(q string, names nameIndex) question {
 		words := []string{t.word}
 		if c, ok := countryAt[i]; ok {
 			words = c // "Japanese" asks about Japan
+			pq.weak = append(pq.weak, c...)
 		} else if used[i] || ixStopWords[t.word] || qQuestionWords[t.word] || qKindWords[t.word] {
 			continue
 		}
