@@ -33,6 +33,11 @@ func Extract(r Readout) (Meeting, error) {
 	}
 	meet := d.sents[mi].text
 	d.part = participantPart(meet)
+	m.Kind = meetingKind(d.title, meet)
+	if m.Kind == KindInPerson || m.Kind == KindOther {
+		m.Location = d.location(mi)
+		d.loc = m.Location
+	}
 	m.Participants = d.participants(mi)
 	if len(m.Participants) < 2 && !(len(m.Participants) == 1 && reWithOther.MatchString(meet)) {
 		return m, fmt.Errorf("%s: %w", r.Name, ErrNotReadout)
@@ -42,12 +47,8 @@ func Extract(r Readout) (Meeting, error) {
 		m.Published = ref.iso()
 	}
 	m.Date = d.meetingDate(mi, ref, refOK)
-	m.Kind = meetingKind(d.title, meet)
 	m.Time = findTime(d.firstPart(mi))
 	m.DurationMinutes = findDuration(d.firstPart(mi))
-	if m.Kind == KindInPerson || m.Kind == KindOther {
-		m.Location = d.location(mi)
-	}
 	m.Positions = d.positions(mi, m.Participants)
 	m.Topics = topicsOf(meet, m.Positions)
 	return m, nil
@@ -96,6 +97,7 @@ type doc struct {
 	body          string
 	refFromHeader bool
 	part          string // participantPart of the meeting sentence
+	loc           string // the meeting's location, once known
 }
 
 var (
@@ -300,7 +302,16 @@ func (d *doc) isPrincipal(m mention) bool {
 	if m.office {
 		return !m.lower
 	}
-	return m.title != "" || m.hon || len(strings.Fields(m.name)) >= 2
+	if m.title != "" || m.hon {
+		return true
+	}
+	// A bare full name is a principal only where a person can stand: not
+	// "at the Great Hall" or "of the People".
+	switch m.prev {
+	case "the", "of", "at", "in", "from", "to", "on", "into", "near", "a", "an":
+		return false
+	}
+	return len(strings.Fields(m.name)) >= 2
 }
 
 func isStaffTitle(t string) bool {
@@ -365,11 +376,19 @@ func (d *doc) participants(mi int) []Participant {
 		if m.office {
 			p.Name = ""
 		}
+		best := -1
 		for i := range ps {
 			if samePerson(ps[i], p) {
-				ps[i] = mergePerson(ps[i], p, fromTitle)
-				return
+				// An office with a country joins the principal of that country
+				// before one whose country is not known yet.
+				if best < 0 || p.Affiliation != "" && ps[i].Affiliation == p.Affiliation && ps[best].Affiliation != p.Affiliation {
+					best = i
+				}
 			}
+		}
+		if best >= 0 {
+			ps[best] = mergePerson(ps[best], p, fromTitle)
+			return
 		}
 		ps = append(ps, p)
 	}
@@ -498,47 +517,127 @@ func mergePerson(a, b Participant, bFromTitle bool) Participant {
 	return a
 }
 
-// fillAffiliations gives unaffiliated principals the issuing country (from
-// the dateline or source) and then countries the readout names that no
-// other principal holds.
+// fillAffiliations gives unaffiliated principals an affiliation the
+// readout implies: an office named with a country elsewhere ("The Russian
+// President"), the issuing country (dateline or source), the country paired
+// with a known one ("between Singapore and Malaysia", "ROK-Japan"), the host
+// country of the meeting's venue, or a country the headline names.
 func (d *doc) fillAffiliations(ps []Participant) {
 	taken := map[string]bool{}
-	missing := 0
 	for _, p := range ps {
-		if p.Affiliation != "" {
-			taken[p.Affiliation] = true
-		} else {
-			missing++
+		taken[p.Affiliation] = p.Affiliation != ""
+	}
+	give := func(c string) bool {
+		if c == "" || taken[c] {
+			return false
 		}
-	}
-	if missing == 0 {
-		return
-	}
-	if c := d.issuerCountry(); c != "" && !taken[c] {
 		for i := range ps {
 			if ps[i].Affiliation == "" {
 				ps[i].Affiliation = c
 				taken[c] = true
-				missing--
-				break
+				return true
+			}
+		}
+		return false
+	}
+	missing := func() bool {
+		for _, p := range ps {
+			if p.Affiliation == "" {
+				return true
+			}
+		}
+		return false
+	}
+	if !missing() {
+		return
+	}
+	// "The Russian President stressed ...": an office with a country that no
+	// principal holds is the unaffiliated principal's.
+	for k, s := range d.sents {
+		if k > 40 {
+			break
+		}
+		for _, m := range findMentions(s.text) {
+			if !m.office || m.aff == "" || taken[m.aff] || m.lower {
+				continue
+			}
+			for i := range ps {
+				if ps[i].Affiliation == "" && (ps[i].Title == "" || officeMatches(m.title, ps[i].Title)) {
+					ps[i].Affiliation = m.aff
+					taken[m.aff] = true
+					if ps[i].Title == "" {
+						ps[i].Title = m.title
+					}
+					break
+				}
+			}
+		}
+		if !missing() {
+			return
+		}
+	}
+	give(d.issuerCountry())
+	if !missing() {
+		return
+	}
+	for _, pair := range countryPairs(d.title + "\n" + d.body) {
+		switch {
+		case taken[pair[0]] && !taken[pair[1]]:
+			give(pair[1])
+		case taken[pair[1]] && !taken[pair[0]]:
+			give(pair[0])
+		}
+		if !missing() {
+			return
+		}
+	}
+	if d.loc != "" {
+		if p, ok := lookupPlace(d.loc); ok && p.isCity {
+			give(p.country)
+		} else {
+			for _, c := range countriesIn(d.loc) {
+				give(c)
 			}
 		}
 	}
-	if missing == 0 {
-		return
+	for _, c := range countriesIn(d.title) {
+		give(c)
 	}
-	for _, c := range countriesIn(d.title + "\n" + d.body) {
-		if taken[c] {
+	// Last, a country the text names as an actor rather than as a place
+	// things happen in: "welcomed Japanese investment", not "war in Ukraine".
+	for _, c := range actorCountries(d.body) {
+		if !missing() {
+			return
+		}
+		give(c)
+	}
+}
+
+// placePrepositions before a country make it a scene, not an actor.
+var placePrepositions = setOf("in", "on", "for", "to", "about", "around", "with", "against", "from", "into", "towards",
+	"toward", "over", "across", "of", "at", "near", "inside", "within", "throughout", "by", "regarding", "concerning")
+
+// actorCountries lists countries named other than after a preposition.
+func actorCountries(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	toks := tokenize(s)
+	classify(toks)
+	for i, t := range toks {
+		if t.class != cPlace || t.placeLen == 0 || t.place.isOrg || t.place.isCity || seen[t.place.name] {
 			continue
 		}
-		for i := range ps {
-			if ps[i].Affiliation == "" {
-				ps[i].Affiliation = c
-				taken[c] = true
-				break
-			}
+		k := i - 1
+		if k >= 0 && toks[k].key == "the" {
+			k--
 		}
+		if k >= 0 && placePrepositions[toks[k].key] {
+			continue
+		}
+		seen[t.place.name] = true
+		out = append(out, t.place.name)
 	}
+	return out
 }
 
 // issuerCountry is the country of the dateline ("Washington, DC", "New
@@ -565,38 +664,53 @@ func (d *doc) issuerCountry() string {
 	return ""
 }
 
-// countriesIn lists the countries a text names, first mention first,
-// including each half of "ROK-Japan" and adjectives ("Singaporean").
-func countriesIn(s string) []string {
-	var out []string
-	seen := map[string]bool{}
-	var adjs []string
-	addTok := func(toks []token) {
-		classify(toks)
-		for _, t := range toks {
-			if t.class == cPlace && t.placeLen > 0 && !t.place.isOrg && !t.place.isCity && t.place.name != "" && !seen[t.place.name] {
-				if t.place.isAdj {
-					adjs = append(adjs, t.place.name)
-					continue
-				}
-				seen[t.place.name] = true
-				out = append(out, t.place.name)
-			}
-		}
-	}
+// countryPairs lists pairs of countries written together: "X and Y",
+// "between X and Y", "X-Y", "Kenyan and Ugandan".
+func countryPairs(s string) [][2]string {
+	var out [][2]string
 	toks := tokenize(s)
 	for _, t := range toks {
 		if strings.Contains(t.s, "-") && isCapitalized(t.s) {
-			addTok(tokenize(strings.ReplaceAll(t.s, "-", " ")))
+			parts := tokenize(strings.ReplaceAll(t.s, "-", " "))
+			classify(parts)
+			var cs []string
+			for _, p := range parts {
+				if p.class == cPlace && p.placeLen > 0 && !p.place.isCity {
+					cs = append(cs, p.place.name)
+				}
+			}
+			if len(cs) == 2 && cs[0] != cs[1] {
+				out = append(out, [2]string{cs[0], cs[1]})
+			}
 		}
 	}
-	addTok(toks)
-	// Adjectives ("Singaporean priorities") count after names: "Korean
-	// Peninsula" says less about who spoke than "the United States".
-	for _, a := range adjs {
-		if !seen[a] {
-			seen[a] = true
-			out = append(out, a)
+	classify(toks)
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.class != cPlace || t.placeLen == 0 || t.place.isOrg || t.place.isCity {
+			continue
+		}
+		j := i + t.placeLen
+		if j+1 < len(toks) && (toks[j].key == "and" || toks[j].s == "/") {
+			u := toks[j+1]
+			if u.class == cPlace && u.placeLen > 0 && !u.place.isOrg && !u.place.isCity && u.place.name != t.place.name {
+				out = append(out, [2]string{t.place.name, u.place.name})
+			}
+		}
+	}
+	return out
+}
+
+// countriesIn lists the countries a text names, first mention first.
+func countriesIn(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	toks := tokenize(s)
+	classify(toks)
+	for _, t := range toks {
+		if t.class == cPlace && t.placeLen > 0 && !t.place.isOrg && !t.place.isCity && t.place.name != "" && !seen[t.place.name] {
+			seen[t.place.name] = true
+			out = append(out, t.place.name)
 		}
 	}
 	return out
@@ -754,7 +868,7 @@ func firstIndex(re *regexp.Regexp, s string) int {
 	return -1
 }
 
-const capPhrase = `(?:[A-Z\d][\p{L}\p{M}\d'’.&-]*)(?:\s+(?:of|the|de|and|for|du|la|des|del)?\s*[A-Z\d][\p{L}\p{M}\d'’.&-]*)*`
+const capPhrase = `(?:[A-Z\d][\p{L}\p{M}\d'’.&-]*)(?:(?:\s+(?:of|the|de|and|for|du|la|des|del)){0,2}\s+[A-Z\d][\p{L}\p{M}\d'’.&-]*)*`
 
 var (
 	reMargins   = regexp.MustCompile(`(?i:on|in|at)\s+the\s+(?i:margins?|sidelines?|occasion)\s+of\s+(?:the\s+)?(` + capPhrase + `(?:\s+in\s+` + capPhrase + `)?)`)

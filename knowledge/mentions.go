@@ -15,6 +15,7 @@ type mention struct {
 	office           bool // an office with no name ("the Secretary-General")
 	lower            bool // written in lower case ("the minister")
 	poss             bool // possessive ("President Roh's remark")
+	prev             string // key of the word before the mention
 }
 
 // findMentions returns the people and offices named in s, in order.
@@ -29,6 +30,10 @@ func findMentions(s string) []mention {
 		}
 		a, b := i, nameRunEnd(toks, i)
 		i = b - 1
+		// "von der Leyen": particles before the capitalised part.
+		for a > 0 && toks[a-1].class == cParticle && a-1 > 0 && toks[a-2].class != cConn {
+			a--
+		}
 		m := mention{nameStart: toks[a].start, start: toks[a].start, end: toks[b-1].end, poss: toks[b-1].poss}
 		m.name = joinName(toks[a:b])
 		// Honorifics before the name.
@@ -40,6 +45,9 @@ func findMentions(s string) []mention {
 		}
 		for x := k + 1; x < b; x++ {
 			used[x] = true
+		}
+		if k >= 0 {
+			m.prev = toks[k].key
 		}
 		if pa, pb, ok := titleRunBefore(toks, k); ok {
 			if b-a == 1 && !m.hon && !(toks[pb-1].class == cTitle && titleHeads[toks[pb-1].key]) && toks[pb-1].class != cPlace &&
@@ -167,9 +175,15 @@ func nameRunEnd(toks []token, i int) int {
 		case t.class == cName:
 			j++
 			continue
-		case t.class == cParticle && j+1 < len(toks) && toks[j+1].class == cName:
-			j += 2
-			continue
+		case t.class == cParticle:
+			k := j
+			for k < len(toks) && toks[k].class == cParticle {
+				k++
+			}
+			if k < len(toks) && toks[k].class == cName && k-j <= 3 {
+				j = k + 1
+				continue
+			}
 		case t.s == "," && j == i+1 && j+1 < len(toks) && toks[j+1].class == cName &&
 			strings.Contains(toks[j+1].s, "-") && !strings.Contains(toks[i].s, "-") &&
 			(j+2 >= len(toks) || toks[j+2].class != cName):
@@ -362,6 +376,14 @@ var reStateForm = regexp.MustCompile(`\s+of\s+the\s+(?:(?:Federal|Islamic|Social
 func normalizeTitle(t string) string {
 	words := strings.Fields(t)
 	for i, w := range words {
+		switch w {
+		case "PM":
+			words[i] = "Prime Minister"
+			continue
+		case "FM":
+			words[i] = "Foreign Minister"
+			continue
+		}
 		if w == "" || connectors[w] {
 			continue
 		}

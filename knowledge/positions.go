@@ -168,6 +168,17 @@ func (ss *speakerSet) resolveMention(m mention, prev string) (string, bool) {
 	if len(cands) == 1 {
 		return label(cands[0]), true
 	}
+	if len(cands) > 1 && m.aff == "" && !m.lower {
+		// "The Prime Minister" when both are prime ministers: readouts name
+		// their own principal by office and the counterpart by name, and
+		// their own principal comes first.
+		for _, p := range cands {
+			if p.Name == "" {
+				return label(p), true
+			}
+		}
+		return label(cands[0]), true
+	}
 	if len(cands) > 1 && prev != "" {
 		// "the minister" after the Secretary spoke: the other one.
 		var others []Participant
