@@ -288,6 +288,12 @@ func (w *Watcher) apply(ctx context.Context, path string) {
 	}
 	if err != nil {
 		log.Warn("readout file skipped", "err", err)
+		// It no longer holds a readout (binary, too large): drop the old one.
+		if errors.Is(err, knowledge.ErrBinary) || errors.Is(err, knowledge.ErrTooLarge) {
+			if err := w.index.RemoveName(ctx, name); err != nil && !errors.Is(err, knowledge.ErrNotFound) {
+				log.Error("remove readout failed", "err", err)
+			}
+		}
 		return
 	}
 	r.Name = name
