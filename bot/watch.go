@@ -320,6 +320,10 @@ func (w *Watcher) Check(ctx context.Context) (int, error) {
 	if !ok {
 		return 0, w.opts.Store.SetChecked(now)
 	}
+	start, err := w.opts.Store.Started()
+	if err != nil {
+		return 0, fmt.Errorf("read first watch check: %w", err)
+	}
 	watches, err := w.opts.Store.List("")
 	if err != nil {
 		return 0, err
@@ -341,7 +345,8 @@ func (w *Watcher) Check(ctx context.Context) (int, error) {
 				continue
 			}
 			for _, e := range watches {
-				if m.Ingested.Before(e.Created) || !e.Matches(m) {
+				// Taken in no later than the watch (or the first check): not news to it.
+				if !m.Ingested.After(e.Created) || !m.Ingested.After(start) || !e.Matches(m) {
 					continue
 				}
 				first, err := w.opts.Store.Fire(e.ID, m.ID, now)
@@ -378,7 +383,7 @@ func (w *Watcher) Check(ctx context.Context) (int, error) {
 	}
 	for _, e := range watches {
 		if n := extra[e.ID]; n > 0 {
-			msg := fmt.Sprintf("<@&%s> 🔔 …and %s more for watch #%d (%s). See `/meetings`.", e.RoleID, plural(n, "new readout"), e.ID, clean(e.Describe()))
+			msg := fmt.Sprintf("<@&%s> 🔔 …and %d more %s for watch #%d (%s). See `/meetings`.", e.RoleID, n, strings.TrimPrefix(plural(n, "new readout"), fmt.Sprint(n)+" "), e.ID, clean(e.Describe()))
 			if err := w.opts.Poster.Notify(ctx, e.ChannelID, e.RoleID, msg); err == nil {
 				sent++
 			} else {

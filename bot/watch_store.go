@@ -61,6 +61,7 @@ var (
 	bucketFired     = []byte("fired")      // "<id>/<meeting id>" -> time fired
 	bucketWatchMeta = []byte("watch_meta") // "checked" -> RFC 3339 time
 	keyChecked      = []byte("checked")
+	keyStarted      = []byte("started")
 )
 
 // OpenWatchStore opens (creating) the store at path.
@@ -244,9 +245,33 @@ func (s *WatchStore) Checked() (t time.Time, ok bool, err error) {
 	return t, ok, err
 }
 
-// SetChecked records when new readouts were last checked.
+// SetChecked records when new readouts were last checked; the first call
+// also records when checking started (see Started).
 func (s *WatchStore) SetChecked(t time.Time) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketWatchMeta).Put(keyChecked, []byte(t.UTC().Format(time.RFC3339Nano)))
+		b := tx.Bucket(bucketWatchMeta)
+		stamp := []byte(t.UTC().Format(time.RFC3339Nano))
+		if b.Get(keyStarted) == nil {
+			if err := b.Put(keyStarted, stamp); err != nil {
+				return err
+			}
+		}
+		return b.Put(keyChecked, stamp)
 	})
+}
+
+// Started is when readouts were first checked: anything taken in until
+// then was already there, not news. Zero before the first check.
+func (s *WatchStore) Started() (time.Time, error) {
+	var t time.Time
+	err := s.db.View(func(tx *bolt.Tx) error {
+		raw := tx.Bucket(bucketWatchMeta).Get(keyStarted)
+		if raw == nil {
+			return nil
+		}
+		var err error
+		t, err = time.Parse(time.RFC3339Nano, string(raw))
+		return err
+	})
+	return t, err
 }
