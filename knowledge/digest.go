@@ -622,9 +622,14 @@ func digestChunks(lines []string, limit int, cont string) []string {
 		}
 		return n
 	}
+	curSize := 0 // size(cur), kept as lines are added
 	for _, l := range lines {
-		if len(cur) == 0 || size(cur)+1+digestLen(l) <= limit {
+		if len(cur) == 0 || curSize+1+digestLen(l) <= limit {
+			if len(cur) > 0 {
+				curSize++
+			}
 			cur = append(cur, l)
+			curSize += digestLen(l)
 			continue
 		}
 		// Full: carry trailing headings and blank lines over, unless they
@@ -653,7 +658,7 @@ func digestChunks(lines []string, limit int, cont string) []string {
 			}
 		}
 		chunks = append(chunks, strings.Join(trimBlankTail(cur[:cut]), "\n"))
-		cur = next
+		cur, curSize = next, size(next)
 	}
 	if rest := trimBlankTail(cur); len(rest) > 0 && !(len(rest) == 1 && rest[0] == cont && len(chunks) > 0) {
 		chunks = append(chunks, strings.Join(rest, "\n"))

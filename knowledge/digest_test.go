@@ -424,3 +424,26 @@ func TestParseDigestGrouping(t *testing.T) {
 		t.Error("unknown grouping accepted")
 	}
 }
+
+// BenchmarkDigest builds and renders a busy day of a large index.
+func BenchmarkDigest(b *testing.B) {
+	from := time.Date(2024, 3, 14, 8, 0, 0, 0, time.UTC)
+	var ms []Meeting
+	for i := range 5000 {
+		ms = append(ms, Meeting{
+			ID: fmt.Sprint(i), Title: "Meeting", Date: "2024-03-14", Kind: KindTelephone,
+			Participants: []Participant{{Name: fmt.Sprintf("Person %d", i), Title: "Prime Minister", Affiliation: fmt.Sprintf("Country %d", i%50)}, {Name: "Other", Title: "Minister", Affiliation: "Elsewhere"}},
+			Topics:       []string{"trade", "climate change"}, SourceURL: fmt.Sprintf("https://example.org/%d", i),
+			Ingested: from.Add(time.Duration(i) * 10 * time.Second),
+		})
+	}
+	opts := DigestOptions{From: from, To: from.Add(24 * time.Hour), Grouping: GroupByCountry, Topic: "climate"}
+	for b.Loop() {
+		d, err := BuildDigest(ms, opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = d.Render(DigestRender{AngleLinks: true})
+		_ = d.Render(DigestRender{Limit: 1 << 30}) // one piece, as the CLI prints
+	}
+}
