@@ -107,9 +107,11 @@ func New(opts Options, engine Engine) (*Bot, error) {
 		components: map[string]Component{},
 		ready:      make(chan *discordgo.Session, 1),
 	}
-	for _, c := range b.handlers.commands() {
+	builtin := b.handlers.commands()
+	for _, c := range builtin {
 		b.AddCommand(c)
 	}
+	b.handlers.added = func() []*discordgo.ApplicationCommand { return b.Definitions()[len(builtin):] }
 	for _, c := range b.handlers.components() {
 		b.AddComponent(c)
 	}

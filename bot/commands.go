@@ -16,6 +16,8 @@ import (
 type handlers struct {
 	engine Engine
 	memo   *memo
+	// added lists commands added beyond the built-in ones, for /help.
+	added func() []*discordgo.ApplicationCommand
 }
 
 func str(name, desc string, required, complete bool, maxLen int) *discordgo.ApplicationCommandOption {
@@ -267,7 +269,11 @@ func (h *handlers) help(ctx context.Context, req Request) (Reply, error) {
 	if err != nil {
 		return Reply{}, fmt.Errorf("stats: %w", err)
 	}
-	return renderHelp(s), nil
+	var added []*discordgo.ApplicationCommand
+	if h.added != nil {
+		added = h.added()
+	}
+	return renderHelp(s, added), nil
 }
 
 // suggestFields says which index field each autocompleted option draws on.

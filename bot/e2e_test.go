@@ -154,6 +154,9 @@ func startBotWith(tb testing.TB, engine Engine, edit func(*Options), setup func(
 		if strings.Contains(logs.String(), srv.Token) {
 			tb.Errorf("the token appears in the log:\n%s", logs)
 		}
+		if tb.Failed() {
+			tb.Logf("bot log:\n%s", logs)
+		}
 	})
 	return &harness{srv: srv, bot: b, log: logs, stop: stop}
 }

@@ -540,7 +540,8 @@ func renderPositions(speaker, topic string, entries []knowledge.Entry) Reply {
 }
 
 // renderHelp says what the bot does and what it knows.
-func renderHelp(s knowledge.Stats) Reply {
+// Commands added to the bot (such as /digest) are listed after the built-in ones.
+func renderHelp(s knowledge.Stats, added []*discordgo.ApplicationCommand) Reply {
 	known := "I know no readouts yet: add some to the data folder."
 	if s.Meetings > 0 {
 		known = fmt.Sprintf("I know **%d** readouts of meetings, from %s to %s.", s.Meetings, humanDay(s.First), humanDay(s.Last))
@@ -550,8 +551,15 @@ func renderHelp(s knowledge.Stats) Reply {
 		"**/meeting** `id` — everything about one meeting: who, when, where, topics, what each side said.\n" +
 		"**/meetings** `person` `country` `topic` `from` `to` — meetings that match, newest first.\n" +
 		"**/positions** `speaker` `topic` — what someone said on a topic over time; new wording is marked.\n" +
-		"**/help** — this message.\n\n" +
-		"I read government readouts only; I never ping anyone."
+		"**/help** — this message.\n"
+	for _, c := range added {
+		d += "**/" + c.Name + "** — " + c.Description
+		if c.DefaultMemberPermissions != nil && *c.DefaultMemberPermissions&discordgo.PermissionManageGuild != 0 {
+			d += " (for members who can Manage Server)"
+		}
+		d += "\n"
+	}
+	d += "\nI read government readouts only; I never ping anyone."
 	e := &discordgo.MessageEmbed{Title: "readoutbot", Description: d, Color: colour}
 	r := newReply("", []*discordgo.MessageEmbed{e}, nil)
 	r.Ephemeral = true

@@ -106,8 +106,10 @@ func TestRenderGolden(t *testing.T) {
 			{MeetingID: "m-call", Date: "2025-03-04", Title: callMeeting.Title, Speaker: "Lena Aster", Topic: "trade",
 				Text: "Minister Aster urged a swift end to the tariff dispute.", SourceURL: callMeeting.SourceURL, New: []string{"tariff dispute", "swift end"}},
 		})},
-		{"help", renderHelp(knowledge.Stats{Meetings: 33, First: "2023-06-01", Last: "2025-03-04"})},
-		{"help_empty", renderHelp(knowledge.Stats{})},
+		{"help", renderHelp(knowledge.Stats{Meetings: 33, First: "2023-06-01", Last: "2025-03-04"}, nil)},
+		{"help_empty", renderHelp(knowledge.Stats{}, nil)},
+		{"help_with_added_command", renderHelp(knowledge.Stats{Meetings: 1, First: "2024-01-01", Last: "2024-01-01"},
+			[]*discordgo.ApplicationCommand{{Name: "digest", Description: "Daily digest of new readouts in a channel", DefaultMemberPermissions: &manageServer}})},
 		{"error", renderError(mustFriendly(knowledge.ErrNoAnswer))},
 	}
 	for _, tt := range tests {
@@ -125,6 +127,8 @@ func TestRenderGolden(t *testing.T) {
 		golden(t, "choices", choices)
 	})
 }
+
+var manageServer int64 = discordgo.PermissionManageGuild
 
 func mustFriendly(err error) string {
 	msg, _ := friendly(err)
