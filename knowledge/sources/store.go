@@ -448,7 +448,7 @@ func usualGap(times []time.Time) time.Duration {
 		gaps = append(gaps, ts[i].Sub(ts[i-1]))
 	}
 	sort.Slice(gaps, func(i, j int) bool { return gaps[i] < gaps[j] })
-	return gaps[len(gaps)/2]
+	return gaps[(len(gaps)-1)/2] // the lower median
 }
 
 // DefaultStatePath is where the state file goes by default: beside the
