@@ -530,3 +530,28 @@ func TestOnePageUnderManyAddressesIsOneMeeting(t *testing.T) {
 		t.Errorf("source URL = %q, want the canonical address", m.SourceURL)
 	}
 }
+
+func TestBrokenSourceDoesNotStopTheOthers(t *testing.T) {
+	good := newSite(t)
+	good.add("Call with Foreign Minister Okafor", "/readouts/call-1.html", day0("2024-03-04"))
+	bad := newSite(t)
+	bad.setStatus(http.StatusInternalServerError)
+	broken := Source{Name: "broken", URL: bad.srv.URL + "/rss", Kind: KindFeed, Interval: time.Hour}
+	garbled := Source{Name: "garbled", URL: good.srv.URL + "/readouts/recipe.html", Kind: KindFeed, Interval: time.Hour}
+	ok := Source{Name: "ok", URL: good.srv.URL + "/rss", Kind: KindFeed, Interval: time.Hour}
+	p := newTestPoller(t, nil, "", broken, garbled, ok)
+	p.pollDue(t.Context())
+	hs, err := p.Health(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hs[0].Failures != 1 || !strings.Contains(hs[0].LastError, "500") {
+		t.Errorf("broken source health = %+v", hs[0])
+	}
+	if hs[1].Failures != 1 || !strings.Contains(hs[1].LastError, "parse feed") {
+		t.Errorf("garbled source health = %+v", hs[1])
+	}
+	if hs[2].Items != 1 || hs[2].Failures != 0 {
+		t.Errorf("good source health = %+v", hs[2])
+	}
+}
