@@ -24,7 +24,7 @@ func cmdDigest(ctx context.Context, app *App, args []string) error {
 	fs.StringVar(&opts.Person, "person", "", "only meetings with this participant")
 	fs.StringVar(&opts.Country, "country", "", "only meetings with a participant of this country or organisation")
 	fs.StringVar(&opts.Topic, "topic", "", "only meetings about this topic")
-	group := fs.String("group", "importance", "order lines by `importance` of participants or group them by country")
+	group := fs.String("group", "importance", "`how` to order lines: importance (most senior participants first) or country (grouped by country)")
 	chunk := fs.Int("chunk", 0, "split into messages of at most `N` characters, as the bot posts (0: one piece)")
 	if err := parse(fs, args); err != nil {
 		return err
