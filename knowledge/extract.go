@@ -228,9 +228,12 @@ func splitSentences(p string) []string {
 		}
 		if c == '.' {
 			w := lastWord(p[start:i])
+			if h := strings.LastIndexByte(w, '-'); h >= 0 {
+				w = w[h+1:]
+			}
 			lw := strings.ToLower(w)
-			if sentenceAbbrevs[lw] || len([]rune(w)) == 1 && unicode.IsUpper([]rune(w)[0]) {
-				continue
+			if sentenceAbbrevs[lw] || len([]rune(w)) == 1 && unicode.IsUpper([]rune(w)[0]) || strings.Contains(w, ".") {
+				continue // "Mr.", "R.", "U.S."
 			}
 			if (lw == "a.m" || lw == "p.m") && !unicode.IsUpper(next) {
 				continue
@@ -483,23 +486,62 @@ func samePerson(a, b Participant) bool {
 	}
 }
 
-// sameOffice compares offices by their words, ignoring "of", case and
-// hyphens ("Secretary General" = "Secretary-General").
+// sameOffice says whether two offices are one: the same words once filler
+// is dropped ("Foreign Minister" = "Minister of Foreign Affairs",
+// "Secretary General" = "Secretary-General"), or one adding detail to the
+// other ("President" = "President of the European Council"), but never
+// across ranks ("Prime Minister" and "Minister", "Deputy Secretary" and
+// "Secretary").
 func sameOffice(a, b string) bool {
-	fa, fb := officeKey(a), officeKey(b)
-	return fa != "" && fa == fb
+	wa, wb := officeWords(a), officeWords(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	for w := range officeRanks {
+		if wa[w] != wb[w] {
+			return false
+		}
+	}
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	head := false
+	for w := range wa {
+		if !wb[w] {
+			return false
+		}
+		head = head || titleHeads[w]
+	}
+	return head
 }
 
-func officeKey(t string) string {
-	t = strings.NewReplacer("-", " ", "’", "'").Replace(foldName(t))
-	var words []string
-	for _, w := range strings.Fields(t) {
-		if w == "of" || w == "the" || w == "for" {
-			break
+// officeRanks are words that make a different office, not more detail.
+var officeRanks = setOf("deputy", "vice", "under", "assistant", "acting", "senior", "state", "first", "junior",
+	"associate", "prime", "high", "chief", "special", "permanent", "foreign", "defence", "defense", "general")
+
+// officeFiller are words dropped when comparing offices.
+var officeFiller = setOf("of", "the", "for", "and", "affairs", "&", "/", "on", "to")
+
+// officeWords is the set of words of an office, folded, abbreviations
+// expanded ("PM" -> prime minister).
+func officeWords(t string) map[string]bool {
+	f := strings.Fields(strings.NewReplacer("-", " ", "’", "'", "/", " ").Replace(foldName(t)))
+	out := make(map[string]bool, len(f)+1)
+	for _, w := range f {
+		switch w {
+		case "pm":
+			out["prime"], out["minister"] = true, true
+		case "fm":
+			out["foreign"], out["minister"] = true, true
+		case "sg":
+			out["secretary"], out["general"] = true, true
+		default:
+			if !officeFiller[w] {
+				out[w] = true
+			}
 		}
-		words = append(words, w)
 	}
-	return strings.Join(words, " ")
+	return out
 }
 
 // mergePerson combines two records of one person: the longer name, the
@@ -868,11 +910,11 @@ func firstIndex(re *regexp.Regexp, s string) int {
 	return -1
 }
 
-const capPhrase = `(?:[A-Z\d][\p{L}\p{M}\d'’.&-]*)(?:(?:\s+(?:of|the|de|and|for|du|la|des|del)){0,2}\s+[A-Z\d][\p{L}\p{M}\d'’.&-]*)*`
+const capPhrase = `(?:[A-Z\d][\p{L}\p{M}\d'’.&-]*)(?:(?:\s+(?:of|de|and|for|du|la|des|del)(?:\s+the)?)?\s+[A-Z\d][\p{L}\p{M}\d'’.&-]*)*`
 
 var (
 	reMargins   = regexp.MustCompile(`(?i:on|in|at)\s+the\s+(?i:margins?|sidelines?|occasion)\s+of\s+(?:the\s+)?(` + capPhrase + `(?:\s+in\s+` + capPhrase + `)?)`)
-	reOccasion  = regexp.MustCompile(`(?:visiting|to attend|attending)\s+(?:the\s+)?(` + capPhrase + `)`)
+	reOccasion  = regexp.MustCompile(`(?:visiting|to attend|attending|visit to|trip to|arrived in|while in)\s+(?:the\s+)?(` + capPhrase + `)`)
 	reInAt      = regexp.MustCompile(`\b(?:in|at)\s+((?:the\s+)?` + capPhrase + `(?:,\s*[A-Z][\p{L}\p{M}.'-]+(?:\s+[A-Z][\p{L}\p{M}.'-]+)?)?)`)
 	reWelcomeTo = regexp.MustCompile(`(?i:welcom\w*)\s+[^.]{0,60}?\bto\s+(?:the\s+)?(` + capPhrase + `)`)
 )
@@ -996,7 +1038,8 @@ func findMargins(s string) []string {
 }
 
 func findOccasion(s string) []string {
-	if !strings.Contains(s, "visiting") && !strings.Contains(s, "attend") {
+	if !strings.Contains(s, "visit") && !strings.Contains(s, "attend") && !strings.Contains(s, "trip to") &&
+		!strings.Contains(s, "arrived in") && !strings.Contains(s, "while in") {
 		return nil
 	}
 	return reOccasion.FindStringSubmatch(s)
@@ -1004,6 +1047,15 @@ func findOccasion(s string) []string {
 
 func trimPlace(p string) string {
 	p = strings.TrimSpace(p)
+	// A venue ends where an office or a person begins.
+	words := strings.Fields(p)
+	for i, w := range words {
+		k := tokenKey(strings.Trim(w, ","))
+		if i > 0 && (titleHeads[k] || honorifics[k]) {
+			p = strings.Join(words[:i], " ")
+			break
+		}
+	}
 	p = strings.TrimSuffix(p, ".")
 	p = strings.TrimPrefix(p, "the ")
 	return strings.TrimSpace(strings.TrimRight(p, ",;: "))

@@ -198,6 +198,70 @@ func TestExtractFixtures(t *testing.T) {
 			},
 			positions: []said{{BothSides, "oil pipeline"}},
 		},
+		{
+			// The unnamed office with a country ("The Russian President") gives
+			// the untitled principal his affiliation and the position.
+			file: "kremlin-style.txt", date: "2022-03-06", kind: KindTelephone,
+			participants: []Participant{
+				{"Boris Antonov", "President", "Russia"},
+				{"Rui Matos", "President of the Portuguese Republic", "Portugal"},
+			},
+			positions: []said{
+				{BothSides, "grain corridor"},
+				{"Rui Matos", "shipping insurance"},
+				{"Boris Antonov", "fertiliser"},
+			},
+		},
+		{
+			// Both are prime ministers: the bare office is the issuer's own
+			// principal; the title's "Prime Minister of Japan" joins Japan's.
+			file: "two-pms.txt", date: "2021-03-12", kind: KindTelephone,
+			participants: []Participant{
+				{"Vikram Rao", "Prime Minister", "India"},
+				{"KIMURA Kenta", "Prime Minister", "Japan"},
+			},
+			positions: []said{
+				{"Vikram Rao", "support during the pandemic"},
+				{"KIMURA Kenta", "wish to visit"},
+			},
+		},
+		{
+			// "Jr." after a comma, "U.S." inside a word, a visit's city.
+			file: "summit-jr.txt", date: "2024-05-03", tm: "19:35", minutes: 40, location: "Washington D.C", kind: KindInPerson,
+			participants: []Participant{
+				{"NAKATA Hiro", "Prime Minister", "Japan"},
+				{"Robert T. Lane Jr.", "President", "United States"},
+			},
+			positions: []said{
+				{"NAKATA Hiro", "never been stronger"},
+				{"Robert T. Lane Jr.", "defense spending"},
+			},
+		},
+		{
+			// Name particles; an organisation paired with a country ("EU-Ghana").
+			file: "eu-particles.txt", date: "2023-07-13", location: "Brussels", kind: KindInPerson,
+			participants: []Participant{
+				{"Anna van der Berg", "President", "European Union"},
+				{"Kofi Osei", "Prime Minister", "Ghana"},
+			},
+			positions: []said{
+				{"Anna van der Berg", "green hydrogen"},
+				{"Kofi Osei", "fairer access"},
+			},
+		},
+		{
+			// A courtesy call is made in person; "Foreign Minister of Indonesia"
+			// in the title is the same person as the body's minister.
+			file: "courtesy-call.txt", date: "2022-11-03", kind: KindInPerson,
+			participants: []Participant{
+				{"Sari Wulandari", "Minister for Foreign Affairs", "Indonesia"},
+				{"Jiro Tanaka", "Prime Minister", "Japan"},
+			},
+			positions: []said{
+				{"Jiro Tanaka", "ASEAN chair"},
+				{"Sari Wulandari", "priorities"},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -184,6 +184,8 @@ func nameRunEnd(toks []token, i int) int {
 				j = k + 1
 				continue
 			}
+		case t.s == "," && j+1 < len(toks) && nameSuffixes[toks[j+1].key]:
+			return j + 2 // "Joseph R. Biden, Jr."
 		case t.s == "," && j == i+1 && j+1 < len(toks) && toks[j+1].class == cName &&
 			strings.Contains(toks[j+1].s, "-") && !strings.Contains(toks[i].s, "-") &&
 			(j+2 >= len(toks) || toks[j+2].class != cName):
@@ -195,6 +197,9 @@ func nameRunEnd(toks []token, i int) int {
 	}
 	return j
 }
+
+// nameSuffixes follow a name after a comma.
+var nameSuffixes = setOf("jr", "sr", "ii", "iii", "iv")
 
 // joinName writes a name run as one name: "Kang, Kyung-wha" -> "Kang Kyung-wha".
 func joinName(toks []token) string {

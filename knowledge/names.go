@@ -170,6 +170,9 @@ func tokenize(s string) []token {
 			if r == '.' {
 				// "U.S.", "H.E." and single initials keep their dots.
 				word := s[i:j]
+				if h := strings.LastIndexByte(word, '-'); h >= 0 {
+					word = word[h+1:] // "Japan-U.S."
+				}
 				if utf8.RuneCountInString(word) == 1 || isDotAbbrev(word) || strings.Contains(word, ".") {
 					j += size
 					continue

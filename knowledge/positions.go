@@ -198,26 +198,16 @@ func (ss *speakerSet) resolveMention(m mention, prev string) (string, bool) {
 // every head word of the mention appears in the title ("the Secretary" fits
 // "Secretary of State"; "the minister" fits "Deputy Defense Minister").
 func officeMatches(mentioned, title string) bool {
-	mk := strings.Fields(strings.ReplaceAll(foldName(mentioned), "-", " "))
-	tk := strings.Fields(strings.ReplaceAll(foldName(title), "-", " "))
+	mk, tk := officeWords(mentioned), officeWords(title)
 	if len(mk) == 0 || len(tk) == 0 {
 		return false
 	}
-	have := map[string]bool{}
-	for _, w := range tk {
-		have[w] = true
-	}
-	n := 0
-	for _, w := range mk {
-		if w == "of" || w == "the" || w == "for" || w == "and" {
-			continue
-		}
-		if !have[w] {
+	for w := range mk {
+		if !tk[w] {
 			return false
 		}
-		n++
 	}
-	return n > 0
+	return true
 }
 
 // positions reads who stated what: one position per sentence or clause whose
