@@ -9,12 +9,12 @@ import (
 // mention is a person or office named in a phrase.
 type mention struct {
 	name, title, aff string
-	start, end       int  // byte span in the phrase, title included
-	nameStart        int  // byte offset of the name (or office) itself
-	hon              bool // an honorific was attached
-	office           bool // an office with no name ("the Secretary-General")
-	lower            bool // written in lower case ("the minister")
-	poss             bool // possessive ("President Roh's remark")
+	start, end       int    // byte span in the phrase, title included
+	nameStart        int    // byte offset of the name (or office) itself
+	hon              bool   // an honorific was attached
+	office           bool   // an office with no name ("the Secretary-General")
+	lower            bool   // written in lower case ("the minister")
+	poss             bool   // possessive ("President Roh's remark")
 	prev             string // key of the word before the mention
 }
 
