@@ -223,8 +223,10 @@ func (p *Poller) pollDue(ctx context.Context) {
 			continue
 		}
 		p.setTried(s.Name)
-		// Errors are logged and counted in the source's health by poll.
-		_, _ = p.poll(ctx, s)
+		// The error is counted in the source's health by poll.
+		if _, err := p.poll(ctx, s); err != nil && ctx.Err() == nil {
+			p.log.Warn("poll failed", "source", s.Name, "url", s.URL, "err", err)
+		}
 	}
 }
 
@@ -286,7 +288,6 @@ func (p *Poller) poll(ctx context.Context, s Source) (Report, error) {
 	log := p.log.With("source", s.Name)
 	rec, err := p.store.source(s.Name)
 	if err != nil {
-		log.Error("read source state failed", "err", err)
 		return Report{}, err
 	}
 	h := &rec.Health
@@ -304,7 +305,6 @@ func (p *Poller) poll(ctx context.Context, s Source) (Report, error) {
 		h.Failures++
 		h.LastError = pollErr.Error()
 		h.LastErrorAt = now
-		log.Warn("poll failed", "url", s.URL, "failures", h.Failures, "err", pollErr)
 	} else {
 		h.Failures = 0
 		h.LastSuccess = now
@@ -316,7 +316,6 @@ func (p *Poller) poll(ctx context.Context, s Source) (Report, error) {
 	h.Reason = flagReason(s, rec, now)
 	h.Flagged = h.Reason != ""
 	if err := p.store.putSource(s.Name, rec); err != nil {
-		log.Error("save source state failed", "err", err)
 		return rep, errors.Join(pollErr, err)
 	}
 	if h.Flagged != wasFlagged {
