@@ -40,7 +40,7 @@ type Quote struct {
 
 // Answer lengths, in characters without links.
 const (
-	answerTarget = 540 // most answers stay under this
+	answerTarget = 480 // most answers stay under this
 	answerMax    = 680 // none goes over this (the contract says about 700)
 	maxListed    = 8   // meetings listed in one answer
 	candidates   = 12  // meetings reranked for a one-meeting answer
@@ -934,8 +934,8 @@ func (sc *scorer) pickSentences(m Meeting, budget int) []Quote {
 		}
 	}
 	for _, o := range slices.Sorted(maps.Keys(chosen)) {
-		if fits(o+1, budget) {
-			take(all[o+1], all[o+1].text)
+		if fits(o+1, budget-40) {
+			take(all[o+1], all[o+1].text) // short answers only
 		}
 	}
 	var out []Quote
