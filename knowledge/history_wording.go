@@ -25,11 +25,14 @@ func MarkNewWording(entries []Entry) []Entry {
 			name[w] = true
 		}
 		e.New = nil
-		for _, w := range wording(e.Text, name) {
+		phrases, words := wording(e.Text, name)
+		for _, w := range phrases {
 			if !s[w] {
-				s[w] = true
 				e.New = append(e.New, w)
 			}
+		}
+		for _, w := range append(phrases, words...) {
+			s[w] = true
 		}
 		out[i] = e
 	}
@@ -43,12 +46,13 @@ var reClauseBreak = regexp.MustCompile(`[,;:.!?()\[\]"“”—–]|\s-\s`)
 var plainWords = ixWordSet(`including regarding concerning following between importance president minister ministers
 government governments together meeting meetings countries country continue continued support relations cooperation
 bilateral leaders stressed expressed explained emphasised emphasized underscored reaffirmed confirmed welcomed noted
-stated said agreed discussed further region regional international partners partner whether another`)
+stated said agreed discussed further region regional international partners partner whether another
+position positions republic kingdom federation remain remains asked called spoke`)
 
 // wording lists the phrases and distinctive words of text, leaving out
-// the speaker's own name.
-func wording(text string, name map[string]bool) []string {
-	var out []string
+// the speaker's own name, and every content word used (so a word said
+// inside a phrase is not new when it later stands alone).
+func wording(text string, name map[string]bool) (out, words []string) {
 	for _, clause := range reClauseBreak.Split(text, -1) {
 		var run []string
 		flush := func() {
@@ -63,15 +67,16 @@ func wording(text string, name map[string]bool) []string {
 			run = nil
 		}
 		for _, w := range ixWords(clause) {
-			if ixStopWords[w] || name[w] || titleWord(w) {
+			if ixStopWords[w] || name[w] || titleWord(w) || plainWords[w] {
 				flush()
 				continue
 			}
 			run = append(run, w)
+			words = append(words, w)
 		}
 		flush()
 	}
-	return ixUnique(out)
+	return ixUnique(out), words
 }
 
 // distinctive says whether a word alone is worth marking as new wording.

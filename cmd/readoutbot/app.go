@@ -51,6 +51,10 @@ var commands = map[string]command{
 	"sources":  {cmdSources, "show the health of configured sources"},
 	"gen":      {cmdGen, "write a synthetic corpus of readouts (for benchmarks)"},
 	"bench":    {cmdBench, "measure ingest, ask, autocomplete and memory"},
+
+	// analyst.go
+	"met":       {cmdMet, "how often two people or countries met, when last, about what"},
+	"positions": {cmdPositions, "what someone said on a topic over time, new wording marked"},
 }
 
 // run is the whole program, minus process setup, so tests can call it.

@@ -215,7 +215,7 @@ func cmdShow(ctx context.Context, app *App, args []string) error {
 		return enc.Encode(m)
 	}
 	writeMeeting(app.Stdout, m)
-	return nil
+	return writeSides(ctx, app.Stdout, ix, m)
 }
 
 func validDate(s string) bool {
