@@ -25,7 +25,7 @@ func Extract(r Readout) (Meeting, error) {
 		Hash:      r.Hash,
 	}
 	mi := d.meetingSentence()
-	if mi < 0 {
+	if mi < 0 || looksLikeNews(r.Text) {
 		return m, fmt.Errorf("%s: %w", r.Name, ErrNotReadout)
 	}
 	if m.Title == "" {
@@ -52,6 +52,26 @@ func Extract(r Readout) (Meeting, error) {
 	m.Positions = d.positions(mi, m.Participants)
 	m.Topics = topicsOf(meet, m.Positions)
 	return m, nil
+}
+
+// newsMarks are phrases of news reporting that official readouts do not use.
+var newsMarks = []string{"told reporters", "according to", "(reuters)", "(ap)", "(afp)", "reuters -", "associated press",
+	"news agency", "declined to comment", "did not respond to", "asked not to be named", "spoke on condition",
+	"said in a statement", "officials said", "analysts said", "a spokesman said", "a spokeswoman said", "sources said",
+	"told the", "contributed reporting", "editing by", "reporting by"}
+
+// looksLikeNews says a text is a news report about a meeting rather than
+// the readout of one: it quotes people and uses reporting phrases.
+func looksLikeNews(text string) bool {
+	l := strings.ToLower(text)
+	marks := 0
+	for _, k := range newsMarks {
+		if strings.Contains(l, k) {
+			marks++
+		}
+	}
+	quotes := strings.Count(text, "“") + strings.Count(text, "\"")/2
+	return marks >= 3 || marks >= 2 && quotes >= 2
 }
 
 // headline shortens a sentence to stand in for a missing title.

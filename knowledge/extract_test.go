@@ -336,7 +336,7 @@ func isSpeaker(s string, ps []Participant) bool {
 
 func TestExtractNotReadout(t *testing.T) {
 	t.Parallel()
-	for _, file := range []string{"news-article.txt", "recipe.md"} {
+	for _, file := range []string{"news-article.txt", "recipe.md", "news-meeting.txt"} {
 		t.Run(file, func(t *testing.T) {
 			t.Parallel()
 			r, err := ReadFile(filepath.Join("testdata", "readouts", file))
