@@ -525,6 +525,19 @@ func TestReconnectMidTest(t *testing.T) {
 	}
 }
 
+func TestZombieConnection(t *testing.T) {
+	t.Parallel()
+	h := startBot(t, newIndex(t), nil)
+	// The short interval applies to the next connection, so the first one
+	// is dropped to get it.
+	h.srv.SetHeartbeatInterval(200 * time.Millisecond)
+	h.srv.DropConnection()
+	h.srv.ZombieConnection()
+	if rep := h.ask(t, "When did Kishida and Macron speak?"); !strings.Contains(text(rep.Messages()...), "Macron") {
+		t.Errorf("after a zombie connection:\n%s", text(rep.Messages()...))
+	}
+}
+
 func TestRateLimitedCallbackIsRetried(t *testing.T) {
 	t.Parallel()
 	h := startBot(t, newIndex(t), nil)

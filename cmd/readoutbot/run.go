@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/bwmarrin/discordgo"
@@ -32,6 +34,7 @@ func cmdRun(ctx context.Context, app *App, args []string) error {
 	}
 	log := app.Logger
 	log.Info("starting", "config", cfg, "data_dir", app.DataDir, "index_dir", app.IndexDir)
+	routeDiscordgoLogs(log, cfg.Token)
 
 	ix, err := app.OpenIndex(ctx)
 	if errors.Is(err, knowledge.ErrIndexLocked) {
@@ -172,4 +175,27 @@ func (p *sessionPoster) Recent(ctx context.Context, channelID string, limit int)
 		return nil, ctx.Err()
 	}
 	return bot.DiscordDigestPoster{Session: p.s}.Recent(ctx, channelID, limit)
+}
+
+// routeDiscordgoLogs sends discordgo's own log lines (reconnects, heartbeat
+// trouble) to the process logger instead of the standard logger, with the
+// token removed should a line ever hold it. discordgo's logger is a
+// process-wide variable, so only the command sets it, once.
+func routeDiscordgoLogs(log *slog.Logger, token string) {
+	discordgo.Logger = func(level, _ int, format string, a ...any) {
+		lv := slog.LevelDebug
+		switch level {
+		case discordgo.LogError:
+			lv = slog.LevelError
+		case discordgo.LogWarning:
+			lv = slog.LevelWarn
+		case discordgo.LogInformational:
+			lv = slog.LevelInfo
+		}
+		msg := fmt.Sprintf(format, a...)
+		if token != "" {
+			msg = strings.ReplaceAll(msg, token, "[redacted]")
+		}
+		log.Log(context.Background(), lv, "discordgo", "detail", msg)
+	}
 }
