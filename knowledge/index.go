@@ -225,20 +225,43 @@ type Result struct {
 // returned error is for failures of the index itself.
 func (ix *Index) Add(ctx context.Context, rs ...Readout) ([]Result, error) {
 	results := make([]Result, len(rs))
-	metas := extractAll(ctx, rs, ix.extract)
+	// Extract the next chunk while this one is indexed, and never hold
+	// more than two chunks of meetings, however many readouts come in.
+	type chunk struct {
+		start int
+		ex    []extracted
+	}
+	chunks := make(chan chunk, 1)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(chunks)
+		for start := 0; start < len(rs); start += batchSize {
+			end := min(start+batchSize, len(rs))
+			c := chunk{start, extractAll(ctx, rs[start:end], ix.extract)}
+			select {
+			case chunks <- c:
+			case <-stop:
+				return
+			}
+		}
+	}()
 	ix.addMu.Lock()
 	defer ix.addMu.Unlock()
-	for start := 0; start < len(rs); start += batchSize {
+	for c := range chunks {
 		if err := ctx.Err(); err != nil {
 			return results, err
 		}
-		end := min(start+batchSize, len(rs))
-		if err := ix.addChunk(rs[start:end], metas[start:end], results[start:end]); err != nil {
+		end := c.start + len(c.ex)
+		if err := ix.addChunk(rs[c.start:end], c.ex, results[c.start:end]); err != nil {
 			return results, err
 		}
 	}
-	return results, nil
+	return results, ctx.Err()
 }
+
+// errNotExtracted marks readouts left when the context ended.
+var errNotExtracted = errors.New("not extracted: cancelled")
 
 type extracted struct {
 	m   Meeting
@@ -248,9 +271,15 @@ type extracted struct {
 // extractAll runs Extract on every readout, on all cores.
 func extractAll(ctx context.Context, rs []Readout, extract func(Readout) (Meeting, error)) []extracted {
 	out := make([]extracted, len(rs))
+	for i := range out {
+		out[i].err = errNotExtracted // until a worker gets to it
+	}
 	workers := min(runtime.GOMAXPROCS(0), len(rs))
 	if workers <= 1 {
 		for i, r := range rs {
+			if ctx.Err() != nil {
+				break
+			}
 			out[i] = extractOne(r, extract)
 		}
 		return out

@@ -112,6 +112,9 @@ var fixtureMeetings = map[string]Meeting{
 // readout, with the readout's text; ErrNotReadout for any other name.
 func fakeExtract(r Readout) (Meeting, error) {
 	m, ok := fixtureMeetings[r.Name]
+	if strings.HasPrefix(r.Name, "bulk-") {
+		m, ok = Meeting{Title: r.Title, Kind: KindTelephone, Participants: []Participant{{Name: "Bulk Caller"}, {Name: "Bulk Receiver"}}}, true
+	}
 	if !ok {
 		return Meeting{}, ErrNotReadout
 	}
@@ -237,6 +240,9 @@ func TestMeetingsFilter(t *testing.T) {
 			"President Moreau holds video call with President Adeyemi",
 			"Foreign Minister Karimova visits Abuja",
 		}, 2},
+		{"person named only by office", Filter{Person: "Secretary-General of United Nations"}, []string{
+			"Readout of the Secretary-General's call with Prime Minister Tanabe",
+		}, 1},
 		{"country", Filter{Country: "Nigeria"}, []string{
 			"President Moreau holds video call with President Adeyemi",
 			"Foreign Minister Karimova visits Abuja",
@@ -320,6 +326,33 @@ func TestAddBadReadoutKeepsBatch(t *testing.T) {
 	}
 	if st, _ := ix.Stats(context.Background()); st.Meetings != 2 {
 		t.Errorf("Meetings = %d, want 2", st.Meetings)
+	}
+}
+
+func TestAddManyBatches(t *testing.T) {
+	ctx := context.Background()
+	ix := openTest(t, t.TempDir())
+	var rs []Readout
+	for i := range 2*batchSize + 7 {
+		rs = append(rs, Readout{Name: fmt.Sprintf("bulk-%d.md", i), Title: fmt.Sprintf("Call %d", i), Text: fmt.Sprintf("Call number %d.", i)})
+	}
+	rs = append(rs, rs[3]) // the same readout twice in one call
+	res, err := ix.Add(ctx, rs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range res {
+		if r.Err != nil || r.Meeting.ID == "" {
+			t.Fatalf("result %d: %+v", i, r)
+		}
+	}
+	if st, _ := ix.Stats(ctx); st.Meetings != 2*batchSize+7 {
+		t.Errorf("Meetings = %d, want %d", st.Meetings, 2*batchSize+7)
+	}
+	ctx2, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := ix.Add(ctx2, fixtureReadout("sg-tanabe.md")); !errors.Is(err, context.Canceled) {
+		t.Errorf("Add with a cancelled context: %v", err)
 	}
 }
 

@@ -77,7 +77,7 @@ func hitIDs(hits search.DocumentMatchCollection) []string {
 
 func filterQuery(f Filter) query.Query {
 	var must []query.Query
-	if q := wordsQuery(fPersonTok, f.Person); q != nil {
+	if q := personFilter(f.Person); q != nil {
 		must = append(must, q)
 	}
 	if q := wordsQuery(fAffTok, f.Country); q != nil {
@@ -101,6 +101,23 @@ func filterQuery(f Filter) query.Query {
 		return bleve.NewMatchAllQuery()
 	}
 	return bleve.NewConjunctionQuery(must...)
+}
+
+// personFilter matches a participant by name words, or by office and
+// affiliation words for one named only by office ("Secretary-General of
+// United Nations"); nil when s has no words.
+func personFilter(s string) query.Query {
+	var words []string
+	for _, w := range ixWords(s) {
+		if !ixStopWords[w] {
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	joined := strings.Join(words, " ")
+	return bleve.NewDisjunctionQuery(wordsQuery(fPersonTok, joined), wordsQuery(fRole, joined))
 }
 
 // wordsQuery matches documents whose keyword field holds every folded word
@@ -205,11 +222,16 @@ const maxPositionMeetings = 500
 // Joint positions ("both sides") count for every side. An empty topic
 // lists all the speaker's positions.
 func (ix *Index) Positions(ctx context.Context, speaker, topic string) ([]Entry, error) {
-	who := ixWords(speaker)
+	var who []string
+	for _, w := range ixWords(speaker) {
+		if !ixStopWords[w] {
+			who = append(who, w)
+		}
+	}
 	if len(who) == 0 {
 		return nil, fmt.Errorf("positions: no speaker: %w", ErrNotFound)
 	}
-	must := []query.Query{wordsQuery(fPersonTok, speaker)}
+	must := []query.Query{personFilter(speaker)}
 	if strings.TrimSpace(topic) != "" {
 		var qs []query.Query
 		for _, field := range []string{fPos, fTopics} {
