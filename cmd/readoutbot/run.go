@@ -124,6 +124,12 @@ func runBot(ctx context.Context, app *App, b *bot.Bot, ix *knowledge.Index) erro
 		Store: store, Source: ix, Scheduler: sched, Now: app.Now, Suggest: b.CompleteFilters,
 	}))
 
+	an, err := addAnalyst(app, b, ix)
+	if err != nil {
+		return err
+	}
+	defer an.close()
+
 	stopFeeding := feedIndex(ctx, app, ix)
 	defer stopFeeding()
 	done := make(chan error, 1)
@@ -141,6 +147,7 @@ func runBot(ctx context.Context, app *App, b *bot.Bot, ix *knowledge.Index) erro
 			log.Error("digest scheduler stopped", "err", err)
 		}
 	})
+	wg.Go(func() { an.run(schedCtx, app, ix, poster.s) })
 	err = <-done
 	stopSched()
 	wg.Wait()
