@@ -32,6 +32,7 @@ func Extract(r Readout) (Meeting, error) {
 		m.Title = headline(d.sents[mi].text)
 	}
 	meet := d.sents[mi].text
+	d.meet = meet
 	d.part = participantPart(meet)
 	m.Kind = meetingKind(d.title, meet)
 	if m.Kind == KindInPerson || m.Kind == KindOther {
@@ -118,6 +119,7 @@ type doc struct {
 	refFromHeader bool
 	part          string // participantPart of the meeting sentence
 	loc           string // the meeting's location, once known
+	meet          string // the meeting sentence
 }
 
 var (
@@ -653,7 +655,8 @@ func (d *doc) fillAffiliations(ps []Participant) {
 			return
 		}
 	}
-	if d.loc != "" {
+	if d.loc != "" && !reMultilateral.MatchString(d.meet+" "+d.loc) {
+		// A bilateral meeting in a capital is hosted by that country.
 		if p, ok := lookupPlace(d.loc); ok && p.isCity {
 			give(p.country)
 		} else {
@@ -662,7 +665,7 @@ func (d *doc) fillAffiliations(ps []Participant) {
 			}
 		}
 	}
-	for _, c := range countriesIn(d.title) {
+	for _, c := range countriesIn(strings.ReplaceAll(d.title, "-", " ")) {
 		give(c)
 	}
 	// Last, a country the text names as an actor rather than as a place
@@ -675,11 +678,16 @@ func (d *doc) fillAffiliations(ps []Participant) {
 	}
 }
 
-// placePrepositions before a country make it a scene, not an actor.
-var placePrepositions = setOf("in", "on", "for", "to", "about", "around", "with", "against", "from", "into", "towards",
-	"toward", "over", "across", "of", "at", "near", "inside", "within", "throughout", "by", "regarding", "concerning")
+// reMultilateral marks meetings at an event, whose venue says nothing
+// about who hosted.
+var reMultilateral = regexp.MustCompile(`(?i)\b(?:margins?|sidelines?|summit|conference|forum|occasion|attend\w*|session|assembly|G\d+)\b`)
 
-// actorCountries lists countries named other than after a preposition.
+// subjectLead are words after which a country begins a clause as its
+// subject ("..., and Finland is concerned", "said that China will").
+var subjectLead = setOf(".", ",", ";", ":", "that", "and", "while", "whereas", "but", "as", "(")
+
+// actorCountries lists countries named as the subject of a clause, not as
+// the place where things happen or the object of an action.
 func actorCountries(s string) []string {
 	var out []string
 	seen := map[string]bool{}
@@ -693,7 +701,7 @@ func actorCountries(s string) []string {
 		if k >= 0 && toks[k].key == "the" {
 			k--
 		}
-		if k >= 0 && placePrepositions[toks[k].key] {
+		if k >= 0 && !subjectLead[toks[k].key] {
 			continue
 		}
 		seen[t.place.name] = true
@@ -1071,7 +1079,7 @@ func trimPlace(p string) string {
 	words := strings.Fields(p)
 	for i, w := range words {
 		k := tokenKey(strings.Trim(w, ","))
-		if i > 0 && (titleHeads[k] || honorifics[k]) {
+		if i > 0 && (titleHeads[k] || honorifics[k]) && !isPossessive(w) {
 			p = strings.Join(words[:i], " ")
 			break
 		}

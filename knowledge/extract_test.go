@@ -127,7 +127,7 @@ func TestExtractFixtures(t *testing.T) {
 		{
 			file: "margins.txt", date: "2021-10-30", tm: "12:10", minutes: 20, location: "G20 Summit in Rome", kind: KindInPerson,
 			participants: []Participant{
-				{"Hiroshi Sato", "Prime Minister", "Japan"},
+				{"Hiroshi Sato", "Prime Minister", ""}, // a summit's city is not his country
 				{"Martin Alvarez", "President", "Argentina"},
 			},
 			positions: []said{
@@ -217,7 +217,7 @@ func TestExtractFixtures(t *testing.T) {
 			// principal; the title's "Prime Minister of Japan" joins Japan's.
 			file: "two-pms.txt", date: "2021-03-12", kind: KindTelephone,
 			participants: []Participant{
-				{"Vikram Rao", "Prime Minister", "India"},
+				{"Vikram Rao", "Prime Minister", ""}, // India is named only as a place to visit
 				{"KIMURA Kenta", "Prime Minister", "Japan"},
 			},
 			positions: []said{

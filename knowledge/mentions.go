@@ -230,6 +230,11 @@ func titleRunBefore(toks []token, e int) (int, int, bool) {
 			if t.poss && j != e && t.class != cPlace {
 				break
 			}
+			// "... of Ukraine and President X": "and" joins two people when
+			// an office already follows it.
+			if (t.key == "and" || t.key == "&") && hasHead(toks[j+1:e+1]) && j > 0 && toks[j-1].class == cPlace {
+				break
+			}
 			j--
 			continue
 		}
@@ -325,6 +330,10 @@ func splitTitle(s string, toks []token) (string, string) {
 		a = toks[0].placeLen
 		if a > b {
 			a = b
+		}
+		// "People's Republic of China (PRC) Foreign Minister".
+		if a+2 < b && toks[a].s == "(" && toks[a+2].s == ")" {
+			a += 3
 		}
 	}
 	// Trailing "of [the] Place [(ABBR)]".

@@ -269,7 +269,7 @@ func classify(toks []token) {
 			t.class = cConn
 		case particles[k] && !cap:
 			t.class = cParticle
-		case cap && !nonNames[k] && !isNumber(k):
+		case cap && !nonNames[k] && !isNumber(k) && !isPlacePair(t.s):
 			t.class = cName
 		case !cap && (titleHeads[k] || k == "foreign" || k == "prime" || k == "state" || k == "defense" || k == "defence"):
 			t.class = cTitle // "the minister", "the foreign minister"
@@ -277,6 +277,20 @@ func classify(toks []token) {
 			t.class = cOther
 		}
 	}
+}
+
+// isPlacePair says whether a hyphenated word joins places ("India-Japan",
+// "EU-China"): it names a relationship, never a person.
+func isPlacePair(w string) bool {
+	if !strings.Contains(w, "-") {
+		return false
+	}
+	for _, part := range strings.Split(w, "-") {
+		if _, ok := placeWords[tokenKey(part)]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 func isNumber(s string) bool {
