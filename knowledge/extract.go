@@ -734,36 +734,23 @@ func (d *doc) issuerCountry() string {
 	return ""
 }
 
-// countryPairs lists pairs of countries written together: "X and Y",
-// "between X and Y", "X-Y", "Kenyan and Ugandan".
+// countryPairs lists pairs of countries (or a country and an
+// organisation) written together: "X and Y", "between X and Y", "X-Y",
+// "United States-Japan", "Kenyan and Ugandan".
 func countryPairs(s string) [][2]string {
 	var out [][2]string
-	toks := tokenize(s)
-	for _, t := range toks {
-		if strings.Contains(t.s, "-") && isCapitalized(t.s) {
-			parts := tokenize(strings.ReplaceAll(t.s, "-", " "))
-			classify(parts)
-			var cs []string
-			for _, p := range parts {
-				if p.class == cPlace && p.placeLen > 0 && !p.place.isCity {
-					cs = append(cs, p.place.name)
-				}
-			}
-			if len(cs) == 2 && cs[0] != cs[1] {
-				out = append(out, [2]string{cs[0], cs[1]})
-			}
-		}
-	}
+	toks := tokenize(strings.NewReplacer("-", " - ", "–", " - ").Replace(s))
 	classify(toks)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.class != cPlace || t.placeLen == 0 || t.place.isOrg || t.place.isCity {
+		if t.class != cPlace || t.placeLen == 0 || t.place.isCity {
 			continue
 		}
 		j := i + t.placeLen
-		if j+1 < len(toks) && (toks[j].key == "and" || toks[j].s == "/") {
+		if j+1 < len(toks) && (toks[j].key == "and" || toks[j].s == "/" || toks[j].s == "-") {
 			u := toks[j+1]
-			if u.class == cPlace && u.placeLen > 0 && !u.place.isOrg && !u.place.isCity && u.place.name != t.place.name {
+			if u.class == cPlace && u.placeLen > 0 && !u.place.isCity && u.place.name != t.place.name &&
+				(!t.place.isOrg || !u.place.isOrg) {
 				out = append(out, [2]string{t.place.name, u.place.name})
 			}
 		}
