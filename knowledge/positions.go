@@ -492,7 +492,7 @@ func clauseTopic(s string, ps []Participant) string {
 			continue
 		}
 		j := i + 1
-		for j < len(words) && j-i < 5 {
+		for j < len(words) && j-i < 8 {
 			w := words[j]
 			if isCapitalized(w) || w == "of" && j+1 < len(words) && (isCapitalized(words[j+1]) || words[j+1] == "the") ||
 				w == "the" && words[j-1] == "of" {
@@ -521,7 +521,7 @@ func goodTopic(t string, ps []Participant) bool {
 	}
 	f := strings.Fields(t)
 	k := tokenKey(f[0])
-	if topicStop[k] || titleHeads[k] || titleWords[k] && len(f) > 1 && titleHeads[tokenKey(f[1])] || honorifics[k] || isNumber(k) {
+	if topicStop[k] || topicPreps[k] || titleHeads[k] || titleWords[k] && len(f) > 1 && titleHeads[tokenKey(f[1])] || honorifics[k] || isNumber(k) {
 		return false
 	}
 	if _, ok := monthNums[k]; ok {
@@ -560,6 +560,9 @@ var topicEnd = setOf("that", "which", "who", "to", "as", "with", "for", "by", "f
 	"including", "during", "at", "after", "before", "when", "since", "until", "despite", "through", "via", "whether",
 	"if", "because", "among", "between")
 
+// topicPreps are prepositions a truncated topic must not end on.
+var topicPreps = setOf("of", "on", "in", "across", "for", "with", "to", "at", "by", "from", "about", "over", "into")
+
 // verbAfterAnd ends a topic at "and" when a new clause follows it.
 var verbAfterAnd = setOf("the", "two", "both", "he", "she", "they", "that", "expressed", "stressed", "agreed", "said",
 	"are", "is", "was", "were", "will", "would", "have", "has", "had", "can", "could", "should", "also")
@@ -584,7 +587,23 @@ func shortTopic(t string) string {
 			break
 		}
 		out = append(out, w)
-		if len(out) == 6 {
+		if len(out) >= 6 {
+			// Keep a proper name whole ("International Committee of the
+			// Red Cross"); otherwise stop before a dangling preposition.
+			if i+1 < len(f) && len(out) < 9 && isCapitalized(w) && (isCapitalized(f[i+1]) || f[i+1] == "of") {
+				continue
+			}
+			if i+1 < len(f) && len(out) < 9 && (w == "of" || w == "the") && isCapitalized(f[i-1]) {
+				continue
+			}
+			for k := len(out) - 1; k > 1; k-- {
+				if topicPreps[strings.ToLower(out[k])] {
+					if !(i+1 < len(f) && isCapitalized(out[k-1]) && isCapitalized(f[i])) {
+						out = out[:k]
+					}
+					break
+				}
+			}
 			break
 		}
 	}
@@ -617,7 +636,7 @@ func topicsOf(meet string, pos []Position) []string {
 		if t == "" || len(t) < 3 {
 			return
 		}
-		if topicStop[strings.ToLower(strings.Fields(t)[0])] {
+		if first := strings.ToLower(strings.Fields(t)[0]); topicStop[first] || topicPreps[first] {
 			return
 		}
 		k := strings.ToLower(t)
