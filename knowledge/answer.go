@@ -344,23 +344,44 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		kq.SetBoost(0.5)
 		should = append(should, kq)
 	}
-	bq := bleve.NewBooleanQuery()
-	if len(must) > 0 {
-		bq.AddMust(must...)
-	}
-	if len(should) > 0 {
-		bq.AddShould(should...)
-		if len(must) == 0 {
-			bq.SetMinShould(1)
-		}
-	}
 	if len(must) == 0 && len(should) == 0 {
 		return Answer{}, ErrNoAnswer
 	}
-	req := bleve.NewSearchRequestOptions(bq, candidates, 0, false)
-	res, err := ix.bleve.SearchInContext(ctx, req)
+	run := func(must []query.Query) (*bleve.SearchResult, error) {
+		bq := bleve.NewBooleanQuery()
+		if len(must) > 0 {
+			bq.AddMust(must...)
+		}
+		if len(should) > 0 {
+			bq.AddShould(should...)
+			if len(must) == 0 {
+				bq.SetMinShould(1)
+			}
+		}
+		res, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(bq, candidates, 0, false))
+		if err != nil {
+			return nil, fmt.Errorf("search meetings: %w", err)
+		}
+		return res, nil
+	}
+	res, err := run(must)
 	if err != nil {
-		return Answer{}, fmt.Errorf("search meetings: %w", err)
+		return Answer{}, err
+	}
+	if len(res.Hits) == 0 && len(pq.people) > 1 {
+		// Someone after the subject may be talked about rather than
+		// present ("What did Abe tell Moon about Kim?"): the subject must
+		// take part, the others may be named in the text.
+		relaxed := []query.Query{personQuery(pq.people[0])}
+		for _, p := range pq.people[1:] {
+			m := bleve.NewMatchQuery(strings.Join(p, " ")) // no positions kept: all words
+			m.SetField(fText)
+			m.SetOperator(query.MatchQueryOperatorAnd)
+			relaxed = append(relaxed, bleve.NewDisjunctionQuery(personQuery(p), m))
+		}
+		if res, err = run(relaxed); err != nil {
+			return Answer{}, err
+		}
 	}
 	if len(res.Hits) == 0 {
 		return Answer{}, ErrNoAnswer

@@ -85,6 +85,12 @@ func TestAsk(t *testing.T) {
 			meetings: 1,
 		},
 		{
+			name:     "a person talked about, not present",
+			q:        "What did Karimova tell Adeyemi about Tanabe?",
+			want:     []string{"briefed the President on her talks", "Abuja"},
+			meetings: 1,
+		},
+		{
 			name:     "lower-case question",
 			q:        "what did karimova propose to tanabe?",
 			want:     []string{"uranium enrichment"},

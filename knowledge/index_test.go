@@ -104,7 +104,7 @@ var fixtureMeetings = map[string]Meeting{
 		},
 		Topics:    []string{"wheat trade"},
 		SourceURL: "https://example.org/readouts/karimova-adeyemi",
-		Text:      "Foreign Minister Nadia Karimova called on President Olusegun Adeyemi in Abuja. They discussed wheat exports and direct flights.",
+		Text:      "Foreign Minister Nadia Karimova called on President Olusegun Adeyemi in Abuja. They discussed wheat exports and direct flights. Foreign Minister Karimova briefed the President on her talks with Prime Minister Aiko Tanabe.",
 	},
 }
 

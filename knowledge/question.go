@@ -48,6 +48,7 @@ type question struct {
 type nameIndex interface {
 	isNameWord(w string) bool
 	peopleWith(words []string) []string
+	isAffWord(w string) bool
 }
 
 // qToken is one word of a question with its original spelling.
@@ -180,6 +181,10 @@ func parseQuestion(q string, names nameIndex) question {
 		if qOfficeWords[t.word] {
 			pq.roles = append(pq.roles, t.word)
 			used[i] = true
+			continue
+		}
+		if t.upper && names.isAffWord(t.word) {
+			pq.roles = append(pq.roles, t.word) // a country or body: also a topic word
 			continue
 		}
 		if c, ok := qDemonyms[t.word]; ok && (t.upper || len(t.word) > 3) {

@@ -24,6 +24,8 @@ func (f fakeNames) isNameWord(w string) bool {
 	return false
 }
 
+func (f fakeNames) isAffWord(w string) bool { return w == "japan" || w == "france" }
+
 func (f fakeNames) peopleWith(words []string) []string {
 	var out []string
 	for _, n := range f {

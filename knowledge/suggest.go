@@ -117,10 +117,12 @@ type termLists struct {
 	// nameWords maps a folded word of a person's name to the people whose
 	// names hold it ("abe" -> "Shinzo Abe").
 	nameWords map[string][]int
+	// affWords are the folded words of affiliations ("japan", "nations").
+	affWords map[string]bool
 }
 
 func newTermLists() *termLists {
-	return &termLists{nameWords: map[string][]int{}}
+	return &termLists{nameWords: map[string][]int{}, affWords: map[string]bool{}}
 }
 
 // termList is a set of values with counts and a sorted index of their words.
@@ -236,7 +238,7 @@ func (t *termLists) add(m Meeting) {
 			t.addName(p.Name, 1)
 		}
 		if p.Affiliation != "" {
-			t.country.add(p.Affiliation, 1)
+			t.addCountry(p.Affiliation, 1)
 		}
 	}
 	for _, tp := range ixUnique(m.Topics) {
@@ -253,6 +255,22 @@ func (t *termLists) addName(name string, n int) {
 	for _, w := range ixUnique(ixWords(name)) {
 		t.nameWords[w] = append(t.nameWords[w], i)
 	}
+}
+
+func (t *termLists) addCountry(aff string, n int) {
+	t.country.add(aff, n)
+	for _, w := range ixWords(aff) {
+		if !ixStopWords[w] {
+			t.affWords[w] = true
+		}
+	}
+}
+
+// isAffWord reports whether w is a word of some participant's affiliation.
+func (t *termLists) isAffWord(w string) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.affWords[w]
 }
 
 // peopleWith returns the labels of people whose names hold every word.
@@ -306,7 +324,7 @@ func (ix *Index) loadTerms() error {
 	if err := load(fName, t.addName); err != nil {
 		return err
 	}
-	if err := load(fAff, func(s string, n int) { t.country.add(s, n) }); err != nil {
+	if err := load(fAff, t.addCountry); err != nil {
 		return err
 	}
 	if err := load(fTopic, func(s string, n int) { t.topic.add(s, n) }); err != nil {
