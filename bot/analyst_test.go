@@ -183,3 +183,20 @@ func TestRenderComparisonGolden(t *testing.T) {
 	c := knowledge.Compare(append([]knowledge.Meeting{us}, rel...))
 	golden(t, "meeting_both_sides", comparisonEmbed(c))
 }
+
+func TestPositionsMarkNewWording(t *testing.T) {
+	t.Parallel()
+	clk := newClock()
+	ix, _ := linkedIndex(t, clk)
+	h := startAnalyst(t, ix, clk, nil)
+	rep := h.srv.Interact(t, discordtest.Command("positions", discordtest.Opt("speaker", "Ito"), discordtest.Opt("topic", "North Korea"))).WaitFinal(t, wait)
+	got := text(rep.Messages()...)
+	if !strings.Contains(got, "new wording: “complete denuclearization”") {
+		t.Errorf("/positions does not mark the first use of “complete denuclearization”:\n%s", got)
+	}
+	for _, line := range strings.Split(got, "\n") {
+		if strings.HasPrefix(line, "🆕") && (strings.Contains(line, "serious concern") || strings.Contains(line, "korea prime")) {
+			t.Errorf("wording said before, or across a comma, marked new: %q", line)
+		}
+	}
+}
