@@ -85,6 +85,11 @@ func findDates(s string) []dateMatch {
 			i = m.end - 1
 			continue
 		}
+		if m, ok := numericAt(s, i, j); ok {
+			out = append(out, m)
+			i = m.end - 1
+			continue
+		}
 		if j-i > 2 {
 			i = j - 1
 			continue
@@ -168,6 +173,38 @@ func isoAt(s string, i, j int) (dateMatch, bool) {
 		return dateMatch{}, false
 	}
 	m := dateMatch{day: day{atoi(s[i:j]), mon, atoi(s[b:k])}, start: i, end: k}
+	return m, m.valid()
+}
+
+// numericAt reads "12.05.2021" (day first) or "5/12/2021" (month first, as
+// in American pages, unless the first number cannot be a month).
+func numericAt(s string, i, j int) (dateMatch, bool) {
+	if j-i > 2 || j+1 >= len(s) || s[j] != '.' && s[j] != '/' {
+		return dateMatch{}, false
+	}
+	sep := s[j]
+	k := j + 1
+	b := k
+	for k < len(s) && isDigit(s[k]) && k-b < 3 {
+		k++
+	}
+	if k-b < 1 || k-b > 2 || k >= len(s) || s[k] != sep {
+		return dateMatch{}, false
+	}
+	c := k + 1
+	e := c
+	for e < len(s) && isDigit(s[e]) {
+		e++
+	}
+	if e-c != 4 || e < len(s) && isLetter(s[e]) {
+		return dateMatch{}, false
+	}
+	first, second := atoi(s[i:j]), atoi(s[b:k])
+	d, mo := first, second
+	if sep == '/' && first <= 12 {
+		d, mo = second, first
+	}
+	m := dateMatch{day: day{atoi(s[c:e]), mo, d}, start: i, end: e}
 	return m, m.valid()
 }
 

@@ -325,7 +325,7 @@ func (d *doc) isPrincipal(m mention) bool {
 		return false
 	}
 	if m.office {
-		return !m.lower
+		return !m.lower || m.aff != "" // "the prime minister of Japan"
 	}
 	if m.title != "" || m.hon {
 		return true

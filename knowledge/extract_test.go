@@ -434,6 +434,23 @@ func TestExtractRules(t *testing.T) {
 				}
 			},
 		},
+		{
+			name: "a country's side speaks for its principal",
+			text: "12.05.2021\n\nForeign Minister Lin Tao held talks with HE Mr. Amir Sadeghi, Foreign Minister of Iran. The Chinese side supports the talks in Vienna. The Iranian side explained its view on sanctions.",
+			check: func(t *testing.T, m Meeting) {
+				if m.Date != "2021-05-12" {
+					t.Errorf("date %q", m.Date)
+				}
+				if got := names(m); len(got) != 2 || got[1] != "Amir Sadeghi" {
+					t.Errorf("names %q", got)
+				}
+				for _, w := range []said{{"Lin Tao", "Vienna"}, {"Amir Sadeghi", "sanctions"}} {
+					if !hasPosition(m.Positions, w) {
+						t.Errorf("missing %+v in %+v", w, m.Positions)
+					}
+				}
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

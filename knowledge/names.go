@@ -36,7 +36,7 @@ var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "h.e", "shri", "smt", "s
 
 // titleHeads are words that can head an office.
 var titleHeads = setOf("president", "vice-president", "minister", "ministers", "secretary", "secretary-general",
-	"chancellor", "vice-chancellor", "premier", "vice-premier", "king", "queen", "prince", "princess", "emir", "amir",
+	"chancellor", "vice-chancellor", "premier", "vice-premier", "king", "queen", "prince", "princess", "emir",
 	"sultan", "director", "director-general", "chair", "chairman", "chairperson", "chairwoman", "representative",
 	"commissioner", "ambassador", "envoy", "governor", "senator", "speaker", "member", "administrator", "mayor",
 	"pope", "taoiseach", "tánaiste", "tanaiste", "leader", "commander", "councilor", "councillor", "counsellor",
@@ -261,7 +261,7 @@ func classify(toks []token) {
 					t.class = cName
 				}
 			}
-		case k == "h.e" || k == "he" && t.s == "H.E":
+		case k == "h.e" || t.s == "H.E" || t.s == "HE" && i+1 < len(toks) && isCapitalized(toks[i+1].s):
 			t.class = cHon
 		case cap && (titleHeads[k] || titleWords[k]):
 			t.class = cTitle

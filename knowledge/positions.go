@@ -113,8 +113,13 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 					who = label(p)
 				}
 			}
+			after := i + toks[i].placeLen
+			// "The Japanese side explained ...": a country's side is its principal.
+			if who != "" && after < len(toks) && (toks[after].key == "side" || toks[after].key == "government" ||
+				toks[after].key == "delegation") && (after+1 >= len(toks) || toks[after+1].class != cPunct || toks[after+1].s == ",") {
+				return who, true
+			}
 			if who != "" && !toks[i].place.isAdj {
-				after := i + toks[i].placeLen
 				if after < len(toks) && toks[after].class != cPunct && !isCapitalized(toks[after].s) {
 					return who, true
 				}
