@@ -282,7 +282,7 @@ func lastWord(s string) string {
 }
 
 // reMeetVerb marks a sentence that reports the meeting or call itself.
-var reMeetVerb = regexp.MustCompile(`(?i)\b(?:met|meets|meeting|meet|talks?|talked|spoke|speaks|call(?:ed|s)?\b(?:\s+on)?|telephone|phone|conversation|hosted|hosts|received|receives|held|holds|conferred|visited|discussed|discuss|video(?:-|\s)?conference)\b`)
+var reMeetVerb = regexp.MustCompile(`(?i)\b(?:met|meets|meeting|meet|talks?|talked|spoke|speaks|call(?:ed|s)?\b(?:\s+on)?|telephone|phone|conversation|hosted|hosts|received|receives|held|holds|conferred|visited|discussed|discuss|video(?:-|\s)?conference|welcomed|welcomes|greeted)\b`)
 
 var reCallFor = regexp.MustCompile(`(?i)\bcall(?:ed|s|ing)?\s+(?:for|upon)\b`)
 
@@ -952,9 +952,9 @@ func (d *doc) location(mi int) string {
 			return p
 		}
 	}
-	for k := mi + 1; k < len(d.sents) && k <= mi+2; k++ {
+	for k := mi; k < len(d.sents) && k <= mi+2; k++ {
 		s := d.sents[k].text
-		if m := findMargins(s); m != nil {
+		if m := findMargins(s); k > mi && m != nil {
 			return trimPlace(m[1])
 		}
 		if !strings.Contains(s, "elcom") {

@@ -258,6 +258,21 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 			prev = speaker
 			continue
 		}
+		// "Responding to Minister Hayashi's request for ...,": the request is
+		// the other side's position, stated in the intro.
+		if intro != "" {
+			for _, im := range findMentions(intro) {
+				if !im.poss {
+					continue
+				}
+				if who, ok := ss.resolveMention(im, prev); ok && who != speaker {
+					out = append(out, Position{Speaker: who, Topic: clauseTopic(intro, ps), Text: strings.TrimRight(strings.TrimSpace(intro), ",") + "."})
+					paras = append(paras, s.para)
+					explicit = append(explicit, true)
+				}
+				break
+			}
+		}
 		for _, c := range ss.clauses(rest, speaker) {
 			t := topic
 			if t == "" {
@@ -563,7 +578,8 @@ func isPersonWord(t string, ps []Participant) bool {
 // topicEnd are words at which a topic phrase ends.
 var topicEnd = setOf("that", "which", "who", "to", "as", "with", "for", "by", "from", "while", "but", "so",
 	"including", "during", "at", "after", "before", "when", "since", "until", "despite", "through", "via", "whether",
-	"if", "because", "among", "between")
+	"if", "because", "among", "between", "is", "are", "was", "were", "will", "would", "should", "could", "can", "must",
+	"has", "have", "had", "remains", "remained")
 
 // topicPreps are prepositions a truncated topic must not end on.
 var topicPreps = setOf("of", "on", "in", "across", "for", "with", "to", "at", "by", "from", "about", "over", "into")
