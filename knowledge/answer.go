@@ -626,9 +626,13 @@ func (ix *Index) newScorer(ctx context.Context, pq question) *scorer {
 	}
 	df, n := ix.docFreqs(ctx, all)
 	for _, t := range sc.terms {
-		best := 0
-		for _, v := range t.variants {
-			best = max(best, df[v])
+		// The word's own rarity; a word no readout uses takes its
+		// synonyms' ("deliveries" -> "flow").
+		best := df[t.variants[0]]
+		if best == 0 {
+			for _, v := range t.variants[1:] {
+				best = max(best, df[v])
+			}
 		}
 		t.unknown = best == 0
 		t.weight = math.Log(1 + float64(n+1)/float64(best+1))
@@ -695,7 +699,7 @@ var synonymGroups = [][]string{
 	{"sign", "signed", "signature"},
 	{"visit", "trip", "tour"},
 	{"region", "regional", "area"},
-	{"unity", "united", "unified", "together", "solidarity", "unite"},
+	{"unity", "unified", "together", "solidarity", "unite"},
 	{"problem", "issue", "challenge", "difficulty"},
 	{"election", "reelection", "re-election", "elected", "victory"},
 	{"discuss", "exchange", "review", "talk"},
@@ -919,8 +923,17 @@ func (sc *scorer) pickSentences(m Meeting, budget int) []Quote {
 		text = sc.excerpt(text, max(budget, 200))
 	}
 	take(best, text)
-	// Sentences covering what the best one misses, up to the hard limit.
 	hard := budget + (answerMax - answerTarget)
+	fits := func(o, limit int) bool {
+		_, taken := chosen[o]
+		return o >= 0 && o < len(all) && !taken && len(chosen) < 4 && used+utf8.RuneCountInString(all[o].text) <= limit
+	}
+	// A bare line ("Spokesperson" under a name) or a sentence that refers
+	// back ("In response…") needs the one before it.
+	if (len(strings.Fields(best.text)) <= 3 || refersBack(best.text)) && fits(best.order-1, hard) {
+		take(all[best.order-1], all[best.order-1].text)
+	}
+	// Sentences covering what the best one misses, up to the hard limit.
 	for _, c := range cands[1:] {
 		if len(chosen) >= 3 {
 			break
@@ -940,10 +953,6 @@ func (sc *scorer) pickSentences(m Meeting, budget int) []Quote {
 	// matches (up to the hard limit), the sentence before one that refers
 	// back ("In response…", "He…") or is a bare line ("Spokesperson"
 	// under a name), then plain next sentences while the budget lasts.
-	fits := func(o, limit int) bool {
-		_, taken := chosen[o]
-		return o >= 0 && o < len(all) && !taken && len(chosen) < 4 && used+utf8.RuneCountInString(all[o].text) <= limit
-	}
 	for _, o := range slices.Sorted(maps.Keys(chosen)) {
 		if fits(o+1, hard) && all[o+1].score > 0 {
 			take(all[o+1], all[o+1].text)
