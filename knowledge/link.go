@@ -64,8 +64,10 @@ func daysApart(a, b string) (int, bool) {
 }
 
 // sameParticipants says whether two lists name the same principals: every
-// participant of the shorter list (at least one, and at least two when both
-// name two or more) matches a different participant of the longer.
+// participant of the shorter list matches a different participant of the
+// longer, and at least two match unless both name only one. A readout that
+// names one side only ("the Prime Minister spoke with President X") could
+// be any of X's calls that day, so it is not linked.
 func sameParticipants(a, b []Participant) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return false
@@ -84,7 +86,7 @@ func sameParticipants(a, b []Participant) bool {
 			}
 		}
 	}
-	return matched == len(a)
+	return matched == len(a) && matched >= min(2, len(b))
 }
 
 // SamePerson reports whether two participant records, possibly from two

@@ -129,6 +129,7 @@ func TestSameMeetingRules(t *testing.T) {
 			m.Participants = []Participant{park, {Name: "Ito", Title: "Minister", Affiliation: "Brazil"}}
 		}), false},
 		{"no date", other(func(m *Meeting) { m.Date = "" }), false},
+		{"one side named only", other(func(m *Meeting) { m.Participants = []Participant{park} }), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
