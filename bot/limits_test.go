@@ -65,7 +65,7 @@ func TestTruncate(t *testing.T) {
 // A pathological answer: a huge text, many meetings with long positions and
 // names, multi-byte text everywhere. It must be split, never rejected.
 func TestOverLongAnswerSplitWithinLimits(t *testing.T) {
-	long := strings.Repeat("The ministers discussed 貿易 and 🌊 maritime security at length. ", 400)
+	long := strings.Repeat("The ministers discussed 貿易 and 🌊 maritime security at length. ", 200)
 	var ms []knowledge.Meeting
 	for i := range 30 {
 		m := callMeeting
@@ -91,6 +91,11 @@ func TestOverLongAnswerSplitWithinLimits(t *testing.T) {
 	}
 	if r.Messages[0].Components == nil {
 		t.Error("buttons must stay on the first message")
+	}
+	huge := textReply(strings.Repeat("word ", 20000))
+	checkLimits(t, huge)
+	if len(huge.Messages) != maxMessages || !strings.Contains(huge.Messages[maxMessages-1].Content, cutNote) {
+		t.Errorf("a 100,000-character text: %d messages, want %d ending with the cut note", len(huge.Messages), maxMessages)
 	}
 	checkLimits(t, renderSources(knowledge.Answer{Meetings: ms}))
 	checkLimits(t, renderMeeting(ms[0]))

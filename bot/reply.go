@@ -62,8 +62,20 @@ func newReply(content string, embeds []*discordgo.MessageEmbed, components []dis
 	if len(components) > 0 {
 		msgs[0].Components = components
 	}
+	if len(msgs) > maxMessages {
+		// Past a few messages a reply floods the channel; say what was cut.
+		msgs = msgs[:maxMessages]
+		msgs[maxMessages-1].Content = truncate(msgs[maxMessages-1].Content, maxContent-textLen(cutNote)-1)
+		msgs[maxMessages-1].Content = strings.TrimSpace(msgs[maxMessages-1].Content + "\n" + cutNote)
+	}
 	return Reply{Messages: msgs}
 }
+
+// maxMessages caps one reply; cutNote ends a reply that was cut there.
+const (
+	maxMessages = 6
+	cutNote     = "*(The rest is too long to show here: narrow the question or use /meeting.)*"
+)
 
 // textReply is a reply of plain text.
 func textReply(content string) Reply { return newReply(content, nil, nil) }
