@@ -149,13 +149,14 @@ func (ix *Index) open() error {
 	_, statErr := os.Stat(path)
 	if version == mappingVersion && statErr == nil {
 		b, err := bleve.OpenUsing(path, nil)
-		if err != nil {
-			return fmt.Errorf("open bleve index: %w", err)
+		if err == nil {
+			ix.bleve = b
+			return ix.loadTerms()
 		}
-		ix.bleve = b
-		return ix.loadTerms()
-	}
-	if statErr == nil {
+		// The raw readouts are the source of truth: a damaged search
+		// index is rebuilt from them rather than refused.
+		ix.log.Warn("search index unreadable, rebuilding", "err", err)
+	} else if statErr == nil {
 		ix.log.Info("rebuilding index with a newer mapping", "from_version", version, "to_version", mappingVersion)
 	}
 	if err := ix.createBleve(); err != nil {

@@ -435,6 +435,23 @@ func TestOldMappingIsRebuilt(t *testing.T) {
 	}
 }
 
+func TestDamagedSearchIndexIsRebuilt(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "index")
+	ix := openTest(t, dir)
+	if _, err := ix.Add(ctx, allFixtures()...); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	if err := os.WriteFile(filepath.Join(dir, bleveDir, "index_meta.json"), []byte("{not json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix = openTest(t, dir)
+	if st, _ := ix.Stats(ctx); st.Meetings != 6 {
+		t.Errorf("after rebuild, %d meetings, want 6", st.Meetings)
+	}
+}
+
 func TestOpenErrors(t *testing.T) {
 	tmp := t.TempDir()
 	file := filepath.Join(tmp, "file.txt")
