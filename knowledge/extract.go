@@ -117,9 +117,10 @@ type doc struct {
 	sents         []sentence
 	body          string
 	refFromHeader bool
-	part          string // participantPart of the meeting sentence
-	loc           string // the meeting's location, once known
-	meet          string // the meeting sentence
+	part          string   // participantPart of the meeting sentence
+	loc           string   // the meeting's location, once known
+	meet          string   // the meeting sentence
+	labels        []string // short lines inside the body: captions, metadata
 }
 
 var (
@@ -155,6 +156,7 @@ func newDoc(r Readout) *doc {
 		}
 	}
 	para := 0
+	seen := map[string]bool{}
 	var body strings.Builder
 	for i, line := range lines {
 		line = strings.TrimSpace(line)
@@ -172,6 +174,7 @@ func newDoc(r Readout) *doc {
 			continue
 		case !prose[i]:
 			// A caption or stray label inside the body.
+			d.labels = append(d.labels, line)
 			para++
 			continue
 		}
@@ -179,6 +182,10 @@ func newDoc(r Readout) *doc {
 		line = reDash.ReplaceAllString(line, "")
 		body.WriteString(line)
 		body.WriteByte('\n')
+		if seen[line] {
+			continue // a lead paragraph repeated as the body's first
+		}
+		seen[line] = true
 		for _, s := range splitSentences(line) {
 			d.sents = append(d.sents, sentence{text: s, para: para})
 		}
@@ -403,7 +410,17 @@ func (d *doc) participants(mi int) []Participant {
 		}
 		best := -1
 		for i := range ps {
+			// Within the meeting sentence an office and a named person are
+			// two people ("The Prime Minister spoke to Prime Minister Dahl").
+			if !fromTitle && (p.Name == "") != (ps[i].Name == "") {
+				continue
+			}
 			if samePerson(ps[i], p) {
+				// A name joins the record with that name before an office.
+				if p.Name != "" && best >= 0 && ps[best].Name == "" && ps[i].Name != "" {
+					best = i
+					continue
+				}
 				// An office with a country joins the principal of that country
 				// before one whose country is not known yet.
 				if best < 0 || p.Affiliation != "" && ps[i].Affiliation == p.Affiliation && ps[best].Affiliation != p.Affiliation {
@@ -450,7 +467,7 @@ func (d *doc) participants(mi int) []Participant {
 	for _, p := range ps {
 		dup := false
 		for j := range out {
-			if p.Name != "" && samePerson(out[j], p) {
+			if p.Name != "" && out[j].Name != "" && samePerson(out[j], p) {
 				out[j] = mergePerson(out[j], p, false)
 				dup = true
 			}
@@ -713,7 +730,7 @@ func actorCountries(s string) []string {
 // issuerCountry is the country of the dateline ("Washington, DC", "New
 // Delhi", "10 Downing Street") or of the source.
 func (d *doc) issuerCountry() string {
-	lines := append(append([]string{}, d.header...), d.r.Source)
+	lines := append(append(append(append([]string{}, d.header...), d.trailer...), d.labels...), d.r.Source)
 	for _, line := range lines {
 		if len(line) > 80 {
 			continue

@@ -262,6 +262,20 @@ func TestExtractFixtures(t *testing.T) {
 				{"Sari Wulandari", "priorities"},
 			},
 		},
+		{
+			// A saved GOV.UK page: metadata in the page head, a lead paragraph
+			// repeated in the body, share and feedback widgets; two prime
+			// ministers, one unnamed.
+			file: "govuk-page.html", date: "2024-03-05", kind: KindTelephone, published: "2024-03-05",
+			participants: []Participant{
+				{"", "Prime Minister", "United Kingdom"},
+				{"Erik Dahl", "Prime Minister", "Norway"},
+			},
+			positions: []said{
+				{BothSides, "carbon capture"},
+				{"Erik Dahl", "offshore wind"},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

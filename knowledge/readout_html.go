@@ -134,9 +134,14 @@ func readMeta(n *html.Node, meta *pageMeta) {
 		if meta.url == "" {
 			meta.url = val
 		}
-	case "article:published_time", "datepublished", "dc.date", "date", "pubdate", "publishdate", "dcterms.created":
+	case "article:published_time", "datepublished", "dc.date", "date", "pubdate", "publishdate", "dcterms.created",
+		"dcterms.issued", "dc.date.issued":
 		if meta.published == "" {
 			meta.published = val
+		}
+	default:
+		if strings.Contains(key, "published") && meta.published == "" {
+			meta.published = val // "govuk:first-published-at"
 		}
 	}
 }
