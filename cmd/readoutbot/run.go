@@ -106,29 +106,31 @@ func feedIndex(ctx context.Context, app *App, ix *knowledge.Index) (stop func())
 	}
 }
 
-// runBot runs the bot with its digests and the index feeders until ctx
-// ends, and stops them all before returning.
+// runBot runs the bot with its digests, watchlists and the index feeders
+// until ctx ends, and stops them all before returning.
 func runBot(ctx context.Context, app *App, b *bot.Bot, ix *knowledge.Index) error {
 	log := app.Logger
-	digestPath := filepath.Join(filepath.Dir(filepath.Clean(app.IndexDir)), bot.DigestStoreFile)
-	store, err := bot.OpenDigestStore(digestPath)
-	if err != nil {
-		return fmt.Errorf("digests %s: %w", digestPath, err)
-	}
-	defer store.Close()
-	poster := &sessionPoster{ready: make(chan struct{})}
-	sched := bot.NewDigestScheduler(bot.DigestSchedulerOptions{
-		Store: store, Source: ix, Poster: poster, Logger: log, Now: app.Now,
-	})
-	b.AddCommand(bot.NewDigestCommand(bot.DigestCommandOptions{
-		Store: store, Source: ix, Scheduler: sched, Now: app.Now, Suggest: b.CompleteFilters,
-	}))
-
-	an, err := addAnalyst(app, b, ix)
+	beside := filepath.Dir(filepath.Clean(app.IndexDir))
+	digests, err := bot.OpenDigestStore(filepath.Join(beside, bot.DigestStoreFile))
 	if err != nil {
 		return err
 	}
-	defer an.close()
+	defer digests.Close()
+	watches, err := bot.OpenWatchStore(filepath.Join(beside, bot.WatchStoreFile))
+	if err != nil {
+		return err
+	}
+	defer watches.Close()
+
+	poster := &sessionPoster{ready: make(chan struct{})}
+	sched := bot.NewDigestScheduler(bot.DigestSchedulerOptions{
+		Store: digests, Source: ix, Poster: poster, Logger: log, Now: app.Now,
+	})
+	b.AddCommand(bot.NewDigestCommand(bot.DigestCommandOptions{
+		Store: digests, Source: ix, Scheduler: sched, Now: app.Now, Suggest: b.CompleteFilters,
+	}))
+	b.AddAnalyst(bot.Analyst{History: ix, Watches: watches, Suggest: ix, Now: app.Now})
+	watcher := bot.NewWatcher(bot.WatcherOptions{Store: watches, Source: ix, Poster: poster, Logger: log, Now: app.Now})
 
 	stopFeeding := feedIndex(ctx, app, ix)
 	defer stopFeeding()
@@ -140,22 +142,28 @@ func runBot(ctx context.Context, app *App, b *bot.Bot, ix *knowledge.Index) erro
 	case s := <-b.Ready():
 		poster.set(s)
 	}
-	schedCtx, stopSched := context.WithCancel(ctx)
+	// Posting on their own starts once connected, and stops before the
+	// session closes.
+	bgCtx, stopBG := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		if err := sched.Run(schedCtx); err != nil && schedCtx.Err() == nil {
+		if err := sched.Run(bgCtx); err != nil && bgCtx.Err() == nil {
 			log.Error("digest scheduler stopped", "err", err)
 		}
 	})
-	wg.Go(func() { an.run(schedCtx, app, ix, poster.s) })
+	wg.Go(func() {
+		if err := watcher.Run(bgCtx); err != nil && bgCtx.Err() == nil {
+			log.Error("watchlist checks stopped", "err", err)
+		}
+	})
 	err = <-done
-	stopSched()
+	stopBG()
 	wg.Wait()
 	return err
 }
 
-// sessionPoster posts digests through the bot's session once connected;
-// the scheduler starts only after that.
+// sessionPoster posts digests and watch notices through the bot's session
+// once it is connected.
 type sessionPoster struct {
 	ready chan struct{}
 	s     *discordgo.Session
@@ -166,22 +174,37 @@ func (p *sessionPoster) set(s *discordgo.Session) {
 	close(p.ready)
 }
 
-func (p *sessionPoster) Send(ctx context.Context, channelID, content string) (string, error) {
+func (p *sessionPoster) session(ctx context.Context) (*discordgo.Session, error) {
 	select {
 	case <-p.ready:
-	case <-ctx.Done():
-		return "", ctx.Err()
-	}
-	return bot.DiscordDigestPoster{Session: p.s}.Send(ctx, channelID, content)
-}
-
-func (p *sessionPoster) Recent(ctx context.Context, channelID string, limit int) ([]bot.PostedMessage, error) {
-	select {
-	case <-p.ready:
+		return p.s, nil
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-	return bot.DiscordDigestPoster{Session: p.s}.Recent(ctx, channelID, limit)
+}
+
+func (p *sessionPoster) Send(ctx context.Context, channelID, content string) (string, error) {
+	s, err := p.session(ctx)
+	if err != nil {
+		return "", err
+	}
+	return bot.DiscordDigestPoster{Session: s}.Send(ctx, channelID, content)
+}
+
+func (p *sessionPoster) Recent(ctx context.Context, channelID string, limit int) ([]bot.PostedMessage, error) {
+	s, err := p.session(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return bot.DiscordDigestPoster{Session: s}.Recent(ctx, channelID, limit)
+}
+
+func (p *sessionPoster) Notify(ctx context.Context, channelID, roleID, content string) error {
+	s, err := p.session(ctx)
+	if err != nil {
+		return err
+	}
+	return bot.DiscordWatchPoster{Session: s}.Notify(ctx, channelID, roleID, content)
 }
 
 // routeDiscordgoLogs sends discordgo's own log lines (reconnects, heartbeat
