@@ -303,7 +303,7 @@ func dropCallFor(s string) string {
 
 // reWithOther says a meeting sentence names a counterpart even when only one
 // principal was found ("met a delegation from ...").
-var reWithOther = regexp.MustCompile(`(?i)\b(?:with|met|hosted|received)\b`)
+var reWithOther = regexp.MustCompile(`(?i)\b(?:with|met|hosted|received|spoke|talked|called|welcomed|greeted|visited)\b`)
 
 // meetingSentence is the first body sentence that reports the meeting and
 // names a principal; -1 when there is none.

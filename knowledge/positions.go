@@ -219,6 +219,7 @@ func officeMatches(mentioned, title string) bool {
 // subject is a participant or all sides, with its topic.
 func (d *doc) positions(mi int, ps []Participant) []Position {
 	ss := &speakerSet{ps: ps}
+	pi := newPeople(ps)
 	var out []Position
 	var paras []int     // paragraph of each position
 	var explicit []bool // whether its topic was announced ("With regard to X,")
@@ -266,7 +267,7 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 					continue
 				}
 				if who, ok := ss.resolveMention(im, prev); ok && who != speaker {
-					out = append(out, Position{Speaker: who, Topic: clauseTopic(intro, ps), Text: strings.TrimRight(strings.TrimSpace(intro), ",") + "."})
+					out = append(out, Position{Speaker: who, Topic: clauseTopic(intro, pi), Text: strings.TrimRight(strings.TrimSpace(intro), ",") + "."})
 					paras = append(paras, s.para)
 					explicit = append(explicit, true)
 				}
@@ -276,7 +277,7 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 		for _, c := range ss.clauses(rest, speaker) {
 			t := topic
 			if t == "" {
-				t = clauseTopic(c.text, ps)
+				t = clauseTopic(c.text, pi)
 			}
 			text := c.text
 			if c.first && intro != "" {
@@ -480,7 +481,7 @@ var topicSkip = setOf("the", "current", "recent", "latest", "issue", "topic", "q
 
 // clauseTopic guesses a clause's topic: what it is "on" or "about", else
 // its first proper noun that is not a participant.
-func clauseTopic(s string, ps []Participant) string {
+func clauseTopic(s string, ps *people) string {
 	var at []int
 	for _, k := range topicTriggers {
 		for from := 0; from < len(s); {
@@ -535,8 +536,8 @@ func clauseTopic(s string, ps []Participant) string {
 
 // goodTopic rejects topic candidates that are people, offices, dates,
 // demonyms or the participants' own countries.
-func goodTopic(t string, ps []Participant) bool {
-	if t == "" || isPersonWord(t, ps) {
+func goodTopic(t string, ps *people) bool {
+	if t == "" || ps.isPersonWord(t) {
 		return false
 	}
 	f := strings.Fields(t)
@@ -554,7 +555,7 @@ func goodTopic(t string, ps []Participant) bool {
 		if p.isAdj {
 			return false
 		}
-		for _, x := range ps {
+		for _, x := range ps.ps {
 			if x.Affiliation == p.name {
 				return false
 			}
@@ -563,13 +564,48 @@ func goodTopic(t string, ps []Participant) bool {
 	return true
 }
 
-func isPersonWord(t string, ps []Participant) bool {
+// people is a meeting's participants with their name words and office
+// words worked out once, for the many topic checks of one readout.
+type people struct {
+	ps      []Participant
+	names   []map[string]bool
+	offices []map[string]bool
+}
+
+func newPeople(ps []Participant) *people {
+	pp := &people{ps: ps}
 	for _, p := range ps {
-		if p.Name != "" && shareToken(p.Name, t) {
-			return true
+		n := map[string]bool{}
+		for _, w := range nameTokens(p.Name) {
+			n[w] = true
 		}
-		if p.Title != "" && officeMatches(t, p.Title) {
-			return true
+		pp.names = append(pp.names, n)
+		pp.offices = append(pp.offices, officeWords(p.Title))
+	}
+	return pp
+}
+
+// isPersonWord says whether a phrase names a participant or their office.
+func (pp *people) isPersonWord(t string) bool {
+	tn := nameTokens(t)
+	tw := officeWords(t)
+	for i := range pp.ps {
+		for _, w := range tn {
+			if pp.names[i][w] {
+				return true
+			}
+		}
+		if len(tw) > 0 && len(pp.offices[i]) > 0 {
+			all := true
+			for w := range tw {
+				if !pp.offices[i][w] {
+					all = false
+					break
+				}
+			}
+			if all {
+				return true
+			}
 		}
 	}
 	return false
