@@ -449,6 +449,17 @@ func TestExtractRules(t *testing.T) {
 			},
 		},
 		{
+			name: "attribution after a quote and by according to",
+			text: "May 5, 2021\n\nPresident Nora Quist met Prime Minister Ali Farouk of Egypt today. “We will double the grain shipments,” said President Quist. According to Prime Minister Farouk, the canal fees will stay unchanged.",
+			check: func(t *testing.T, m Meeting) {
+				for _, w := range []said{{"Nora Quist", "grain shipments"}, {"Ali Farouk", "canal fees"}} {
+					if !hasPosition(m.Positions, w) {
+						t.Errorf("missing %+v in %+v", w, m.Positions)
+					}
+				}
+			},
+		},
+		{
 			name: "a country's side speaks for its principal",
 			text: "12.05.2021\n\nForeign Minister Lin Tao held talks with HE Mr. Amir Sadeghi, Foreign Minister of Iran. The Chinese side supports the talks in Vienna. The Iranian side explained its view on sanctions.",
 			check: func(t *testing.T, m Meeting) {

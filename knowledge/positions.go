@@ -25,6 +25,8 @@ var (
 	rePronoun = regexp.MustCompile(`^(?:He|She|he|she)\b`)
 	// reEndSpeaker is attribution at the end: "..., the Prime Minister added."
 	reEndSpeaker = regexp.MustCompile(`,\s+((?:[Tt]he\s+)?[\p{L}][^,]{0,70}?)\s+(?:added|said|noted|stressed|explained|continued|emphasi[sz]ed|stated|underlined|observed|concluded|remarked|affirmed|insisted|pointed out)\s*[.!]?["”]?$`)
+	// reEndSaid is inverted attribution: "..., said the Prime Minister."
+	reEndSaid = regexp.MustCompile(`[,”"]\s*(?:said|added|noted|stressed|stated|explained|continued)\s+((?:[Tt]he\s+)?[\p{L}][^,]{0,70}?)\s*[.!]?$`)
 	// reSplit finds where a sentence turns to another speaker.
 	reSplit = regexp.MustCompile(`(?:,\s+while\s+|;\s+|,\s+whereas\s+|\s+while\s+|,\s+and\s+|,\s+but\s+|\s+and\s+)`)
 	// reSkip marks sentences that carry no position.
@@ -34,11 +36,17 @@ var (
 // endSpeaker matches attribution at the end of a sentence, looking only at
 // the part after its last comma.
 func endSpeaker(s string) []string {
-	i := strings.LastIndexByte(s, ',')
+	i := strings.LastIndexAny(s, ",”\"")
 	if i < 0 || len(s)-i > 90 {
 		return nil
 	}
-	return reEndSpeaker.FindStringSubmatch(s[i:])
+	if m := reEndSpeaker.FindStringSubmatch(s[i:]); m != nil {
+		return m
+	}
+	if s[len(s)-1] == '"' || strings.HasSuffix(s, "”") {
+		return nil
+	}
+	return reEndSaid.FindStringSubmatch(s[i:])
 }
 
 // resolve maps a mention written at the start of s to a speaker label; ok
@@ -246,6 +254,9 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 		}
 		if !ok {
 			speaker, ok = ss.resolveStart(rest, prev)
+		}
+		if !ok && strings.HasPrefix(text, "According to ") {
+			speaker, ok = ss.resolveStart(text[len("According to "):], prev)
 		}
 		if !ok {
 			// No subject of its own: it continues the previous speaker's
