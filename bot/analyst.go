@@ -64,7 +64,15 @@ func sideName(c knowledge.Comparison, i int) string {
 // topics first, then those one side alone reported.
 func comparisonEmbed(c knowledge.Comparison) *discordgo.MessageEmbed {
 	var d strings.Builder
-	d.WriteString(fmt.Sprintf("%d governments published a readout of this meeting:\n", len(c.Sides)))
+	pubs := map[string]bool{}
+	for i := range c.Sides {
+		pubs[sideName(c, i)] = true
+	}
+	if len(pubs) == len(c.Sides) {
+		d.WriteString(fmt.Sprintf("%d governments published a readout of this meeting:\n", len(c.Sides)))
+	} else {
+		d.WriteString(fmt.Sprintf("%d readouts describe this meeting:\n", len(c.Sides)))
+	}
 	for i, s := range c.Sides {
 		line := "• " + link(sideName(c, i), s.Meeting.SourceURL)
 		if s.Meeting.Published != "" {
@@ -114,7 +122,7 @@ func accountText(a knowledge.Account) string {
 		}
 		return strings.Join(parts, " ")
 	case a.Mention != "":
-		return unnumbered(a.Mention)
+		return "(in passing) " + unnumbered(a.Mention)
 	}
 	return "named as a topic, with no statement."
 }

@@ -173,15 +173,36 @@ func TestMetHistory(t *testing.T) {
 }
 
 func TestRenderComparisonGolden(t *testing.T) {
-	clk := newClock()
-	ix, ms := linkedIndex(t, clk)
-	us := ms["us-2025-04-01-lane-ito-call"]
-	rel, err := ix.Related(t.Context(), us.ID)
-	if err != nil || len(rel) != 1 {
-		t.Fatalf("related = %v, %v", rel, err)
+	// Invented readouts, so the golden file follows the rendering and not
+	// the extractor.
+	lane := knowledge.Participant{Name: "Thomas Lane", Title: "President", Affiliation: "United States"}
+	ito := knowledge.Participant{Name: "Kenji Ito", Title: "Prime Minister", Affiliation: "Japan"}
+	us := knowledge.Meeting{
+		ID: "us-call", Title: "Readout of President Lane's Call with Prime Minister Ito", Date: "2025-04-01", Kind: knowledge.KindTelephone,
+		Participants: []knowledge.Participant{lane, ito}, Topics: []string{"trade", "Taiwan"},
+		Positions: []knowledge.Position{
+			{Speaker: knowledge.BothSides, Topic: "trade", Text: "The two leaders discussed trade and *tariffs* on steel."},
+			{Speaker: "Thomas Lane", Topic: "Taiwan", Text: "On Taiwan, President Lane underscored peace across the Taiwan Strait."},
+		},
+		Source: "The White House", SourceURL: "https://wh.example/readouts/lane-ito", Published: "2025-04-01",
 	}
-	c := knowledge.Compare(append([]knowledge.Meeting{us}, rel...))
-	golden(t, "meeting_both_sides", comparisonEmbed(c))
+	jp := knowledge.Meeting{
+		ID: "jp-call", Title: "Japan-U.S. Summit Telephone Call", Date: "2025-04-02", Kind: knowledge.KindTelephone,
+		Participants: []knowledge.Participant{ito, lane}, Topics: []string{"trade", "abductions issue"},
+		Positions: []knowledge.Position{
+			{Speaker: "Kenji Ito", Topic: "trade", Text: "1. Regarding trade, Prime Minister Ito expressed concern over the tariffs on steel."},
+			{Speaker: "Kenji Ito", Topic: "abductions issue", Text: "2. Prime Minister Ito asked for support on the abductions issue."},
+		},
+		Text:   "Prime Minister Ito held a call with President Lane. The leaders also touched on the Taiwan Strait.",
+		Source: "Ministry of Foreign Affairs of Japan", SourceURL: "https://mofa.example/jp-us-call", Published: "2025-04-02",
+	}
+	golden(t, "meeting_both_sides", comparisonEmbed(knowledge.Compare([]knowledge.Meeting{us, jp})))
+	dup := jp
+	dup.ID, dup.SourceURL = "jp-call-copy", "https://mofa.example/jp-us-call-copy"
+	e := comparisonEmbed(knowledge.Compare([]knowledge.Meeting{jp, dup}))
+	if !strings.HasPrefix(e.Description, "2 readouts describe this meeting") {
+		t.Errorf("two copies from one publisher: %q", e.Description)
+	}
 }
 
 func TestPositionsMarkNewWording(t *testing.T) {
