@@ -42,7 +42,7 @@ type Quote struct {
 const (
 	answerTarget = 480 // most answers stay under this
 	answerMax    = 680 // none goes over this (the contract says about 700)
-	maxListed    = 8   // meetings listed in one answer
+	maxListed    = 12  // meetings listed in one answer (fewer when lines are long)
 	candidates   = 12  // meetings reranked for a one-meeting answer
 )
 
@@ -172,18 +172,40 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 		more += len(ms) - maxListed
 		ms = ms[len(ms)-maxListed:] // the latest
 	}
-	var b strings.Builder
-	if pq.askHowOften {
-		if n := len(ms) + more; n == 1 {
-			b.WriteString("1 meeting:\n")
-		} else {
-			fmt.Fprintf(&b, "%d meetings:\n", n)
+	// When every meeting has the same participants ("when did A and B
+	// meet"), name them once and keep each line to date, kind and place.
+	same := true
+	for _, m := range ms[1:] {
+		if participantList(m, 0) != participantList(ms[0], 0) {
+			same = false
 		}
 	}
+	var b strings.Builder
+	n := len(ms) + more
+	count := "1 meeting"
+	if n != 1 {
+		count = fmt.Sprintf("%d meetings", n)
+	}
+	switch {
+	case same:
+		fmt.Fprintf(&b, "%s — %s:\n", participantList(ms[0], 200), count)
+	case pq.askHowOften:
+		b.WriteString(count + ":\n")
+	}
+	// The latest meetings that fit, shown oldest first.
+	length := utf8.RuneCountInString(b.String())
+	keep := len(ms)
+	for i := len(ms) - 1; i >= 0; i-- {
+		length += utf8.RuneCountInString(listLine(ms[i], !same)) + 3
+		if length > answerMax-40 && i < len(ms)-1 {
+			break
+		}
+		keep = i
+	}
+	more += keep
+	ms = ms[keep:]
 	for _, m := range ms {
-		b.WriteString("- ")
-		b.WriteString(listLine(m, pq))
-		b.WriteString("\n")
+		b.WriteString("- " + listLine(m, !same) + "\n")
 	}
 	if more > 0 {
 		fmt.Fprintf(&b, "(and %d earlier)\n", more)
@@ -197,9 +219,8 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 				best, bestScore = i, s
 			}
 		}
-		if best >= 0 && bestScore > 0 {
-			budget := answerMax - utf8.RuneCountInString(b.String()) - 20
-			if qs := scorer.pickSentences(ms[best], min(budget, 300)); len(qs) > 0 {
+		if left := answerMax - utf8.RuneCountInString(b.String()) - 10; best >= 0 && bestScore > 0 && left > 80 {
+			if qs := scorer.pickSentences(ms[best], min(left, 300), left); len(qs) > 0 {
 				for _, q := range qs {
 					b.WriteString("\"" + q.Text + "\" ")
 					ans.Quotes = append(ans.Quotes, q)
@@ -234,7 +255,7 @@ func topicMatch(words []string) query.Query {
 }
 
 // listLine is one meeting in a list: date, kind, time, place, who.
-func listLine(m Meeting, pq question) string {
+func listLine(m Meeting, who bool) string {
 	parts := []string{ixHumanDate(m.Date)}
 	parts = append(parts, kindPhrase(m.Kind))
 	if m.Time != "" {
@@ -245,6 +266,9 @@ func listLine(m Meeting, pq question) string {
 	}
 	if m.Location != "" {
 		parts = append(parts, m.Location)
+	}
+	if !who {
+		return strings.Join(parts, ", ")
 	}
 	return strings.Join(parts, ", ") + ": " + participantList(m, 0)
 }
@@ -458,7 +482,7 @@ func (ix *Index) composeOne(m Meeting, pq question, sc *scorer) Answer {
 	head := ixHeadline(m)
 	budget := answerTarget - utf8.RuneCountInString(head) - 4
 	budget = max(budget, 220)
-	quotes := sc.pickSentences(m, budget)
+	quotes := sc.pickSentences(m, budget, answerMax-utf8.RuneCountInString(head)-4)
 	var b strings.Builder
 	b.WriteString(head)
 	for _, q := range quotes {
@@ -874,7 +898,7 @@ type scored struct {
 // pickSentences chooses the sentences of m that answer the question: the
 // best one, others that cover what it misses, and the sentence after each
 // (a statement often runs on), within budget characters.
-func (sc *scorer) pickSentences(m Meeting, budget int) []Quote {
+func (sc *scorer) pickSentences(m Meeting, budget, hard int) []Quote {
 	sents := answerSentences(m.Text)
 	if len(sents) == 0 {
 		for _, p := range m.Positions {
@@ -920,10 +944,9 @@ func (sc *scorer) pickSentences(m Meeting, budget int) []Quote {
 	best := cands[0]
 	text := best.text
 	if n := utf8.RuneCountInString(text); n > budget {
-		text = sc.excerpt(text, max(budget, 200))
+		text = sc.excerpt(text, min(max(budget, 200), hard))
 	}
 	take(best, text)
-	hard := budget + (answerMax - answerTarget)
 	fits := func(o, limit int) bool {
 		_, taken := chosen[o]
 		return o >= 0 && o < len(all) && !taken && len(chosen) < 4 && used+utf8.RuneCountInString(all[o].text) <= limit

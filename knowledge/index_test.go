@@ -113,7 +113,7 @@ var fixtureMeetings = map[string]Meeting{
 func fakeExtract(r Readout) (Meeting, error) {
 	m, ok := fixtureMeetings[r.Name]
 	if strings.HasPrefix(r.Name, "bulk-") {
-		m, ok = Meeting{Title: r.Title, Kind: KindTelephone, Participants: []Participant{{Name: "Bulk Caller"}, {Name: "Bulk Receiver"}}}, true
+		m, ok = Meeting{Title: r.Title, Date: r.Published, Kind: KindTelephone, Participants: []Participant{{Name: "Bulk Caller"}, {Name: "Bulk Receiver"}}}, true
 	}
 	if !ok {
 		return Meeting{}, ErrNotReadout
@@ -334,7 +334,8 @@ func TestAddManyBatches(t *testing.T) {
 	ix := openTest(t, t.TempDir())
 	var rs []Readout
 	for i := range 2*batchSize + 7 {
-		rs = append(rs, Readout{Name: fmt.Sprintf("bulk-%d.md", i), Title: fmt.Sprintf("Call %d", i), Text: fmt.Sprintf("Call number %d.", i)})
+		day := time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i).Format(time.DateOnly)
+		rs = append(rs, Readout{Name: fmt.Sprintf("bulk-%d.md", i), Title: fmt.Sprintf("Call %d", i), Published: day, Text: fmt.Sprintf("Call number %d.", i)})
 	}
 	rs = append(rs, rs[3]) // the same readout twice in one call
 	res, err := ix.Add(ctx, rs...)
@@ -348,6 +349,14 @@ func TestAddManyBatches(t *testing.T) {
 	}
 	if st, _ := ix.Stats(ctx); st.Meetings != 2*batchSize+7 {
 		t.Errorf("Meetings = %d, want %d", st.Meetings, 2*batchSize+7)
+	}
+	// A list of many meetings stays within the answer limit.
+	ans, err := ix.Ask(ctx, "When did Bulk Caller and Bulk Receiver speak by phone?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len([]rune(ans.Text)); n > 700 || !strings.Contains(ans.Text, "earlier") || !strings.Contains(ans.Text, "1007 meetings") {
+		t.Errorf("list answer (%d characters):\n%s", n, ans.Text)
 	}
 	ctx2, cancel := context.WithCancel(ctx)
 	cancel()
