@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -320,4 +321,47 @@ func TestWatchEndToEnd(t *testing.T) {
 	if got := text(rep.Messages()...); strings.Contains(got, "**#1**") || !strings.Contains(got, "**#2**") {
 		t.Errorf("/watch list after remove: %q", got)
 	}
+}
+
+// countingSource counts the checks that read new meetings.
+type countingSource struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (c *countingSource) Meetings(context.Context, knowledge.Filter) (knowledge.Page, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n++
+	return knowledge.Page{}, nil
+}
+
+func (c *countingSource) count() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.n
+}
+
+func TestWatcherRunsOnItsInterval(t *testing.T) {
+	store := openWatchStore(t)
+	if _, err := store.Add(WatchEntry{GuildID: "g", ChannelID: "c", RoleID: "1", Watch: knowledge.Watch{Topic: "trade"}}); err != nil {
+		t.Fatal(err)
+	}
+	synctest.Test(t, func(t *testing.T) {
+		src := &countingSource{}
+		w := NewWatcher(WatcherOptions{Store: store, Source: src, Poster: &recordingPoster{}, Interval: time.Minute})
+		ctx, cancel := context.WithCancel(t.Context())
+		done := make(chan error)
+		go func() { done <- w.Run(ctx) }()
+		// The first check only marks the start; each later one reads.
+		time.Sleep(3*time.Minute + time.Second)
+		synctest.Wait()
+		if got := src.count(); got != 3 {
+			t.Errorf("%d checks read new meetings in 3 minutes, want 3", got)
+		}
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run = %v", err)
+		}
+	})
 }
