@@ -186,6 +186,11 @@ func (b *Bot) Run(ctx context.Context) error {
 	if err != nil {
 		s.ShouldReconnectOnError = false
 		s.Close()
+		var rest *discordgo.RESTError
+		if errors.As(err, &rest) && rest.Response != nil &&
+			(rest.Response.StatusCode == http.StatusForbidden || rest.Response.StatusCode == http.StatusNotFound) {
+			err = fmt.Errorf("%w (invite the bot with the applications.commands scope, and check DISCORD_GUILD_ID is a server it is in)", err)
+		}
 		return b.redact(fmt.Errorf("register commands: %w", err))
 	}
 	names := make([]string, len(created))
