@@ -50,6 +50,8 @@ const (
 // returns ErrNoAnswer when no readout answers it rather than an unrelated
 // readout, ErrEmptyQuestion and ErrQuestionTooLong for unusable questions.
 func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	question = strings.TrimSpace(question)
 	if utf8.RuneCountInString(question) > MaxQuestionLen {
 		return Answer{}, ErrQuestionTooLong

@@ -53,6 +53,9 @@ type Index struct {
 	extract func(Readout) (Meeting, error)
 
 	addMu sync.Mutex // serialises writers
+	// mu guards the bleve index and term lists against being swapped
+	// (Reindex, Close) under a query: queries hold it for reading.
+	mu sync.RWMutex
 	terms *termLists // in-memory lists for Suggest and name lookup
 }
 
@@ -170,6 +173,8 @@ func (ix *Index) open() error {
 
 // createBleve replaces the bleve index with an empty one under the current mapping.
 func (ix *Index) createBleve() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
 	path := filepath.Join(ix.dir, bleveDir)
 	if ix.bleve != nil {
 		ix.bleve.Close()
@@ -192,6 +197,8 @@ func (ix *Index) createBleve() error {
 
 // Close releases the index and its lock.
 func (ix *Index) Close() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
 	var errs []error
 	if ix.bleve != nil {
 		errs = append(errs, ix.bleve.Close())
@@ -374,6 +381,8 @@ func (ix *Index) addChunk(rs []Readout, ex []extracted, results []Result) error 
 	if err != nil {
 		return err
 	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	batch := ix.bleve.NewBatch()
 	for k, it := range items {
 		results[it.result].Meeting = changed[k].meeting
@@ -418,6 +427,8 @@ func (ix *Index) RemoveName(ctx context.Context, name string) error {
 	if err != nil || id == "" {
 		return err
 	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	if err := ix.bleve.Delete(id); err != nil {
 		return fmt.Errorf("remove %s: %w", name, err)
 	}
@@ -507,6 +518,8 @@ type Stats struct {
 
 // Stats counts the meetings and finds the date range they span.
 func (ix *Index) Stats(ctx context.Context) (Stats, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	n, err := ix.bleve.DocCount()
 	if err != nil {
 		return Stats{}, fmt.Errorf("count meetings: %w", err)

@@ -411,6 +411,36 @@ func TestReindexAndReopen(t *testing.T) {
 	}
 }
 
+func TestQueriesDuringReindex(t *testing.T) {
+	ctx := context.Background()
+	ix := newTestIndex(t)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for range 3 {
+			if _, err := ix.Reindex(ctx); err != nil {
+				t.Error(err)
+			}
+		}
+	}()
+	for {
+		select {
+		case <-done:
+			return
+		default:
+		}
+		if _, err := ix.Ask(ctx, "When did Tanabe and Moreau meet?"); err != nil && !errors.Is(err, ErrNoAnswer) {
+			t.Fatal(err)
+		}
+		if _, err := ix.Suggest(ctx, FieldPerson, "ta", 5); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ix.Meetings(ctx, Filter{Person: "Tanabe"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func TestOldMappingIsRebuilt(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "index")

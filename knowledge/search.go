@@ -41,6 +41,8 @@ type Page struct {
 // Meetings lists meetings matching f, newest meeting date first (undated
 // last).
 func (ix *Index) Meetings(ctx context.Context, f Filter) (Page, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	if f.Limit <= 0 {
 		f.Limit = 20
 	}
@@ -222,6 +224,8 @@ const maxPositionMeetings = 500
 // Joint positions ("both sides") count for every side. An empty topic
 // lists all the speaker's positions.
 func (ix *Index) Positions(ctx context.Context, speaker, topic string) ([]Entry, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	var who []string
 	for _, w := range ixWords(speaker) {
 		if !ixStopWords[w] {

@@ -36,6 +36,8 @@ const maxSuggestions = 25
 // prefix must match whole words. Meetings are matched on title words and
 // returned newest first, with their id as Value.
 func (ix *Index) Suggest(ctx context.Context, f Field, prefix string, limit int) ([]Suggestion, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	if limit <= 0 || limit > maxSuggestions {
 		limit = maxSuggestions
 	}
