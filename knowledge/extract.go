@@ -331,6 +331,10 @@ func (d *doc) isPrincipal(m mention) bool {
 	if isStaffTitle(m.title) {
 		return false
 	}
+	// "accompanied by Foreign Minister X": with the delegation, not a principal.
+	if m.prev == "by" && (m.prev2 == "accompanied" || m.prev2 == "assisted" || m.prev2 == "flanked") {
+		return false
+	}
 	if m.office {
 		return !m.lower || m.aff != "" // "the prime minister of Japan"
 	}

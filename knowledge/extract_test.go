@@ -449,6 +449,15 @@ func TestExtractRules(t *testing.T) {
 			},
 		},
 		{
+			name: "people accompanying a principal are not participants",
+			text: "June 1, 2022\n\nPresident Maria Lind, accompanied by Foreign Minister Ole Berg, met Prime Minister Sam Ng of Singapore today.",
+			check: func(t *testing.T, m Meeting) {
+				if diff := cmp.Diff([]string{"Maria Lind", "Sam Ng"}, names(m)); diff != "" {
+					t.Errorf("names (-want +got):\n%s", diff)
+				}
+			},
+		},
+		{
 			name: "attribution after a quote and by according to",
 			text: "May 5, 2021\n\nPresident Nora Quist met Prime Minister Ali Farouk of Egypt today. “We will double the grain shipments,” said President Quist. According to Prime Minister Farouk, the canal fees will stay unchanged.",
 			check: func(t *testing.T, m Meeting) {

@@ -16,6 +16,7 @@ type mention struct {
 	lower            bool   // written in lower case ("the minister")
 	poss             bool   // possessive ("President Roh's remark")
 	prev             string // key of the word before the mention
+	prev2            string // key of the word before that
 }
 
 // findMentions returns the people and offices named in s, in order.
@@ -48,8 +49,19 @@ func findMentions(s string) []mention {
 		}
 		if k >= 0 {
 			m.prev = toks[k].key
+			if k >= 1 {
+				m.prev2 = toks[k-1].key
+			}
 		}
 		if pa, pb, ok := titleRunBefore(toks, k); ok {
+			if pa >= 1 {
+				m.prev = toks[pa-1].key
+				if pa >= 2 {
+					m.prev2 = toks[pa-2].key
+				}
+			} else {
+				m.prev, m.prev2 = "", ""
+			}
 			if b-a == 1 && !m.hon && !(toks[pb-1].class == cTitle && titleHeads[toks[pb-1].key]) && toks[pb-1].class != cPlace &&
 				!(pb-1 >= 0 && toks[pb-1].key == "affairs") {
 				continue // "the European Comm'n": a word of the office, not a name
