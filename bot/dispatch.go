@@ -114,7 +114,7 @@ func (b *Bot) answer(s *discordgo.Session, i *discordgo.Interaction, log *slog.L
 		done <- outcome{r, err}
 	}()
 
-	timer := time.NewTimer(b.opts.DeferAfter)
+	timer := time.NewTimer(deferDelay(b.opts.DeferAfter, i.ID, start))
 	defer timer.Stop()
 	var out outcome
 	deferred := false
@@ -146,6 +146,25 @@ func (b *Bot) answer(s *discordgo.Session, i *discordgo.Interaction, log *slog.L
 		return
 	}
 	log.Debug("answered", "deferred", deferred, "messages", len(reply.Messages), "took", b.opts.Now().Sub(start))
+}
+
+// responseDeadline is how long Discord waits for the first response.
+const responseDeadline = 3 * time.Second
+
+// deferDelay is how long to let a handler run before deferring: normally
+// after, but sooner when the interaction's id (a snowflake holding its
+// creation time) shows it reached us late, as events replayed after a
+// reconnect do. An id far off the clock (skew, a test fake) is ignored.
+func deferDelay(after time.Duration, id string, now time.Time) time.Duration {
+	created, err := discordgo.SnowflakeTimestamp(id)
+	if err != nil {
+		return after
+	}
+	age := now.Sub(created)
+	if age <= 0 || age >= responseDeadline {
+		return after
+	}
+	return max(0, min(after, responseDeadline-age-time.Second))
 }
 
 func (b *Bot) deferReply(s *discordgo.Session, i *discordgo.Interaction, rt route) error {

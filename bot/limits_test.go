@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/readoutbot/readoutbot/knowledge"
@@ -232,5 +234,31 @@ func TestFriendlyCoversSentinels(t *testing.T) {
 	}
 	if _, expected := friendly(errPanic); expected {
 		t.Error("a panic must be logged as an error")
+	}
+}
+
+func TestDeferDelay(t *testing.T) {
+	now := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
+	id := func(created time.Time) string {
+		ms := created.UnixMilli() - 1420070400000 // Discord's epoch
+		return strconv.FormatInt(ms<<22, 10)
+	}
+	after := 1500 * time.Millisecond
+	tests := []struct {
+		name string
+		id   string
+		want time.Duration
+	}{
+		{"fresh", id(now.Add(-100 * time.Millisecond)), after},
+		{"late", id(now.Add(-1800 * time.Millisecond)), 200 * time.Millisecond},
+		{"very late", id(now.Add(-2500 * time.Millisecond)), 0},
+		{"older than the deadline", id(now.Add(-time.Hour)), after},
+		{"from the future (clock behind)", id(now.Add(time.Second)), after},
+		{"not a snowflake", "abc", after},
+	}
+	for _, tt := range tests {
+		if got := deferDelay(after, tt.id, now); got != tt.want {
+			t.Errorf("%s: deferDelay = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }
