@@ -203,8 +203,8 @@ func parseQuestion(q string, names nameIndex) question {
 		if used[i] || i == 0 || !t.upper || len(t.word) < 4 || ixStopWords[t.word] || qQuestionWords[t.word] {
 			continue
 		}
-		if _, ok := qMonthNames[t.word]; ok {
-			continue
+		if _, ok := qMonthNames[t.word]; ok || qWeekdays[t.word] || strings.ToUpper(t.orig) == t.orig {
+			continue // months, weekdays and acronyms ("UNSC") are not names
 		}
 		pq.unknown = append(pq.unknown, t.word)
 	}
@@ -296,7 +296,7 @@ func qJoinable(sep string) bool {
 	return sep == "" || sep == "-" || sep == "."
 }
 
-// qMonthNames maps folded month names and sentAbbrevs to month numbers.
+// qMonthNames maps folded month names and abbreviations to month numbers.
 var qMonthNames = map[string]int{
 	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
 	"june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
@@ -422,7 +422,10 @@ func parseDates(pq *question, toks []qToken, used []bool) {
 	}
 }
 
-// ixStopWords are English function words left out of topics and ixPhrases.
+// qWeekdays are the days of the week, folded.
+var qWeekdays = ixWordSet(`monday tuesday wednesday thursday friday saturday sunday`)
+
+// ixStopWords are English function words left out of topics and phrases.
 var ixStopWords = ixWordSet(`a about above after again against all also am an and any are aren as at be because been before
 being below between both but by can could did do does doing down during each few for from further had has have having he
 her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off

@@ -212,7 +212,7 @@ func (ix *Index) edgeDate(ctx context.Context, latest bool) (string, error) {
 // Entry is one position a speaker took, for following a stance over time.
 type Entry struct {
 	MeetingID, Date, Title, Speaker, Topic, Text, SourceURL string
-	// New are the ixPhrases (two or three words, no stopwords) that appear
+	// New are the phrases (two or three words, no stopwords) that appear
 	// here for the first time in this speaker's statements on the topic.
 	New []string
 }
