@@ -63,13 +63,13 @@ func daysApart(a, b string) (int, bool) {
 	return int(d.Hours()/24 + 0.5), true
 }
 
-// sameParticipants says whether two lists name the same principals: every
-// participant of the shorter list matches a different participant of the
-// longer, and at least two match unless both name only one. A readout that
-// names one side only ("the Prime Minister spoke with President X") could
-// be any of X's calls that day, so it is not linked.
+// sameParticipants says whether two lists name the same principals, one
+// to one. A readout that names one side only ("the Prime Minister spoke
+// with President X") could be any of X's calls that day, and a trilateral
+// is not the bilateral held beside it, so lists of different lengths never
+// match.
 func sameParticipants(a, b []Participant) bool {
-	if len(a) == 0 || len(b) == 0 {
+	if len(a) == 0 || len(a) != len(b) {
 		return false
 	}
 	if len(a) > len(b) {
@@ -86,7 +86,7 @@ func sameParticipants(a, b []Participant) bool {
 			}
 		}
 	}
-	return matched == len(a) && matched >= min(2, len(b))
+	return matched == len(a)
 }
 
 // SamePerson reports whether two participant records, possibly from two

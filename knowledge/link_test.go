@@ -130,6 +130,9 @@ func TestSameMeetingRules(t *testing.T) {
 		}), false},
 		{"no date", other(func(m *Meeting) { m.Date = "" }), false},
 		{"one side named only", other(func(m *Meeting) { m.Participants = []Participant{park} }), false},
+		{"a trilateral beside the bilateral", other(func(m *Meeting) {
+			m.Participants = []Participant{park, ito, {Name: "Thomas Lane", Title: "President", Affiliation: "United States"}}
+		}), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
