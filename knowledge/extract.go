@@ -206,10 +206,19 @@ func isProse(line string) bool {
 		return false
 	}
 	switch line[len(line)-1] {
-	case '.', '!', '?', '"', ')':
+	case '.':
+		return !endsWithAbbrev(line)
+	case '!', '?', '"', ')':
 		return true
 	}
 	return strings.HasSuffix(line, "”") || strings.HasSuffix(line, "’")
+}
+
+// endsWithAbbrev says a line's final dot belongs to an abbreviation
+// ("... Gilberto Teodoro Jr."), as in a headline, not to a sentence.
+func endsWithAbbrev(line string) bool {
+	w := strings.ToLower(strings.TrimSuffix(lastWord(line), "."))
+	return w == "jr" || w == "sr" || w == "inc" || w == "ltd" || w == "co" || strings.Contains(w, ".")
 }
 
 // sentenceAbbrevs end with a dot that does not end a sentence.
@@ -808,7 +817,7 @@ func (d *doc) releaseDay() (day, bool) {
 			return x, true
 		}
 	}
-	for _, line := range d.trailer {
+	for _, line := range append(append([]string{}, d.trailer...), d.labels...) {
 		if len(line) < 60 {
 			if x, ok := parseAnyDate(line); ok {
 				d.refFromHeader = true

@@ -548,7 +548,7 @@ func clauseTopic(s string, ps *people) string {
 // goodTopic rejects topic candidates that are people, offices, dates,
 // demonyms or the participants' own countries.
 func goodTopic(t string, ps *people) bool {
-	if t == "" || ps.isPersonWord(t) {
+	if len(t) < 3 || ps.isPersonWord(t) {
 		return false
 	}
 	f := strings.Fields(t)
@@ -648,7 +648,11 @@ func shortTopic(t string) string {
 			i+2 < len(f) && f[i+1] == "the" && strings.HasPrefix(f[i+2], "run-up")) {
 			break
 		}
-		if end := strings.IndexAny(w, ",;:."); end >= 0 && !isDotAbbrev(strings.TrimSuffix(w, ".")) && !strings.Contains(w[:end], ".") {
+		if strings.Count(w, ".") >= 2 && !strings.ContainsAny(w, ",;:") {
+			out = append(out, w) // "U.S."
+			continue
+		}
+		if end := strings.IndexAny(w, ",;:."); end >= 0 && !isDotAbbrev(strings.TrimSuffix(w, ".")) {
 			if w = w[:end]; w != "" {
 				out = append(out, w)
 			}

@@ -249,7 +249,7 @@ func guessTitle(text string) string {
 			continue
 		}
 		words := len(strings.Fields(line))
-		if words >= 40 || strings.HasSuffix(line, ".") && words >= 5 {
+		if words >= 40 || strings.HasSuffix(line, ".") && words >= 5 && !endsWithAbbrev(line) {
 			break // running text: the readout has no headline of its own
 		}
 		if first == "" {
