@@ -276,6 +276,20 @@ func TestExtractFixtures(t *testing.T) {
 				{"Erik Dahl", "offshore wind"},
 			},
 		},
+		{
+			// A headline ending in "Jr." is still a headline; "Oct. 3, 2023" and
+			// "today"; the press secretary who gives the readout is not a participant.
+			file: "dod-hosted.txt", date: "2023-10-03", location: "Pentagon", kind: KindInPerson,
+			participants: []Participant{
+				{"Mark T. Ellis", "Secretary of Defense", "United States"},
+				{"Ramon Cruz Jr.", "Secretary of National Defense", "Philippines"},
+			},
+			positions: []said{
+				{"Mark T. Ellis", "commitment to the alliance"},
+				{BothSides, "maritime security"},
+				{"Ramon Cruz Jr.", "modernization"},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
