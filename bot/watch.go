@@ -37,14 +37,14 @@ func WatchCommand(store *WatchStore, suggest Suggester, now func() time.Time) Co
 		now = time.Now
 	}
 	perm := permManageServer
-	noDM := false
+	guildOnly := []discordgo.InteractionContextType{discordgo.InteractionContextGuild}
 	w := &watchHandlers{store: store, suggest: suggest, now: now}
 	return Command{
 		Definition: &discordgo.ApplicationCommand{
 			Name:                     "watch",
 			Description:              "Post a notice when a new readout matches (Manage Server only)",
 			DefaultMemberPermissions: &perm,
-			DMPermission:             &noDM,
+			Contexts:                 &guildOnly,
 			Options: []*discordgo.ApplicationCommandOption{
 				{
 					Type: discordgo.ApplicationCommandOptionSubCommand, Name: "add",
