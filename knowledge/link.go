@@ -117,9 +117,15 @@ func SamePerson(a, b Participant) bool {
 }
 
 // sameAffiliation compares countries or organisations by their folded
-// words, so "United States" and "the United States" agree.
+// words, so "United States" and "the United States" agree, or by the
+// country they name ("Republic of Korea", "South Korea").
 func sameAffiliation(a, b string) bool {
-	return strings.Join(contentWords(a), " ") == strings.Join(contentWords(b), " ")
+	if strings.Join(contentWords(a), " ") == strings.Join(contentWords(b), " ") {
+		return true
+	}
+	pa, oka := lookupPlace(a)
+	pb, okb := lookupPlace(b)
+	return oka && okb && !pa.isAdj && !pb.isAdj && pa.name == pb.name
 }
 
 // Publisher names who released a readout: its source, else its URL's host.

@@ -129,6 +129,9 @@ func TestSameMeetingRules(t *testing.T) {
 			m.Participants = []Participant{park, {Name: "Ito", Title: "Minister", Affiliation: "Brazil"}}
 		}), false},
 		{"no date", other(func(m *Meeting) { m.Date = "" }), false},
+		{"a country by another name", other(func(m *Meeting) {
+			m.Participants = []Participant{{Name: "Park Min-jun", Title: "President", Affiliation: "Republic of Korea"}, ito}
+		}), true},
 		{"one side named only", other(func(m *Meeting) { m.Participants = []Participant{park} }), false},
 		{"a trilateral beside the bilateral", other(func(m *Meeting) {
 			m.Participants = []Participant{park, ito, {Name: "Thomas Lane", Title: "President", Affiliation: "United States"}}
