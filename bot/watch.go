@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -437,5 +438,8 @@ func watchNotice(e WatchEntry, m knowledge.Meeting) string {
 		b.WriteString(clean(truncate(src, 100)) + " · ")
 	}
 	b.WriteString("`/meeting id:" + m.ID + "`")
+	if u, err := url.Parse(m.SourceURL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && len(m.SourceURL) < 500 {
+		b.WriteString(" · <" + strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(m.SourceURL) + ">")
+	}
 	return truncate(b.String(), maxContent)
 }

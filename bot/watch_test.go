@@ -263,6 +263,10 @@ func TestWatchEndToEnd(t *testing.T) {
 	if !strings.Contains(text(rep.Messages()...), "Say what to watch for") {
 		t.Errorf("a watch for nothing: %q", text(rep.Messages()...))
 	}
+	ac := h.srv.Interact(t, admin(discordtest.Autocomplete("watch", discordtest.Sub("add", discordtest.Opt("role", role), discordtest.Focus("person", "La"))))).Wait(t, wait)
+	if len(ac.Callback.Choices) == 0 || !strings.Contains(ac.Callback.Choices[0].Name, "Lane") {
+		t.Errorf("autocomplete of /watch add person: %+v", ac.Callback.Choices)
+	}
 	rep = h.srv.Interact(t, admin(discordtest.Command("watch", discordtest.Sub("list")))).WaitFinal(t, wait)
 	if got := text(rep.Messages()...); !strings.Contains(got, "**#1** person: Lane") || !strings.Contains(got, "**#2** country: France") {
 		t.Errorf("/watch list: %q", got)
@@ -283,7 +287,8 @@ func TestWatchEndToEnd(t *testing.T) {
 		clk.Advance(time.Minute)
 	}
 	msgs := h.srv.WaitMessages(t, h.srv.ChannelID, 1, wait)
-	if len(msgs) != 1 || !strings.Contains(msgs[0].Content, "<@&"+role+">") || !strings.Contains(msgs[0].Content, "Thomas Lane") {
+	if len(msgs) != 1 || !strings.Contains(msgs[0].Content, "<@&"+role+">") || !strings.Contains(msgs[0].Content, "Thomas Lane") ||
+		!strings.Contains(msgs[0].Content, "<https://www.mofa.go.jp/test/watch/call-1>") {
 		t.Fatalf("channel messages: %d, first %q", len(msgs), msgs[0].Content)
 	}
 	var posts []discordtest.Request
