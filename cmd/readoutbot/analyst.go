@@ -6,11 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
-	"path/filepath"
 	"strings"
 
-	"github.com/bwmarrin/discordgo"
 	"github.com/readoutbot/readoutbot/bot"
 	"github.com/readoutbot/readoutbot/knowledge"
 )
@@ -219,35 +216,3 @@ func writeSides(ctx context.Context, w io.Writer, ix *knowledge.Index, m knowled
 	}
 	return nil
 }
-
-// analyst holds what the analyst commands need while the bot runs: the
-// watchlist store beside the index, and the watcher that posts notices.
-type analyst struct {
-	store *bot.WatchStore
-	log   *slog.Logger
-}
-
-// addAnalyst opens the watchlist store and adds /met and /watch to b, and
-// both sides' readouts to /meeting. Call it before b.Run.
-func addAnalyst(app *App, b *bot.Bot, ix *knowledge.Index) (*analyst, error) {
-	path := filepath.Join(filepath.Dir(filepath.Clean(app.IndexDir)), bot.WatchStoreFile)
-	store, err := bot.OpenWatchStore(path)
-	if err != nil {
-		return nil, fmt.Errorf("watchlists %s: %w", path, err)
-	}
-	b.AddAnalyst(bot.Analyst{History: ix, Watches: store, Suggest: ix, Now: app.Now})
-	return &analyst{store: store, log: app.Logger}, nil
-}
-
-// run posts watch notices through the connected session until ctx ends.
-func (a *analyst) run(ctx context.Context, app *App, ix *knowledge.Index, s *discordgo.Session) {
-	w := bot.NewWatcher(bot.WatcherOptions{
-		Store: a.store, Source: ix, Poster: bot.DiscordWatchPoster{Session: s}, Logger: a.log, Now: app.Now,
-	})
-	if err := w.Run(ctx); err != nil && ctx.Err() == nil {
-		a.log.Error("watchlist watcher stopped", "err", err)
-	}
-}
-
-// close closes the watchlist store.
-func (a *analyst) close() error { return a.store.Close() }
