@@ -26,11 +26,12 @@ import (
 // (same mapping, same batch size, no extraction) and prints one table:
 // `readoutbot bench --n 1000,10000,100000 [--seed S] [--dir TMP]`.
 func cmdBench(ctx context.Context, app *App, args []string) error {
-	fs := app.flags("bench", "[--n 1000,10000,100000] [--seed S] [--dir TMP] [--repeat R] [--cpuprofile FILE] [--memprofile FILE] [--keep]")
+	fs := app.flags("bench", "[--n 1000,10000,100000] [--seed S] [--dir TMP] [--repeat R] [--questions K] [--cpuprofile FILE] [--memprofile FILE] [--keep]")
 	sizes := fs.String("n", "1000,10000", "corpus sizes, comma-separated (1k and 10k work too)")
 	seed := fs.Int64("seed", 1, "corpus seed")
 	dir := fs.String("dir", "", "folder for the indexes (default: a new temporary folder)")
 	repeat := fs.Int("repeat", 5, "times each question and name prefix is asked")
+	perKind := fs.Int("questions", 6, "questions of each kind in the ask mix")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to `FILE`")
 	memprofile := fs.String("memprofile", "", "write a heap profile after the last size to `FILE`")
 	keep := fs.Bool("keep", false, "keep the indexes after the run")
@@ -38,7 +39,7 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 		return err
 	}
 	ns, err := parseSizes(*sizes)
-	if err != nil || fs.NArg() > 0 || *repeat < 1 {
+	if err != nil || fs.NArg() > 0 || *repeat < 1 || *perKind < 1 {
 		if err != nil {
 			fmt.Fprintln(app.Stderr, err)
 		}
@@ -69,7 +70,7 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 		defer pprof.StopCPUProfile()
 	}
 	load0 := loadAverage()
-	b := &bencher{app: app, gen: readoutgen.New(*seed), base: base, repeat: *repeat}
+	b := &bencher{app: app, gen: readoutgen.New(*seed), base: base, repeat: *repeat, perKind: *perKind}
 	var rows []benchRow
 	for _, n := range ns {
 		row, err := b.run(ctx, n)
@@ -89,8 +90,8 @@ func cmdBench(ctx context.Context, app *App, args []string) error {
 			return fmt.Errorf("heap profile: %w", err)
 		}
 	}
-	fmt.Fprintf(app.Stdout, "readoutbot bench --n %s --seed %d --repeat %d (GOMAXPROCS %d, %s; load average %s at start, %s at end)\n\n",
-		*sizes, *seed, *repeat, runtime.GOMAXPROCS(0), runtime.Version(), load0, loadAverage())
+	fmt.Fprintf(app.Stdout, "readoutbot bench --n %s --seed %d --repeat %d --questions %d (GOMAXPROCS %d, %s; load average %s at start, %s at end)\n\n",
+		*sizes, *seed, *repeat, *perKind, runtime.GOMAXPROCS(0), runtime.Version(), load0, loadAverage())
 	writeBenchTable(app.Stdout, rows)
 	return nil
 }
@@ -142,10 +143,11 @@ type benchRow struct {
 }
 
 type bencher struct {
-	app    *App
-	gen    *readoutgen.Generator
-	base   string
-	repeat int
+	app     *App
+	gen     *readoutgen.Generator
+	base    string
+	repeat  int
+	perKind int
 }
 
 func (b *bencher) progress(format string, args ...any) {
@@ -268,7 +270,7 @@ func (b *bencher) run(ctx context.Context, n int) (benchRow, error) {
 	// Ask: the same fixed mix against both, interleaved so that load from
 	// elsewhere on the machine falls on both alike. One warm-up pass first.
 	b.progress("%d: ask", n)
-	qs := b.gen.Questions(n, 6)
+	qs := b.gen.Questions(n, b.perKind)
 	var ask, bare, askCPU, bareCPU []time.Duration
 	for pass := 0; pass <= b.repeat; pass++ {
 		for _, q := range qs {

@@ -51,7 +51,7 @@ func TestBenchPrintsOneTable(t *testing.T) {
 		t.Skip("builds two indexes")
 	}
 	var out, errb bytes.Buffer
-	err := run(context.Background(), []string{"bench", "--n", "60,120", "--repeat", "1", "--dir", t.TempDir()},
+	err := run(context.Background(), []string{"bench", "--n", "40,80", "--repeat", "1", "--questions", "1", "--dir", t.TempDir()},
 		func(string) string { return "" }, &out, &errb)
 	if err != nil {
 		t.Fatalf("bench: %v\n%s", err, errb.String())
@@ -60,7 +60,7 @@ func TestBenchPrintsOneTable(t *testing.T) {
 	if got := strings.Count(s, "| figure |"); got != 1 {
 		t.Errorf("%d tables, want 1:\n%s", got, s)
 	}
-	for _, want := range []string{"| figure | 60 | 120 |", "ingest: engine / bare", "ask p99", "autocomplete", "open existing index", "peak RSS", "disk per readout"} {
+	for _, want := range []string{"| figure | 40 | 80 |", "ingest: engine / bare", "ask p99", "autocomplete", "open existing index", "peak RSS", "disk per readout"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("table lacks %q:\n%s", want, s)
 		}
