@@ -336,34 +336,49 @@ func ixJoinAnd(xs []string) string {
 // answerOne answers from the one meeting that fits the question best.
 func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 	must := ix.peopleQueries(pq)
-	var should []query.Query
-	if len(pq.topic) > 0 {
-		words := strings.Join(pq.topic, " ")
+	if len(pq.people) == 0 && len(pq.subject) > 0 {
+		// "What did the Secretary-General say…": the office must be there.
+		must = append(must, wordsQuery(fRole, strings.Join(pq.subject, " ")))
+	}
+	var should, anchors []query.Query
+	// Country words and offices rank through the role field; matching
+	// them in every text would only cost time.
+	var strong []string
+	for _, w := range pq.topic {
+		if !slices.Contains(pq.weak, w) {
+			strong = append(strong, w)
+		}
+	}
+	if len(strong) > 0 {
+		words := strings.Join(strong, " ")
 		for _, f := range []struct {
 			name  string
 			boost float64
-		}{{fText, 1}, {fPos, 1.5}, {fTitle, 1}, {fTopics, 1.5}} {
+		}{{fText, 1}, {fTitle, 1}, {fTopics, 1.5}} {
 			m := bleve.NewMatchQuery(words)
 			m.SetField(f.name)
 			m.SetBoost(f.boost)
-			should = append(should, m)
+			anchors = append(anchors, m)
 		}
+	}
+	if q := dateRange(pq.from, pq.to); q != nil {
+		if b, ok := q.(query.BoostableQuery); ok {
+			b.SetBoost(3)
+		}
+		anchors = append(anchors, q)
+	}
+	if len(pq.people) > 0 {
+		should = append(should, anchors...)
+	} else if len(anchors) > 0 {
+		// Nobody named: a meeting must match the topic or the date, so
+		// common office words only rank what that finds.
+		must = append(must, bleve.NewDisjunctionQuery(anchors...))
 	}
 	for _, r := range ixUnique(pq.roles) {
 		t := bleve.NewTermQuery(r)
 		t.SetField(fRole)
 		t.SetBoost(0.5)
 		should = append(should, t)
-	}
-	if q := dateRange(pq.from, pq.to); q != nil {
-		if len(must) == 0 && len(pq.topic) == 0 {
-			must = append(must, q)
-		} else {
-			if b, ok := q.(query.BoostableQuery); ok {
-				b.SetBoost(3)
-			}
-			should = append(should, q)
-		}
 	}
 	if len(pq.kinds) > 0 {
 		kq := kindQuery(pq.kinds)

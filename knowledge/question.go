@@ -178,13 +178,16 @@ func parseQuestion(q string, names nameIndex) question {
 		if used[i] {
 			continue
 		}
-		if qOfficeWords[t.word] {
+		if isOffice(toks, i) {
 			pq.roles = append(pq.roles, t.word)
 			used[i] = true
 			continue
 		}
 		if t.upper && names.isAffWord(t.word) {
 			pq.roles = append(pq.roles, t.word) // a country or body: also a topic word
+			if namesSide(toks, i, personAt) {
+				pq.weak = append(pq.weak, t.word)
+			}
 			continue
 		}
 		if c, ok := qDemonyms[t.word]; ok && (t.upper || len(t.word) > 3) {
@@ -218,7 +221,9 @@ func parseQuestion(q string, names nameIndex) question {
 		words := []string{t.word}
 		if c, ok := countryAt[i]; ok {
 			words = c // "Japanese" asks about Japan
-			pq.weak = append(pq.weak, c...)
+			if namesSide(toks, i, personAt) {
+				pq.weak = append(pq.weak, c...)
+			}
 		} else if used[i] || ixStopWords[t.word] || qQuestionWords[t.word] || qKindWords[t.word] {
 			continue
 		}
@@ -242,7 +247,7 @@ func parseQuestion(q string, names nameIndex) question {
 			} else if toks[j].word == "sg" || toks[j].word == "unsg" {
 				pq.subject = []string{"secretary", "general"}
 			} else {
-				for ; j < len(toks) && qOfficeWords[toks[j].word]; j++ {
+				for ; j < len(toks) && isOffice(toks, j); j++ {
 					pq.subject = append(pq.subject, toks[j].word)
 				}
 			}
@@ -445,8 +450,43 @@ var qKindWords = ixWordSet(`phone telephone call called calls video videoconfere
 
 // qOfficeWords name offices that can stand for a participant.
 var qOfficeWords = ixWordSet(`president prime minister secretary general chancellor premier king queen emperor chair
-chairman chairperson foreign defence defense deputy vice state councilor councillor counsellor envoy ambassador
-spokesperson foreign-minister sg pm fm`)
+chairman chairperson councilor councillor counsellor envoy ambassador spokesperson sg pm fm`)
+
+// qOfficeModifiers make an office only next to an office word ("Defence
+// Minister", "Secretary of State"); alone they are topic words ("defence
+// cooperation").
+var qOfficeModifiers = ixWordSet(`foreign defence defense deputy vice state interior finance trade`)
+
+// namesSide reports whether the country word at i qualifies an office or
+// a person ("the UK Prime Minister", "Japan's Aso") rather than being a
+// topic ("on regarding Ukraine").
+func namesSide(toks []qToken, i int, personAt map[int][]string) bool {
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(toks) {
+			continue
+		}
+		if _, ok := personAt[j]; ok || isOffice(toks, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// isOffice reports whether token i names (part of) an office.
+func isOffice(toks []qToken, i int) bool {
+	if qOfficeWords[toks[i].word] {
+		return true
+	}
+	if !qOfficeModifiers[toks[i].word] {
+		return false
+	}
+	for _, j := range []int{i - 2, i - 1, i + 1, i + 2} {
+		if j >= 0 && j < len(toks) && qOfficeWords[toks[j].word] && (j == i-1 || j == i+1 || toks[(i+j)/2].word == "of") {
+			return true
+		}
+	}
+	return false
+}
 
 // qDemonyms map adjectives of nationality to the country they name.
 var qDemonyms = map[string]string{
