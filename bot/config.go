@@ -24,10 +24,14 @@ type Config struct {
 	APIBase string
 	// LogLevel is the least severe level logged.
 	LogLevel slog.Level
+	// AdminChannel is the channel id where the bot tells admins of a source
+	// becoming flagged or recovering; empty means the log only.
+	AdminChannel string
 }
 
-// ParseConfig reads DISCORD_TOKEN, DISCORD_GUILD_ID, DISCORD_API_BASE and
-// LOG_LEVEL through getenv, reporting all problems together.
+// ParseConfig reads DISCORD_TOKEN, DISCORD_GUILD_ID, DISCORD_API_BASE,
+// LOG_LEVEL and READOUTBOT_ADMIN_CHANNEL through getenv, reporting all
+// problems together.
 func ParseConfig(getenv func(string) string) (Config, error) {
 	c := Config{
 		Token:   strings.TrimSpace(getenv("DISCORD_TOKEN")),
@@ -48,6 +52,11 @@ func ParseConfig(getenv func(string) string) (Config, error) {
 		c.APIBase = DefaultAPIBase
 	} else if err := checkAPIBase(c.APIBase); err != nil {
 		errs = append(errs, err)
+	}
+	// A channel mention (<#123>) pasted from Discord is taken as its id.
+	c.AdminChannel = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(getenv("READOUTBOT_ADMIN_CHANNEL")), "<#"), ">")
+	if c.AdminChannel != "" && strings.Trim(c.AdminChannel, "0123456789") != "" {
+		errs = append(errs, fmt.Errorf("READOUTBOT_ADMIN_CHANNEL %q is not a channel id: it is a number (right-click the channel, Copy Channel ID)", c.AdminChannel))
 	}
 	if lv := strings.TrimSpace(getenv("LOG_LEVEL")); lv != "" {
 		if err := c.LogLevel.UnmarshalText([]byte(lv)); err != nil {
@@ -72,6 +81,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("guild_id", c.GuildID),
 		slog.String("api_base", c.APIBase),
 		slog.String("log_level", c.LogLevel.String()),
+		slog.String("admin_channel", c.AdminChannel),
 	)
 }
 

@@ -31,6 +31,7 @@ var errPanic = errors.New("handler panicked")
 // fault worth logging at error level.
 func friendly(err error) (msg string, expected bool) {
 	var ue *userError
+	var status *FetchStatusError
 	switch {
 	case errors.As(err, &ue):
 		return ue.msg, true
@@ -42,6 +43,24 @@ func friendly(err error) (msg string, expected bool) {
 		return "No readout I know answers that. Try naming a person, a country or a topic.", true
 	case errors.Is(err, knowledge.ErrNotFound):
 		return "I found nothing that matches. Try fewer or other filters.", true
+	case errors.Is(err, knowledge.ErrNotReadout):
+		return "That page does not read as a readout of a meeting (who met whom, when, about what), so I did not add it.", true
+	case errors.Is(err, knowledge.ErrEmpty), errors.Is(err, knowledge.ErrBinary):
+		return "That page has no text I can read, so I did not add it.", true
+	case errors.Is(err, knowledge.ErrTooLarge):
+		return "That page is too large for me to read, so I did not add it.", true
+	case errors.Is(err, ErrFetchBlocked):
+		return "I may not fetch that address: only http and https pages on public addresses are allowed.", true
+	case errors.Is(err, ErrFetchRedirects):
+		return "That address redirects too many times (a loop, perhaps), so I gave up.", true
+	case errors.Is(err, ErrFetchUnsupported):
+		return "That address does not serve a web page or text (an image or a PDF, perhaps), so I did not add it.", true
+	case errors.Is(err, ErrFetchBackOff):
+		return "That site asked me to wait before fetching from it again. Please try later.", true
+	case errors.Is(err, ErrFetchUnreachable):
+		return "I could not reach that site (unknown name, refused or timed out). Check the address and try again.", true
+	case errors.As(err, &status):
+		return fmt.Sprintf("That site answered with HTTP status %s instead of the page, so I did not add it.", statusWords(status.Code)), true
 	case errors.Is(err, errBadID):
 		return "That button no longer works. Please run the command again.", true
 	case errors.Is(err, errExpired):

@@ -8,6 +8,7 @@ import (
 	_ "time/tzdata" // digests work in any IANA zone, even on machines without zoneinfo
 
 	"github.com/readoutbot/readoutbot/knowledge"
+	"github.com/readoutbot/readoutbot/knowledge/sources"
 )
 
 // cmdDigest prints the digest of the readouts the index took in during the
@@ -60,7 +61,9 @@ func cmdDigest(ctx context.Context, app *App, args []string) error {
 		return err
 	}
 	defer ix.Close()
-	d, err := ix.Digest(ctx, opts)
+	// As the bot does: what a source brought from its backlog on its first
+	// run is searchable but not announced.
+	d, err := sources.WithoutBackfill(ix, sources.OpenStore(sourcesStatePath(app))).Digest(ctx, opts)
 	if err != nil {
 		return err
 	}

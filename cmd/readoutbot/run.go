@@ -52,7 +52,7 @@ func cmdRun(ctx context.Context, app *App, args []string) error {
 		Now:     app.Now,
 	}, ix)
 	if err == nil {
-		err = runBot(ctx, app, b, ix)
+		err = runBot(ctx, app, cfg, b, ix)
 	}
 	// The index closes last, after the session and the feeders, so no reply
 	// or ingest is cut short.
@@ -67,10 +67,11 @@ func cmdRun(ctx context.Context, app *App, args []string) error {
 }
 
 // feedIndex keeps the index current while the bot runs: the data-folder
-// watcher (new, edited and deleted files) and the feed poller (sources.toml).
-// Either failing is logged and the bot answers from what it has. The
-// returned func stops both and waits for them.
-func feedIndex(ctx context.Context, app *App, ix *knowledge.Index) (stop func()) {
+// watcher (new, edited and deleted files) and the feed poller p
+// (sources.toml; nil when it could not be made). Either failing is logged
+// and the bot answers from what it has. The returned func stops both and
+// waits for them.
+func feedIndex(ctx context.Context, app *App, ix *knowledge.Index, p *sources.Poller) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	log := app.Logger
@@ -83,17 +84,7 @@ func feedIndex(ctx context.Context, app *App, ix *knowledge.Index) (stop func())
 			}
 		})
 	}
-	notify := sources.NotifierFunc(func(_ context.Context, h sources.SourceHealth) error {
-		if h.Flagged {
-			log.Warn("source failing", "source", h.Name)
-		} else {
-			log.Info("source recovered", "source", h.Name)
-		}
-		return nil
-	})
-	if p, err := newPoller(app, ix, notify); err != nil {
-		log.Warn("not polling sources", "config", sourcesConfigPath(app), "err", err)
-	} else {
+	if p != nil {
 		wg.Go(func() {
 			if err := p.Run(ctx); err != nil && ctx.Err() == nil {
 				log.Warn("source polling stopped", "err", err)
@@ -106,9 +97,9 @@ func feedIndex(ctx context.Context, app *App, ix *knowledge.Index) (stop func())
 	}
 }
 
-// runBot runs the bot with its digests, watchlists and the index feeders
-// until ctx ends, and stops them all before returning.
-func runBot(ctx context.Context, app *App, b *bot.Bot, ix *knowledge.Index) error {
+// runBot runs the bot with its digests, watchlists, admin commands and the
+// index feeders until ctx ends, and stops them all before returning.
+func runBot(ctx context.Context, app *App, cfg bot.Config, b *bot.Bot, ix *knowledge.Index) error {
 	log := app.Logger
 	beside := filepath.Dir(filepath.Clean(app.IndexDir))
 	digests, err := bot.OpenDigestStore(filepath.Join(beside, bot.DigestStoreFile))
@@ -123,16 +114,34 @@ func runBot(ctx context.Context, app *App, b *bot.Bot, ix *knowledge.Index) erro
 	defer watches.Close()
 
 	poster := &sessionPoster{ready: make(chan struct{})}
+	// Digests leave out what a source brought from its backlog on its
+	// first run: searchable, but not news. The state file is opened for
+	// each digest and closed after.
+	digestSource := sources.WithoutBackfill(ix, sources.OpenStore(sourcesStatePath(app)))
 	sched := bot.NewDigestScheduler(bot.DigestSchedulerOptions{
-		Store: digests, Source: ix, Poster: poster, Logger: log, Now: app.Now,
+		Store: digests, Source: digestSource, Poster: poster, Logger: log, Now: app.Now,
 	})
 	b.AddCommand(bot.NewDigestCommand(bot.DigestCommandOptions{
-		Store: digests, Source: ix, Scheduler: sched, Now: app.Now, Suggest: b.CompleteFilters,
+		Store: digests, Source: digestSource, Scheduler: sched, Now: app.Now, Suggest: b.CompleteFilters,
+		CanPost: poster.CanPost,
 	}))
 	b.AddAnalyst(bot.Analyst{History: ix, Watches: watches, Suggest: ix, Now: app.Now})
 	watcher := bot.NewWatcher(bot.WatcherOptions{Store: watches, Source: ix, Poster: poster, Logger: log, Now: app.Now})
 
-	stopFeeding := feedIndex(ctx, app, ix)
+	// One poller polls the feeds and serves /ingest and /sources, so
+	// per-host spacing holds for all of them. Flagged and recovered
+	// sources are told to the admin channel, once each.
+	alerts := &bot.SourceAlerts{Channel: cfg.AdminChannel, Poster: poster, Logger: log}
+	p, err := newRunPoller(app, ix, sourceAlerts(alerts))
+	if err != nil {
+		log.Warn("not polling sources", "config", sourcesConfigPath(app), "err", err)
+	} else {
+		for _, c := range bot.AdminCommands(bot.AdminOptions{Ingester: botSources{p}, Health: botSources{p}, Now: app.Now}) {
+			b.AddCommand(c)
+		}
+	}
+
+	stopFeeding := feedIndex(ctx, app, ix, p)
 	defer stopFeeding()
 	done := make(chan error, 1)
 	go func() { done <- b.Run(ctx) }()
@@ -141,6 +150,11 @@ func runBot(ctx context.Context, app *App, b *bot.Bot, ix *knowledge.Index) erro
 		return err
 	case s := <-b.Ready():
 		poster.set(s)
+	}
+	if cfg.AdminChannel != "" {
+		if err := poster.CanPost(ctx, cfg.AdminChannel); err != nil {
+			log.Warn("cannot post in the admin channel; source notices will fail", "channel_id", cfg.AdminChannel, "err", err)
+		}
 	}
 	// Posting on their own starts once connected, and stops before the
 	// session closes.
@@ -197,6 +211,15 @@ func (p *sessionPoster) Recent(ctx context.Context, channelID string, limit int)
 		return nil, err
 	}
 	return bot.DiscordDigestPoster{Session: s}.Recent(ctx, channelID, limit)
+}
+
+// CanPost says why the bot cannot post in a channel, or nil.
+func (p *sessionPoster) CanPost(ctx context.Context, channelID string) error {
+	s, err := p.session(ctx)
+	if err != nil {
+		return err
+	}
+	return bot.DiscordDigestPoster{Session: s}.CanPost(ctx, channelID)
 }
 
 func (p *sessionPoster) Notify(ctx context.Context, channelID, roleID, content string) error {

@@ -136,7 +136,7 @@ func TestRunBinaryEndToEnd(t *testing.T) {
 	for _, c := range srv.GuildCommands(srv.GuildID) {
 		names = append(names, c.Name)
 	}
-	if got, want := strings.Join(names, " "), "ask meeting meetings positions help digest met watch"; got != want {
+	if got, want := strings.Join(names, " "), "ask meeting meetings positions help digest met watch ingest sources"; got != want {
 		t.Errorf("registered %q, want %q", got, want)
 	}
 	rep := srv.Interact(t, discordtest.Command("ask", discordtest.Opt("question", "When did Kishida and Macron speak?"))).WaitFinal(t, 30*time.Second)

@@ -6,11 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/readoutbot/readoutbot/bot"
 	"github.com/readoutbot/readoutbot/knowledge"
 	"github.com/readoutbot/readoutbot/knowledge/sources"
 )
@@ -33,26 +35,113 @@ func sourcesStatePath(app *App) string {
 	return sources.DefaultStatePath(app.IndexDir)
 }
 
-// newPoller builds the poller over the configured sources and ix, for `run`
-// (Run in the background), `ingest URL` and `/ingest url:` (IngestURL).
-// READOUTBOT_ALLOW_PRIVATE=1 lets it fetch from private addresses, for
-// feeds on one's own network.
+// newPoller builds the poller over the configured sources and ix, for
+// `sources --poll`. READOUTBOT_ALLOW_PRIVATE=1 lets it fetch from private
+// addresses, for feeds on one's own network.
 func newPoller(app *App, ix sources.Indexer, notify sources.Notifier) (*sources.Poller, error) {
-	cfg := sourcesConfigPath(app)
-	srcs, err := sources.LoadConfig(cfg)
+	srcs, err := sources.LoadConfig(sourcesConfigPath(app))
 	if err != nil {
 		return nil, err
 	}
+	return pollerOf(app, ix, notify, srcs)
+}
+
+// newRunPoller is the one poller of `run`: it polls the sources in the
+// background and serves /ingest and /sources, so requests to one host stay
+// spaced whoever makes them. A sources file that does not parse is logged
+// and nothing is polled until it is fixed (the poller reloads the file when
+// it changes); /ingest works meanwhile.
+func newRunPoller(app *App, ix sources.Indexer, notify sources.Notifier) (*sources.Poller, error) {
+	srcs, err := sources.LoadConfig(sourcesConfigPath(app))
+	if err != nil {
+		app.Logger.Warn("not polling sources until the sources file is fixed", "config", sourcesConfigPath(app), "err", err)
+		srcs = nil
+	}
+	return pollerOf(app, ix, notify, srcs)
+}
+
+func pollerOf(app *App, ix sources.Indexer, notify sources.Notifier, srcs []sources.Source) (*sources.Poller, error) {
 	return sources.New(sources.Options{
 		Index:      ix,
 		Sources:    srcs,
-		ConfigPath: cfg,
+		ConfigPath: sourcesConfigPath(app),
 		StatePath:  sourcesStatePath(app),
 		Fetcher:    sources.NewFetcher(sources.FetcherOptions{AllowPrivate: allowPrivate(app)}),
 		Notifier:   notify,
 		Logger:     app.Logger,
 		Now:        app.Now,
 	})
+}
+
+// botSources adapts the shared poller to the bot's admin commands, which
+// do not import the fetcher: /ingest fetches through it, with the
+// fetcher's errors turned into the bot's reasons, and /sources reads its
+// health.
+type botSources struct{ p *sources.Poller }
+
+// IngestURL fetches and indexes one page through the shared poller.
+func (b botSources) IngestURL(ctx context.Context, url string) (knowledge.Meeting, error) {
+	m, err := b.p.IngestURL(ctx, url)
+	return m, fetchReason(err)
+}
+
+// Health is every configured source's health, as the bot shows it.
+func (b botSources) Health(ctx context.Context) ([]bot.SourceHealth, error) {
+	hs, err := b.p.Health(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]bot.SourceHealth, len(hs))
+	for i, h := range hs {
+		out[i] = botHealth(h)
+	}
+	return out, nil
+}
+
+// botHealth is a source's health in the bot's terms.
+func botHealth(h sources.SourceHealth) bot.SourceHealth {
+	return bot.SourceHealth{
+		Name: h.Name, URL: h.URL, Kind: string(h.Kind), Interval: h.Interval,
+		LastFetch: h.LastFetch, LastSuccess: h.LastSuccess, LastNew: h.LastNew,
+		Items: h.Items, Backfill: h.Backfill,
+		LastError: h.LastError, LastErrorAt: h.LastErrorAt, Failures: h.Failures,
+		Flagged: h.Flagged, Reason: h.Reason,
+	}
+}
+
+// sourceAlerts passes the poller's flagged and recovered sources to the
+// bot's admin-channel notices.
+func sourceAlerts(a *bot.SourceAlerts) sources.Notifier {
+	return sources.NotifierFunc(func(ctx context.Context, h sources.SourceHealth) error {
+		return a.Notify(ctx, botHealth(h))
+	})
+}
+
+// fetchReason marks a fetch error with the bot's reason for it, keeping
+// the original in the chain for the log. Errors of the index
+// (knowledge.ErrNotReadout, ErrTooLarge) pass as they are.
+func fetchReason(err error) error {
+	var status *sources.StatusError
+	var netErr net.Error
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, sources.ErrBlocked):
+		return fmt.Errorf("%w: %w", bot.ErrFetchBlocked, err)
+	case errors.Is(err, sources.ErrTooManyRedirects):
+		return fmt.Errorf("%w: %w", bot.ErrFetchRedirects, err)
+	case errors.Is(err, sources.ErrUnsupportedType):
+		return fmt.Errorf("%w: %w", bot.ErrFetchUnsupported, err)
+	case errors.Is(err, sources.ErrBackOff):
+		return fmt.Errorf("%w: %w", bot.ErrFetchBackOff, err)
+	case errors.As(err, &status):
+		return fmt.Errorf("%w: %w", &bot.FetchStatusError{Code: status.Code}, err)
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return err // the command's own time ran out, or shutdown
+	case errors.As(err, &netErr):
+		return fmt.Errorf("%w: %w", bot.ErrFetchUnreachable, err)
+	}
+	return err
 }
 
 // newWatcher builds the data-folder watcher for `run`. It shares the
