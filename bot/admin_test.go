@@ -44,7 +44,9 @@ type stubIngester struct {
 	err error
 }
 
-func (s stubIngester) IngestURL(context.Context, string) (knowledge.Meeting, error) { return s.m, s.err }
+func (s stubIngester) IngestURL(context.Context, string) (knowledge.Meeting, error) {
+	return s.m, s.err
+}
 
 type stubHealth []SourceHealth
 
