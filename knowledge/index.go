@@ -396,6 +396,7 @@ func (ix *Index) addChunk(rs []Readout, ex []extracted, results []Result) error 
 	}
 	for _, id := range removed {
 		batch.Delete(id)
+		ix.terms.titles.remove(id)
 	}
 	// Fill the results of readouts that repeated an id within this call.
 	for i := range results {
@@ -427,6 +428,7 @@ func (ix *Index) RemoveName(ctx context.Context, name string) error {
 	if err != nil || id == "" {
 		return err
 	}
+	ix.terms.titles.remove(id)
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if err := ix.bleve.Delete(id); err != nil {

@@ -381,6 +381,9 @@ func TestRemoveName(t *testing.T) {
 	if diff := cmp.Diff([]string{"Foreign Minister Karimova visits Abuja"}, titles(p.Meetings)); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+	if s, err := ix.Suggest(ctx, FieldMeeting, "video", 5); err != nil || len(s) != 0 {
+		t.Errorf("Suggest after removal = %v, %v; want none", s, err)
+	}
 }
 
 func TestReindexAndReopen(t *testing.T) {

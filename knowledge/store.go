@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/golang/snappy"
@@ -24,6 +25,7 @@ var (
 	bucketRaw     = []byte("raw")     // meeting id -> Readout JSON
 	bucketMeeting = []byte("meeting") // meeting id -> Meeting JSON
 	bucketName    = []byte("name")    // readout name -> meeting id
+	bucketTitle   = []byte("title")   // meeting id -> date NUL title, for suggestions
 	keyMapping    = []byte("mapping_version")
 )
 
@@ -33,7 +35,7 @@ func openStore(path string) (*store, error) {
 		return nil, fmt.Errorf("open raw store: %w", err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketMeta, bucketRaw, bucketMeeting, bucketName} {
+		for _, b := range [][]byte{bucketMeta, bucketRaw, bucketMeeting, bucketName, bucketTitle} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -148,8 +150,14 @@ func (s *store) put(items []storeItem) ([]putResult, []string, error) {
 			if err := putJSON(mt, id, meetingRecord(it.meeting)); err != nil {
 				return err
 			}
+			if err := tx.Bucket(bucketTitle).Put(id, titleValue(it.meeting)); err != nil {
+				return err
+			}
 			name := []byte(it.raw.Name)
 			if prevID := names.Get(name); prevID != nil && !bytes.Equal(prevID, id) {
+				if err := tx.Bucket(bucketTitle).Delete(prevID); err != nil {
+					return err
+				}
 				if err := raw.Delete(prevID); err != nil {
 					return err
 				}
@@ -179,6 +187,9 @@ func (s *store) putMeetings(items []storeItem) error {
 		mt := tx.Bucket(bucketMeeting)
 		for _, it := range items {
 			if err := putJSON(mt, []byte(it.meeting.ID), meetingRecord(it.meeting)); err != nil {
+				return err
+			}
+			if err := tx.Bucket(bucketTitle).Put([]byte(it.meeting.ID), titleValue(it.meeting)); err != nil {
 				return err
 			}
 		}
@@ -212,6 +223,9 @@ func (s *store) removeName(name string) (string, error) {
 		if err := names.Delete([]byte(name)); err != nil {
 			return err
 		}
+		if err := tx.Bucket(bucketTitle).Delete(v); err != nil {
+			return err
+		}
 		if err := tx.Bucket(bucketRaw).Delete(v); err != nil {
 			return err
 		}
@@ -228,6 +242,24 @@ type rawEntry struct {
 	id       string
 	raw      Readout
 	ingested time.Time
+}
+
+func titleValue(m Meeting) []byte { return []byte(m.Date + "\x00" + m.Title) }
+
+// titles calls fn with every stored meeting's id, date and title; it reads
+// a small bucket, so Open can list meeting titles without decoding meetings.
+func (s *store) titles(fn func(id, date, title string)) error {
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketTitle).ForEach(func(k, v []byte) error {
+			date, title, _ := strings.Cut(string(v), "\x00")
+			fn(string(k), date, title)
+			return nil
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("read titles: %w", err)
+	}
+	return nil
 }
 
 // rawIDs lists the ids of all stored raw readouts, so a rebuild can read

@@ -50,6 +50,9 @@ func (ix *Index) Suggest(ctx context.Context, f Field, prefix string, limit int)
 	case FieldTopic:
 		l = &ix.terms.topic
 	case FieldMeeting:
+		if ix.terms.titles.ready() {
+			return ix.terms.titles.suggest(prefix, limit), nil
+		}
 		return ix.suggestMeetings(ctx, prefix, limit)
 	default:
 		return nil, fmt.Errorf("suggest field %q: %w", f, ErrNotFound)
@@ -121,6 +124,7 @@ type termLists struct {
 	nameWords map[string][]int
 	// affWords are the folded words of affiliations ("japan", "nations").
 	affWords map[string]bool
+	titles   titleList
 }
 
 func newTermLists() *termLists {
@@ -246,6 +250,7 @@ func (t *termLists) add(m Meeting) {
 	for _, tp := range ixUnique(m.Topics) {
 		t.topic.add(tp, 1)
 	}
+	t.titles.put(m.ID, m.Date, m.Title)
 }
 
 func (t *termLists) addName(name string, n int) {
@@ -332,6 +337,132 @@ func (ix *Index) loadTerms() error {
 	if err := load(fTopic, func(s string, n int) { t.topic.add(s, n) }); err != nil {
 		return err
 	}
+	err := ix.store.titles(func(id, date, title string) { t.titles.put(id, date, title) })
+	if err != nil {
+		return err
+	}
 	ix.terms = t
 	return nil
+}
+
+// titleList is every meeting's title, newest first, with a sorted index
+// of title words, so meeting suggestions never search the index. It is
+// read from the store's small title bucket at Open.
+type titleList struct {
+	mu      sync.Mutex
+	byID    map[string]int
+	entries []titleEntry
+	order   []int     // entry indices, newest first
+	words   []wordRef // (word, rank in order), sorted
+	dirty   bool
+}
+
+type titleEntry struct {
+	id, date, title string
+	gone            bool
+}
+
+// ready reports whether the list knows any meeting (an index built before
+// titles were stored falls back to searching).
+func (l *titleList) ready() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.entries) > 0
+}
+
+func (l *titleList) put(id, date, title string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.byID == nil {
+		l.byID = map[string]int{}
+	}
+	e := titleEntry{id: id, date: date, title: title}
+	if i, ok := l.byID[id]; ok {
+		l.entries[i] = e
+	} else {
+		l.byID[id] = len(l.entries)
+		l.entries = append(l.entries, e)
+	}
+	l.dirty = true
+}
+
+func (l *titleList) remove(id string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if i, ok := l.byID[id]; ok {
+		l.entries[i].gone = true
+		l.dirty = true
+	}
+}
+
+func (l *titleList) build() {
+	if !l.dirty {
+		return
+	}
+	l.order = l.order[:0]
+	for i, e := range l.entries {
+		if !e.gone {
+			l.order = append(l.order, i)
+		}
+	}
+	slices.SortFunc(l.order, func(a, b int) int {
+		ea, eb := l.entries[a], l.entries[b]
+		return cmp.Or(strings.Compare(eb.date, ea.date), strings.Compare(ea.id, eb.id))
+	})
+	l.words = l.words[:0]
+	for rank, i := range l.order {
+		for _, w := range ixUnique(ixWords(l.entries[i].title)) {
+			l.words = append(l.words, wordRef{w, rank})
+		}
+	}
+	slices.SortFunc(l.words, func(a, b wordRef) int {
+		return cmp.Or(strings.Compare(a.word, b.word), cmp.Compare(a.idx, b.idx))
+	})
+	l.dirty = false
+}
+
+// suggest returns the newest meetings whose titles hold the prefix's
+// words, the last one as a prefix.
+func (l *titleList) suggest(prefix string, limit int) []Suggestion {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.build()
+	words := ixWords(prefix)
+	var ranks []int
+	if len(words) == 0 {
+		for r := range min(limit, len(l.order)) {
+			ranks = append(ranks, r)
+		}
+	} else {
+		last, whole := words[len(words)-1], words[:len(words)-1]
+		if strings.HasSuffix(prefix, " ") {
+			whole = words
+		}
+		lo, _ := slices.BinarySearchFunc(l.words, last, func(a wordRef, w string) int { return strings.Compare(a.word, w) })
+		// Keep the limit smallest ranks (newest) among the matches.
+		for j := lo; j < len(l.words) && strings.HasPrefix(l.words[j].word, last); j++ {
+			r := l.words[j].idx
+			if len(ranks) == limit && r >= ranks[limit-1] || slices.Contains(ranks, r) {
+				continue
+			}
+			if len(whole) > 0 && !ixHasAll(ixWords(l.entries[l.order[r]].title), whole) {
+				continue
+			}
+			at, _ := slices.BinarySearch(ranks, r)
+			ranks = slices.Insert(ranks, at, r)
+			if len(ranks) > limit {
+				ranks = ranks[:limit]
+			}
+		}
+	}
+	out := make([]Suggestion, 0, len(ranks))
+	for _, r := range ranks {
+		e := l.entries[l.order[r]]
+		label := e.title
+		if e.date != "" {
+			label = e.date + " " + e.title
+		}
+		out = append(out, Suggestion{Value: e.id, Label: ixTruncate(label, 100)})
+	}
+	return out
 }
