@@ -20,7 +20,7 @@ import (
 // taking interactions, finishes those in flight, closes the session and
 // closes the index last.
 func cmdRun(ctx context.Context, app *App, args []string) error {
-	fs := app.flags("run", "[--index DIR]  (reads DISCORD_TOKEN, DISCORD_GUILD_ID, DISCORD_API_BASE, LOG_LEVEL)")
+	fs := app.flags("run", "[--index DIR]  (reads DISCORD_TOKEN, DISCORD_GUILD_ID, DISCORD_API_BASE, LOG_LEVEL, READOUTBOT_ADMIN_CHANNEL)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
