@@ -72,7 +72,9 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 			return Answer{}, ErrNoAnswer
 		}
 	}
-	list := len(pq.people) > 0 && (pq.askWhen && !pq.askSource || pq.askWho && pq.from != "" || pq.askHowOften)
+	// "Did A and B meet?" with nothing else asked: every meeting, or none.
+	didMeet := pq.askDid && len(pq.people) >= 2 && pq.from == "" && pq.monthDay == "" && len(pq.topic) == 0
+	list := len(pq.people) > 0 && (pq.askWhen && !pq.askSource || pq.askWho && pq.from != "" || pq.askHowOften || didMeet)
 	if list {
 		return ix.answerList(ctx, pq)
 	}

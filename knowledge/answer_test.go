@@ -40,6 +40,12 @@ func TestAsk(t *testing.T) {
 			meetings: 2,
 		},
 		{
+			name:     "did they meet: every meeting",
+			q:        "Did Tanabe and Moreau meet?",
+			want:     []string{"3 May 2019", "10 February 2020"},
+			meetings: 2,
+		},
+		{
 			name:     "only the phone calls",
 			q:        "When did Tanabe and Moreau speak by phone?",
 			want:     []string{"3 May 2019"},
@@ -134,6 +140,7 @@ func TestAskRefuses(t *testing.T) {
 		{"off-topic", "What did Tanabe say about penguin conservation?", ErrNoAnswer},
 		{"off-topic with a common word", "What did Moreau say about the Venice film festival jury?", ErrNoAnswer},
 		{"people who never met", "When did Karimova meet Moreau?", ErrNoAnswer},
+		{"did they meet: never", "Did Karimova and Moreau ever meet?", ErrNoAnswer},
 		{"how often, never on that topic", "How often did Tanabe and Moreau talk about wheat exports?", ErrNoAnswer},
 		{"unknown person", "What did Zebulon Quarrington say about energy cooperation?", ErrNoAnswer},
 		{"no such day", "Who did Tanabe meet on 4 May 2019?", ErrNoAnswer},

@@ -34,6 +34,8 @@ type question struct {
 	askWhen, askWhere, askTime, askDuration, askWho, askSource bool
 	// askHowOften: "how often", "how many times" (every meeting on a topic).
 	askHowOften bool
+	// askDid: a yes-or-no question ("Did A and B meet?").
+	askDid bool
 	// topic are the folded content words left after names, dates, offices
 	// and question words; about are those after "about"/"regarding".
 	topic, about []string
@@ -115,6 +117,7 @@ func parseQuestion(q string, names nameIndex) question {
 		strings.Contains(fq, " duration ") || strings.Contains(fq, " last ") && strings.Contains(fq, " how ")
 	pq.askHowOften = strings.Contains(fq, " how often ") || strings.Contains(fq, " how many times ") || strings.Contains(fq, " how many meetings ") ||
 		strings.Contains(fq, " how many calls ")
+	pq.askDid = first == "did" || first == "have" || first == "has" || first == "do"
 	pq.askWho = first == "who" || first == "whom" || strings.Contains(fq, " with whom ") || strings.Contains(fq, " who did ")
 	for _, w := range []string{" signed ", " attributed ", " attributable ", " spokesperson ", " spokesman ", " put out ", " issued ", " provided the readout ", " released the ", " press secretary "} {
 		if strings.Contains(fq, w) {
@@ -439,7 +442,7 @@ themselves then there these they this those through to too under until up very w
 who whom whose why will with would you your yours yourself s t don t ve ll re d m upon via per its`)
 
 // qQuestionWords carry the question's form, not its topic.
-var qQuestionWords = ixWordSet(`often many times what when where who whom whose which why how did do does say says said tell told mention
+var qQuestionWords = ixWordSet(`often many times ever what when where who whom whose which why how did do does say says said tell told mention
 mentioned mentions explain explained describe described ask asked happen happened take took place time date day long
 start started begin began last lasted held hold meet met meeting meetings talk talks talked speak spoke spoken discuss
 discussed discussion discussions conversation readout according their his her jointly together each other kind sort

@@ -52,7 +52,7 @@ func TestParseQuestion(t *testing.T) {
 			people: [][]string{{"kang", "min", "ji"}}, from: "2006-07-01", to: "2006-07-31",
 			topic: []string{"demand", "export", "controls"}, about: []string{"export", "controls"}, subject: []string{"kang", "min", "ji"}}},
 		{"Did the Tanabe–Moreau call take place on March 18?", question{
-			people: [][]string{{"tanabe"}, {"moreau"}}, monthDay: "03-18", kinds: []Kind{KindTelephone, KindVideo}, subject: []string{"tanabe"}}},
+			people: [][]string{{"tanabe"}, {"moreau"}}, monthDay: "03-18", kinds: []Kind{KindTelephone, KindVideo}, subject: []string{"tanabe"}, askDid: true}},
 		{"Where did Khalid bin Salman meet Niinistö in 2019-02-15?", question{
 			people: [][]string{{"khalid", "bin", "salman"}, {"niinisto"}}, from: "2019-02-15", to: "2019-02-15", day: "2019-02-15",
 			kinds: []Kind{KindInPerson}, askWhere: true, subject: []string{"khalid", "bin", "salman"}}},
