@@ -629,6 +629,7 @@ type scorer struct {
 	// meeting being quoted to who stated it.
 	subject  []string
 	speakers map[string]string
+	meeting  Meeting // the one being quoted
 	stems    map[string]map[string]bool // meeting id -> meetingStems
 }
 
@@ -924,6 +925,7 @@ func (sc *scorer) pickSentences(m Meeting, budget, hard int) []Quote {
 			sents = append(sents, p.Text)
 		}
 	}
+	sc.meeting = m
 	sc.speakers = map[string]string{}
 	for _, st := range sents {
 		if sp := speakerOf(m, st); sp != "" {
@@ -1071,6 +1073,21 @@ func (sc *scorer) fallback(all []scored) int {
 	return first
 }
 
+// subjectIs reports whether speaker is the question's subject, by name or,
+// for a subject given as an office ("the Prime Minister"), by the office
+// and affiliation of the participant who spoke.
+func (sc *scorer) subjectIs(speaker string) bool {
+	if ixHasAll(ixWords(speaker), sc.subject) {
+		return true
+	}
+	for _, p := range sc.meeting.Participants {
+		if p.Label() == speaker && ixHasAll(ixWords(p.Title+" "+p.Affiliation), sc.subject) {
+			return true
+		}
+	}
+	return false
+}
+
 // speakerOf finds who stated a sentence, when it is one of m's positions.
 func speakerOf(m Meeting, sentence string) string {
 	for _, p := range m.Positions {
@@ -1121,7 +1138,7 @@ func (sc *scorer) scoreSentence(s string) scored {
 	if c.score > 0 && sc.subject != nil {
 		// "What did X say": X's own statements first.
 		switch sp := sc.speakers[s]; {
-		case sp != "" && ixHasAll(ixWords(sp), sc.subject):
+		case sp != "" && sc.subjectIs(sp):
 			c.score += 1.5
 		case sp == BothSides:
 			c.score += 0.5

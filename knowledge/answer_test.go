@@ -97,6 +97,13 @@ func TestAsk(t *testing.T) {
 			meetings: 1,
 		},
 		{
+			name:     "a subject named by office",
+			q:        "What did the Japanese Prime Minister say about climate finance?",
+			want:     []string{"pledged new climate finance"},
+			notWant:  []string{"doubling"},
+			meetings: 1,
+		},
+		{
 			name:     "lower-case question",
 			q:        "what did karimova propose to tanabe?",
 			want:     []string{"uranium enrichment"},
