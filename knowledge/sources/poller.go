@@ -185,6 +185,11 @@ func (p *Poller) reload() {
 	}
 	var stamp fileStamp
 	if fi, err := os.Stat(p.config); err == nil {
+		if fi.Size() == 0 {
+			// Caught between an editor's truncate and its write: read
+			// it at the next tick rather than drop every source.
+			return
+		}
 		stamp = stampOf(fi)
 	}
 	if stamp == p.cfgStamp {
