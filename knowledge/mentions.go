@@ -99,11 +99,13 @@ func findMentions(s string) []mention {
 			continue
 		}
 		j := i
+		headSeen := false
 		for j < len(toks) && !used[j] && (toks[j].class == cTitle || toks[j].class == cConn || toks[j].class == cPlace ||
 			toks[j].s == "(" || toks[j].s == ")") {
-			if toks[j].key == "and" && j > i && hasHead(toks[i:j]) && startsOffice(toks, j+1) {
+			if toks[j].key == "and" && headSeen && startsOffice(toks, j+1) {
 				break // "the Secretary and the minister" are two people
 			}
+			headSeen = headSeen || toks[j].class == cTitle && titleHeads[toks[j].key]
 			j++
 			if toks[j-1].poss {
 				break
@@ -236,7 +238,8 @@ func titleRunBefore(toks []token, e int) (int, int, bool) {
 		return 0, 0, false
 	}
 	j := e
-	for j >= 0 {
+	headSeen := false
+	for j >= 0 && e-j < 60 {
 		t := toks[j]
 		if t.class == cTitle || t.class == cConn || t.class == cPlace || t.s == "(" || t.s == ")" {
 			if t.poss && j != e && t.class != cPlace {
@@ -244,9 +247,10 @@ func titleRunBefore(toks []token, e int) (int, int, bool) {
 			}
 			// "... of Ukraine and President X": "and" joins two people when
 			// an office already follows it.
-			if (t.key == "and" || t.key == "&") && hasHead(toks[j+1:e+1]) && j > 0 && toks[j-1].class == cPlace {
+			if (t.key == "and" || t.key == "&") && headSeen && j > 0 && toks[j-1].class == cPlace {
 				break
 			}
+			headSeen = headSeen || t.class == cTitle && titleHeads[t.key]
 			j--
 			continue
 		}
