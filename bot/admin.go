@@ -160,7 +160,10 @@ func (a *admin) ingest(ctx context.Context, req Request) (Reply, error) {
 		return Reply{}, fmt.Errorf("ingest %s: %w", u.Redacted(), err)
 	}
 	r := renderMeeting(m)
-	r.Messages[0].Content = "Added from <" + strings.ReplaceAll(u.String(), ">", "%3E") + ">:"
+	r.Messages[0].Content = "Added:"
+	if from := "Added from <" + strings.ReplaceAll(u.String(), ">", "%3E") + ">:"; textLen(from) <= maxContent {
+		r.Messages[0].Content = from
+	}
 	r.Ephemeral = true
 	return r, nil
 }

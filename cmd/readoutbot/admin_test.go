@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -12,10 +13,12 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/readoutbot/readoutbot/bot"
+	"github.com/readoutbot/readoutbot/bot/discordtest"
 	"github.com/readoutbot/readoutbot/knowledge"
 	"github.com/readoutbot/readoutbot/knowledge/sources"
 )
@@ -216,5 +219,129 @@ func TestDigestLeavesOutBackfill(t *testing.T) {
 	}
 	if strings.Contains(out, "Lindqvist") || !strings.Contains(out, "Kishida") {
 		t.Errorf("digest should list the data folder's readouts and not the backfill:\n%s", out)
+	}
+}
+
+// syncLog is a log sink safe for the bot's goroutines and the test.
+type syncLog struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *syncLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *syncLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// TestRunWiresAdminFeatures runs `readoutbot run` in process against the
+// fake Discord: a source already failing FlagAfterFailures-1 times fails
+// once more at start and the admin channel hears of it once; /sources shows
+// it; /ingest adds a page through the same poller.
+func TestRunWiresAdminFeatures(t *testing.T) {
+	t.Parallel()
+	page, err := os.ReadFile(filepath.Join("..", "..", "bot", "testdata", "pages", "readout.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /readout.html", func(w http.ResponseWriter, r *http.Request) { w.Write(page) })
+	mux.HandleFunc("GET /feed.xml", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", http.StatusBadGateway) })
+	web := httptest.NewServer(mux)
+	defer web.Close()
+
+	srv := discordtest.NewServer(t)
+	const adminChannel = "1200000000000000066"
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	if err := os.MkdirAll(data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cfg := fmt.Sprintf("[[source]]\nname = \"press\"\nurl = \"%s/feed.xml\"\nkind = \"rss\"\ninterval = \"1h\"\n", web.URL)
+	if err := os.WriteFile(filepath.Join(data, "sources.toml"), []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	logs := &syncLog{}
+	app := &App{
+		Getenv: envMap(map[string]string{
+			"DISCORD_TOKEN": srv.Token, "DISCORD_GUILD_ID": srv.GuildID, "DISCORD_API_BASE": srv.URL,
+			"READOUTBOT_ADMIN_CHANNEL": adminChannel, "READOUTBOT_ALLOW_PRIVATE": "1",
+		}),
+		Stdout: io.Discard, Stderr: io.Discard, Logger: newLogger(logs, "debug"),
+		DataDir: data, IndexDir: filepath.Join(dir, "index"), Now: time.Now,
+	}
+
+	// The failures before this start, in the same state file, two hours
+	// ago so the feed is due at once.
+	srcs, err := sources.LoadConfig(sourcesConfigPath(app))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed, err := sources.New(sources.Options{Index: stubIndexer{}, Sources: srcs, StatePath: sourcesStatePath(app),
+		Fetcher: sources.NewFetcher(sources.FetcherOptions{AllowPrivate: true, HostSpacing: -1}),
+		Now:     func() time.Time { return time.Now().Add(-2 * time.Hour) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range sources.FlagAfterFailures - 1 {
+		if _, err := seed.Poll(t.Context(), "press"); err == nil {
+			t.Fatal("the failing feed polled without error")
+		}
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- cmdRun(ctx, app, nil) }()
+	defer func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("run: %v", err)
+			}
+		case <-time.After(30 * time.Second):
+			t.Error("run did not stop")
+		}
+		if t.Failed() {
+			t.Logf("log:\n%s", logs)
+		}
+	}()
+
+	msgs := srv.WaitMessages(t, adminChannel, 1, 30*time.Second)
+	if got := msgs[0].Content; !strings.Contains(got, "press") || !strings.Contains(got, "flagged") || !strings.Contains(got, "502") {
+		t.Errorf("admin notice: %q", got)
+	}
+
+	admin := func(ix discordtest.Interaction) string {
+		rep := srv.Interact(t, ix.WithPermissions(discordtest.AdminPermissions)).WaitFinal(t, 30*time.Second)
+		var b strings.Builder
+		for _, m := range rep.Messages() {
+			b.WriteString(m.Content + "\n")
+			for _, e := range m.Embeds {
+				b.WriteString(e.Title + "\n" + e.Description + "\n")
+				for _, f := range e.Fields {
+					b.WriteString(f.Name + "\n" + f.Value + "\n")
+				}
+			}
+		}
+		return b.String()
+	}
+	if got := admin(discordtest.Command("sources")); !strings.Contains(got, "FLAGGED: press") {
+		t.Errorf("/sources:\n%s", got)
+	}
+	if got := admin(discordtest.Command("ingest", discordtest.Opt("url", web.URL+"/readout.html"))); !strings.Contains(got, "Lindqvist") {
+		t.Errorf("/ingest:\n%s", got)
+	}
+	if got := admin(discordtest.Command("ingest", discordtest.Opt("url", web.URL+"/missing.html"))); !strings.Contains(got, "404") {
+		t.Errorf("/ingest of a missing page:\n%s", got)
+	}
+	if n := len(srv.Messages(adminChannel)); n != 1 {
+		t.Errorf("%d admin notices, want 1", n)
 	}
 }
