@@ -458,6 +458,9 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		if pq.askTime && m.Time != "" || pq.askDuration && m.DurationMinutes > 0 || pq.askWhere && m.Location != "" {
 			s += 0.5
 		}
+		if pq.askSource && namesSource(m) {
+			s += 0.5
+		}
 		if s > bestScore {
 			best, bestScore, bestCov = i, s, cov
 		}
@@ -1071,6 +1074,53 @@ func (sc *scorer) fallback(all []scored) int {
 		}
 	}
 	return first
+}
+
+// sourceWords mark the line of a readout that says who issued it.
+var sourceWords = []string{" spokesperson ", " spokesman ", " spokeswoman ", " attributable ", " press secretary ", " signed ", " provided the following "}
+
+// notNameWords are capitalised words of source lines that are not names.
+var notNameWords = ixWordSet(`the following is attributable to spokesperson spokesman spokeswoman press secretary deputy
+department state office readout statement pentagon white house ministry foreign affairs of and a an release media
+for immediate`)
+
+// namesSource reports whether m's readout names the person who issued it
+// ("…attributable to Spokesperson Ned Price", or a name above
+// "Spokesperson"; the principals' own names do not count), so "who issued
+// it" prefers a readout that says.
+func namesSource(m Meeting) bool {
+	principals := map[string]bool{}
+	for _, p := range m.Participants {
+		for _, w := range ixWords(p.Name) {
+			principals[w] = true
+		}
+	}
+	sents := answerSentences(m.Text)
+	for i, s := range sents {
+		fs := " " + strings.Join(ixWords(s), " ") + " "
+		if !ixHasSub(fs, sourceWords...) {
+			continue
+		}
+		lines := []string{s}
+		if i > 0 && len(strings.Fields(sents[i-1])) <= 4 {
+			lines = append(lines, sents[i-1])
+		}
+		for _, l := range lines {
+			run := 0
+			for _, w := range strings.Fields(l) {
+				r, _ := utf8.DecodeRuneInString(w)
+				word := ixFold(strings.Trim(w, ".,:;"))
+				if ixIsUpper(r) && !notNameWords[word] && !principals[word] {
+					if run++; run >= 2 {
+						return true
+					}
+				} else {
+					run = 0
+				}
+			}
+		}
+	}
+	return false
 }
 
 // subjectIs reports whether speaker is the question's subject, by name or,

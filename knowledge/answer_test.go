@@ -189,3 +189,21 @@ func BenchmarkAsk(b *testing.B) {
 		i++
 	}
 }
+
+func TestNamesSource(t *testing.T) {
+	p := []Participant{{Name: "Ines Varga"}, {Name: "Tomas Lind"}}
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"The following is attributable to Spokesperson Petra Holm:\nMinister Ines Varga met Tomas Lind.", true},
+		{"The following is attributable to the Spokesperson: Minister Ines Varga met Tomas Lind.", false},
+		{"Minister Varga met Tomas Lind.\nOla Berg Nilsen\nSpokesperson", true},
+		{"Minister Varga met Tomas Lind in Oslo.", false},
+	}
+	for _, tt := range tests {
+		if got := namesSource(Meeting{Participants: p, Text: tt.text}); got != tt.want {
+			t.Errorf("namesSource(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
