@@ -134,9 +134,9 @@ const maxIngestURL = 2000
 
 type admin struct{ o AdminOptions }
 
-// allowed refuses members without Manage Server (or Administrator), and
+// adminOnly refuses members without Manage Server (or Administrator), and
 // direct messages.
-func allowed(req Request) error {
+func adminOnly(req Request) error {
 	if req.GuildID == "" {
 		return userErrorf("/%s works in a server, not in direct messages.", req.Command)
 	}
@@ -147,7 +147,7 @@ func allowed(req Request) error {
 }
 
 func (a *admin) ingest(ctx context.Context, req Request) (Reply, error) {
-	if err := allowed(req); err != nil {
+	if err := adminOnly(req); err != nil {
 		return Reply{}, err
 	}
 	raw := strings.TrimSpace(req.Options["url"])
@@ -173,7 +173,7 @@ func (a *admin) ingest(ctx context.Context, req Request) (Reply, error) {
 const maxSourcesShown = 40
 
 func (a *admin) sources(ctx context.Context, req Request) (Reply, error) {
-	if err := allowed(req); err != nil {
+	if err := adminOnly(req); err != nil {
 		return Reply{}, err
 	}
 	hs, err := a.o.Health.Health(ctx)
@@ -248,29 +248,29 @@ func sourceHealthLines(h SourceHealth) string {
 	if kind == "" {
 		kind = "source"
 	}
-	fmt.Fprintf(&b, "%s, every %s: %s\n", clean(kind), every(h.Interval), link(hostOf(h.URL), h.URL))
+	fmt.Fprintf(&b, "%s, every %s: %s\n", clean(kind), healthEvery(h.Interval), link(hostOf(h.URL), h.URL))
 	if h.Flagged && h.Reason != "" {
 		b.WriteString("**Why flagged:** " + clean(truncate(h.Reason, 300)) + "\n")
 	} else if h.Failures > 0 {
 		fmt.Fprintf(&b, "**Failing:** %s in a row\n", plural(h.Failures, "time"))
 	}
-	b.WriteString("**Last fetch:** " + when(h.LastFetch))
+	b.WriteString("**Last fetch:** " + healthTime(h.LastFetch))
 	if !h.LastFetch.IsZero() && !h.LastSuccess.Equal(h.LastFetch) {
-		b.WriteString(" (last worked " + when(h.LastSuccess) + ")")
+		b.WriteString(" (last worked " + healthTime(h.LastSuccess) + ")")
 	}
-	b.WriteString("\n**Last new item:** " + when(h.LastNew) + "\n")
+	b.WriteString("\n**Last new item:** " + healthTime(h.LastNew) + "\n")
 	fmt.Fprintf(&b, "**Items indexed:** %d", h.Items)
 	if h.Backfill > 0 {
 		fmt.Fprintf(&b, " (%d from the backlog)", h.Backfill)
 	}
 	if h.LastError != "" && !strings.Contains(h.Reason, h.LastError) {
-		b.WriteString("\n**Last error** (" + when(h.LastErrorAt) + "): " + clean(h.LastError))
+		b.WriteString("\n**Last error** (" + healthTime(h.LastErrorAt) + "): " + clean(h.LastError))
 	}
 	return b.String()
 }
 
-// every writes an interval as 90m, 6h or 1d rather than 6h0m0s.
-func every(d time.Duration) string {
+// healthEvery writes an interval as 90m, 6h or 1d rather than 6h0m0s.
+func healthEvery(d time.Duration) string {
 	switch {
 	case d <= 0:
 		return "?"
@@ -284,8 +284,8 @@ func every(d time.Duration) string {
 	return d.String()
 }
 
-// when shows a time in each reader's own zone, relative too.
-func when(t time.Time) string {
+// healthTime shows a time in each reader's own zone, relative too.
+func healthTime(t time.Time) string {
 	if t.IsZero() {
 		return "never"
 	}
