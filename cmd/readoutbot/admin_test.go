@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
 	"github.com/readoutbot/readoutbot/bot"
 	"github.com/readoutbot/readoutbot/bot/discordtest"
 	"github.com/readoutbot/readoutbot/knowledge"
@@ -340,6 +341,15 @@ func TestRunWiresAdminFeatures(t *testing.T) {
 	}
 	if got := admin(discordtest.Command("ingest", discordtest.Opt("url", web.URL+"/missing.html"))); !strings.Contains(got, "404") {
 		t.Errorf("/ingest of a missing page:\n%s", got)
+	}
+	// /digest set checks at once that the bot may post in the channel.
+	const hidden = "1200000000000000067"
+	srv.Forbid(hidden)
+	set := discordtest.Command("digest", discordtest.Sub("set",
+		discordtest.Option{Name: "channel", Type: discordgo.ApplicationCommandOptionChannel, Value: hidden},
+		discordtest.Opt("time", "08:00"), discordtest.Opt("timezone", "UTC")))
+	if got := admin(set); !strings.Contains(got, "cannot post in <#"+hidden+">") {
+		t.Errorf("/digest set on a forbidden channel:\n%s", got)
 	}
 	if n := len(srv.Messages(adminChannel)); n != 1 {
 		t.Errorf("%d admin notices, want 1", n)
