@@ -444,6 +444,28 @@ func TestQueriesDuringReindex(t *testing.T) {
 	}
 }
 
+func TestTitlesAreBackfilled(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "index")
+	ix := openTest(t, dir)
+	if _, err := ix.Add(ctx, allFixtures()...); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	// An index made before meeting titles were stored.
+	db, err := bolt.Open(filepath.Join(dir, rawFile), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket(bucketTitle) })
+	db.Close()
+	ix = openTest(t, dir)
+	got, err := ix.Suggest(ctx, FieldMeeting, "abuja", 5)
+	if err != nil || len(got) != 1 || got[0].Label != "Foreign Minister Karimova visits Abuja" {
+		t.Errorf("Suggest = %v, %v", got, err)
+	}
+}
+
 func TestOldMappingIsRebuilt(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "index")

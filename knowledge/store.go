@@ -262,6 +262,33 @@ func (s *store) titles(fn func(id, date, title string)) error {
 	return nil
 }
 
+// backfillTitles writes the title entry of every stored meeting that has
+// none (an index made before titles were kept) and returns how many.
+func (s *store) backfillTitles() (int, error) {
+	n := 0
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		titles := tx.Bucket(bucketTitle)
+		return tx.Bucket(bucketMeeting).ForEach(func(k, v []byte) error {
+			if titles.Get(k) != nil {
+				return nil
+			}
+			var m struct {
+				Title string `json:"title"`
+				Date  string `json:"date"`
+			}
+			if err := decodeJSON(v, &m); err != nil {
+				return fmt.Errorf("meeting %s: %w", k, err)
+			}
+			n++
+			return titles.Put(k, []byte(m.Date+"\x00"+m.Title))
+		})
+	})
+	if err != nil {
+		return n, fmt.Errorf("backfill titles: %w", err)
+	}
+	return n, nil
+}
+
 // rawIDs lists the ids of all stored raw readouts, so a rebuild can read
 // them a chunk at a time instead of all at once.
 func (s *store) rawIDs() ([]string, error) {

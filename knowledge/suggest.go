@@ -337,9 +337,28 @@ func (ix *Index) loadTerms() error {
 	if err := load(fTopic, func(s string, n int) { t.topic.add(s, n) }); err != nil {
 		return err
 	}
-	err := ix.store.titles(func(id, date, title string) { t.titles.put(id, date, title) })
+	count, err := ix.bleve.DocCount()
+	if err != nil {
+		return fmt.Errorf("count meetings: %w", err)
+	}
+	loaded := 0
+	err = ix.store.titles(func(id, date, title string) {
+		t.titles.put(id, date, title)
+		loaded++
+	})
 	if err != nil {
 		return err
+	}
+	if loaded < int(count) {
+		// Made before titles were kept: fill them in once.
+		n, err := ix.store.backfillTitles()
+		if err != nil {
+			return err
+		}
+		ix.log.Info("stored meeting titles for suggestions", "meetings", n)
+		if err := ix.store.titles(func(id, date, title string) { t.titles.put(id, date, title) }); err != nil {
+			return err
+		}
 	}
 	ix.terms = t
 	return nil
