@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
 )
 
 // Readout is one raw readout as a user has it, after reading: front matter
@@ -81,6 +83,8 @@ func Parse(name string, data []byte) (Readout, error) {
 		if r.Published == "" {
 			r.Published = meta.published
 		}
+	} else if strings.Contains(text, "&") && strings.Contains(text, ";") {
+		text = html.UnescapeString(text) // "&amp;", "&nbsp;" pasted from a page's source
 	}
 	text = cleanText(text)
 	if r.Published != "" {
@@ -167,8 +171,10 @@ var (
 		`\(?\s*(?:the\s+)?(?:original|official)\s+(?:text|version)\s+(?:is\s+)?in\s+\w+.*|` +
 		`by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}` +
 		`)$`)
-	reSeparator = regexp.MustCompile(`^[\s.·•*_=~|\-–—]+$`)
-	reSpaces    = regexp.MustCompile(`[ \t\x{00a0}\x{2002}\x{2003}\x{2009}]+`)
+	reMarkdownImage = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+	reMarkdownLink  = regexp.MustCompile(`\[([^\]]+)\]\([^)]*\)`)
+	reSeparator     = regexp.MustCompile(`^[\s.·•*_=~|\-–—]+$`)
+	reSpaces        = regexp.MustCompile(`[ \t\x{00a0}\x{2002}\x{2003}\x{2009}]+`)
 )
 
 // cleanText removes site clutter line by line and normalises spacing, while
@@ -202,6 +208,10 @@ func cleanLine(line string) string {
 	line = reBullet.ReplaceAllString(line, "")
 	line = reTranslation.ReplaceAllString(line, "")
 	line = reSiteLabel.ReplaceAllString(line, "")
+	if strings.Contains(line, "](") {
+		line = reMarkdownImage.ReplaceAllString(line, "")
+		line = reMarkdownLink.ReplaceAllString(line, "$1")
+	}
 	line = strings.ReplaceAll(line, "**", "")
 	line = strings.ReplaceAll(line, "__", "")
 	line = strings.TrimSpace(line)

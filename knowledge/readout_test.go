@@ -52,6 +52,11 @@ func TestParse(t *testing.T) {
 			notIn: []string{"Home News", "desk", "Share", "alert", "Crown"},
 		},
 		{
+			name: "markdown links and entities",
+			in:   "## Talks with the envoy\n\n![photo](a.jpg)\nThe Minister met the [Envoy](https://example.org/e) &amp; his team.\n",
+			want: Readout{Title: "Talks with the envoy", Text: "Talks with the envoy\n\nThe Minister met the Envoy & his team."},
+		},
+		{
 			name: "windows line ends and byte order mark",
 			in:   "\ufeffTitle of a talk with leaders\r\n\r\nBody line one.\r\n",
 			want: Readout{Title: "Title of a talk with leaders", Text: "Title of a talk with leaders\n\nBody line one."},
