@@ -463,6 +463,17 @@ func TestExtractRules(t *testing.T) {
 			},
 		},
 		{
+			name: "a pronoun after someone else speaks is not the last participant",
+			text: "June 2, 2022\n\nPresident Maria Lind met Prime Minister Sam Ng of Singapore today. President Lind praised the port deal. Special Envoy Tom Ross briefed the leaders on the talks. He said a ceasefire was close.",
+			check: func(t *testing.T, m Meeting) {
+				for _, p := range m.Positions {
+					if strings.Contains(p.Text, "ceasefire") {
+						t.Errorf("the envoy's words were given to %q", p.Speaker)
+					}
+				}
+			},
+		},
+		{
 			name: "people accompanying a principal are not participants",
 			text: "June 1, 2022\n\nPresident Maria Lind, accompanied by Foreign Minister Ole Berg, met Prime Minister Sam Ng of Singapore today.",
 			check: func(t *testing.T, m Meeting) {

@@ -259,6 +259,11 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 			speaker, ok = ss.resolveStart(text[len("According to "):], prev)
 		}
 		if !ok {
+			// Someone else speaks: a later "he" is not the last participant.
+			if startsWithPerson(rest) {
+				prev = ""
+				continue
+			}
 			// No subject of its own: it continues the previous speaker's
 			// point ("In the face of ..., what both sides should do is ...").
 			if prev == "" || !continues(rest) || i == mi {
@@ -358,6 +363,18 @@ func skipSentence(s string) bool {
 		}
 	}
 	return false
+}
+
+// startsWithPerson says a sentence opens with a named person or office.
+func startsWithPerson(s string) bool {
+	if len(s) > 120 {
+		s = s[:120]
+		for len(s) > 0 && s[len(s)-1]&0xC0 == 0x80 {
+			s = s[:len(s)-1]
+		}
+	}
+	ms := findMentions(s)
+	return len(ms) > 0 && ms[0].start <= 4 && !ms[0].poss && (ms[0].title != "" || ms[0].hon || ms[0].office)
 }
 
 // reSubstance marks a meeting sentence that also says what was discussed.
