@@ -864,6 +864,9 @@ func (d *doc) meetingDate(mi int, ref day, refOK bool) string {
 		return x.iso(), true
 	}
 	for _, m := range findDates(meet) {
+		if modifiesNoun(meet, m) {
+			continue // "his March 18 re-election": another event's date
+		}
 		if s, ok := complete(m.day); ok {
 			return s
 		}
@@ -874,6 +877,10 @@ func (d *doc) meetingDate(mi int, ref day, refOK bool) string {
 		}
 	}
 	if refOK {
+		// "X, who arrived yesterday, met Y today": the main clause decides.
+		if x, ok := relativeDay(d.part, ref); ok {
+			return x.iso()
+		}
 		if x, ok := relativeDay(meet, ref); ok {
 			return x.iso()
 		}
@@ -894,6 +901,27 @@ func (d *doc) meetingDate(mi int, ref day, refOK bool) string {
 	}
 	return ""
 }
+
+// modifiesNoun says a date is used as an adjective ("the March 18
+// election", "his 3 May speech"), so it dates something other than the
+// meeting.
+func modifiesNoun(s string, m dateMatch) bool {
+	rest := strings.TrimLeft(s[m.end:], " ")
+	if rest == "" || !isLetter(rest[0]) || rest[0] < 'a' || rest[0] > 'z' {
+		return false
+	}
+	w := rest
+	if i := strings.IndexAny(rest, " ,.;:)"); i >= 0 {
+		w = rest[:i]
+	}
+	return !dateFollowers[w]
+}
+
+// dateFollowers may follow a date that dates the meeting itself.
+var dateFollowers = setOf("at", "in", "for", "from", "to", "and", "when", "during", "via", "by", "with", "local", "the",
+	"on", "after", "before", "while", "where", "as", "through", "until", "over", "between", "morning", "afternoon",
+	"evening", "night", "time", "a", "an", "via", "he", "she", "they", "it", "his", "her", "their", "said", "that",
+	"this", "both", "which", "who", "along")
 
 // firstPart is the meeting sentence and the one after it, where time and
 // length are given.

@@ -463,6 +463,15 @@ func TestExtractRules(t *testing.T) {
 			},
 		},
 		{
+			name: "a date of another event in the meeting sentence",
+			text: "April 3, 2018\n\nPresident Ana Ruiz congratulated President Ivan Petrov of Serbia on his March 18 re-election when they spoke today.",
+			check: func(t *testing.T, m Meeting) {
+				if m.Date != "2018-04-03" {
+					t.Errorf("date %q, want the call's day", m.Date)
+				}
+			},
+		},
+		{
 			name: "a pronoun after someone else speaks is not the last participant",
 			text: "June 2, 2022\n\nPresident Maria Lind met Prime Minister Sam Ng of Singapore today. President Lind praised the port deal. Special Envoy Tom Ross briefed the leaders on the talks. He said a ceasefire was close.",
 			check: func(t *testing.T, m Meeting) {
