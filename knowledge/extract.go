@@ -409,6 +409,11 @@ func (d *doc) participants(mi int) []Participant {
 		if !d.isPrincipal(m) {
 			return
 		}
+		// "at the Prime Minister's Office", "since the President's
+		// inauguration": in the body a possessive office is not a person met.
+		if !fromTitle && m.office && m.poss {
+			return
+		}
 		if fromTitle && !m.office && m.title == "" && !m.hon {
 			if bodyFold == "" {
 				bodyFold = foldName(d.body)

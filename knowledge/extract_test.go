@@ -463,6 +463,15 @@ func TestExtractRules(t *testing.T) {
 			},
 		},
 		{
+			name: "a possessive office in the meeting sentence is not another participant",
+			text: "May 9, 2022\n\nThe Prime Minister spoke to President Jon Hale last night, their first call since the President's inauguration.",
+			check: func(t *testing.T, m Meeting) {
+				if len(m.Participants) != 2 {
+					t.Errorf("participants %+v", m.Participants)
+				}
+			},
+		},
+		{
 			name: "a date of another event in the meeting sentence",
 			text: "April 3, 2018\n\nPresident Ana Ruiz congratulated President Ivan Petrov of Serbia on his March 18 re-election when they spoke today.",
 			check: func(t *testing.T, m Meeting) {
