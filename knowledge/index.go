@@ -154,7 +154,13 @@ func (ix *Index) open() error {
 		b, err := bleve.OpenUsing(path, nil)
 		if err == nil {
 			ix.bleve = b
-			return ix.loadTerms()
+			if err := ix.loadTerms(); err != nil {
+				return err
+			}
+			// Index meeting titles for suggestions now rather than on the
+			// first keystroke; it only touches memory and ends by itself.
+			go ix.terms.titles.warm()
+			return nil
 		}
 		// The raw readouts are the source of truth: a damaged search
 		// index is rebuilt from them rather than refused.

@@ -581,6 +581,30 @@ func TestSuggest(t *testing.T) {
 	}
 }
 
+func TestSuggestMeetingsAfterAdd(t *testing.T) {
+	ctx := context.Background()
+	ix := newTestIndex(t)
+	if _, err := ix.Suggest(ctx, FieldMeeting, "call", 5); err != nil { // index the titles
+		t.Fatal(err)
+	}
+	if _, err := ix.Add(ctx, Readout{Name: "bulk-new.md", Title: "Late call with the Bulk Receiver", Published: "2030-01-01", Text: "A call."}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ix.Suggest(ctx, FieldMeeting, "call", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels []string
+	for _, s := range got {
+		labels = append(labels, s.Label)
+	}
+	want := []string{"2030-01-01 Late call with the Bulk Receiver", "2021-07-14 President Moreau holds video call with President Adeyemi",
+		"2018-09-19 Readout of the Secretary-General's call with Prime Minister Tanabe"}
+	if diff := cmp.Diff(want, labels); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 func TestPositions(t *testing.T) {
 	ix := newTestIndex(t)
 	got, err := ix.Positions(context.Background(), "Tanabe", "climate finance")

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -364,21 +365,30 @@ func (ix *Index) loadTerms() error {
 	return nil
 }
 
-// titleList is every meeting's title, newest first, with a sorted index
-// of title words, so meeting suggestions never search the index. It is
-// read from the store's small title bucket at Open.
+// titleList is every meeting's title with, per title word, the meetings
+// newest first, so meeting suggestions never search the index. It is read
+// from the store's small title bucket at Open, indexed once (in the
+// background after Open, or on first use) and then kept up to date entry
+// by entry.
 type titleList struct {
 	mu      sync.Mutex
 	byID    map[string]int
 	entries []titleEntry
-	order   []int     // entry indices, newest first
-	words   []wordRef // (word, rank in order), sorted
-	dirty   bool
+	all     []int            // entry indices, newest first
+	posting map[string][]int // title word -> entry indices, newest first
+	vocab   []string         // the title words, sorted
+	built   bool
 }
 
 type titleEntry struct {
 	id, date, title string
 	gone            bool
+}
+
+// newer orders entries newest first, then by id.
+func (l *titleList) newer(a, b int) int {
+	ea, eb := &l.entries[a], &l.entries[b]
+	return cmp.Or(strings.Compare(eb.date, ea.date), strings.Compare(ea.id, eb.id))
 }
 
 // ready reports whether the list knows any meeting (an index built before
@@ -398,46 +408,62 @@ func (l *titleList) put(id, date, title string) {
 	e := titleEntry{id: id, date: date, title: title}
 	if i, ok := l.byID[id]; ok {
 		l.entries[i] = e
-	} else {
-		l.byID[id] = len(l.entries)
-		l.entries = append(l.entries, e)
+		l.built = false // an edit may move it: index again on next use
+		return
 	}
-	l.dirty = true
+	i := len(l.entries)
+	l.byID[id] = i
+	l.entries = append(l.entries, e)
+	if l.built {
+		l.all = l.insert(l.all, i)
+		for _, w := range ixUnique(ixWords(title)) {
+			if len(l.posting[w]) == 0 {
+				at, _ := slices.BinarySearch(l.vocab, w)
+				l.vocab = slices.Insert(l.vocab, at, w)
+			}
+			l.posting[w] = l.insert(l.posting[w], i)
+		}
+	}
+}
+
+// insert puts entry i into a newest-first list.
+func (l *titleList) insert(list []int, i int) []int {
+	at, _ := slices.BinarySearchFunc(list, i, l.newer)
+	return slices.Insert(list, at, i)
 }
 
 func (l *titleList) remove(id string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if i, ok := l.byID[id]; ok {
-		l.entries[i].gone = true
-		l.dirty = true
+		l.entries[i].gone = true // skipped by suggest
 	}
 }
 
 func (l *titleList) build() {
-	if !l.dirty {
+	if l.built {
 		return
 	}
-	l.order = l.order[:0]
-	for i, e := range l.entries {
-		if !e.gone {
-			l.order = append(l.order, i)
-		}
+	l.all = l.all[:0]
+	for i := range l.entries {
+		l.all = append(l.all, i)
 	}
-	slices.SortFunc(l.order, func(a, b int) int {
-		ea, eb := l.entries[a], l.entries[b]
-		return cmp.Or(strings.Compare(eb.date, ea.date), strings.Compare(ea.id, eb.id))
-	})
-	l.words = l.words[:0]
-	for rank, i := range l.order {
+	slices.SortFunc(l.all, l.newer)
+	l.posting = map[string][]int{}
+	for _, i := range l.all {
 		for _, w := range ixUnique(ixWords(l.entries[i].title)) {
-			l.words = append(l.words, wordRef{w, rank})
+			l.posting[w] = append(l.posting[w], i)
 		}
 	}
-	slices.SortFunc(l.words, func(a, b wordRef) int {
-		return cmp.Or(strings.Compare(a.word, b.word), cmp.Compare(a.idx, b.idx))
-	})
-	l.dirty = false
+	l.vocab = slices.Sorted(maps.Keys(l.posting))
+	l.built = true
+}
+
+// warm indexes the titles ahead of the first suggestion.
+func (l *titleList) warm() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.build()
 }
 
 // suggest returns the newest meetings whose titles hold the prefix's
@@ -447,36 +473,43 @@ func (l *titleList) suggest(prefix string, limit int) []Suggestion {
 	defer l.mu.Unlock()
 	l.build()
 	words := ixWords(prefix)
-	var ranks []int
-	if len(words) == 0 {
-		for r := range min(limit, len(l.order)) {
-			ranks = append(ranks, r)
+	var kept []int // entry indices, newest first
+	consider := func(list []int, whole []string) {
+		for _, i := range list {
+			if len(kept) == limit && l.newer(i, kept[limit-1]) >= 0 {
+				break // the rest of this list is older still
+			}
+			if l.entries[i].gone || slices.Contains(kept, i) {
+				continue
+			}
+			if len(whole) > 0 && !ixHasAll(ixWords(l.entries[i].title), whole) {
+				continue
+			}
+			at, _ := slices.BinarySearchFunc(kept, i, l.newer)
+			kept = slices.Insert(kept, at, i)
+			if len(kept) > limit {
+				kept = kept[:limit]
+			}
 		}
+	}
+	if len(words) == 0 {
+		consider(l.all, nil)
 	} else {
 		last, whole := words[len(words)-1], words[:len(words)-1]
 		if strings.HasSuffix(prefix, " ") {
 			whole = words
 		}
-		lo, _ := slices.BinarySearchFunc(l.words, last, func(a wordRef, w string) int { return strings.Compare(a.word, w) })
-		// Keep the limit smallest ranks (newest) among the matches.
-		for j := lo; j < len(l.words) && strings.HasPrefix(l.words[j].word, last); j++ {
-			r := l.words[j].idx
-			if len(ranks) == limit && r >= ranks[limit-1] || slices.Contains(ranks, r) {
-				continue
+		lo, _ := slices.BinarySearch(l.vocab, last)
+		for _, w := range l.vocab[lo:] {
+			if !strings.HasPrefix(w, last) {
+				break
 			}
-			if len(whole) > 0 && !ixHasAll(ixWords(l.entries[l.order[r]].title), whole) {
-				continue
-			}
-			at, _ := slices.BinarySearch(ranks, r)
-			ranks = slices.Insert(ranks, at, r)
-			if len(ranks) > limit {
-				ranks = ranks[:limit]
-			}
+			consider(l.posting[w], whole)
 		}
 	}
-	out := make([]Suggestion, 0, len(ranks))
-	for _, r := range ranks {
-		e := l.entries[l.order[r]]
+	out := make([]Suggestion, 0, len(kept))
+	for _, i := range kept {
+		e := l.entries[i]
 		label := e.title
 		if e.date != "" {
 			label = e.date + " " + e.title
