@@ -463,6 +463,15 @@ func TestExtractRules(t *testing.T) {
 			},
 		},
 		{
+			name: "several intro phrases before the subject",
+			text: "May 9, 2022\n\nPresident Jon Hale met Prime Minister Ida Berg of Norway today. On the economy, as markets recover, Prime Minister Berg called for lower tariffs.",
+			check: func(t *testing.T, m Meeting) {
+				if !hasPosition(m.Positions, said{"Ida Berg", "lower tariffs"}) {
+					t.Errorf("positions %+v", m.Positions)
+				}
+			},
+		},
+		{
 			name: "a possessive office in the meeting sentence is not another participant",
 			text: "May 9, 2022\n\nThe Prime Minister spoke to President Jon Hale last night, their first call since the President's inauguration.",
 			check: func(t *testing.T, m Meeting) {

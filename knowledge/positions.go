@@ -410,6 +410,11 @@ func splitIntro(s string) (string, string) {
 			first = s[:sp]
 		}
 		// "He", "The Secretary" and names are subjects, not intros.
+		if k > 0 && first != "" && !isCapitalized(first) {
+			// A second intro phrase starts in lower case: "On trade, as
+			// talks resume, Minister X said ...".
+			first = strings.ToUpper(first[:1]) + first[1:]
+		}
 		if !introWords[first] && !(strings.HasSuffix(first, "ing") && len(first) > 5) {
 			break
 		}
@@ -432,7 +437,7 @@ var introWords = setOf("At", "In", "On", "During", "With", "After", "Following",
 	"Subsequently", "Afterwards", "Earlier", "Later", "Separately", "Similarly", "Likewise", "For", "Under", "Upon",
 	"Before", "Referring", "Recalling", "Noting", "Welcoming", "Commencing", "Beginning", "Looking", "Given", "Against",
 	"Amid", "Ahead", "Today", "Yesterday", "Tonight", "This", "Last", "Over", "Through", "Throughout", "Since",
-	"Having", "Together", "Despite", "Apart", "Beyond", "Within", "Among", "Next")
+	"Having", "Together", "Despite", "Apart", "Beyond", "Within", "Among", "Next", "When", "While", "Once", "If")
 
 var reIntroTopic = regexp.MustCompile(`(?i)^(?:with\s+(?:regard|respect|reference)\s+to|regarding|concerning|as\s+(?:for|to|regards)|turning\s+to|on\s+the\s+(?:issue|question|subject|topic|matter)\s+of|on|in\s+relation\s+to|in\s+(?:terms\s+of|the\s+context\s+of)|referring\s+to|about)\s+(?:the\s+)?(?:issue\s+of\s+|situation\s+(?:in|of|on)\s+|question\s+of\s+)?(.+?)\s*,\s*$`)
 
