@@ -1,0 +1,415 @@
+package knowledge
+
+import (
+	"regexp"
+	"strings"
+)
+
+// participants collects the principals from the meeting sentence and the
+// headline, merges repeated mentions, and fills names and affiliations the
+// readout gives elsewhere.
+func (d *doc) participants(mi int) []Participant {
+	var ps []Participant
+	bodyFold := ""
+	add := func(m mention, fromTitle bool) {
+		if !d.isPrincipal(m) {
+			return
+		}
+		// "at the Prime Minister's Office", "since the President's
+		// inauguration": in the body a possessive office is not a person met.
+		if !fromTitle && m.office && m.poss {
+			return
+		}
+		if fromTitle && !m.office && m.title == "" && !m.hon {
+			if bodyFold == "" {
+				bodyFold = foldName(d.body)
+			}
+			if !strings.Contains(bodyFold, foldName(m.name)) {
+				return
+			}
+		}
+		p := Participant{Name: cleanName(m.name), Title: m.title, Affiliation: m.aff}
+		if m.office {
+			p.Name = ""
+		}
+		best := -1
+		for i := range ps {
+			// Within the meeting sentence an office and a named person are
+			// two people ("The Prime Minister spoke to Prime Minister Dahl").
+			if !fromTitle && (p.Name == "") != (ps[i].Name == "") {
+				continue
+			}
+			if samePerson(ps[i], p) {
+				// A name joins the record with that name before an office.
+				if p.Name != "" && best >= 0 && ps[best].Name == "" && ps[i].Name != "" {
+					best = i
+					continue
+				}
+				// An office with a country joins the principal of that country
+				// before one whose country is not known yet.
+				if best < 0 || p.Affiliation != "" && ps[i].Affiliation == p.Affiliation && ps[best].Affiliation != p.Affiliation {
+					best = i
+				}
+			}
+		}
+		if best >= 0 {
+			ps[best] = mergePerson(ps[best], p, fromTitle)
+			return
+		}
+		ps = append(ps, p)
+	}
+	// Mentions in the meeting sentence, then in the next sentence when the
+	// first names only one side.
+	for _, m := range findMentions(d.part) {
+		add(m, false)
+	}
+	for _, m := range findMentions(d.title) {
+		add(m, true)
+	}
+	// A header line such as "António Guterres, Secretary-General" names an
+	// office that the body leaves unnamed.
+	for i := range ps {
+		if ps[i].Name != "" {
+			continue
+		}
+		for _, line := range append(append([]string{}, d.header...), d.trailer...) {
+			for _, m := range findMentions(line) {
+				if !m.office && m.title != "" && sameOffice(m.title, ps[i].Title) && !isStaffTitle(m.title) {
+					ps[i].Name = cleanName(m.name)
+				}
+			}
+		}
+	}
+	for i := range ps {
+		if ps[i].Affiliation == "" {
+			ps[i].Affiliation = defaultAffiliation(ps[i].Title)
+		}
+	}
+	d.fillAffiliations(ps)
+	// Dedupe again: names filled from headers may repeat a named participant.
+	out := ps[:0]
+	for _, p := range ps {
+		dup := false
+		for j := range out {
+			if p.Name != "" && out[j].Name != "" && samePerson(out[j], p) {
+				out[j] = mergePerson(out[j], p, false)
+				dup = true
+			}
+		}
+		if !dup {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// cleanName drops honorifics and stray punctuation left on a name.
+func cleanName(n string) string {
+	fields := strings.Fields(n)
+	for len(fields) > 0 && honorifics[tokenKey(fields[0])] {
+		fields = fields[1:]
+	}
+	return strings.Trim(strings.Join(fields, " "), " ,;:")
+}
+
+// nameTokens are the folded words of a name that identify a person.
+func nameTokens(n string) []string {
+	var out []string
+	for _, f := range strings.Fields(foldName(n)) {
+		f = strings.Trim(f, ".,'")
+		if len(f) > 1 && !particles[f] && !honorifics[f] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func shareToken(a, b string) bool {
+	ta := nameTokens(a)
+	for _, y := range nameTokens(b) {
+		for _, x := range ta {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// samePerson says whether two participant records describe one person.
+func samePerson(a, b Participant) bool {
+	switch {
+	case a.Name != "" && b.Name != "":
+		return shareToken(a.Name, b.Name)
+	case a.Name == "" && b.Name == "":
+		return sameOffice(a.Title, b.Title) && (a.Affiliation == "" || b.Affiliation == "" || a.Affiliation == b.Affiliation)
+	default:
+		return sameOffice(a.Title, b.Title) && a.Affiliation != "" && a.Affiliation == b.Affiliation ||
+			sameOffice(a.Title, b.Title) && (a.Affiliation == "" || b.Affiliation == "")
+	}
+}
+
+// sameOffice says whether two offices are one: the same words once filler
+// is dropped ("Foreign Minister" = "Minister of Foreign Affairs",
+// "Secretary General" = "Secretary-General"), or one adding detail to the
+// other ("President" = "President of the European Council"), but never
+// across ranks ("Prime Minister" and "Minister", "Deputy Secretary" and
+// "Secretary").
+func sameOffice(a, b string) bool {
+	wa, wb := officeWords(a), officeWords(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	for w := range officeRanks {
+		if wa[w] != wb[w] {
+			return false
+		}
+	}
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	head := false
+	for w := range wa {
+		if !wb[w] {
+			return false
+		}
+		head = head || titleHeads[w]
+	}
+	return head
+}
+
+// officeRanks are words that make a different office, not more detail.
+var officeRanks = setOf("deputy", "vice", "under", "assistant", "acting", "senior", "state", "first", "junior",
+	"associate", "prime", "high", "chief", "special", "permanent", "foreign", "defence", "defense", "general")
+
+// officeFiller are words dropped when comparing offices.
+var officeFiller = setOf("of", "the", "for", "and", "affairs", "&", "/", "on", "to")
+
+// officeWords is the set of words of an office, folded, abbreviations
+// expanded ("PM" -> prime minister).
+func officeWords(t string) map[string]bool {
+	f := strings.Fields(strings.NewReplacer("-", " ", "’", "'", "/", " ").Replace(foldName(t)))
+	out := make(map[string]bool, len(f)+1)
+	for _, w := range f {
+		switch w {
+		case "pm":
+			out["prime"], out["minister"] = true, true
+		case "fm":
+			out["foreign"], out["minister"] = true, true
+		case "sg":
+			out["secretary"], out["general"] = true, true
+		default:
+			if !officeFiller[w] {
+				out[w] = true
+			}
+		}
+	}
+	return out
+}
+
+// mergePerson combines two records of one person: the longer name, the
+// body's title, the first known affiliation.
+func mergePerson(a, b Participant, bFromTitle bool) Participant {
+	if len(nameTokens(b.Name)) > len(nameTokens(a.Name)) {
+		a.Name = b.Name
+	}
+	if a.Title == "" || !bFromTitle && b.Title != "" && len(b.Title) > len(a.Title) {
+		a.Title = b.Title
+	}
+	if a.Affiliation == "" {
+		a.Affiliation = b.Affiliation
+	}
+	return a
+}
+
+// fillAffiliations gives unaffiliated principals an affiliation the
+// readout implies: an office named with a country elsewhere ("The Russian
+// President"), the issuing country (dateline or source), the country paired
+// with a known one ("between Singapore and Malaysia", "ROK-Japan"), the host
+// country of the meeting's venue, or a country the headline names.
+func (d *doc) fillAffiliations(ps []Participant) {
+	taken := map[string]bool{}
+	for _, p := range ps {
+		taken[p.Affiliation] = p.Affiliation != ""
+	}
+	give := func(c string) bool {
+		if c == "" || taken[c] {
+			return false
+		}
+		for i := range ps {
+			if ps[i].Affiliation == "" {
+				ps[i].Affiliation = c
+				taken[c] = true
+				return true
+			}
+		}
+		return false
+	}
+	missing := func() bool {
+		for _, p := range ps {
+			if p.Affiliation == "" {
+				return true
+			}
+		}
+		return false
+	}
+	if !missing() {
+		return
+	}
+	// "The Russian President stressed ...": an office with a country that no
+	// principal holds is the unaffiliated principal's.
+	for k, s := range d.sents {
+		if k > 40 {
+			break
+		}
+		for _, m := range findMentions(s.text) {
+			if !m.office || m.aff == "" || taken[m.aff] || m.lower {
+				continue
+			}
+			for i := range ps {
+				if ps[i].Affiliation == "" && (ps[i].Title == "" || officeMatches(m.title, ps[i].Title)) {
+					ps[i].Affiliation = m.aff
+					taken[m.aff] = true
+					if ps[i].Title == "" {
+						ps[i].Title = m.title
+					}
+					break
+				}
+			}
+		}
+		if !missing() {
+			return
+		}
+	}
+	give(d.issuerCountry())
+	if !missing() {
+		return
+	}
+	for _, pair := range countryPairs(d.title + "\n" + d.body) {
+		switch {
+		case taken[pair[0]] && !taken[pair[1]]:
+			give(pair[1])
+		case taken[pair[1]] && !taken[pair[0]]:
+			give(pair[0])
+		}
+		if !missing() {
+			return
+		}
+	}
+	if d.loc != "" && !reMultilateral.MatchString(d.meet+" "+d.loc) {
+		// A bilateral meeting in a capital is hosted by that country.
+		if p, ok := lookupPlace(d.loc); ok && p.isCity {
+			give(p.country)
+		} else {
+			for _, c := range countriesIn(d.loc) {
+				give(c)
+			}
+		}
+	}
+	for _, c := range countriesIn(strings.ReplaceAll(d.title, "-", " ")) {
+		give(c)
+	}
+	// Last, a country the text names as an actor rather than as a place
+	// things happen in: "welcomed Japanese investment", not "war in Ukraine".
+	for _, c := range actorCountries(d.body) {
+		if !missing() {
+			return
+		}
+		give(c)
+	}
+}
+
+// reMultilateral marks meetings at an event, whose venue says nothing
+// about who hosted.
+var reMultilateral = regexp.MustCompile(`(?i)\b(?:margins?|sidelines?|summit|conference|forum|occasion|attend\w*|session|assembly|G\d+)\b`)
+
+// subjectLead are words after which a country begins a clause as its
+// subject ("..., and Finland is concerned", "said that China will").
+var subjectLead = setOf(".", ",", ";", ":", "that", "and", "while", "whereas", "but", "as", "(")
+
+// actorCountries lists countries named as the subject of a clause, not as
+// the place where things happen or the object of an action.
+func actorCountries(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	toks := tokenize(s)
+	classify(toks)
+	for i, t := range toks {
+		if t.class != cPlace || t.placeLen == 0 || t.place.isOrg || t.place.isCity || seen[t.place.name] {
+			continue
+		}
+		k := i - 1
+		if k >= 0 && toks[k].key == "the" {
+			k--
+		}
+		if k >= 0 && !subjectLead[toks[k].key] {
+			continue
+		}
+		seen[t.place.name] = true
+		out = append(out, t.place.name)
+	}
+	return out
+}
+
+// issuerCountry is the country of the dateline ("Washington, DC", "New
+// Delhi", "10 Downing Street") or of the source.
+func (d *doc) issuerCountry() string {
+	lines := append(append(append(append([]string{}, d.header...), d.trailer...), d.labels...), d.r.Source)
+	for _, line := range lines {
+		if len(line) > 80 {
+			continue
+		}
+		toks := tokenize(line)
+		classify(toks)
+		for _, t := range toks {
+			if t.class == cPlace && t.placeLen > 0 && t.place.name != "" {
+				if t.place.isCity {
+					return t.place.country
+				}
+				if !t.place.isOrg && line == d.r.Source {
+					return t.place.name
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// countryPairs lists pairs of countries (or a country and an
+// organisation) written together: "X and Y", "between X and Y", "X-Y",
+// "United States-Japan", "Kenyan and Ugandan".
+func countryPairs(s string) [][2]string {
+	var out [][2]string
+	toks := tokenize(strings.NewReplacer("-", " - ", "–", " - ").Replace(s))
+	classify(toks)
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.class != cPlace || t.placeLen == 0 || t.place.isCity {
+			continue
+		}
+		j := i + t.placeLen
+		if j+1 < len(toks) && (toks[j].key == "and" || toks[j].s == "/" || toks[j].s == "-") {
+			u := toks[j+1]
+			if u.class == cPlace && u.placeLen > 0 && !u.place.isCity && u.place.name != t.place.name &&
+				(!t.place.isOrg || !u.place.isOrg) {
+				out = append(out, [2]string{t.place.name, u.place.name})
+			}
+		}
+	}
+	return out
+}
+
+// countriesIn lists the countries a text names, first mention first.
+func countriesIn(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	toks := tokenize(s)
+	classify(toks)
+	for _, t := range toks {
+		if t.class == cPlace && t.placeLen > 0 && !t.place.isOrg && !t.place.isCity && t.place.name != "" && !seen[t.place.name] {
+			seen[t.place.name] = true
+			out = append(out, t.place.name)
+		}
+	}
+	return out
+}

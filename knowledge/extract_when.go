@@ -1,0 +1,135 @@
+package knowledge
+
+import (
+	"strings"
+)
+
+// releaseDay is the day the readout was issued: front matter, the date line
+// in the header, or a date tied to "yesterday"/"tomorrow" in the text.
+func (d *doc) releaseDay() (day, bool) {
+	if d.r.Published != "" {
+		if x, ok := parseAnyDate(d.r.Published); ok {
+			return x, true
+		}
+	}
+	for _, line := range d.header {
+		if x, ok := parseAnyDate(line); ok {
+			d.refFromHeader = true
+			return x, true
+		}
+	}
+	for _, line := range append(append([]string{}, d.trailer...), d.labels...) {
+		if len(line) < 60 {
+			if x, ok := parseAnyDate(line); ok {
+				d.refFromHeader = true
+				return x, true
+			}
+		}
+	}
+	if l := strings.ToLower(d.body); !strings.Contains(l, "yesterday") && !strings.Contains(l, "tomorrow") && !strings.Contains(l, "today") {
+		return day{}, false
+	}
+	if x, ok := anchorFromText(d.body); ok {
+		return x, true
+	}
+	return day{}, false
+}
+
+// yearHint is any year the readout states, to complete "September 3".
+func (d *doc) yearHint() int {
+	if x, ok := parseAnyDate(d.title); ok {
+		return x.y
+	}
+	if x, ok := parseAnyDate(d.body); ok {
+		return x.y
+	}
+	return 0
+}
+
+// meetingDate picks the day of the meeting: a date in the meeting sentence,
+// a date in the headline, a relative date resolved against the release day,
+// and finally the release day itself when the text gives no other.
+func (d *doc) meetingDate(mi int, ref day, refOK bool) string {
+	meet := d.sents[mi].text
+	complete := func(x day) (string, bool) {
+		if x.y == 0 {
+			if refOK {
+				x = x.withYear(ref)
+			} else if y := d.yearHint(); y != 0 {
+				x = x.withYear(day{y, 12, 31})
+			}
+		}
+		if x.y == 0 || !x.valid() {
+			return "", false
+		}
+		return x.iso(), true
+	}
+	for _, m := range findDates(meet) {
+		if modifiesNoun(meet, m) {
+			continue // "his March 18 re-election": another event's date
+		}
+		if s, ok := complete(m.day); ok {
+			return s
+		}
+	}
+	for _, m := range findDates(d.title) {
+		if s, ok := complete(m.day); ok {
+			return s
+		}
+	}
+	if refOK {
+		// "X, who arrived yesterday, met Y today": the main clause decides.
+		if x, ok := relativeDay(d.part, ref); ok {
+			return x.iso()
+		}
+		if x, ok := relativeDay(meet, ref); ok {
+			return x.iso()
+		}
+	}
+	// The sentence after the meeting sentence sometimes carries the date.
+	if mi+1 < len(d.sents) && d.sents[mi+1].para == d.sents[mi].para {
+		next := d.sents[mi+1].text
+		if reMeetVerb.MatchString(next) {
+			for _, m := range findDates(next) {
+				if s, ok := complete(m.day); ok && strings.Contains(strings.ToLower(next[max(0, m.start-4):m.start]), "on") {
+					return s
+				}
+			}
+		}
+	}
+	if refOK && (d.refFromHeader || d.r.Published != "") {
+		return ref.iso()
+	}
+	return ""
+}
+
+// modifiesNoun says a date is used as an adjective ("the March 18
+// election", "his 3 May speech"), so it dates something other than the
+// meeting.
+func modifiesNoun(s string, m dateMatch) bool {
+	rest := strings.TrimLeft(s[m.end:], " ")
+	if rest == "" || !isLetter(rest[0]) || rest[0] < 'a' || rest[0] > 'z' {
+		return false
+	}
+	w := rest
+	if i := strings.IndexAny(rest, " ,.;:)"); i >= 0 {
+		w = rest[:i]
+	}
+	return !dateFollowers[w]
+}
+
+// dateFollowers may follow a date that dates the meeting itself.
+var dateFollowers = setOf("at", "in", "for", "from", "to", "and", "when", "during", "via", "by", "with", "local", "the",
+	"on", "after", "before", "while", "where", "as", "through", "until", "over", "between", "morning", "afternoon",
+	"evening", "night", "time", "a", "an", "via", "he", "she", "they", "it", "his", "her", "their", "said", "that",
+	"this", "both", "which", "who", "along")
+
+// firstPart is the meeting sentence and the one after it, where time and
+// length are given.
+func (d *doc) firstPart(mi int) string {
+	s := d.sents[mi].text
+	if mi+1 < len(d.sents) {
+		s += " " + d.sents[mi+1].text
+	}
+	return s
+}

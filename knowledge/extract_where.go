@@ -1,0 +1,207 @@
+package knowledge
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	reVideo     = regexp.MustCompile(`\b(?:video(?:\s|-)?(?:conference|conferencing|call|link|talks?|meeting|summit)|videoconference|virtual(?:ly)?\s+(?:meeting|summit|call|talks?|conference)|held virtually|met virtually|online (?:meeting|talks|summit)|teleconference|via video)\b`)
+	rePhone     = regexp.MustCompile(`\b(?:telephone|telephonic|phone|by phone|over the phone)\b`)
+	reCallWord  = regexp.MustCompile(`\b(?:call(?:ed|s)?|spoke|speaks|talked)\b`)
+	reCourtesy  = regexp.MustCompile(`\b(?:courtesy call|called on|call on|calls on|paid a call)\b`)
+	reInPerson  = regexp.MustCompile(`\b(?:met|meets|meeting|meet|hosted|hosts|received|receives|visit(?:ed|s)?|talks|summit|bilateral|luncheon|dinner|breakfast|welcomed)\b`)
+	reSpokeWith = regexp.MustCompile(`\b(?:spoke|speaks|talked)\s+(?:\w+\s+){0,3}(?:with|to)\b`)
+)
+
+// meetingKind says how the meeting was held, from the headline and the
+// meeting sentence.
+func meetingKind(title, meet string) Kind {
+	title, meet = strings.ToLower(title), strings.ToLower(dropCallFor(meet))
+	both := title + "\n" + meet
+	switch {
+	case (strings.Contains(both, "video") || strings.Contains(both, "virtual") || strings.Contains(both, "online") ||
+		strings.Contains(both, "teleconference")) && reVideo.MatchString(both):
+		return KindVideo
+	case strings.Contains(both, "phone") && rePhone.MatchString(both):
+		return KindTelephone
+	case strings.Contains(both, "call") && reCourtesy.MatchString(both):
+		return KindInPerson
+	}
+	// The first meeting word of the sentence decides; the headline breaks ties.
+	callAt := firstIndex(reCallWord, meet)
+	meetAt := firstIndex(reInPerson, meet)
+	switch {
+	case callAt >= 0 && (meetAt < 0 || callAt < meetAt):
+		if reSpokeWith.MatchString(meet) || reCallWord.MatchString(title) || strings.Contains(strings.ToLower(meet), "call") {
+			return KindTelephone
+		}
+	case meetAt >= 0:
+		return KindInPerson
+	}
+	if reCallWord.MatchString(title) {
+		return KindTelephone
+	}
+	if reInPerson.MatchString(title) {
+		return KindInPerson
+	}
+	return KindOther
+}
+
+func firstIndex(re *regexp.Regexp, s string) int {
+	if loc := re.FindStringIndex(s); loc != nil {
+		return loc[0]
+	}
+	return -1
+}
+
+const capPhrase = `(?:[A-Z\d][\p{L}\p{M}\d'’.&-]*)(?:(?:\s+(?:of|de|and|for|du|la|des|del)(?:\s+the)?)?\s+[A-Z\d][\p{L}\p{M}\d'’.&-]*)*`
+
+var (
+	reMargins   = regexp.MustCompile(`(?i:on|in|at)\s+the\s+(?i:margins?|sidelines?|occasion)\s+of\s+(?:the\s+)?(` + capPhrase + `(?:\s+in\s+` + capPhrase + `)?)`)
+	reOccasion  = regexp.MustCompile(`(?:visiting|to attend|attending|visit to|trip to|arrived in|while in)\s+(?:the\s+)?(` + capPhrase + `)`)
+	reInAt      = regexp.MustCompile(`\b(?:in|at)\s+((?:the\s+)?` + capPhrase + `(?:,\s*[A-Z][\p{L}\p{M}.'-]+(?:\s+[A-Z][\p{L}\p{M}.'-]+)?)?)`)
+	reWelcomeTo = regexp.MustCompile(`(?i:welcom\w*)\s+[^.]{0,60}?\bto\s+(?:the\s+)?(` + capPhrase + `)`)
+)
+
+// location is where an in-person meeting took place: a venue or city in the
+// meeting sentence, the event it was held on the margins of, the city a
+// principal was visiting, else the dateline.
+func (d *doc) location(mi int) string {
+	meet := d.sents[mi].text
+	if m := findMargins(meet); m != nil {
+		return trimPlace(m[1])
+	}
+	for _, m := range reInAt.FindAllStringSubmatch(d.part, -1) {
+		if p := trimPlace(m[1]); p != "" && isPlaceLike(p) {
+			return p
+		}
+	}
+	if m := findOccasion(meet); m != nil {
+		if p := trimPlace(m[1]); p != "" && isPlaceLike(p) {
+			return p
+		}
+	}
+	for k := mi; k < len(d.sents) && k <= mi+2; k++ {
+		s := d.sents[k].text
+		if m := findMargins(s); k > mi && m != nil {
+			return trimPlace(m[1])
+		}
+		if !strings.Contains(s, "elcom") {
+			continue
+		}
+		if m := reWelcomeTo.FindStringSubmatch(s); m != nil {
+			if p := trimPlace(m[1]); p != "" && isPlaceLike(p) {
+				return p
+			}
+		}
+	}
+	if m := findMargins(d.title); m != nil {
+		return trimPlace(m[1])
+	}
+	for _, m := range reInAt.FindAllStringSubmatch(d.title, -1) {
+		if p := trimPlace(m[1]); p != "" && isPlaceLike(p) {
+			return p
+		}
+	}
+	// A dateline: a short header line that is a place.
+	for _, line := range d.header {
+		if len(line) < 40 && isDateline(line) {
+			return line
+		}
+	}
+	return ""
+}
+
+var reDatelineLine = regexp.MustCompile(`^[A-Z][\p{L}\p{M}.'’-]*(?:\s+[A-Z][\p{L}\p{M}.'’-]*){0,2}(?:,\s*[A-Z][\p{L}.]*(?:\s+[A-Z][\p{L}.]*)?)?$`)
+
+// isDateline says whether a header line is just a place ("New York",
+// "Washington, DC").
+func isDateline(line string) bool {
+	if !reDatelineLine.MatchString(line) {
+		return false
+	}
+	for _, w := range strings.Fields(line) {
+		k := tokenKey(strings.Trim(w, ","))
+		if titleHeads[k] || datelineStop[k] {
+			return false
+		}
+		if _, ok := monthNums[k]; ok {
+			return false
+		}
+	}
+	if _, ok := parseAnyDate(line); ok {
+		return false
+	}
+	return true
+}
+
+var datelineStop = setOf("readout", "readouts", "release", "releases", "statement", "statements", "press", "date",
+	"immediate", "office", "news", "photo", "photos", "media", "briefing", "speech", "remarks", "announcement",
+	"the", "a", "and", "of", "for", "on", "by", "with", "update", "updated", "home", "back", "print", "share", "video")
+
+// isPlaceLike rejects capitalised phrases that are not places: months,
+// weekdays, offices and people's titles.
+func isPlaceLike(p string) bool {
+	toks := tokenize(p)
+	classify(toks)
+	if len(toks) == 0 {
+		return false
+	}
+	first := toks[0]
+	if first.key == "the" && len(toks) > 1 {
+		first = toks[1]
+	}
+	if _, ok := monthNums[first.key]; ok {
+		return false
+	}
+	if _, ok := weekdays[first.key]; ok {
+		return false
+	}
+	if first.class == cHon || first.class == cTitle && titleHeads[first.key] {
+		return false
+	}
+	if isNumber(first.key) {
+		return false
+	}
+	for i, t := range toks {
+		if t.class == cPlace && t.place.isOrg && i == 0 && len(toks) == t.placeLen {
+			return false // "at the United Nations" is an organisation; "NATO Headquarters" is a venue
+		}
+	}
+	return true
+}
+
+// findMargins and findOccasion run their patterns only on sentences that
+// hold their key words, which keeps extraction fast.
+func findMargins(s string) []string {
+	l := strings.ToLower(s)
+	if !strings.Contains(l, "margin") && !strings.Contains(l, "sideline") && !strings.Contains(l, "occasion") {
+		return nil
+	}
+	return reMargins.FindStringSubmatch(s)
+}
+
+func findOccasion(s string) []string {
+	if !strings.Contains(s, "visit") && !strings.Contains(s, "attend") && !strings.Contains(s, "trip to") &&
+		!strings.Contains(s, "arrived in") && !strings.Contains(s, "while in") {
+		return nil
+	}
+	return reOccasion.FindStringSubmatch(s)
+}
+
+func trimPlace(p string) string {
+	p = strings.TrimSpace(p)
+	// A venue ends where an office or a person begins.
+	words := strings.Fields(p)
+	for i, w := range words {
+		k := tokenKey(strings.Trim(w, ","))
+		if i > 0 && (titleHeads[k] || honorifics[k]) && !isPossessive(w) {
+			p = strings.Join(words[:i], " ")
+			break
+		}
+	}
+	p = strings.TrimSuffix(p, ".")
+	p = strings.TrimPrefix(p, "the ")
+	return strings.TrimSpace(strings.TrimRight(p, ",;: "))
+}
