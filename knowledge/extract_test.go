@@ -463,6 +463,18 @@ func TestExtractRules(t *testing.T) {
 			},
 		},
 		{
+			name: "a surname that is also a month",
+			text: "May 9, 2018\n\nPrime Minister Theresa May met Chancellor Olaf Lind of Austria today. Prime Minister May stressed the importance of free trade.",
+			check: func(t *testing.T, m Meeting) {
+				if got := names(m); len(got) == 0 || got[0] != "Theresa May" {
+					t.Errorf("names %q", got)
+				}
+				if !hasPosition(m.Positions, said{"Theresa May", "free trade"}) {
+					t.Errorf("positions %+v", m.Positions)
+				}
+			},
+		},
+		{
 			name: "several intro phrases before the subject",
 			text: "May 9, 2022\n\nPresident Jon Hale met Prime Minister Ida Berg of Norway today. On the economy, as markets recover, Prime Minister Berg called for lower tariffs.",
 			check: func(t *testing.T, m Meeting) {

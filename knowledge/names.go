@@ -271,12 +271,20 @@ func classify(toks []token) {
 			t.class = cParticle
 		case cap && !nonNames[k] && !isNumber(k) && !isPlacePair(t.s):
 			t.class = cName
+		case cap && isMonthName(k) && i > 0 && (toks[i-1].class == cName || toks[i-1].class == cTitle && titleHeads[toks[i-1].key]) &&
+			(i+1 >= len(toks) || !isNumber(toks[i+1].key)):
+			t.class = cName // "Theresa May", "Prime Minister May", not "May 5"
 		case !cap && (titleHeads[k] || k == "foreign" || k == "prime" || k == "state" || k == "defense" || k == "defence"):
 			t.class = cTitle // "the minister", "the foreign minister"
 		default:
 			t.class = cOther
 		}
 	}
+}
+
+func isMonthName(k string) bool {
+	_, ok := monthNums[k]
+	return ok && (len(k) > 4 || k == "may" || k == "june" || k == "july")
 }
 
 // isPlacePair says whether a hyphenated word joins places ("India-Japan",
