@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -83,8 +84,39 @@ func (s *store) setMappingVersion(v int) error {
 // null-for-empty contract, which decodes in one pass.
 type meetingRecord Meeting
 
-func decodeMeeting(b []byte, m *Meeting) error {
-	return decodeJSON(b, (*meetingRecord)(m))
+// storedMeeting is a stored meeting. Its text is left out when it is the
+// raw readout's text, which is stored beside it anyway (TextInRaw).
+type storedMeeting struct {
+	meetingRecord
+	TextInRaw bool `json:"text_in_raw,omitempty"`
+}
+
+func encodeMeeting(m Meeting, raw Readout) storedMeeting {
+	rec := storedMeeting{meetingRecord: meetingRecord(m)}
+	if m.Text != "" && m.Text == raw.Text {
+		rec.Text, rec.TextInRaw = "", true
+	}
+	return rec
+}
+
+// decodeMeeting reads the meeting stored under key in tx, taking its text
+// from the raw readout when it was left out.
+func decodeMeeting(tx *bolt.Tx, key, b []byte, m *Meeting) error {
+	var rec storedMeeting
+	if err := decodeJSON(b, &rec); err != nil {
+		return err
+	}
+	*m = Meeting(rec.meetingRecord)
+	if rec.TextInRaw {
+		var r struct{ Text string }
+		if v := tx.Bucket(bucketRaw).Get(key); v != nil {
+			if err := decodeJSON(v, &r); err != nil {
+				return fmt.Errorf("raw text: %w", err)
+			}
+		}
+		m.Text = r.Text
+	}
+	return nil
 }
 
 // Stored values are JSON compressed with snappy behind a one-byte tag
@@ -139,7 +171,7 @@ func (s *store) put(items []storeItem) ([]putResult, []string, error) {
 			id := []byte(it.meeting.ID)
 			if old := mt.Get(id); old != nil {
 				var prev Meeting
-				if err := decodeMeeting(old, &prev); err == nil && prev.Hash == it.meeting.Hash {
+				if err := decodeMeeting(tx, id, old, &prev); err == nil && prev.Hash == it.meeting.Hash {
 					out[i] = putResult{meeting: prev}
 					continue
 				}
@@ -147,7 +179,7 @@ func (s *store) put(items []storeItem) ([]putResult, []string, error) {
 			if err := putJSON(raw, id, it.raw); err != nil {
 				return err
 			}
-			if err := putJSON(mt, id, meetingRecord(it.meeting)); err != nil {
+			if err := putJSON(mt, id, encodeMeeting(it.meeting, it.raw)); err != nil {
 				return err
 			}
 			if err := tx.Bucket(bucketTitle).Put(id, titleValue(it.meeting)); err != nil {
@@ -186,7 +218,7 @@ func (s *store) putMeetings(items []storeItem) error {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		mt := tx.Bucket(bucketMeeting)
 		for _, it := range items {
-			if err := putJSON(mt, []byte(it.meeting.ID), meetingRecord(it.meeting)); err != nil {
+			if err := putJSON(mt, []byte(it.meeting.ID), encodeMeeting(it.meeting, it.raw)); err != nil {
 				return err
 			}
 			if err := tx.Bucket(bucketTitle).Put([]byte(it.meeting.ID), titleValue(it.meeting)); err != nil {
@@ -342,11 +374,13 @@ func (s *store) meeting(id string) (Meeting, error) {
 	var m Meeting
 	err := s.db.View(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketMeeting)
-		v := b.Get([]byte(id))
+		key := []byte(id)
+		v := b.Get(key)
 		if v == nil && len(id) >= 4 {
 			c := b.Cursor()
 			k, cv := c.Seek([]byte(id))
 			if k != nil && bytes.HasPrefix(k, []byte(id)) {
+				key = slices.Clone(k)
 				if k2, _ := c.Next(); k2 != nil && bytes.HasPrefix(k2, []byte(id)) {
 					return fmt.Errorf("id prefix %q is ambiguous: %w", id, ErrNotFound)
 				}
@@ -356,7 +390,7 @@ func (s *store) meeting(id string) (Meeting, error) {
 		if v == nil {
 			return fmt.Errorf("meeting %q: %w", id, ErrNotFound)
 		}
-		return decodeMeeting(v, &m)
+		return decodeMeeting(tx, key, v, &m)
 	})
 	return m, err
 }
@@ -372,7 +406,7 @@ func (s *store) meetings(ids []string) ([]Meeting, error) {
 				continue
 			}
 			var m Meeting
-			if err := decodeMeeting(v, &m); err != nil {
+			if err := decodeMeeting(tx, []byte(id), v, &m); err != nil {
 				return fmt.Errorf("meeting %s: %w", id, err)
 			}
 			out = append(out, m)
