@@ -324,8 +324,18 @@ func mergePositions(ps []Position, paras []int, explicit []bool) []Position {
 	}
 	out := ps[:1]
 	lastPara := paras[0]
+	paraTopic := "" // a topic the paragraph announced ("With regard to X,")
+	if explicit[0] {
+		paraTopic = ps[0].Topic
+	}
 	for i := 1; i < len(ps); i++ {
 		p, last := ps[i], &out[len(out)-1]
+		if paras[i] != lastPara {
+			paraTopic = ""
+		}
+		if explicit[i] {
+			paraTopic = p.Topic
+		}
 		if p.Speaker == last.Speaker && paras[i] == lastPara && !explicit[i] &&
 			len(last.Text)+1+len(p.Text) <= maxMergedPosition {
 			last.Text += " " + p.Text
@@ -333,6 +343,9 @@ func mergePositions(ps []Position, paras []int, explicit []bool) []Position {
 				last.Topic = p.Topic
 			}
 			continue
+		}
+		if paraTopic != "" && !explicit[i] {
+			p.Topic = paraTopic // the rest of a numbered point stays on its topic
 		}
 		out = append(out, p)
 		lastPara = paras[i]
