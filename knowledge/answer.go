@@ -475,7 +475,7 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 	// Without names, the date and an office or kind must pin the meeting.
 	inRange := pq.from != "" && m.Date >= pq.from && m.Date <= pq.to
 	pinned := inRange && (rolesMatch(m, pq.roles) || slices.Contains(pq.kinds, m.Kind))
-	if len(scorer.terms) > 0 && bestCov == 0 && scorer.unknownTopic(false) && !pinned {
+	if len(scorer.terms) > 0 && bestCov == 0 && scorer.unknownTopic() && !pinned {
 		return Answer{}, ErrNoAnswer
 	}
 	if len(pq.people) == 0 && len(scorer.terms) > 0 && bestCov < 0.34 && !pinned {
@@ -587,9 +587,6 @@ func stemWord(w string) string {
 	stemCache.Unlock()
 	return st
 }
-
-// stems analyses s as the text fields are analysed (stopwords dropped).
-func (ix *Index) stems(s string) []string { return ixStemsOf(s) }
 
 // docFreq counts meetings whose text, title or participant names hold
 // word, from the term dictionaries (no search).
@@ -901,9 +898,9 @@ func (sc *scorer) aboutMatches(m Meeting) bool {
 
 // unknownTopic reports whether the question asks about a word that no
 // readout in the index mentions, in any of its synonyms.
-func (sc *scorer) unknownTopic(aboutOnly bool) bool {
+func (sc *scorer) unknownTopic() bool {
 	for _, t := range sc.terms {
-		if t.unknown && len(t.word) >= 4 && (t.about || !aboutOnly) {
+		if t.unknown && len(t.word) >= 4 {
 			return true
 		}
 	}

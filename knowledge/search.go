@@ -255,7 +255,7 @@ func (ix *Index) Positions(ctx context.Context, speaker, topic string) ([]Entry,
 	if err != nil {
 		return nil, err
 	}
-	topicStems := ix.stems(topic)
+	topicStems := ixStemsOf(topic)
 	var out []Entry
 	seen := map[string]bool{}
 	for _, m := range ms {
@@ -263,7 +263,7 @@ func (ix *Index) Positions(ctx context.Context, speaker, topic string) ([]Entry,
 			if !speakerIs(m, p.Speaker, who) {
 				continue
 			}
-			if len(topicStems) > 0 && !ixContainsAny(ix.stems(p.Topic+" "+p.Text), topicStems) {
+			if len(topicStems) > 0 && !ixContainsAny(ixStemsOf(p.Topic+" "+p.Text), topicStems) {
 				continue
 			}
 			e := Entry{MeetingID: m.ID, Date: m.Date, Title: m.Title, Speaker: p.Speaker, Topic: p.Topic, Text: p.Text, SourceURL: m.SourceURL}
