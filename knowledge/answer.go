@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -629,7 +630,7 @@ type scorer struct {
 	// meeting being quoted to who stated it.
 	subject  []string
 	speakers map[string]string
-	meeting  Meeting // the one being quoted
+	meeting  Meeting                    // the one being quoted
 	stems    map[string]map[string]bool // meeting id -> meetingStems
 }
 
@@ -1357,4 +1358,4 @@ func lastPart(w string) string {
 	return w
 }
 
-func ixIsUpper(r rune) bool { return r >= 'A' && r <= 'Z' || r > 0x7f && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r) }
+func ixIsUpper(r rune) bool { return unicode.IsUpper(r) }

@@ -55,7 +55,7 @@ type Index struct {
 	addMu sync.Mutex // serialises writers
 	// mu guards the bleve index and term lists against being swapped
 	// (Reindex, Close) under a query: queries hold it for reading.
-	mu sync.RWMutex
+	mu    sync.RWMutex
 	terms *termLists // in-memory lists for Suggest and name lookup
 }
 
