@@ -10,7 +10,7 @@ var (
 	rePhone     = regexp.MustCompile(`\b(?:telephone|telephonic|phone|by phone|over the phone)\b`)
 	reCallWord  = regexp.MustCompile(`\b(?:call(?:ed|s)?|spoke|speaks|talked)\b`)
 	reCourtesy  = regexp.MustCompile(`\b(?:courtesy call|called on|call on|calls on|paid a call)\b`)
-	reInPerson  = regexp.MustCompile(`\b(?:met|meets|meeting|meet|hosted|hosts|received|receives|visit(?:ed|s)?|talks|summit|bilateral|luncheon|dinner|breakfast|welcomed)\b`)
+	reInPerson  = regexp.MustCompile(`\b(?:met|meets|meeting|meet|hosted|hosts|received|receives|visit(?:ed|s)?|talks|summit|bilateral|luncheon|dinner|breakfast|welcomed|dialogue|consultations|co-chaired|chaired)\b`)
 	reSpokeWith = regexp.MustCompile(`\b(?:spoke|speaks|talked)\s+(?:\w+\s+){0,3}(?:with|to)\b`)
 )
 
@@ -104,9 +104,13 @@ func (d *doc) location(mi int) string {
 			return p
 		}
 	}
-	// A dateline: a short header line that is a place.
+	// A dateline: a short header line that is a place ("New York",
+	// "Tokyo, 8 June 2022").
 	for _, line := range d.header {
-		if len(line) < 40 && isDateline(line) {
+		if ds := findDates(line); len(ds) > 0 {
+			line = strings.TrimRight(strings.TrimSpace(line[:ds[0].start]), ",;:-– ")
+		}
+		if line != "" && len(line) < 40 && isDateline(line) {
 			return line
 		}
 	}

@@ -234,7 +234,8 @@ var labelLines = map[string]bool{
 	"press release": true, "press releases": true, "press statement": true, "readout": true,
 	"immediate release": true, "for immediate release": true, "statement": true, "news": true,
 	"media release": true, "news release": true, "date": true, "speeches and statements": true,
-	"announcement": true, "press briefing": true,
+	"announcement": true, "press briefing": true, "joint press release": true, "media advisory": true,
+	"readouts": true, "news releases": true, "press statements": true, "statements": true, "speeches": true,
 }
 
 var reTitleWords = regexp.MustCompile(`(?i)\b(?:meet|meets|meeting|call|calls|talks?|telephone|phone|conversation|readout|summit|visit|discuss|discusses|with|between|holds?)\b`)
