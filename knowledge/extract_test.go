@@ -463,6 +463,32 @@ func TestExtractRules(t *testing.T) {
 			},
 		},
 		{
+			name: "a dateline with a date; a co-chaired dialogue is in person",
+			text: "Joint Press Release\n\nTokyo, 8 June 2022\n\nForeign Minister Ken Abe and Foreign Minister Lea Roth of Germany co-chaired the third Japan-Germany dialogue today. The ministers exchanged views on export controls.",
+			check: func(t *testing.T, m Meeting) {
+				if m.Date != "2022-06-08" || m.Location != "Tokyo" || m.Kind != KindInPerson {
+					t.Errorf("date %q location %q kind %q", m.Date, m.Location, m.Kind)
+				}
+				want := []Participant{{"Ken Abe", "Foreign Minister", "Japan"}, {"Lea Roth", "Foreign Minister", "Germany"}}
+				if diff := cmp.Diff(want, m.Participants); diff != "" {
+					t.Errorf("participants (-want +got):\n%s", diff)
+				}
+				if !hasPosition(m.Positions, said{BothSides, "export controls"}) {
+					t.Errorf("positions %+v", m.Positions)
+				}
+			},
+		},
+		{
+			name: "an office with a country adjective",
+			text: "President Sandra Ortiz spoke with the Indian Prime Minister today about trade.",
+			check: func(t *testing.T, m Meeting) {
+				want := []Participant{{"Sandra Ortiz", "President", ""}, {"", "Prime Minister", "India"}}
+				if diff := cmp.Diff(want, m.Participants); diff != "" {
+					t.Errorf("participants (-want +got):\n%s", diff)
+				}
+			},
+		},
+		{
 			name: "a surname that is also a month",
 			text: "May 9, 2018\n\nPrime Minister Theresa May met Chancellor Olaf Lind of Austria today. Prime Minister May stressed the importance of free trade.",
 			check: func(t *testing.T, m Meeting) {
