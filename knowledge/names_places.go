@@ -154,7 +154,7 @@ Rwanda|Rwandan|
 Saint Lucia|Saint Lucian|
 Samoa|Samoan|
 San Marino|Sammarinese|
-Saudi Arabia|Saudi|Kingdom of Saudi Arabia,KSA
+Saudi Arabia|Saudi,Saudi Arabian|Kingdom of Saudi Arabia,KSA
 Senegal|Senegalese|
 Serbia|Serbian|
 Seychelles|Seychellois|
