@@ -384,6 +384,10 @@ var (
 
 // findTime returns the first clock time in s as HH:MM (24-hour).
 func findTime(s string) string {
+	if !strings.ContainsAny(s, "0123456789") && !strings.Contains(s, "noon") && !strings.Contains(s, "midnight") &&
+		!strings.Contains(s, "midday") {
+		return ""
+	}
 	best, bestAt := "", len(s)+1
 	if m := reClock12.FindStringSubmatchIndex(s); m != nil {
 		h, _ := strconv.Atoi(s[m[2]:m[3]])

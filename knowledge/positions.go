@@ -81,8 +81,8 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 		return BothSides, true
 	}
 	head := s
-	if len(head) > 240 {
-		head = head[:240]
+	if len(head) > 160 {
+		head = head[:160]
 		for len(head) > 0 && head[len(head)-1]&0xC0 == 0x80 {
 			head = head[:len(head)-1]
 		}
@@ -393,7 +393,15 @@ func startsWithPerson(s string) bool {
 // reSubstance marks a meeting sentence that also says what was discussed.
 var reSubstance = regexp.MustCompile(`(?i)\b(?:to discuss|discussed|about the|regarding|concerning|agreed|exchanged|reviewed|focused|addressed)\b`)
 
-func hasSubstance(s string) bool { return reSubstance.MatchString(s) }
+func hasSubstance(s string) bool {
+	l := strings.ToLower(s)
+	for _, k := range []string{"discuss", "about the", "regarding", "concerning", "agreed", "exchanged", "reviewed", "focused", "addressed"} {
+		if strings.Contains(l, k) {
+			return reSubstance.MatchString(s)
+		}
+	}
+	return false
+}
 
 // continues says whether a sentence without a subject of its own goes on
 // with the previous speaker rather than describing something else.
