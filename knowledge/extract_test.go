@@ -489,6 +489,15 @@ func TestExtractRules(t *testing.T) {
 			},
 		},
 		{
+			name: "an office with a country names that country's principal",
+			text: "March 1, 2023\n\nMember of the State Council Li Wen met Foreign Minister Ana Costa of Brazil today. The Chinese Foreign Minister said trade should grow.",
+			check: func(t *testing.T, m Meeting) {
+				if !hasPosition(m.Positions, said{"Li Wen", "trade should grow"}) {
+					t.Errorf("positions %+v", m.Positions)
+				}
+			},
+		},
+		{
 			name: "a surname that is also a month",
 			text: "May 9, 2018\n\nPrime Minister Theresa May met Chancellor Olaf Lind of Austria today. Prime Minister May stressed the importance of free trade.",
 			check: func(t *testing.T, m Meeting) {

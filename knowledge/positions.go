@@ -167,6 +167,18 @@ func (ss *speakerSet) resolveMention(m mention, prev string) (string, bool) {
 			cands = append(cands, p)
 		}
 	}
+	if len(cands) == 0 && m.aff != "" {
+		// "the Chinese Foreign Minister" for a principal titled otherwise:
+		// the country decides when one principal holds it.
+		for _, p := range ss.ps {
+			if p.Affiliation == m.aff {
+				cands = append(cands, p)
+			}
+		}
+		if len(cands) > 1 {
+			return "", false
+		}
+	}
 	if len(cands) > 1 {
 		var exact []Participant
 		for _, p := range cands {
