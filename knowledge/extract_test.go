@@ -498,6 +498,15 @@ func TestExtractRules(t *testing.T) {
 			},
 		},
 		{
+			name: "a principal and a counterpart together",
+			text: "March 1, 2023\n\nMinister Ana Costa met Foreign Minister Li Wen of China today. Minister Costa and her Chinese counterpart agreed to expand flights.",
+			check: func(t *testing.T, m Meeting) {
+				if !hasPosition(m.Positions, said{BothSides, "expand flights"}) {
+					t.Errorf("positions %+v", m.Positions)
+				}
+			},
+		},
+		{
 			name: "a surname that is also a month",
 			text: "May 9, 2018\n\nPrime Minister Theresa May met Chancellor Olaf Lind of Austria today. Prime Minister May stressed the importance of free trade.",
 			check: func(t *testing.T, m Meeting) {

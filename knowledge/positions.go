@@ -33,6 +33,9 @@ var (
 	reSkip = regexp.MustCompile(`(?i)\b(?:overview of the|as follows|is attributable|following readout|provided the following|for more information|photo|click here)\b`)
 )
 
+// reAndCounterpart is a joint subject naming the other side as a counterpart.
+var reAndCounterpart = regexp.MustCompile(`^,?\s+and\s+(?:his|her|their)\s+(?:\p{Lu}[\p{L}.-]*\s+)?(?:counterparts?|guest|host)\b`)
+
 // endSpeaker matches attribution at the end of a sentence, looking only at
 // the part after its last comma.
 func endSpeaker(s string) []string {
@@ -95,6 +98,9 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 		}
 		// "Minister Balakrishnan and Dato' Saifuddin reaffirmed": joint.
 		rest := head[ms[0].end:]
+		if reAndCounterpart.MatchString(rest) {
+			return BothSides, true // "Minister Park and her Japanese counterpart agreed"
+		}
 		if strings.HasPrefix(strings.TrimLeft(rest, " ,"), "and ") && len(ms) > 1 {
 			if other, ok := ss.resolveMention(ms[1], prev); ok && other != who && ms[1].start-ms[0].end < 8 {
 				return BothSides, true
