@@ -498,6 +498,16 @@ func TestExtractRules(t *testing.T) {
 			},
 		},
 		{
+			name: "a counterpart named with a country adjective",
+			text: "April 2, 2023\n\nForeign Minister Li Wen met his Japanese counterpart Kenji Sato in Beijing today.",
+			check: func(t *testing.T, m Meeting) {
+				want := []Participant{{"Li Wen", "Foreign Minister", "China"}, {"Kenji Sato", "", "Japan"}} // China: the host of a meeting in Beijing
+				if diff := cmp.Diff(want, m.Participants); diff != "" {
+					t.Errorf("participants (-want +got):\n%s", diff)
+				}
+			},
+		},
+		{
 			name: "a principal and a counterpart together",
 			text: "March 1, 2023\n\nMinister Ana Costa met Foreign Minister Li Wen of China today. Minister Costa and her Chinese counterpart agreed to expand flights.",
 			check: func(t *testing.T, m Meeting) {

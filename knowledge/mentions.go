@@ -84,6 +84,10 @@ func findMentions(s string) []mention {
 				markUsed(used, pa, pb)
 			}
 		}
+		// "his Japanese counterpart Yoshimasa Hayashi": a country, no office.
+		if strings.EqualFold(m.title, "counterpart") {
+			m.title = ""
+		}
 		// "Chancellor Angela Merkel of Germany".
 		if b+1 < len(toks) && toks[b].key == "of" && toks[b+1].class == cPlace && toks[b+1].place.name != "" && !toks[b+1].place.isCity {
 			if m.aff == "" {

@@ -43,7 +43,8 @@ var titleHeads = setOf("president", "vice-president", "minister", "ministers", "
 	"counselor", "head", "coordinator", "under-secretary", "vice-chair", "adviser", "advisor", "spokesperson",
 	"spokesman", "spokeswoman", "president-elect", "chief", "emperor", "empress", "monarch", "sheikha",
 	"viceroy", "delegate", "attorney", "congressman", "congresswoman", "deputy", "vice", "assistant", "minister-president",
-	"secretaries", "presidents", "leaders", "ministers", "governor-general", "high-representative", "pm", "fm")
+	"secretaries", "presidents", "leaders", "ministers", "governor-general", "high-representative", "pm", "fm",
+	"counterpart")
 
 // titleWords are the other words of offices and institutions ("Foreign",
 // "Affairs", "Political Bureau"); a capitalised one is never a name.
