@@ -169,7 +169,7 @@ func isPlaceLike(p string) bool {
 		return false
 	}
 	for i, t := range toks {
-		if t.class == cPlace && t.place.isOrg && i == 0 && len(toks) == t.placeLen {
+		if t.class == cPlace && t.place.isOrg && i == 0 && len(toks) == t.placeLen && !reVenueWord.MatchString(p) {
 			return false // "at the United Nations" is an organisation; "NATO Headquarters" is a venue
 		}
 	}
@@ -193,6 +193,9 @@ func findOccasion(s string) []string {
 	}
 	return reOccasion.FindStringSubmatch(s)
 }
+
+// reVenueWord marks an organisation's name that is also a place or an event.
+var reVenueWord = regexp.MustCompile(`\b(?:Assembly|Council|Summit|Conference|Headquarters|Secretariat|Session|Forum|Parliament|Commission|Building|House|Palace|Hall)\b`)
 
 func trimPlace(p string) string {
 	p = strings.TrimSpace(p)

@@ -203,7 +203,7 @@ Zimbabwe|Zimbabwean|`
 
 // orgTable lists organisations as "Name|other names"; an official of one is
 // affiliated with it rather than with a country.
-const orgTable = `United Nations|UN,U.N.,United Nations Organization
+const orgTable = `United Nations|UN,U.N.,United Nations Organization,General Assembly,UNGA,UN General Assembly,United Nations General Assembly,UN Security Council,United Nations Security Council,Human Rights Council,ECOSOC
 European Union|EU,European Council,European Commission,European Parliament,Council of the European Union,Council of the EU
 NATO|North Atlantic Treaty Organization,North Atlantic Treaty Organisation
 African Union|AU,African Union Commission
