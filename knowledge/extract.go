@@ -34,6 +34,9 @@ func Extract(r Readout) (Meeting, error) {
 	meet := d.sents[mi].text
 	d.meet = meet
 	d.part = participantPart(meet)
+	if d.loose {
+		d.part = meet // mention offsets must match the sentence nextToVerb reads
+	}
 	m.Kind = meetingKind(d.title, meet)
 	if m.Kind == KindInPerson || m.Kind == KindOther {
 		m.Location = d.location(mi)
@@ -121,6 +124,7 @@ type doc struct {
 	loc           string   // the meeting's location, once known
 	meet          string   // the meeting sentence
 	labels        []string // short lines inside the body: captions, metadata
+	loose         bool     // principals are bare surnames by the meeting verb
 }
 
 var (
@@ -298,7 +302,7 @@ func lastWord(s string) string {
 }
 
 // reMeetVerb marks a sentence that reports the meeting or call itself.
-var reMeetVerb = regexp.MustCompile(`(?i)\b(?:met|meets|meeting|meet|talks?|talked|spoke|speaks|call(?:ed|s)?\b(?:\s+on)?|telephone|phone|conversation|hosted|hosts|received|receives|held|holds|conferred|visited|discussed|discuss|video(?:-|\s)?conference|welcomed|welcomes|greeted|exchanged|co-chaired|chaired|consulted)\b`)
+var reMeetVerb = regexp.MustCompile(`(?i)\b(?:congratulated|met|meets|meeting|meet|talks?|talked|spoke|speaks|call(?:ed|s)?\b(?:\s+on)?|telephone|phone|conversation|hosted|hosts|received|receives|held|holds|conferred|visited|discussed|discuss|video(?:-|\s)?conference|welcomed|welcomes|greeted|exchanged|co-chaired|chaired|consulted)\b`)
 
 var reCallFor = regexp.MustCompile(`(?i)\bcall(?:ed|s|ing)?\s+(?:for|upon)\b`)
 
@@ -331,7 +335,38 @@ func (d *doc) meetingSentence() int {
 			}
 		}
 	}
+	// No principal with an office or a full name: accept surnames that
+	// stand right by the meeting verb ("Abe met Putin in Vladivostok").
+	for i, s := range d.sents {
+		if i > 12 {
+			break
+		}
+		if !reMeetVerb.MatchString(dropCallFor(s.text)) {
+			continue
+		}
+		for _, m := range findMentions(s.text) {
+			if nextToVerb(s.text, m) {
+				d.loose = true
+				return i
+			}
+		}
+	}
 	return -1
+}
+
+// reVerbAfter and reVerbBefore find a meeting verb right after a name, or
+// "met"/"with" right before it.
+var (
+	reVerbAfter  = regexp.MustCompile(`^\s+(?:met|meets|held|holds|had|has|spoke|speaks|talked|called|hosted|received|welcomed|visited)\b`)
+	reVerbBefore = regexp.MustCompile(`\b(?:met|meets|with|hosted|received|welcomed|called)\s+$`)
+)
+
+// nextToVerb says a bare name is the subject or object of the meeting verb.
+func nextToVerb(s string, m mention) bool {
+	if m.office || m.name == "" || m.start > len(s) || m.end > len(s) {
+		return false
+	}
+	return reVerbAfter.MatchString(s[m.end:]) || reVerbBefore.MatchString(s[:m.start])
 }
 
 // isPrincipal says whether a mention in a meeting sentence can be one who
@@ -356,7 +391,7 @@ func (d *doc) isPrincipal(m mention) bool {
 	case "the", "of", "at", "in", "from", "to", "on", "into", "near", "a", "an":
 		return false
 	}
-	return len(strings.Fields(m.name)) >= 2
+	return len(strings.Fields(m.name)) >= 2 || d.loose && d.meet != "" && nextToVerb(d.meet, m)
 }
 
 func isStaffTitle(t string) bool {

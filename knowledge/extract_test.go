@@ -498,6 +498,18 @@ func TestExtractRules(t *testing.T) {
 			},
 		},
 		{
+			name: "surnames only, next to the meeting verb",
+			text: "Japan-Russia Summit\n\nSeptember 7, 2017\n\nAbe met Putin in Vladivostok. Abe proposed joint projects on the islands.",
+			check: func(t *testing.T, m Meeting) {
+				if diff := cmp.Diff([]string{"Abe", "Putin"}, names(m)); diff != "" {
+					t.Errorf("names (-want +got):\n%s", diff)
+				}
+				if m.Location != "Vladivostok" || !hasPosition(m.Positions, said{"Abe", "joint projects"}) {
+					t.Errorf("location %q positions %+v", m.Location, m.Positions)
+				}
+			},
+		},
+		{
 			name: "a counterpart named with a country adjective",
 			text: "April 2, 2023\n\nForeign Minister Li Wen met his Japanese counterpart Kenji Sato in Beijing today.",
 			check: func(t *testing.T, m Meeting) {
