@@ -344,6 +344,7 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		must = append(must, wordsQuery(fRole, strings.Join(pq.subject, " ")))
 	}
 	var should, anchors []query.Query
+	var textAnchor *query.MatchQuery // the required text match, when nobody is named
 	// Country words and offices rank through the role field; matching
 	// them in every text would only cost time.
 	var strong []string
@@ -373,11 +374,26 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 	if len(pq.people) > 0 {
 		should = append(should, anchors...)
 	} else if len(anchors) > 0 {
-		// Nobody named: a meeting must match the topic or the date, so
-		// common office words only rank what that finds.
-		must = append(must, bleve.NewDisjunctionQuery(anchors...))
+		// Nobody named: a meeting must match the topic (in its text) or
+		// the date, so common office words only rank what that finds;
+		// title and topics matches still rank.
+		var req []query.Query
+		for _, q := range anchors {
+			if m, ok := q.(*query.MatchQuery); ok && m.FieldVal != fText {
+				should = append(should, q)
+				continue
+			}
+			req = append(req, q)
+		}
+		must = append(must, bleve.NewDisjunctionQuery(req...))
+		if m, ok := req[0].(*query.MatchQuery); ok {
+			textAnchor = m
+		}
 	}
 	for _, r := range ixUnique(pq.roles) {
+		if len(pq.people) == 0 && slices.Contains(pq.subject, r) {
+			continue // already required
+		}
 		t := bleve.NewTermQuery(r)
 		t.SetField(fRole)
 		t.SetBoost(0.5)
@@ -408,9 +424,21 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		}
 		return res, nil
 	}
-	res, err := run(must)
-	if err != nil {
-		return Answer{}, err
+	// Nobody named: try the meetings that mention every topic word first
+	// (far fewer to score than those mentioning any), then any.
+	var res *bleve.SearchResult
+	var err error
+	if textAnchor != nil && len(strong) > 1 {
+		textAnchor.SetOperator(query.MatchQueryOperatorAnd)
+		if res, err = run(must); err != nil {
+			return Answer{}, err
+		}
+		textAnchor.SetOperator(query.MatchQueryOperatorOr)
+	}
+	if res == nil || len(res.Hits) == 0 {
+		if res, err = run(must); err != nil {
+			return Answer{}, err
+		}
 	}
 	if len(res.Hits) == 0 && len(pq.people) > 1 {
 		// Someone after the subject may be talked about rather than
