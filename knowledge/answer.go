@@ -338,6 +338,10 @@ func ixJoinAnd(xs []string) string {
 
 // answerOne answers from the one meeting that fits the question best.
 func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
+	scorer := ix.newScorer(ctx, pq)
+	if scorer.mostlyUnknownAbout() {
+		return Answer{}, ErrNoAnswer // no readout uses the words asked about
+	}
 	must := ix.peopleQueries(pq)
 	if len(pq.people) == 0 && len(pq.subject) > 0 {
 		// "What did the Secretary-General say…": the office must be there.
@@ -462,7 +466,6 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 	if err != nil {
 		return Answer{}, err
 	}
-	scorer := ix.newScorer(ctx, pq)
 	maxScore := res.MaxScore
 	if maxScore <= 0 {
 		maxScore = 1
@@ -923,6 +926,21 @@ func (sc *scorer) aboutMatches(m Meeting) bool {
 		return true
 	}
 	return 2*matched >= total && 2*unknown < total && (long == 0 || longMatched > 0)
+}
+
+// mostlyUnknownAbout reports whether half or more of the words the
+// question asks about are in no readout, which no meeting can then answer.
+func (sc *scorer) mostlyUnknownAbout() bool {
+	total, unknown := 0, 0
+	for _, t := range sc.terms {
+		if t.about {
+			total++
+			if t.unknown {
+				unknown++
+			}
+		}
+	}
+	return total > 0 && 2*unknown >= total
 }
 
 // unknownTopic reports whether the question asks about a word that no
