@@ -614,6 +614,17 @@ func goodTopic(t string, ps *people) bool {
 	}
 	f := strings.Fields(t)
 	k := tokenKey(f[0])
+	if genericTopics[strings.ToLower(f[0])] && (len(f) == 1 || f[1] == "of" || f[1] == "raised" || f[1] == "on") {
+		return false // "situation", "range of issues", "number of subjects"
+	}
+	if len(f) == 1 && !isCapitalized(f[0]) && (strings.HasSuffix(k, "ing") || strings.HasSuffix(k, "ed")) {
+		return false // "responding", "resolved"
+	}
+	for _, w := range f {
+		if titleHeads[tokenKey(w)] && isCapitalized(w) {
+			return false // an office, not a subject
+		}
+	}
 	if topicStop[k] || topicPreps[k] || titleHeads[k] || titleWords[k] && len(f) > 1 && titleHeads[tokenKey(f[1])] || honorifics[k] || isNumber(k) {
 		return false
 	}
@@ -687,7 +698,8 @@ func (pp *people) isPersonWord(t string) bool {
 var topicEnd = setOf("that", "which", "who", "to", "as", "with", "for", "by", "from", "while", "but", "so",
 	"including", "during", "at", "after", "before", "when", "since", "until", "despite", "through", "via", "whether",
 	"if", "because", "among", "between", "is", "are", "was", "were", "will", "would", "should", "could", "can", "must",
-	"has", "have", "had", "remains", "remained")
+	"has", "have", "had", "remains", "remained", "held", "adopted", "made", "taken", "signed", "announced", "scheduled",
+	"raised", "expressed")
 
 // topicPreps are prepositions a truncated topic must not end on.
 var topicPreps = setOf("of", "on", "in", "across", "for", "with", "to", "at", "by", "from", "about", "over", "into")
@@ -754,19 +766,38 @@ func shortTopic(t string) string {
 	for len(out) > 0 && (out[0] == "the" || out[0] == "The") {
 		out = out[1:]
 	}
-	return strings.Trim(strings.Join(out, " "), " ,.;:()\"“”'’")
+	// "particularly on food security", "the state of bilateral relations".
+	for len(out) > 1 && topicLead[strings.ToLower(out[0])] {
+		out = out[1:]
+	}
+	t = strings.Join(out, " ")
+	if i := strings.IndexByte(t, '('); i > 0 && !strings.Contains(t[i:], ")") {
+		t = t[:i]
+	}
+	return strings.Trim(t, " ,.;:()\"“”'’")
 }
+
+// topicLead are words dropped from the front of a topic.
+var topicLead = setOf("particularly", "especially", "notably", "including", "mainly", "also", "on", "the", "state", "of",
+	"various", "current", "recent", "latest", "further", "a", "an", "some", "several", "key", "main")
+
+// genericTopics say nothing on their own.
+var genericTopics = setOf("situation", "issues", "issue", "matters", "matter", "work", "range", "number", "variety",
+	"ways", "steps", "topics", "subjects", "areas", "fields", "views", "cooperation", "relations", "challenges",
+	"developments", "questions", "efforts", "importance", "need", "progress", "support", "interest", "occasion",
+	"outcome", "results", "agenda", "priorities", "meeting", "talks", "call", "discussion", "discussions")
 
 var reDiscussList = regexp.MustCompile(`\b(?:discussed|discuss|addressed|reviewed|exchanged views on|focused on)\s+(?:the\s+)?([^.;:]{3,200})`)
 
 // topicsOf lists the meeting's topics: what the meeting sentence and later
 // sentences say was discussed, and the topics of the positions.
-func topicsOf(meet string, pos []Position) []string {
+func topicsOf(meet string, pos []Position, ps []Participant) []string {
 	var out []string
 	seen := map[string]bool{}
+	pp := newPeople(ps)
 	add := func(t string) {
 		t = shortTopic(t)
-		if t == "" || len(t) < 3 {
+		if t == "" || len(t) < 3 || !goodTopic(t, pp) {
 			return
 		}
 		if first := strings.ToLower(strings.Fields(t)[0]); topicStop[first] || topicPreps[first] {
@@ -775,6 +806,12 @@ func topicsOf(meet string, pos []Position) []string {
 		k := strings.ToLower(t)
 		if seen[k] {
 			return
+		}
+		// "war in Ukraine and its global ..." after "war in Ukraine".
+		for _, o := range out {
+			if strings.HasPrefix(k, strings.ToLower(o)+" and ") || strings.HasPrefix(k, strings.ToLower(o)+" ") && len(k) > len(o)+12 {
+				return
+			}
 		}
 		seen[k] = true
 		out = append(out, t)
