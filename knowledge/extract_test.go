@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -494,6 +495,22 @@ func TestExtractRules(t *testing.T) {
 			check: func(t *testing.T, m Meeting) {
 				if !hasPosition(m.Positions, said{"Li Wen", "trade should grow"}) {
 					t.Errorf("positions %+v", m.Positions)
+				}
+			},
+		},
+		{
+			name: "topics from discussion lists and announced points",
+			text: "May 2, 2022\n\nPresident Nora Quist met Prime Minister Ali Farouk of Egypt today. The leaders discussed food security, the Nile dam and regional trade. With regard to climate finance, President Quist called for faster payments. She also welcomed the new rail link.",
+			check: func(t *testing.T, m Meeting) {
+				for _, want := range []string{"food security", "Nile dam", "regional trade", "climate finance"} {
+					if !slices.Contains(m.Topics, want) {
+						t.Errorf("topics %q lack %q", m.Topics, want)
+					}
+				}
+				for _, p := range m.Positions {
+					if strings.Contains(p.Text, "faster payments") && p.Topic != "climate finance" {
+						t.Errorf("topic of %q = %q", p.Text, p.Topic)
+					}
 				}
 			},
 		},
