@@ -634,6 +634,9 @@ func goodTopic(t string, ps *people) bool {
 	if _, ok := weekdays[k]; ok {
 		return false
 	}
+	if _, first := placeFirst[k]; !first {
+		return true
+	}
 	if p, ok := lookupPlace(t); ok {
 		if p.isAdj {
 			return false
@@ -671,7 +674,13 @@ func newPeople(ps []Participant) *people {
 // isPersonWord says whether a phrase names a participant or their office.
 func (pp *people) isPersonWord(t string) bool {
 	tn := nameTokens(t)
-	tw := officeWords(t)
+	var tw map[string]bool
+	for _, w := range tn {
+		if titleHeads[w] {
+			tw = officeWords(t) // only a phrase with an office word can name an office
+			break
+		}
+	}
 	for i := range pp.ps {
 		for _, w := range tn {
 			if pp.names[i][w] {
