@@ -499,6 +499,15 @@ func TestExtractRules(t *testing.T) {
 			},
 		},
 		{
+			name: "two principals' countries as the subject",
+			text: "May 2, 2022\n\nPresident Nora Quist of Chile met Prime Minister Ali Farouk of Egypt today. Chile and Egypt will open direct flights next year.",
+			check: func(t *testing.T, m Meeting) {
+				if !hasPosition(m.Positions, said{BothSides, "direct flights"}) {
+					t.Errorf("positions %+v", m.Positions)
+				}
+			},
+		},
+		{
 			name: "topics from discussion lists and announced points",
 			text: "May 2, 2022\n\nPresident Nora Quist met Prime Minister Ali Farouk of Egypt today. The leaders discussed food security, the Nile dam and regional trade. With regard to climate finance, President Quist called for faster payments. She also welcomed the new rail link.",
 			check: func(t *testing.T, m Meeting) {

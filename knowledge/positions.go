@@ -128,6 +128,20 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 				}
 			}
 			after := i + toks[i].placeLen
+			// "The United States and Japan will ...": both principals' countries.
+			if who != "" && after+1 < len(toks) && toks[after].key == "and" {
+				k := after + 1
+				if toks[k].key == "the" && k+1 < len(toks) {
+					k++
+				}
+				if toks[k].class == cPlace && toks[k].placeLen > 0 {
+					for _, p := range ss.ps {
+						if p.Affiliation == toks[k].place.name && label(p) != who {
+							return BothSides, true
+						}
+					}
+				}
+			}
 			// "The Japanese side explained ...": a country's side is its principal.
 			if who != "" && after < len(toks) && (toks[after].key == "side" || toks[after].key == "government" ||
 				toks[after].key == "delegation") && (after+1 >= len(toks) || toks[after+1].class != cPunct || toks[after+1].s == ",") {
