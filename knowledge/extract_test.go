@@ -499,6 +499,15 @@ func TestExtractRules(t *testing.T) {
 			},
 		},
 		{
+			name: "the meeting as subject is both sides",
+			text: "May 2, 2022\n\nPresident Nora Quist met Prime Minister Ali Farouk of Egypt today. The talks focused on water sharing and grain prices.",
+			check: func(t *testing.T, m Meeting) {
+				if !hasPosition(m.Positions, said{BothSides, "water sharing"}) {
+					t.Errorf("positions %+v", m.Positions)
+				}
+			},
+		},
+		{
 			name: "two principals' countries as the subject",
 			text: "May 2, 2022\n\nPresident Nora Quist of Chile met Prime Minister Ali Farouk of Egypt today. Chile and Egypt will open direct flights next year.",
 			check: func(t *testing.T, m Meeting) {

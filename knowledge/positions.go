@@ -290,6 +290,9 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 		if !ok && strings.HasPrefix(text, "According to ") {
 			speaker, ok = ss.resolveStart(text[len("According to "):], prev)
 		}
+		if !ok && reMeetingSubject.MatchString(rest) {
+			speaker, ok = BothSides, true // "The talks focused on ...": what both took up
+		}
 		if !ok {
 			// Someone else speaks: a later "he" is not the last participant.
 			if startsWithPerson(rest) {
@@ -409,6 +412,10 @@ func skipSentence(s string) bool {
 	}
 	return false
 }
+
+// reMeetingSubject is a sentence whose subject is the meeting itself and
+// whose verb says what it covered.
+var reMeetingSubject = regexp.MustCompile(`^(?:The|This|Their)\s+(?:meeting|talks|call|conversation|discussion|discussions|summit|exchange|dialogue|telephone\s+talk|phone\s+call)\s+(?:also\s+)?(?:focused|focussed|covered|addressed|touched|centred|centered|dealt|included|concentrated|highlighted)\b`)
 
 // startsWithPerson says a sentence opens with a named person or office.
 func startsWithPerson(s string) bool {
