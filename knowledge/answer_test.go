@@ -91,6 +91,12 @@ func TestAsk(t *testing.T) {
 			meetings: 1,
 		},
 		{
+			name:     "a day without a year",
+			q:        "Did Tanabe call Moreau on May 3?",
+			want:     []string{"3 May 2019", "by telephone"},
+			meetings: 1,
+		},
+		{
 			name:     "a person talked about, not present",
 			q:        "What did Karimova tell Adeyemi about Tanabe?",
 			want:     []string{"briefed the President on her talks", "Abuja"},
@@ -205,5 +211,38 @@ func TestNamesSource(t *testing.T) {
 		if got := namesSource(Meeting{Participants: p, Text: tt.text}); got != tt.want {
 			t.Errorf("namesSource(%q) = %v, want %v", tt.text, got, tt.want)
 		}
+	}
+}
+
+func TestAskLongSentenceIsShortened(t *testing.T) {
+	ctx := context.Background()
+	ix := openTest(t, t.TempDir())
+	filler := strings.Repeat("the delegations reviewed shipping schedules and customs paperwork at length, ", 9)
+	text := "Bulk Caller said that " + filler + "the new harbour in Zanzibar would open to cargo traffic next spring, " + filler + "and closed the call."
+	if _, err := ix.Add(ctx, Readout{Name: "bulk-long.md", Title: "Harbour call", Published: "2022-03-04", Text: text}); err != nil {
+		t.Fatal(err)
+	}
+	ans, err := ix.Ask(ctx, "What did Bulk Caller say about the harbour in Zanzibar?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := utf8.RuneCountInString(linkRE.ReplaceAllString(ans.Text, "")); n > 700 {
+		t.Errorf("answer is %d characters:\n%s", n, ans.Text)
+	}
+	if !strings.Contains(ans.Text, "Zanzibar would open") || !strings.Contains(ans.Text, "…") {
+		t.Errorf("answer does not quote the matching stretch with an ellipsis:\n%s", ans.Text)
+	}
+}
+
+func TestSuggestEmptyIndex(t *testing.T) {
+	ix := openTest(t, t.TempDir())
+	for _, f := range []Field{FieldPerson, FieldCountry, FieldTopic, FieldMeeting} {
+		got, err := ix.Suggest(context.Background(), f, "a", 5)
+		if err != nil || len(got) != 0 {
+			t.Errorf("Suggest(%s) on an empty index = %v, %v", f, got, err)
+		}
+	}
+	if _, err := ix.Suggest(context.Background(), Field("colour"), "a", 5); err == nil {
+		t.Error("Suggest on an unknown field: no error")
 	}
 }
