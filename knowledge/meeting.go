@@ -46,7 +46,8 @@ const BothSides = "both sides"
 // Position is what one side (or both) stated on a topic, in the readout's
 // own words, so every answer can quote its source.
 type Position struct {
-	// Speaker is a participant's Label, or BothSides.
+	// Speaker is a participant's name, their office ("Secretary-General")
+	// where the readout gives no name, or BothSides.
 	Speaker string `json:"speaker"`
 	Topic   string `json:"topic"`
 	// Text is the sentence (or clause) of the readout that states it.
