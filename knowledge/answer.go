@@ -41,7 +41,7 @@ type Quote struct {
 
 // Answer lengths, in characters without links.
 const (
-	answerTarget = 480 // most answers stay under this
+	answerTarget = 450 // most answers stay under this
 	answerMax    = 680 // none goes over this (the contract says about 700)
 	maxListed    = 12  // meetings listed in one answer (fewer when lines are long)
 	candidates   = 12  // meetings reranked for a one-meeting answer
@@ -1055,7 +1055,7 @@ func (sc *scorer) pickSentences(m Meeting, budget, hard int) []Quote {
 		}
 	}
 	for _, o := range slices.Sorted(maps.Keys(chosen)) {
-		if fits(o+1, budget-40) {
+		if fits(o+1, budget) {
 			take(all[o+1], all[o+1].text) // short answers only
 		}
 	}
