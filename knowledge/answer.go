@@ -15,6 +15,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 	porterstemmer "github.com/blevesearch/go-porterstemmer"
 )
 
@@ -643,6 +644,9 @@ func (ix *Index) docFreq(ctx context.Context, word string) (int, error) {
 	for _, st := range ixStemsOf(word) {
 		try(st, fText)
 		try(st, fTitle)
+		if n == 0 && len(st) >= 4 {
+			n = prefixFreq(r, st) // "Iran" in a readout that says "Iranian"
+		}
 	}
 	for _, w := range ixWords(word) {
 		try(w, fPersonTok)
@@ -750,8 +754,31 @@ func (ix *Index) docFreqs(ctx context.Context, stems []string) (map[string]int, 
 		}
 		out[st] = int(tfr.Count())
 		tfr.Close()
+		if out[st] == 0 && len(st) >= 4 {
+			// As hasStem does: "iran" is in a readout that says "Iranian".
+			out[st] = prefixFreq(r, st)
+		}
 	}
 	return out, int(n)
+}
+
+// prefixFreq is the largest document count of a text term starting with
+// prefix (looking at a bounded number of terms).
+func prefixFreq(r index.IndexReader, prefix string) int {
+	d, err := r.FieldDictPrefix(fText, []byte(prefix))
+	if err != nil {
+		return 0
+	}
+	defer d.Close()
+	best := 0
+	for range 64 {
+		e, err := d.Next()
+		if err != nil || e == nil {
+			break
+		}
+		best = max(best, int(e.Count))
+	}
+	return best
 }
 
 // synonymGroups are words readouts use interchangeably for what was said

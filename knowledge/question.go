@@ -244,6 +244,14 @@ func parseQuestion(q string, names nameIndex) question {
 		for j < len(toks) && (toks[j].word == "the" || qDemonyms[toks[j].word] != "") {
 			j++
 		}
+		// "did Secretary Pompeo": the office stands before the person.
+		k := j
+		for k < len(toks) && isOffice(toks, k) {
+			k++
+		}
+		if _, ok := personAt[k]; ok {
+			j = k
+		}
 		if j < len(toks) {
 			if p, ok := personAt[j]; ok {
 				pq.subject = p
