@@ -1082,7 +1082,7 @@ func (sc *scorer) pickSentences(m Meeting, budget, hard int) []Quote {
 		}
 	}
 	for _, o := range slices.Sorted(maps.Keys(chosen)) {
-		if fits(o+1, budget) {
+		if fits(o+1, budget) && !isHeading(all[o+1].text) {
 			take(all[o+1], all[o+1].text) // short answers only
 		}
 	}
@@ -1091,6 +1091,17 @@ func (sc *scorer) pickSentences(m Meeting, budget, hard int) []Quote {
 		out = append(out, Quote{MeetingID: m.ID, Speaker: speakerOf(m, all[o].text), Text: chosen[o], SourceURL: m.SourceURL})
 	}
 	return out
+}
+
+// isHeading reports whether a line is a heading or label rather than a
+// sentence: short and without closing punctuation.
+func isHeading(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune(".!?:;\"”)'’", last) && len(strings.Fields(s)) < 12
 }
 
 // maxWeight is the weight of the question's rarest word.
@@ -1270,7 +1281,7 @@ func (sc *scorer) scoreSentence(s string) scored {
 		}
 	}
 	c.score += bonus
-	if len(strings.Fields(s)) < 4 && bonus < 10 {
+	if (len(strings.Fields(s)) < 4 || isHeading(s)) && bonus < 10 {
 		c.score *= 0.3 // a heading, not an answer
 	}
 	return c

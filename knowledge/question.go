@@ -137,7 +137,8 @@ func parseQuestion(q string, names nameIndex) question {
 		pq.kinds, pq.hardKind = []Kind{KindVideo}, true
 	case strings.Contains(fq, " in person ") || strings.Contains(fq, " face to face "):
 		pq.kinds, pq.hardKind = []Kind{KindInPerson}, true
-	case strings.Contains(fq, " call ") || strings.Contains(fq, " phone ") || strings.Contains(fq, " telephone ") || strings.Contains(fq, " spoke ") || strings.Contains(fq, " speak "):
+	case strings.Contains(fq, " call ") || strings.Contains(fq, " called ") || strings.Contains(fq, " phoned ") || strings.Contains(fq, " phone ") ||
+		strings.Contains(fq, " telephone ") || strings.Contains(fq, " spoke ") || strings.Contains(fq, " speak "):
 		pq.kinds = []Kind{KindTelephone, KindVideo}
 	case strings.Contains(fq, " meet ") || strings.Contains(fq, " met ") || strings.Contains(fq, " meeting ") || strings.Contains(fq, " visit "):
 		pq.kinds = []Kind{KindInPerson}
@@ -267,6 +268,12 @@ func parseQuestion(q string, names nameIndex) question {
 	}
 	pq.topic = ixUnique(pq.topic)
 	pq.about = ixUnique(pq.about)
+	// "What did they discuss?" asks for the sentence that says what was
+	// discussed: with nothing else to look for, look for that (lightly).
+	if len(pq.topic) == 0 && (strings.Contains(fq, " discuss ") || strings.Contains(fq, " discussed ") || strings.Contains(fq, " talk about ")) {
+		pq.topic = []string{"discuss"}
+		pq.weak = append(pq.weak, "discuss")
+	}
 	return pq
 }
 
