@@ -536,10 +536,6 @@ func (ix *Index) Stats(ctx context.Context) (Stats, error) {
 	if n == 0 {
 		return s, nil
 	}
-	s.First, err = ix.edgeDate(ctx, false)
-	if err != nil {
-		return s, err
-	}
-	s.Last, err = ix.edgeDate(ctx, true)
+	s.First, s.Last, err = ix.dateSpan()
 	return s, err
 }

@@ -189,24 +189,30 @@ func dateRange(from, to string) query.Query {
 	return q
 }
 
-// edgeDate is the latest (or earliest) meeting date in the index.
-func (ix *Index) edgeDate(ctx context.Context, latest bool) (string, error) {
-	req := bleve.NewSearchRequestOptions(termRange(fDate, "0", "9"), 1, 0, false)
-	req.Fields = []string{fDate}
-	if latest {
-		req.SortBy([]string{"-" + fDate})
-	} else {
-		req.SortBy([]string{fDate})
-	}
-	res, err := ix.bleve.SearchInContext(ctx, req)
+// dateSpan is the earliest and latest meeting date, read from the date
+// field's dictionary (one term per day, in date order) without a search.
+func (ix *Index) dateSpan() (first, last string, err error) {
+	d, err := ix.bleve.FieldDict(fDate)
 	if err != nil {
-		return "", fmt.Errorf("date range: %w", err)
+		return "", "", fmt.Errorf("date range: %w", err)
 	}
-	if len(res.Hits) == 0 {
-		return "", nil
+	defer d.Close()
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return "", "", fmt.Errorf("date range: %w", err)
+		}
+		if e == nil {
+			return first, last, nil
+		}
+		if e.Count == 0 {
+			continue
+		}
+		if first == "" {
+			first = e.Term
+		}
+		last = e.Term
 	}
-	d, _ := res.Hits[0].Fields[fDate].(string)
-	return d, nil
 }
 
 // Entry is one position a speaker took, for following a stance over time.
