@@ -252,7 +252,7 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 // or title.
 func topicMatch(words []string) query.Query {
 	var qs []query.Query
-	for _, f := range []string{fText, fPos, fTopics, fTitle} {
+	for _, f := range []string{fText, fTopics, fTitle} {
 		m := bleve.NewMatchQuery(strings.Join(words, " "))
 		m.SetField(f)
 		qs = append(qs, m)

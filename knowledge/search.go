@@ -144,7 +144,7 @@ func wordsQuery(field, s string) query.Query {
 // topicQuery matches s (all its words) in topics, title, positions or text.
 func topicQuery(s string) query.Query {
 	var qs []query.Query
-	for _, field := range []string{fTopics, fTitle, fPos, fText} {
+	for _, field := range []string{fTopics, fTitle, fText} {
 		m := bleve.NewMatchQuery(s)
 		m.SetField(field)
 		m.SetOperator(query.MatchQueryOperatorAnd)
@@ -244,7 +244,7 @@ func (ix *Index) Positions(ctx context.Context, speaker, topic string) ([]Entry,
 	must := []query.Query{personFilter(speaker)}
 	if strings.TrimSpace(topic) != "" {
 		var qs []query.Query
-		for _, field := range []string{fPos, fTopics} {
+		for _, field := range []string{fText, fTopics} {
 			m := bleve.NewMatchQuery(topic)
 			m.SetField(field)
 			qs = append(qs, m)

@@ -13,7 +13,7 @@ import (
 
 // mappingVersion changes whenever newMapping or toDoc changes what is
 // indexed; Open rebuilds an index built by another version from its raws.
-const mappingVersion = 3
+const mappingVersion = 4
 
 // Index fields. Text fields use English analysis; keyword fields hold exact
 // values (names, affiliations, topics, kind, ids) or tokens folded by
@@ -21,7 +21,6 @@ const mappingVersion = 3
 const (
 	fTitle     = "title"     // text; stored for meeting suggestions
 	fText      = "text"      // text: the readout's main text
-	fPos       = "pos"       // text: position texts
 	fTopics    = "topics"    // text: topics
 	fTopic     = "topic"     // keyword: exact topics
 	fPerson    = "person"    // keyword: participant labels
@@ -60,7 +59,6 @@ func newMapping() mapping.IndexMapping {
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt(fTitle, text(true))
 	dm.AddFieldMappingsAt(fText, text(false))
-	dm.AddFieldMappingsAt(fPos, text(false))
 	dm.AddFieldMappingsAt(fTopics, text(false))
 	for _, name := range []string{fTopic, fPerson, fPersonTok, fName, fRole, fAff, fAffTok, fLoc, fKind, fTitleWord} {
 		dm.AddFieldMappingsAt(name, keyword(false, false))
@@ -96,11 +94,6 @@ func toDoc(m Meeting) map[string]any {
 		fIngested:  m.Ingested,
 		fTitleWord: ixUnique(ixWords(m.Title)),
 	}
-	var pos []string
-	for _, p := range m.Positions {
-		pos = append(pos, p.Text)
-	}
-	d[fPos] = pos
 	d[fTopics] = strings.Join(m.Topics, ". ")
 	d[fTopic] = ixUnique(m.Topics)
 	var persons, names, ptok, role, aff, afftok []string
