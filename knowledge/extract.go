@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Extract turns a readout into a Meeting: the meeting's date, time, length,
@@ -25,7 +26,7 @@ func Extract(r Readout) (Meeting, error) {
 		Hash:      r.Hash,
 	}
 	mi := d.meetingSentence()
-	if mi < 0 || looksLikeNews(r.Text) {
+	if mi < 0 || looksLikeNews(d.r.Text) {
 		return m, fmt.Errorf("%s: %w", r.Name, ErrNotReadout)
 	}
 	if m.Title == "" {
@@ -43,6 +44,10 @@ func Extract(r Readout) (Meeting, error) {
 		d.loc = m.Location
 	}
 	m.Participants = d.participants(mi)
+	if self, ok := d.author(m.Participants); ok {
+		m.Participants = append([]Participant{self}, m.Participants...)
+		d.self = label(self)
+	}
 	if len(m.Participants) < 2 && !(len(m.Participants) == 1 && reWithOther.MatchString(meet)) {
 		return m, fmt.Errorf("%s: %w", r.Name, ErrNotReadout)
 	}
@@ -125,6 +130,7 @@ type doc struct {
 	meet          string   // the meeting sentence
 	labels        []string // short lines inside the body: captions, metadata
 	loose         bool     // principals are bare surnames by the meeting verb
+	self          string   // the author's label in a first-person readout
 }
 
 var (
@@ -132,7 +138,30 @@ var (
 	reDash      = regexp.MustCompile(`^\s*[-–•*·]\s+`)
 )
 
+// maxExtractText bounds the text extraction reads: a readout states its
+// meeting at the top, and a huge file must not stall ingestion. The whole
+// text is still kept and indexed.
+const maxExtractText = 200 << 10
+
+// extractText is the start of a text, at most maxExtractText bytes, cut at
+// a line end.
+func extractText(t string) string {
+	if len(t) <= maxExtractText {
+		return t
+	}
+	n := maxExtractText
+	for n > 0 && !utf8.RuneStart(t[n]) {
+		n--
+	}
+	t = t[:n]
+	if i := strings.LastIndexByte(t, '\n'); i > n/2 {
+		return t[:i]
+	}
+	return t
+}
+
 func newDoc(r Readout) *doc {
+	r.Text = extractText(r.Text)
 	d := &doc{r: r, title: strings.TrimSpace(r.Title)}
 	lines := strings.Split(r.Text, "\n")
 	if d.title == "" {
@@ -407,9 +436,17 @@ var reTopicTail = regexp.MustCompile(`(?:\bto (?:discuss|talk|exchange|review|ad
 // expression runs only from the first of them.
 var topicTailMarkers = []string{"to ", "about ", "regarding", "concerning", "including", ", wh", "who ", "on ", "announced", "following"}
 
+// reOpeningClause is a clause before the principals that says why or when
+// they met ("On November 29, following North Korea's missile launch, Mr.
+// ..."); the people it names did not take part.
+var reOpeningClause = regexp.MustCompile(`^((?:(?:On|In|At|Earlier)\s[^,]{1,40},\s*)?)(?:following|after|in the wake of|amid|ahead of|in light of|in view of|in response to|on the occasion of)\s[^,]{1,150},\s*`)
+
 // participantPart is the meeting sentence up to its topic tail, with
 // relative clauses (", who is visiting New York ...,") removed.
 func participantPart(s string) string {
+	if loc := reOpeningClause.FindStringSubmatchIndex(s); loc != nil {
+		s = s[:loc[3]] + s[loc[1]:] // keep "On November 29, ", drop "following ...,"
+	}
 	from := len(s)
 	for _, k := range topicTailMarkers {
 		if i := strings.Index(s, k); i >= 0 && i < from {

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // participants collects the principals from the meeting sentence and the
@@ -109,7 +110,41 @@ func cleanName(n string) string {
 	for len(fields) > 0 && honorifics[tokenKey(fields[0])] {
 		fields = fields[1:]
 	}
-	return strings.Trim(strings.Join(fields, " "), " ,;:")
+	for len(fields) > 1 && postNominals[strings.Trim(fields[len(fields)-1], ",.")] {
+		fields = fields[:len(fields)-1]
+	}
+	return givenNameFirst(strings.Trim(strings.Join(fields, " "), " ,;:"))
+}
+
+// postNominals are letters written after a name that are not part of it
+// ("the Hon. Anthony Albanese MP").
+var postNominals = setOf("MP", "MPs", "QC", "KC", "MEP", "MLA", "MHA", "TD", "OBE", "CBE", "KBE", "MBE", "KCMG", "GCMG", "CMG", "PC", "AC", "AO", "GCB", "KG", "OM", "MSP", "MS")
+
+// givenNameFirst writes a name whose family name is marked by capitals and
+// put first ("KISHIDA Fumio", as Japan's releases write it) in the order most
+// readouts use ("Fumio Kishida"), so one person has one name across
+// readouts. Other family-name-first names (Chinese, Korean) carry no such
+// mark and stay as written.
+func givenNameFirst(n string) string {
+	f := strings.Fields(n)
+	if len(f) != 2 || !allCaps(f[0]) || allCaps(f[1]) || strings.Contains(f[1], "-") {
+		return n
+	}
+	fam := []rune(strings.ToLower(f[0]))
+	fam[0] = unicode.ToUpper(fam[0])
+	return f[1] + " " + string(fam)
+}
+
+// allCaps says whether a word of three or more letters is all capitals.
+func allCaps(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsLetter(r) || !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 3
 }
 
 // nameTokens are the folded words of a name that identify a person.

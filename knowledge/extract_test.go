@@ -219,22 +219,22 @@ func TestExtractFixtures(t *testing.T) {
 			file: "two-pms.txt", date: "2021-03-12", kind: KindTelephone,
 			participants: []Participant{
 				{"Vikram Rao", "Prime Minister", ""}, // India is named only as a place to visit
-				{"KIMURA Kenta", "Prime Minister", "Japan"},
+				{"Kenta Kimura", "Prime Minister", "Japan"},
 			},
 			positions: []said{
 				{"Vikram Rao", "support during the pandemic"},
-				{"KIMURA Kenta", "wish to visit"},
+				{"Kenta Kimura", "wish to visit"},
 			},
 		},
 		{
 			// "Jr." after a comma, "U.S." inside a word, a visit's city.
 			file: "summit-jr.txt", date: "2024-05-03", tm: "19:35", minutes: 40, location: "Washington D.C", kind: KindInPerson,
 			participants: []Participant{
-				{"NAKATA Hiro", "Prime Minister", "Japan"},
+				{"Hiro Nakata", "Prime Minister", "Japan"},
 				{"Robert T. Lane Jr.", "President", "United States"},
 			},
 			positions: []said{
-				{"NAKATA Hiro", "never been stronger"},
+				{"Hiro Nakata", "never been stronger"},
 				{"Robert T. Lane Jr.", "defense spending"},
 			},
 		},

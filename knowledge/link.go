@@ -99,7 +99,7 @@ func SamePerson(a, b Participant) bool {
 		return false
 	}
 	if a.Name != "" && b.Name != "" {
-		ta, tb := nameTokens(a.Name), nameTokens(b.Name)
+		ta, tb := givenNames(nameTokens(a.Name)), givenNames(nameTokens(b.Name))
 		if len(ta) == 0 || len(tb) == 0 {
 			return false
 		}
@@ -114,6 +114,33 @@ func SamePerson(a, b Participant) bool {
 		return true
 	}
 	return a.Affiliation != "" && b.Affiliation != "" && sameOffice(a.Title, b.Title)
+}
+
+// nicknames maps the short forms of given names that readouts use ("Joe
+// Biden", "Tony Blinken") to the full form another readout writes
+// ("Joseph R. Biden Jr.", "Antony J. Blinken").
+var nicknames = map[string]string{
+	"joe": "joseph", "tony": "antony", "bill": "william", "will": "william", "bob": "robert", "rob": "robert",
+	"bobby": "robert", "mike": "michael", "jim": "james", "jimmy": "james", "tom": "thomas", "dick": "richard",
+	"rick": "richard", "liz": "elizabeth", "beth": "elizabeth", "kate": "catherine", "cathy": "catherine",
+	"dan": "daniel", "dave": "david", "chris": "christopher", "steve": "stephen", "ben": "benjamin",
+	"bibi": "benjamin", "nick": "nicholas", "alex": "alexander", "sasha": "alexander", "andy": "andrew",
+	"tim": "timothy", "matt": "matthew", "pat": "patrick", "sam": "samuel", "ted": "edward", "ed": "edward",
+	"jack": "john", "johnny": "john", "jon": "jonathan", "larry": "lawrence", "jerry": "gerald",
+	"chuck": "charles", "charlie": "charles", "fred": "frederick", "greg": "gregory", "jeff": "jeffrey",
+	"ron": "ronald", "don": "donald", "hank": "henry", "harry": "henry", "peggy": "margaret", "maggie": "margaret",
+	"sue": "susan", "jenny": "jennifer", "becky": "rebecca", "vlad": "vladimir",
+}
+
+// givenNames writes nicknames in full so two spellings of one person's
+// given name compare equal.
+func givenNames(toks []string) []string {
+	for i, t := range toks {
+		if full, ok := nicknames[t]; ok {
+			toks[i] = full
+		}
+	}
+	return toks
 }
 
 // sameAffiliation compares countries or organisations by their folded

@@ -9,7 +9,8 @@ import (
 // speakerSet resolves later mentions ("Prime Minister Abe", "Mr. Ban", "the
 // Secretary", "he", "Finland") to the participants of one meeting.
 type speakerSet struct {
-	ps []Participant
+	ps   []Participant
+	self string // who "I" is in a first-person readout
 }
 
 func label(p Participant) string {
@@ -62,6 +63,14 @@ func (ss *speakerSet) resolveStart(s string, prev string) (string, bool) {
 // ("Finland is concerned") counts, which it does only at a sentence start.
 func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bool) {
 	s = strings.TrimLeft(s, " \"“(")
+	if ss.self != "" {
+		switch {
+		case firstPerson(s):
+			return ss.self, true
+		case reFirstPlural.MatchString(s):
+			return BothSides, true
+		}
+	}
 	if rePronoun.MatchString(s) {
 		if prev != "" && prev != BothSides {
 			return prev, true
@@ -258,7 +267,7 @@ func officeMatches(mentioned, title string) bool {
 // positions reads who stated what: one position per sentence or clause whose
 // subject is a participant or all sides, with its topic.
 func (d *doc) positions(mi int, ps []Participant) []Position {
-	ss := &speakerSet{ps: ps}
+	ss := &speakerSet{ps: ps, self: d.self}
 	pi := newPeople(ps)
 	var out []Position
 	var paras []int     // paragraph of each position
@@ -618,6 +627,9 @@ func clauseTopic(s string, ps *people) string {
 			}
 			break
 		}
+		if j < len(words) && strings.Contains(words[j-1], "-") && pairNouns[strings.Trim(words[j], ",.;:")] {
+			j++ // "China-U.S. relations": a pair names the relation, not a place
+		}
 		t := shortTopic(strings.Join(words[i:j], " "))
 		if goodTopic(t, ps) && !nonNames[tokenKey(words[i])] {
 			return t
@@ -627,10 +639,14 @@ func clauseTopic(s string, ps *people) string {
 	return ""
 }
 
+// pairNouns follow a pair of countries to name their relation.
+var pairNouns = setOf("relations", "relationship", "ties", "cooperation", "partnership", "alliance", "dialogue",
+	"trade", "summit", "talks")
+
 // goodTopic rejects topic candidates that are people, offices, dates,
 // demonyms or the participants' own countries.
 func goodTopic(t string, ps *people) bool {
-	if len(t) < 3 || ps.isPersonWord(t) {
+	if len(t) < 3 || !nounTopic(t) || ps.isPersonWord(t) {
 		return false
 	}
 	f := strings.Fields(t)
@@ -751,8 +767,11 @@ func shortTopic(t string) string {
 			i+2 < len(f) && f[i+1] == "the" && strings.HasPrefix(f[i+2], "run-up")) {
 			break
 		}
-		if strings.Count(w, ".") >= 2 && !strings.ContainsAny(w, ",;:") {
-			out = append(out, w) // "U.S."
+		if core := strings.TrimRight(w, ",;:"); strings.Count(core, ".") >= 2 {
+			out = append(out, core) // "U.S.", "China-U.S."
+			if core != w {
+				break
+			}
 			continue
 		}
 		if end := strings.IndexAny(w, ",;:."); end >= 0 && !isDotAbbrev(strings.TrimSuffix(w, ".")) {
@@ -800,11 +819,15 @@ func shortTopic(t string) string {
 	for len(out) > 1 && topicLead[strings.ToLower(out[0])] {
 		out = out[1:]
 	}
-	t = strings.Join(out, " ")
+	t = cleanTopicPhrase(strings.Join(out, " "))
 	if i := strings.IndexByte(t, '('); i > 0 && !strings.Contains(t[i:], ")") {
 		t = t[:i]
 	}
-	return strings.Trim(t, " ,.;:()\"“”'’")
+	t = strings.Trim(t, " ,;:()\"“”'’")
+	if lw := lastWord(t); strings.Count(lw, ".") < 2 {
+		t = strings.TrimRight(t, ".")
+	}
+	return strings.Trim(t, " ,;:()\"“”'’")
 }
 
 // topicLead are words dropped from the front of a topic.

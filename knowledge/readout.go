@@ -86,6 +86,9 @@ func Parse(name string, data []byte) (Readout, error) {
 	} else if strings.Contains(text, "&") && strings.Contains(text, ";") {
 		text = html.UnescapeString(text) // "&amp;", "&nbsp;" pasted from a page's source
 	}
+	if r.Published == "" {
+		r.Published = publishedLine(text)
+	}
 	text = cleanText(text)
 	if r.Published != "" {
 		if d, ok := parseAnyDate(r.Published); ok {
@@ -166,6 +169,8 @@ var (
 		`photo\s+credit.*|` +
 		`last\s+(?:updated|modified)\s*:?.*|` +
 		`(?:updated|posted|published)\s+on\s*:?.*\d.*|` +
+		`(?:published|updated)\s*:?\s+\d{1,2}\s+\p{L}+\s+\d{4}|` +
+		`from:\s+.{3,200}|` +
 		`(?:share|print|tweet|email|e-mail|facebook|twitter|linkedin|whatsapp|copy\s+link|share\s+this(?:\s+page)?|print\s+this\s+page|top\s+of\s+page|page\s+top|skip\s+to\s+(?:main\s+)?content)(?:\s*[|/]\s*\w+)*|` +
 		`(?:this\s+is\s+an?\s+)?(?:unofficial|provisional|informal)\s+translation.*|` +
 		`\(?\s*(?:the\s+)?(?:original|official)\s+(?:text|version)\s+(?:is\s+)?in\s+\w+.*|` +
@@ -176,6 +181,27 @@ var (
 	reSeparator     = regexp.MustCompile(`^[\s.·•*_=~|\-–—]+$`)
 	reSpaces        = regexp.MustCompile(`[ \t\x{00a0}\x{2002}\x{2003}\x{2009}]+`)
 )
+
+// rePublishedLine is a page's release line ("Published on 29 July 2023",
+// "Published 24 February 2022") that cleaning drops as clutter.
+var rePublishedLine = regexp.MustCompile(`(?im)^\s*(?:published|posted)(?:\s+on)?\s*:?\s+(.{6,40}?\d{4})\.?\s*$`)
+
+// publishedLine is the release date a page states on a line of its own,
+// kept before cleaning drops that line, so relative dates ("this
+// Saturday") resolve against it.
+func publishedLine(text string) string {
+	if len(text) > 4096 {
+		text = text[:4096]
+	}
+	m := rePublishedLine.FindStringSubmatch(text)
+	if m == nil {
+		return ""
+	}
+	if d, ok := parseAnyDate(m[1]); ok {
+		return d.iso()
+	}
+	return ""
+}
 
 // cleanText removes site clutter line by line and normalises spacing, while
 // keeping paragraph breaks (blank lines) that extraction relies on.

@@ -1,0 +1,97 @@
+package knowledge
+
+import (
+	"regexp"
+	"strings"
+)
+
+// reFirstPerson is a sentence whose subject is the author ("Today I met
+// ...", "I raised ...", "This morning I spoke with ..."), as ministers'
+// own media releases are written.
+var reFirstPerson = regexp.MustCompile(`^(?:(?:Today|Yesterday|Tonight|Earlier today|This (?:morning|afternoon|evening|week)|Last (?:night|week)|On \p{Lu}\w+(?: \d{1,2})?),?\s+)?I\s+(?:\p{Ll}+ly\s+)?\p{Ll}`)
+
+// reFirstPlural is a sentence whose subject is "we": the author and the
+// counterpart together.
+var reFirstPlural = regexp.MustCompile(`^(?:(?:Today|Together|Yesterday),?\s+)?We\s+(?:\p{Ll}+ly\s+|also\s+|both\s+)?\p{Ll}`)
+
+// firstPerson says whether a sentence is written by its author as "I".
+func firstPerson(s string) bool {
+	return strings.Contains(s, "I ") && reFirstPerson.MatchString(strings.TrimLeft(s, " \"“"))
+}
+
+// author finds who writes a first-person readout: the person signing it
+// ("Senator the Hon Penny Wong" over "Minister for Foreign Affairs") in the
+// lines after or before the text. The country is the one the author's own
+// sentences speak for ("I reaffirmed Australia's support").
+func (d *doc) author(ps []Participant) (Participant, bool) {
+	if !firstPerson(d.meet) {
+		return Participant{}, false
+	}
+	var self Participant
+	lines := append(append([]string{}, d.trailer...), d.header...)
+	for i, line := range lines {
+		if len(line) > 80 {
+			continue
+		}
+		for _, m := range findMentions(line) {
+			if m.office || isStaffTitle(m.title) || len(strings.Fields(m.name)) < 2 {
+				continue
+			}
+			self = Participant{Name: cleanName(m.name), Title: m.title, Affiliation: m.aff}
+			if i+1 < len(lines) && len(lines[i+1]) <= 80 {
+				// The office on the line under the signature.
+				for _, o := range findMentions(lines[i+1]) {
+					if o.office || o.title != "" {
+						self.Title, self.Affiliation = o.title, o.aff
+						if o.office {
+							self.Title = o.name
+							if self.Title == "" {
+								self.Title = o.title
+							}
+						}
+						break
+					}
+				}
+			}
+			break
+		}
+		if self.Name != "" {
+			break
+		}
+	}
+	if self.Name == "" {
+		return Participant{}, false
+	}
+	for _, p := range ps {
+		if p.Name != "" && samePerson(p, self) {
+			return Participant{}, false
+		}
+	}
+	if self.Affiliation == "" {
+		self.Affiliation = d.authorCountry(ps)
+	}
+	return self, true
+}
+
+// authorCountry is the country the author's first-person sentences name in
+// the possessive and no other principal holds ("I reaffirmed Australia's
+// support").
+func (d *doc) authorCountry(ps []Participant) string {
+	taken := map[string]bool{}
+	for _, p := range ps {
+		taken[p.Affiliation] = true
+	}
+	for _, s := range d.sents {
+		if !firstPerson(s.text) {
+			continue
+		}
+		toks := tokenize(s.text)
+		classify(toks)
+		for _, t := range toks {
+			if t.class == cPlace && t.placeLen > 0 && t.poss && !t.place.isCity && !t.place.isOrg && !taken[t.place.name] {
+				return t.place.name
+			}
+		}
+	}
+	return ""
+}
