@@ -40,7 +40,7 @@ func Extract(r Readout) (Meeting, error) {
 	}
 	m.Kind = meetingKind(d.title, meet)
 	if m.Kind == KindInPerson || m.Kind == KindOther {
-		m.Location = d.location(mi)
+		m.Location = d.withCity(d.location(mi), mi)
 		d.loc = m.Location
 	}
 	m.Participants = d.participants(mi)

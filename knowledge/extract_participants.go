@@ -191,6 +191,17 @@ func samePerson(a, b Participant) bool {
 // across ranks ("Prime Minister" and "Minister", "Deputy Secretary" and
 // "Secretary").
 func sameOffice(a, b string) bool {
+	// A double office ("Deputy Prime Minister and Minister of Foreign
+	// Affairs") is either of its offices.
+	for _, t := range [2]*string{&a, &b} {
+		if i := strings.Index(*t, " and "); i > 0 {
+			x, y := (*t)[:i], (*t)[i+5:]
+			if t == &a {
+				return sameOffice(x, b) || sameOffice(y, b)
+			}
+			return sameOffice(a, x) || sameOffice(a, y)
+		}
+	}
 	wa, wb := officeWords(a), officeWords(b)
 	if len(wa) == 0 || len(wb) == 0 {
 		return false

@@ -291,6 +291,74 @@ func TestExtractFixtures(t *testing.T) {
 				{"Ramon Cruz Jr.", "modernization"},
 			},
 		},
+		{
+			// A minister's own release: "Today I met", "I raised", "We agreed";
+			// the signature names the author, "Australia's" in the author's
+			// sentences gives the country.
+			file: "first-person.txt", date: "2024-03-14", location: "Hanoi", kind: KindInPerson,
+			participants: []Participant{
+				{"Claire Morgan", "Minister for Trade and Tourism", "Australia"},
+				{"Tran Van Minh", "Minister of Industry and Trade", "Vietnam"},
+			},
+			positions: []said{
+				{"Claire Morgan", "reliable supply chains"},
+				{"Tran Van Minh", "ports and logistics"},
+				{BothSides, "green shipping corridors"},
+			},
+		},
+		{
+			// "On March 4, following ..., Mr. SATO Kenji, ...": the opening
+			// clause is not the topic tail, and the capitalised family name
+			// goes last.
+			file: "opening-clause.txt", date: "2024-03-04", tm: "09:10", minutes: 15, kind: KindTelephone,
+			participants: []Participant{
+				{"Kenji Sato", "Prime Minister", "Japan"},
+				{"Mateo Rojas", "President", "Chile"},
+			},
+			positions: []said{
+				{"Kenji Sato", "emergency relief team"},
+				{"Mateo Rojas", "gratitude"},
+				{BothSides, "disaster risk reduction"},
+			},
+		},
+		{
+			// "Published on 11 May 2024" dates "this Saturday"; two offices
+			// joined by "and" are both sides.
+			file: "published-line.txt", date: "2024-05-11", kind: KindTelephone, published: "2024-05-11",
+			participants: []Participant{
+				{"Louis Marchetti", "President of the Republic", ""},
+				{"Ana Lindqvist", "Prime Minister", "Sweden"},
+			},
+			positions: []said{
+				{BothSides, "European Council"},
+				{"Ana Lindqvist", "defence industrial strategy"},
+			},
+		},
+		{
+			// GOV.UK's "From:" and "Published" lines: the office is the source,
+			// the minister it names is not used to name the Prime Minister.
+			file: "govuk-from.txt", date: "2022-02-24", kind: KindTelephone, published: "2022-02-24",
+			participants: []Participant{
+				{"", "Prime Minister", "United Kingdom"},
+				{"Carlos Ruiz", "Prime Minister", "Spain"},
+			},
+			positions: []said{
+				{"Carlos Ruiz", "humanitarian aid"},
+			},
+		},
+		{
+			// An organisation's venue takes the city of the opening dateline;
+			// "The Secretary-General and Ambassador Herrera" is both sides.
+			file: "venue-dateline.txt", date: "2024-10-09", location: "ASEAN Secretariat, Jakarta", kind: KindInPerson,
+			participants: []Participant{
+				{"Lina Castro", "Secretary-General", "ASEAN"},
+				{"Tomas Herrera", "Ambassador of Chile to ASEAN", "Chile"},
+			},
+			positions: []said{
+				{BothSides, "fisheries"},
+				{"Tomas Herrera", "tsunami"},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -49,6 +49,9 @@ func cleanTopicPhrase(t string) string {
 		case l == "above" && strings.ToLower(f[1]) == "all":
 			f = f[2:]
 			continue
+		case l == "the" && len(f) > 2:
+			f = f[1:]
+			continue
 		case l == "our" || l == "my" || l == "your" || l == "their" || l == "its" || l == "his" || l == "her":
 			f = f[1:]
 			continue

@@ -212,3 +212,54 @@ func trimPlace(p string) string {
 	p = strings.TrimPrefix(p, "the ")
 	return strings.TrimSpace(strings.TrimRight(p, ",;: "))
 }
+
+// reVenueOnly is a venue that does not say which city it is in.
+var reVenueOnly = regexp.MustCompile(`\b(?:Headquarters|HQ|Secretariat|Building|Palace|Hall|Ministry|Centre|Center|Residence|Office)\b`)
+
+// reLeadDateline is a dateline opening the text: "JAKARTA, 7 March 2023 –".
+var reLeadDateline = regexp.MustCompile(`^([A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)?)\s*(?:,|\(|\s[-–—])`)
+
+// withCity adds the dateline's city to a venue that names none ("ASEAN
+// Secretariat" in a release datelined Jakarta), so the place can be found
+// by city.
+func (d *doc) withCity(loc string, mi int) string {
+	if loc == "" || !reVenueOnly.MatchString(loc) {
+		return loc
+	}
+	for _, w := range strings.Fields(loc) {
+		if p, ok := lookupPlace(strings.Trim(w, ",")); ok && p.isCity {
+			return loc
+		}
+	}
+	city := ""
+	for _, line := range d.header {
+		if ds := findDates(line); len(ds) > 0 {
+			line = strings.TrimRight(strings.TrimSpace(line[:ds[0].start]), ",;:-– ")
+		}
+		if line != "" && len(line) < 40 && isDateline(line) {
+			city, _, _ = strings.Cut(line, ",")
+			break
+		}
+	}
+	if city == "" && len(d.sents) > 0 {
+		if m := reLeadDateline.FindStringSubmatch(d.sents[0].text); m != nil {
+			city = titleCase(m[1])
+		}
+	}
+	if p, ok := lookupPlace(city); ok && p.isCity {
+		return loc + ", " + city
+	}
+	return loc
+}
+
+// titleCase writes an upper-case dateline word as a name ("BUENOS AIRES" ->
+// "Buenos Aires").
+func titleCase(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	for i, w := range f {
+		r := []rune(w)
+		r[0] = []rune(strings.ToUpper(string(r[0])))[0]
+		f[i] = string(r)
+	}
+	return strings.Join(f, " ")
+}

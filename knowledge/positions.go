@@ -101,6 +101,9 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 	}
 	ms := findMentions(head)
 	if len(ms) > 0 && ms[0].start <= 4 && !ms[0].poss {
+		if ss.pairSubject(head, ms, prev) {
+			return BothSides, true // "The Head of State and the Prime Minister reviewed"
+		}
 		who, ok := ss.resolveMention(ms[0], prev)
 		if !ok {
 			return "", false
@@ -164,6 +167,42 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 		}
 	}
 	return "", false
+}
+
+// pairSubject says whether a sentence starts with two sides joined by
+// "and": two mentions of whom at least one is a participant and the other
+// is another participant or an office ("The Head of State and the Prime
+// Minister"), or one office run holding two people's offices ("The
+// Secretary-General and Ambassador Walsh").
+func (ss *speakerSet) pairSubject(head string, ms []mention, prev string) bool {
+	if len(ss.ps) < 2 {
+		return false
+	}
+	a := ms[0]
+	if !a.office && a.title != "" {
+		if i := strings.Index(a.title, " and "); i > 0 {
+			who, ok := ss.resolveMention(a, prev)
+			other, ok2 := ss.resolveMention(mention{title: a.title[:i], office: true}, prev)
+			return ok && ok2 && who != other
+		}
+	}
+	if len(ms) < 2 || !strings.HasPrefix(strings.TrimLeft(head[a.end:], " ,"), "and ") || ms[1].start-a.end > 10 || ms[1].poss {
+		return false
+	}
+	if end := ms[1].end; end < len(head) && strings.HasPrefix(strings.TrimLeft(head[end:], " "), "of ") {
+		return false
+	}
+	who, ok := ss.resolveMention(a, prev)
+	other, ok2 := ss.resolveMention(ms[1], prev)
+	switch {
+	case ok && ok2:
+		return who != other
+	case ok:
+		return ms[1].office && !ms[1].lower
+	case ok2:
+		return a.office && !a.lower
+	}
+	return false
 }
 
 // resolveMention finds the participant a mention names: by a name word

@@ -89,6 +89,9 @@ func Parse(name string, data []byte) (Readout, error) {
 	if r.Published == "" {
 		r.Published = publishedLine(text)
 	}
+	if r.Source == "" {
+		r.Source = fromLine(text)
+	}
 	text = cleanText(text)
 	if r.Published != "" {
 		if d, ok := parseAnyDate(r.Published); ok {
@@ -201,6 +204,26 @@ func publishedLine(text string) string {
 		return d.iso()
 	}
 	return ""
+}
+
+// reFromLine is a GOV.UK page's publisher line ("From: Prime Minister's
+// Office, 10 Downing Street and The Rt Hon Jane Doe MP").
+var reFromLine = regexp.MustCompile(`(?m)^\s*From:\s+(.{3,200}?)\s*$`)
+
+// reFromMinister is the minister named after the office on a From line.
+var reFromMinister = regexp.MustCompile(`(?i)\s+and\s+the\s+rt\.?\s+hon\.?\s.*$`)
+
+// fromLine is the publisher a page names on a From line, which cleaning
+// drops as clutter; the office (and its address) stays as the source.
+func fromLine(text string) string {
+	if len(text) > 4096 {
+		text = text[:4096]
+	}
+	m := reFromLine.FindStringSubmatch(text)
+	if m == nil {
+		return ""
+	}
+	return reFromMinister.ReplaceAllString(m[1], "")
 }
 
 // cleanText removes site clutter line by line and normalises spacing, while

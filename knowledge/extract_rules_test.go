@@ -1,0 +1,122 @@
+package knowledge
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// Topics are short noun phrases naming subjects: a clause, a bare
+// adjective, a lone common word or a stretch of time is not a topic.
+func TestTopicsAreNounPhrases(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		phrase string
+		want   string // "" when the phrase is no topic
+	}{
+		{"climate and discussed the need", "climate"},
+		{"reaffirmed their agreement", ""},
+		{"made clear their opposition", ""},
+		{"Iranian-made", ""},
+		{"conditions", ""},
+		{"welcomed the ships", ""},
+		{"coming hours and days", ""},
+		{"Western", ""},
+		{"larger role", ""},
+		{"our shared interest", ""},
+		{"above all the Russian war", "Russian war"},
+		{"China-U.S. relations", "China-U.S. relations"},
+		{"North Korea", "North Korea"},
+		{"climate change", "climate change"},
+		{"trade", "trade"},
+		{"denuclearization", "denuclearization"},
+		{"the war in Ukraine", "war in Ukraine"},
+	} {
+		got := shortTopic(tt.phrase)
+		if !goodTopic(got, newPeople(nil)) {
+			got = ""
+		}
+		if got != tt.want {
+			t.Errorf("topic of %q = %q, want %q", tt.phrase, got, tt.want)
+		}
+	}
+	// "China-U.S." in running text stays whole.
+	pos := []Position{{Speaker: "Wang Yi", Text: "Wang Yi said that China-U.S. relations are at a turning point."}}
+	pos[0].Topic = clauseTopic(pos[0].Text, newPeople([]Participant{{Name: "Wang Yi"}}))
+	if got := topicsOf("", pos, nil); !slices.Contains(got, "China-U.S. relations") {
+		t.Errorf("topics = %q, want China-U.S. relations", got)
+	}
+}
+
+// A family name marked by capitals goes after the given name, so "KISHIDA
+// Fumio" and "Fumio Kishida" are one name; unmarked names stay as written.
+func TestGivenNameFirst(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"KISHIDA Fumio":          "Fumio Kishida",
+		"Mr. ABE Shinzo":         "Shinzo Abe",
+		"Wang Yi":                "Wang Yi",
+		"Kang Kyung-wha":         "Kang Kyung-wha",
+		"KIM Jong-un":            "KIM Jong-un", // no capital mark on a hyphenated given name
+		"LEE Hsien Loong":        "LEE Hsien Loong",
+		"Hon Jane Doe MP":        "Jane Doe",
+		"Anthony Albanese MP":    "Anthony Albanese",
+		"Robert T. Lane Jr.":     "Robert T. Lane Jr.",
+		"Joseph R. Biden Jr.":    "Joseph R. Biden Jr.",
+		"Lloyd J. Austin III":    "Lloyd J. Austin III",
+		"Sheikh Tamim Al Thani":  "Tamim Al Thani",
+		"UN Secretary-General":   "UN Secretary-General",
+		"NATO Secretary General": "NATO Secretary General",
+	} {
+		if got := cleanName(in); got != want {
+			t.Errorf("cleanName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A huge file is read only as far as its first part for extraction: the
+// meeting is found, the work stays bounded, and no rune is cut in two.
+func TestExtractCapsHugeInput(t *testing.T) {
+	t.Parallel()
+	head := "Readout of the call\nJune 3, 2024\nPresident Ana Lopez of Chile spoke today with Prime Minister Kenji Sato of Japan about ocean science.\n"
+	filler := strings.Repeat("Überall ist ein langer Satz ohne Ende und ohne Punkt ", 80000) // ~4 MB, multibyte
+	r := Readout{Name: "huge.txt", Text: head + filler}
+	start := time.Now()
+	m, err := Extract(r)
+	if err != nil {
+		t.Fatalf("Extract: %v", err)
+	}
+	if len(m.Participants) != 2 || m.Date != "2024-06-03" {
+		t.Errorf("got %+v on %s, want the two principals on 2024-06-03", m.Participants, m.Date)
+	}
+	if m.Text != r.Text {
+		t.Error("the meeting must keep the whole text for the index")
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("extraction of a 4 MB text took %v", d)
+	}
+	cut := extractText(strings.Repeat("é", maxExtractText))
+	if len(cut) > maxExtractText || !utf8.ValidString(cut) {
+		t.Errorf("extractText: %d bytes, valid UTF-8 %v", len(cut), utf8.ValidString(cut))
+	}
+}
+
+// GOV.UK's "From:" and "Published" lines are clutter, not text to quote;
+// the From line's office becomes the source when none is given.
+func TestGovUKHeaderLines(t *testing.T) {
+	t.Parallel()
+	r, err := ReadFile("testdata/readouts/govuk-from.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"From:", "Published 24", "Rt Hon"} {
+		if strings.Contains(r.Text, bad) {
+			t.Errorf("text keeps %q:\n%s", bad, r.Text)
+		}
+	}
+	if r.Source != "Prime Minister's Office, 10 Downing Street" || r.Published != "2022-02-24" {
+		t.Errorf("source %q, published %q", r.Source, r.Published)
+	}
+}
