@@ -59,6 +59,7 @@ func Extract(r Readout) (Meeting, error) {
 	m.Time = findTime(d.firstPart(mi))
 	m.DurationMinutes = findDuration(d.firstPart(mi))
 	m.Positions = d.positions(mi, m.Participants)
+	ownCountries(m.Participants, m.Positions)
 	m.Topics = topicsOf(meet, m.Positions, m.Participants)
 	return m, nil
 }

@@ -95,3 +95,36 @@ func (d *doc) authorCountry(ps []Participant) string {
 	}
 	return ""
 }
+
+// reOwnCountry is a speaker stating their own country's commitment: "reaffirmed
+// the United States' ironclad commitment", "conveyed Korea's support".
+var reOwnCountry = regexp.MustCompile(`\b(?:reaffirm|reiterat|affirm|underscor|underlin|convey|express|emphasi[sz]|stress|highlight|pledg|outlin|restat)\w*\s+(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3})(?:['’]s?)\s+(?:[\p{Ll}-]+\s+){0,2}(?:commitment|support|solidarity|position|readiness|determination|willingness|intention|resolve|policy|stance|contribution|pledge|backing)\b`)
+
+// ownCountries gives an unaffiliated principal the country their own
+// positions speak for ("President Biden reaffirmed the United States'
+// commitment to ..."), when no other principal holds it.
+func ownCountries(ps []Participant, pos []Position) {
+	taken := map[string]bool{}
+	for _, p := range ps {
+		taken[p.Affiliation] = p.Affiliation != ""
+	}
+	for i := range ps {
+		if ps[i].Affiliation != "" {
+			continue
+		}
+		for _, q := range pos {
+			if q.Speaker != label(ps[i]) || !strings.Contains(q.Text, "'") && !strings.Contains(q.Text, "’") {
+				continue
+			}
+			m := reOwnCountry.FindStringSubmatch(q.Text)
+			if m == nil {
+				continue
+			}
+			if pl, ok := lookupPlace(m[1]); ok && !pl.isCity && !pl.isOrg && !taken[pl.name] {
+				ps[i].Affiliation = pl.name
+				taken[pl.name] = true
+				break
+			}
+		}
+	}
+}

@@ -444,6 +444,9 @@ func defaultAffiliation(title string) string {
 		return "United States"
 	case strings.EqualFold(title, "Taoiseach") || strings.EqualFold(title, "Tánaiste"):
 		return "Ireland"
+	case strings.EqualFold(title, "Federal Chancellor"):
+		return "Germany" // Austria's chancellor is "Federal Chancellor" too, but rarely so in English releases
+
 	}
 	return ""
 }

@@ -229,6 +229,9 @@ func (ss *speakerSet) resolveMention(m mention, prev string) (string, bool) {
 		// A name that is not a participant's: someone else speaks.
 		return "", false
 	}
+	if who, ok := ss.headOf(m.title); ok {
+		return who, true
+	}
 	var cands []Participant
 	for _, p := range ss.ps {
 		if officeMatches(m.title, p.Title) && (m.aff == "" || p.Affiliation == "" || m.aff == p.Affiliation) {
@@ -286,6 +289,37 @@ func (ss *speakerSet) resolveMention(m mention, prev string) (string, bool) {
 	}
 	return "", false
 }
+
+// headOf resolves "the Head of State" or "the Head of Government" to the one
+// principal whose office is of that kind.
+func (ss *speakerSet) headOf(title string) (string, bool) {
+	var heads map[string]bool
+	switch strings.ToLower(title) {
+	case "head of state":
+		heads = stateHeads
+	case "head of government":
+		heads = governmentHeads
+	default:
+		return "", false
+	}
+	who := ""
+	for _, p := range ss.ps {
+		for w := range officeWords(p.Title) {
+			if heads[w] {
+				if who != "" && who != label(p) {
+					return "", false
+				}
+				who = label(p)
+			}
+		}
+	}
+	return who, who != ""
+}
+
+var (
+	stateHeads      = setOf("president", "king", "queen", "emir", "amir", "sultan", "monarch", "governor-general")
+	governmentHeads = setOf("prime", "chancellor", "premier", "taoiseach")
+)
 
 // officeMatches says whether a mentioned office fits a participant's title:
 // every head word of the mention appears in the title ("the Secretary" fits
