@@ -120,3 +120,24 @@ func TestGovUKHeaderLines(t *testing.T) {
 		t.Errorf("source %q, published %q", r.Source, r.Published)
 	}
 }
+
+// A principal stating "X's commitment" speaks for X; "the Head of State"
+// is the principal who is a head of state.
+func TestOwnCountryAndHeadOfState(t *testing.T) {
+	t.Parallel()
+	ps := []Participant{{Name: "Ana Lopez", Title: "President"}, {Name: "Kenji Sato", Title: "Prime Minister", Affiliation: "Japan"}}
+	ownCountries(ps, []Position{
+		{Speaker: "Kenji Sato", Text: "Prime Minister Sato reaffirmed Japan's support."},
+		{Speaker: "Ana Lopez", Text: "President Lopez condemned Russia's aggression and reaffirmed Chile's steadfast commitment to the rule of law."},
+	})
+	if ps[0].Affiliation != "Chile" {
+		t.Errorf("affiliation = %q, want Chile (not the country condemned)", ps[0].Affiliation)
+	}
+	ss := &speakerSet{ps: ps}
+	if who, ok := ss.resolveStart("The Head of State recalled the visit.", ""); !ok || who != "Ana Lopez" {
+		t.Errorf("Head of State = %q, %v", who, ok)
+	}
+	if who, ok := ss.resolveStart("The Head of Government thanked her.", ""); !ok || who != "Kenji Sato" {
+		t.Errorf("Head of Government = %q, %v", who, ok)
+	}
+}
