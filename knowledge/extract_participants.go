@@ -50,6 +50,12 @@ func (d *doc) participants(mi int) []Participant {
 				// before one whose country is not known yet.
 				if best < 0 || p.Affiliation != "" && ps[i].Affiliation == p.Affiliation && ps[best].Affiliation != p.Affiliation {
 					best = i
+				} else if fromTitle && p.Name == "" && p.Affiliation != "" && ps[best].Name == "" && ps[best].Affiliation == "" && ps[i].Name != "" && ps[i].Affiliation == "" {
+					// "PM meeting with Prime Minister of Poland" over "The Prime
+					// Minister met Prime Minister Tusk": the headline's office
+					// with a country is the one the body names; the bare office
+					// is the publisher's own principal.
+					best = i
 				}
 			}
 		}
@@ -90,6 +96,9 @@ func (d *doc) participants(mi int) []Participant {
 	// Dedupe again: names filled from headers may repeat a named participant.
 	out := ps[:0]
 	for _, p := range ps {
+		if p.Name == "" && (strings.EqualFold(p.Title, "counterpart") || strings.EqualFold(p.Title, "counterparts")) {
+			continue // "meets Singapore counterpart": the other side, named in the body
+		}
 		dup := false
 		for j := range out {
 			if p.Name != "" && out[j].Name != "" && samePerson(out[j], p) {
@@ -400,6 +409,14 @@ func actorCountries(s string) []string {
 // issuerCountry is the country of the dateline ("Washington, DC", "New
 // Delhi", "10 Downing Street") or of the source.
 func (d *doc) issuerCountry() string {
+	if len(d.sents) > 0 {
+		// "MANILA – Foreign Affairs Secretary ...": a dateline opening the text.
+		if m := reLeadDateline.FindStringSubmatch(d.sents[0].text); m != nil {
+			if p, ok := lookupPlace(titleCase(m[1])); ok && p.isCity {
+				return p.country
+			}
+		}
+	}
 	lines := append(append(append(append([]string{}, d.header...), d.trailer...), d.labels...), d.r.Source)
 	for _, line := range lines {
 		if len(line) > 80 {

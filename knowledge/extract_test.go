@@ -359,6 +359,33 @@ func TestExtractFixtures(t *testing.T) {
 				{"Tomas Herrera", "tsunami"},
 			},
 		},
+		{
+			// The headline's "Prime Minister of Estonia" is the counterpart the
+			// body names, not the publisher's own unnamed Prime Minister;
+			// attribution after a closing quote.
+			file: "govuk-meeting.txt", date: "2024-05-03", location: "Tallinn", kind: KindInPerson, published: "2024-05-03",
+			participants: []Participant{
+				{"", "Prime Minister", "United Kingdom"},
+				{"Liis Tamm", "Prime Minister", "Estonia"},
+			},
+			positions: []said{
+				{"Prime Minister", "front line"},
+				{"Liis Tamm", "battlegroup"},
+			},
+		},
+		{
+			// A middle initial stays in the name; an opening dateline gives the
+			// publisher's country; "meets Thai counterpart" adds no one.
+			file: "lead-dateline.txt", date: "2024-06-03", kind: KindInPerson,
+			participants: []Participant{
+				{"Maria B. Santos", "Foreign Affairs Secretary", "Philippines"},
+				{"Anan Srisuk", "Minister of Foreign Affairs", "Thailand"},
+			},
+			positions: []said{
+				{"Maria B. Santos", "trusted partner"},
+				{"Anan Srisuk", "rice trade"},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

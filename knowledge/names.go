@@ -270,6 +270,9 @@ func classify(toks []token) {
 			t.class = cConn
 		case particles[k] && !cap:
 			t.class = cParticle
+		case cap && len(k) == 1 && strings.HasSuffix(t.s, ".") && i > 0 && toks[i-1].class == cName &&
+			i+1 < len(toks) && isCapitalized(toks[i+1].s):
+			t.class = cName // a middle initial: "Enrique A. Manalo"
 		case cap && !nonNames[k] && !isNumber(k) && !isPlacePair(t.s):
 			t.class = cName
 		case cap && isMonthName(k) && i > 0 && (toks[i-1].class == cName || toks[i-1].class == cTitle && titleHeads[toks[i-1].key]) &&

@@ -28,6 +28,8 @@ var (
 	reEndSpeaker = regexp.MustCompile(`,\s+((?:[Tt]he\s+)?[\p{L}][^,]{0,70}?)\s+(?:added|said|noted|stressed|explained|continued|emphasi[sz]ed|stated|underlined|observed|concluded|remarked|affirmed|insisted|pointed out)\s*[.!]?["”]?$`)
 	// reEndSaid is inverted attribution: "..., said the Prime Minister."
 	reEndSaid = regexp.MustCompile(`[,”"]\s*(?:said|added|noted|stressed|stated|explained|continued)\s+((?:[Tt]he\s+)?[\p{L}][^,]{0,70}?)\s*[.!]?$`)
+	// reQuoteSaid is attribution after a closing quote: "...," Mr Peters said.
+	reQuoteSaid = regexp.MustCompile(`^["”]\s+((?:[Tt]he\s+)?\p{Lu}[^,"”]{0,70}?)\s+(?:added|said|noted|stressed|explained|continued|emphasi[sz]ed|stated|underlined|observed|concluded|remarked|affirmed|insisted|says)\s*[.!]?$`)
 	// reSplit finds where a sentence turns to another speaker.
 	reSplit = regexp.MustCompile(`(?:,\s+while\s+|;\s+|,\s+whereas\s+|\s+while\s+|,\s+and\s+|,\s+but\s+|\s+and\s+)`)
 	// reSkip marks sentences that carry no position.
@@ -46,6 +48,9 @@ func endSpeaker(s string) []string {
 	}
 	if m := reEndSpeaker.FindStringSubmatch(s[i:]); m != nil {
 		return m
+	}
+	if m := reQuoteSaid.FindStringSubmatch(s[i:]); m != nil {
+		return m // "“... in Southeast Asia,” Mr Peters said."
 	}
 	if s[len(s)-1] == '"' || strings.HasSuffix(s, "”") {
 		return nil
