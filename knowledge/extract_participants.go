@@ -251,6 +251,8 @@ func officeWords(t string) map[string]bool {
 			out["prime"], out["minister"] = true, true
 		case "fm":
 			out["foreign"], out["minister"] = true, true
+		case "eam":
+			out["external"], out["minister"] = true, true
 		case "sg":
 			out["secretary"], out["general"] = true, true
 		default:
@@ -335,6 +337,18 @@ func (d *doc) fillAffiliations(ps []Participant) {
 		if !missing() {
 			return
 		}
+	}
+	// A well-known principal whose own release does not name their country.
+	for i := range ps {
+		if ps[i].Affiliation == "" && ps[i].Name != "" {
+			if c := knownLeader(ps[i].Name); c != "" && !taken[c] {
+				ps[i].Affiliation = c
+				taken[c] = true
+			}
+		}
+	}
+	if !missing() {
+		return
 	}
 	give(d.issuerCountry())
 	if !missing() {
@@ -453,6 +467,9 @@ func countryPairs(s string) [][2]string {
 		j := i + t.placeLen
 		if j+1 < len(toks) && (toks[j].key == "and" || toks[j].s == "/" || toks[j].s == "-") {
 			u := toks[j+1]
+			if toks[j].s == "-" && (i > 0 && toks[i-1].s == "-" || j+1+u.placeLen < len(toks) && toks[j+1+u.placeLen].s == "-") {
+				continue // "Korea-Japan-China": three countries, not a pair
+			}
 			if u.class == cPlace && u.placeLen > 0 && !u.place.isCity && u.place.name != t.place.name &&
 				(!t.place.isOrg || !u.place.isOrg) {
 				out = append(out, [2]string{t.place.name, u.place.name})

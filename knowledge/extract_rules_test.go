@@ -141,3 +141,44 @@ func TestOwnCountryAndHeadOfState(t *testing.T) {
 		t.Errorf("Head of Government = %q, %v", who, ok)
 	}
 }
+
+// Well-known principals get their country when their own release leaves it
+// out; a namesake does not.
+func TestKnownLeader(t *testing.T) {
+	t.Parallel()
+	for name, want := range map[string]string{
+		"Joseph R. Biden Jr.":  "United States",
+		"Joe Biden":            "United States",
+		"Jill Biden":           "",
+		"Vladimir Putin":       "Russia",
+		"KISHIDA Fumio":        "Japan",
+		"Dr. S. Jaishankar":    "India",
+		"Kenji Sato":           "",
+		"Recep Tayyip Erdoğan": "Türkiye",
+	} {
+		if got := knownLeader(name); got != want {
+			t.Errorf("knownLeader(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// Formal state names are their country; a chain of three countries is not
+// a pair; "EAM" is the External Affairs Minister.
+func TestPlacesAndOffices(t *testing.T) {
+	t.Parallel()
+	if got := countriesIn("the Foreign Minister of the Arab Republic of Egypt"); !slices.Equal(got, []string{"Egypt"}) {
+		t.Errorf("countriesIn = %q, want [Egypt]", got)
+	}
+	if got := countriesIn("the Federal Democratic Republic of Ethiopia"); !slices.Equal(got, []string{"Ethiopia"}) {
+		t.Errorf("countriesIn = %q, want [Ethiopia]", got)
+	}
+	if got := countryPairs("to resume the Korea-Japan-China trilateral summit"); len(got) != 0 {
+		t.Errorf("countryPairs = %q, want none", got)
+	}
+	if got := countryPairs("the Japan-China summit"); len(got) != 1 {
+		t.Errorf("countryPairs = %q, want one pair", got)
+	}
+	if got := normalizeTitle("EAM"); got != "External Affairs Minister" {
+		t.Errorf("normalizeTitle(EAM) = %q", got)
+	}
+}

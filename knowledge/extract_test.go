@@ -386,6 +386,33 @@ func TestExtractFixtures(t *testing.T) {
 				{"Anan Srisuk", "rice trade"},
 			},
 		},
+		{
+			// A royal rank before the name gives way to the office after it;
+			// "His Royal Highness the Crown Prince" as subject; a formal state
+			// name ("the Arab Republic of Egypt") is the country.
+			file: "royal-call.txt", date: "2024-03-02", kind: KindTelephone,
+			participants: []Participant{
+				{"Faisal bin Khalid Al Saud", "Crown Prince and Prime Minister", "Saudi Arabia"},
+				{"Karim Naguib", "Foreign Minister", "Egypt"},
+			},
+			positions: []said{
+				{"Faisal bin Khalid Al Saud", "Red Sea"},
+				{"Karim Naguib", "donor conference"},
+			},
+		},
+		{
+			// A venue followed by its city keeps both.
+			file: "guesthouse.txt", date: "2024-05-08", location: "Diaoyutai State Guesthouse, Beijing", kind: KindInPerson,
+			published: "2024-05-09",
+			participants: []Participant{
+				{"Zhou Lan", "Premier", "China"},
+				{"Arjun Mehta", "Prime Minister", "Nepal"},
+			},
+			positions: []said{
+				{"Zhou Lan", "railway"},
+				{"Arjun Mehta", "one-China"},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

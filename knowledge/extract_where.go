@@ -216,6 +216,9 @@ func trimPlace(p string) string {
 // reVenueOnly is a venue that does not say which city it is in.
 var reVenueOnly = regexp.MustCompile(`\b(?:Headquarters|HQ|Secretariat|Building|Palace|Hall|Ministry|Centre|Center|Residence|Office)\b`)
 
+// reVenueCity is the city named right after a venue.
+var reVenueCity = regexp.MustCompile(`^(?:\s+in|,)\s+(\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+)?)`)
+
 // reLeadDateline is a dateline opening the text: "JAKARTA, 7 March 2023 –".
 var reLeadDateline = regexp.MustCompile(`^([A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)?)\s*(?:,|\(|\s[-–—])`)
 
@@ -223,7 +226,21 @@ var reLeadDateline = regexp.MustCompile(`^([A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-
 // Secretariat" in a release datelined Jakarta), so the place can be found
 // by city.
 func (d *doc) withCity(loc string, mi int) string {
-	if loc == "" || !reVenueOnly.MatchString(loc) {
+	if loc == "" {
+		return loc
+	}
+	// "at the Diaoyutai State Guesthouse in Beijing": the venue's city
+	// follows it.
+	if i := strings.Index(d.sents[mi].text, loc); i >= 0 {
+		rest := d.sents[mi].text[i+len(loc):]
+		if m := reVenueCity.FindStringSubmatch(rest); m != nil {
+			city := strings.TrimRight(m[1], ".")
+			if p, ok := lookupPlace(city); ok && p.isCity && !strings.Contains(loc, city) {
+				return loc + ", " + city
+			}
+		}
+	}
+	if !reVenueOnly.MatchString(loc) {
 		return loc
 	}
 	for _, w := range strings.Fields(loc) {

@@ -19,6 +19,10 @@ type mention struct {
 	prev2            string // key of the word before that
 }
 
+// royalRanks are titles of rank that an office named after the name
+// replaces.
+var royalRanks = setOf("prince", "princess", "king", "queen", "sheikh", "sheikha", "emir", "amir", "sultan")
+
 // findMentions returns the people and offices named in s, in order.
 func findMentions(s string) []mention {
 	toks := tokenize(s)
@@ -70,9 +74,15 @@ func findMentions(s string) []mention {
 			m.start = toks[pa].start
 			markUsed(used, pa, pb)
 		}
-		if m.title == "" && b+1 < len(toks) && toks[b].s == "," {
+		if (m.title == "" || royalRanks[strings.ToLower(m.title)]) && b+1 < len(toks) && toks[b].s == "," {
+			// "Prince Mohammed bin Salman, Crown Prince and Prime Minister":
+			// the office after the name says more than a royal rank.
 			if pa, pb, ok := titleRunAfter(toks, b+1); ok {
+				aff := m.aff
 				m.title, m.aff = splitTitle(s, toks[pa:pb])
+				if m.aff == "" {
+					m.aff = aff
+				}
 				m.end = toks[pb-1].end
 				markUsed(used, pa, pb)
 			}
@@ -416,6 +426,9 @@ func normalizeTitle(t string) string {
 			continue
 		case "FM":
 			words[i] = "Foreign Minister"
+			continue
+		case "EAM":
+			words[i] = "External Affairs Minister"
 			continue
 		}
 		if w == "" || connectors[w] {

@@ -43,7 +43,7 @@ var titleHeads = setOf("president", "vice-president", "minister", "ministers", "
 	"counselor", "head", "coordinator", "under-secretary", "vice-chair", "adviser", "advisor", "spokesperson",
 	"spokesman", "spokeswoman", "president-elect", "chief", "emperor", "empress", "monarch", "sheikha",
 	"viceroy", "delegate", "attorney", "congressman", "congresswoman", "deputy", "vice", "assistant", "minister-president",
-	"secretaries", "presidents", "leaders", "ministers", "governor-general", "high-representative", "pm", "fm",
+	"secretaries", "presidents", "leaders", "ministers", "governor-general", "high-representative", "pm", "fm", "eam",
 	"counterpart")
 
 // titleWords are the other words of offices and institutions ("Foreign",
@@ -321,7 +321,7 @@ func matchPlace(toks []token, i int) (int, place) {
 	}
 	limit, ok := placeFirst[toks[i].key]
 	if !ok {
-		return 0, place{}
+		return matchStateForm(toks, i)
 	}
 	if i+limit > len(toks) {
 		limit = len(toks) - i
@@ -355,7 +355,46 @@ func matchPlace(toks []token, i int) (int, place) {
 			return n, p
 		}
 	}
+	if n, p := matchStateForm(toks, i); n > 0 {
+		return n, p
+	}
 	return 0, place{}
+}
+
+// stateFormWords and stateForms spell a country's formal name around its
+// short name: "the Arab Republic of Egypt", "the Federal Democratic
+// Republic of Ethiopia".
+var (
+	stateFormWords = setOf("federal", "democratic", "arab", "islamic", "socialist", "people's", "united", "hashemite",
+		"plurinational", "bolivarian", "cooperative", "federative", "oriental", "independent", "sovereign", "grand")
+	stateForms = setOf("republic", "kingdom", "state", "sultanate", "federation", "commonwealth", "principality",
+		"emirate", "duchy")
+)
+
+// matchStateForm matches a formal state name whose short name is a known
+// country, as that country.
+func matchStateForm(toks []token, i int) (int, place) {
+	k := i
+	if toks[k].key == "the" {
+		k++
+	}
+	for k < len(toks) && stateFormWords[toks[k].key] && isCapitalized(toks[k].s) {
+		k++
+	}
+	if k == i || k+2 >= len(toks) || !stateForms[toks[k].key] || !isCapitalized(toks[k].s) || toks[k+1].key != "of" {
+		return 0, place{}
+	}
+	if toks[k+2].key == "the" || !isCapitalized(toks[k+2].s) {
+		return 0, place{}
+	}
+	if _, ok := placeFirst[toks[k+2].key]; !ok {
+		return 0, place{}
+	}
+	n, p := matchPlace(toks, k+2)
+	if n == 0 || p.isAdj || p.isOrg || p.isCity {
+		return 0, place{}
+	}
+	return k + 2 - i + n, p
 }
 
 // foldName is the comparison form of a name or word: lower case, common

@@ -36,6 +36,10 @@ var (
 	reSkip = regexp.MustCompile(`(?i)\b(?:overview of the|as follows|is attributable|following readout|provided the following|for more information|photo|click here)\b`)
 )
 
+// reStyleLead is a style of address before an office or name at a
+// sentence start.
+var reStyleLead = regexp.MustCompile(`^(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty|Excellency|Holiness)\s+(?:the\s+)?`)
+
 // reAndCounterpart is a joint subject naming the other side as a counterpart.
 var reAndCounterpart = regexp.MustCompile(`^,?\s+and\s+(?:his|her|their)\s+(?:\p{Lu}[\p{L}.-]*\s+)?(?:counterparts?|guest|host)\b`)
 
@@ -74,6 +78,12 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 			return ss.self, true
 		case reFirstPlural.MatchString(s):
 			return BothSides, true
+		}
+	}
+	if strings.HasPrefix(s, "His ") || strings.HasPrefix(s, "Her ") {
+		// "His Royal Highness the Crown Prince stressed": the office follows.
+		if loc := reStyleLead.FindStringIndex(s); loc != nil && loc[1] < len(s) && isCapitalized(s[loc[1]:]) {
+			s = s[loc[1]:]
 		}
 	}
 	if rePronoun.MatchString(s) {
