@@ -10,7 +10,7 @@ import "strings"
 var knownLeaders = map[string]string{
 	"vladimir putin": "Russia", "sergey lavrov": "Russia", "sergei lavrov": "Russia", "dmitry medvedev": "Russia",
 	"mikhail mishustin": "Russia",
-	"joseph biden": "United States", "donald trump": "United States", "barack obama": "United States",
+	"joseph biden":      "United States", "donald trump": "United States", "barack obama": "United States",
 	"kamala harris": "United States", "antony blinken": "United States", "lloyd austin": "United States",
 	"michael pompeo": "United States", "marco rubio": "United States", "jake sullivan": "United States",
 	"xi jinping": "China", "li qiang": "China", "li keqiang": "China", "wang yi": "China", "qin gang": "China",
