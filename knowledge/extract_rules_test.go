@@ -182,3 +182,32 @@ func TestPlacesAndOffices(t *testing.T) {
 		t.Errorf("normalizeTitle(EAM) = %q", got)
 	}
 }
+
+// Items cut short after "and", trailing adjectives, an owner's generic
+// noun, a lone city and a verb after "and" are not topics.
+func TestTopicsCutShort(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ phrase, want string }{
+		{"war in Ukraine and its global", "war in Ukraine"},
+		{"protection of the Amazon and Germany's", "protection of the Amazon"},
+		{"Taiwan question and opposes any attempt", "Taiwan question"},
+		{"new role and looked forward", ""},
+		{"broad range of bilateral", ""},
+		{"Egypt's efforts", ""},
+		{"global consequences", ""},
+		{"past year", ""},
+		{"following the signing", ""},
+		{"Helsinki", ""},
+		{"Gaza", "Gaza"},
+		{"security challenges and", "security challenges"},
+		{"humanitarian situation", "humanitarian situation"},
+	} {
+		got := shortTopic(tt.phrase)
+		if !goodTopic(got, newPeople(nil)) {
+			got = ""
+		}
+		if got != tt.want {
+			t.Errorf("topic of %q = %q, want %q", tt.phrase, got, tt.want)
+		}
+	}
+}

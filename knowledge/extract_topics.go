@@ -31,12 +31,13 @@ var leadVerbs = setOf("made", "took", "gave", "held", "met", "said", "told", "sa
 
 // timeWords make a topic about when, not what ("the coming hours and days").
 var timeWords = setOf("hours", "days", "weeks", "months", "years", "time", "times", "moment", "period", "future",
-	"weekend", "morning", "evening", "today")
+	"weekend", "morning", "evening", "today", "year", "week", "month", "day")
 
 // genericModifiers make a two-word topic say nothing ("shared interest").
 var genericModifiers = setOf("shared", "mutual", "common", "various", "such", "other", "larger", "greater",
 	"bigger", "broader", "wider", "closer", "stronger", "deeper", "better", "further", "more", "new", "coming",
-	"upcoming", "next", "own", "particular", "respective", "same", "full", "whole")
+	"upcoming", "next", "own", "particular", "respective", "same", "full", "whole", "past", "continued", "broad",
+	"wide", "last", "previous", "recent")
 
 // cleanTopicPhrase trims what is not part of a subject from a topic
 // phrase: a leading "above all", a possessive pronoun, and everything from
@@ -60,7 +61,9 @@ func cleanTopicPhrase(t string) string {
 	}
 	for i := 1; i < len(f); i++ {
 		l := strings.ToLower(f[i])
-		if leadVerbs[l] || !isCapitalized(f[i]) && strings.HasSuffix(l, "ed") && i+1 < len(f) && determiners[strings.ToLower(f[i+1])] {
+		afterAnd := strings.EqualFold(f[i-1], "and")
+		verbish := !isCapitalized(f[i]) && (strings.HasSuffix(l, "ed") || afterAnd && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss"))
+		if leadVerbs[l] || verbish && (afterAnd || i+1 < len(f) && determiners[strings.ToLower(f[i+1])]) {
 			f = f[:i]
 			if n := len(f); n > 0 && (strings.EqualFold(f[n-1], "and") || strings.EqualFold(f[n-1], "or")) {
 				f = f[:n-1]
@@ -68,8 +71,46 @@ func cleanTopicPhrase(t string) string {
 			break
 		}
 	}
+	// "war in Ukraine and its global", "protection of the Amazon and
+	// Germany's": a second item cut short is dropped.
+	if i := lastIndexFold(f, "and"); i > 0 && len(f)-i <= 3 {
+		tail := f[i+1:]
+		if len(tail) == 0 || possessiveWords[strings.ToLower(tail[0])] || isPossessive(tail[len(tail)-1]) ||
+			trailingAdjectives[strings.ToLower(tail[len(tail)-1])] {
+			f = f[:i]
+		}
+	}
+	for len(f) > 1 && trailingAdjectives[strings.ToLower(f[len(f)-1])] {
+		f = f[:len(f)-1] // "broad range of bilateral"
+	}
+	for len(f) > 1 && (strings.EqualFold(f[len(f)-1], "of") || strings.EqualFold(f[len(f)-1], "and")) {
+		f = f[:len(f)-1]
+	}
 	return strings.Join(f, " ")
 }
+
+// lastIndexFold is the index of the last word equal to w, -1 when none.
+func lastIndexFold(f []string, w string) int {
+	for i := len(f) - 1; i >= 0; i-- {
+		if strings.EqualFold(f[i], w) {
+			return i
+		}
+	}
+	return -1
+}
+
+// possessiveWords begin an item cut short after "and".
+var possessiveWords = setOf("its", "their", "his", "her", "our", "the")
+
+// trailingAdjectives cannot end a noun phrase.
+var trailingAdjectives = setOf("bilateral", "regional", "global", "international", "multilateral", "critical",
+	"economic", "political", "strategic", "overarching", "mutual", "other", "various", "broader", "wider")
+
+// genericHeads are nouns that name no subject when only a modifier or an
+// owner comes before them ("global consequences", "Egypt's efforts").
+var genericHeads = setOf("consequences", "impacts", "impact", "implications", "efforts", "effort", "plan", "plans",
+	"need", "needs", "contribution", "contributions", "role", "priorities", "issues", "matters", "developments",
+	"importance", "interest", "interests", "steps", "ways", "progress", "provision", "concerns", "views", "range")
 
 // determiners follow a verb that starts a clause ("welcomed the ships").
 var determiners = setOf("the", "a", "an", "their", "its", "his", "her", "our", "this", "that", "these", "those", "to")
@@ -93,6 +134,16 @@ func nounTopic(t string) bool {
 	}
 	if genericModifiers[first] && len(f) <= 2 {
 		return false
+	}
+	switch first {
+	case "following", "after", "during", "before", "ahead", "since", "responding", "regarding", "occasion":
+		return false
+	}
+	if head := strings.ToLower(f[len(f)-1]); genericHeads[head] && (len(f) <= 2 || isPossessive(f[0])) {
+		return false
+	}
+	if p, ok := lookupPlace(t); ok && p.isCity {
+		return false // a city is where, not what
 	}
 	if len(f) > 1 {
 		return true

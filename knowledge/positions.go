@@ -604,6 +604,14 @@ func introTopic(intro string) string {
 	if intro == "" {
 		return ""
 	}
+	if t := introTopicPhrase(intro); t != "" && nounTopic(t) {
+		return t
+	}
+	return ""
+}
+
+// introTopicPhrase is the phrase an intro announces, unchecked.
+func introTopicPhrase(intro string) string {
 	last := intro
 	if parts := strings.SplitAfter(strings.TrimSpace(intro), ","); len(parts) > 0 {
 		for _, p := range parts {
