@@ -211,3 +211,14 @@ func TestTopicsCutShort(t *testing.T) {
 		}
 	}
 }
+
+// "reaffirmed the United States' ironclad commitment to the defense of
+// Japan" is a position on the defense of Japan, not on the United States.
+func TestCommitmentTopic(t *testing.T) {
+	t.Parallel()
+	pp := newPeople([]Participant{{Name: "Ana Lopez", Affiliation: "United States"}, {Name: "Kenji Sato", Affiliation: "Japan"}})
+	got := clauseTopic("President Lopez reaffirmed the United States' ironclad commitment to the defense of Japan.", pp)
+	if got != "defense of Japan" {
+		t.Errorf("topic = %q, want defense of Japan", got)
+	}
+}

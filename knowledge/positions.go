@@ -668,7 +668,7 @@ func (ss *speakerSet) clauses(s, speaker string) []clause {
 // topicTriggers are words after which a clause names its topic.
 var topicTriggers = []string{" on ", " about ", " regarding ", " concerning ", " over ", "discussed ", "addressed ",
 	"raised ", "reviewed ", "explained ", "importance of ", "situation in ", "situation on ", "situation of ",
-	"issue of ", "cooperation on ", "cooperation in "}
+	"issue of ", "cooperation on ", "cooperation in ", "commitment to the ", "support for "}
 
 // topicStop are words a topic never starts with.
 var topicStop = setOf("the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "which", "what",
