@@ -18,6 +18,7 @@ var knownLeaders = map[string]string{
 	"emmanuel macron": "France", "olaf scholz": "Germany", "angela merkel": "Germany", "friedrich merz": "Germany",
 	"recep erdogan": "Türkiye", "volodymyr zelenskyy": "Ukraine", "volodymyr zelensky": "Ukraine",
 	"fumio kishida": "Japan", "shinzo abe": "Japan", "shigeru ishiba": "Japan", "yoshihide suga": "Japan",
+	"cho tae-yul": "Republic of Korea", "park jin": "Republic of Korea", "chung eui-yong": "Republic of Korea",
 	"yoon yeol": "Republic of Korea", "moon jae-in": "Republic of Korea", "lee jae-myung": "Republic of Korea",
 	"rishi sunak": "United Kingdom", "keir starmer": "United Kingdom", "boris johnson": "United Kingdom",
 	"justin trudeau": "Canada", "mark carney": "Canada", "anthony albanese": "Australia", "penny wong": "Australia",
