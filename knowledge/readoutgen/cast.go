@@ -290,7 +290,7 @@ func newPerson(r *rand.Rand, reg region, used map[string]bool) Person {
 		if s.familyFirst {
 			name = family + " " + given
 		}
-		if used[name] {
+		if used[name] || placeWord(given) || placeWord(family) {
 			continue
 		}
 		used[name] = true
@@ -363,4 +363,28 @@ func capitalize(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// placeWords are the countries, demonyms and cities of the cast: a name
+// made of syllables must not spell one ("Chi" + "na"), or a readout would
+// read as if it named a country.
+var placeWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range countries {
+		for _, s := range append([]string{c.Name, c.Adj, c.Short}, c.Cities...) {
+			for _, w := range strings.Fields(s) {
+				m[strings.ToLower(w)] = true
+			}
+		}
+	}
+	return m
+}()
+
+func placeWord(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' }) {
+		if placeWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }

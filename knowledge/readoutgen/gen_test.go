@@ -126,6 +126,13 @@ func TestCorpusShape(t *testing.T) {
 	if recurring < 100 {
 		t.Errorf("only %d people appear in 5 or more readouts", recurring)
 	}
+	for _, p := range g.People() {
+		for _, w := range strings.Fields(p.Name) {
+			if placeWord(w) {
+				t.Errorf("%s has a place in their name", p.Name)
+			}
+		}
+	}
 	if got := len(g.People()); got < 200 || got > 1000 {
 		t.Errorf("cast has %d people, want a few hundred", got)
 	}
