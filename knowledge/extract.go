@@ -431,11 +431,11 @@ func isStaffTitle(t string) bool {
 
 // reTopicTail starts the part of a meeting sentence that says what was
 // discussed, where people named are subjects, not participants.
-var reTopicTail = regexp.MustCompile(`(?:\bto (?:discuss|talk|exchange|review|address|consult|follow)|\babout\s+(?:the\s|their\s|his\s|her\s|its\s|how\s|what\s|ways\s|\p{Lu})|\bregarding\b|\bconcerning\b|\bincluding\b|,\s*(?:who|which|where|during which)\b|\bwho (?:is|was|are|were)\b|\bon (?:the )?(?:situation|issue|issues|matters|topics|ways|recent|latest|developments)\b|\bannounced\b|\bfollowing\b)`)
+var reTopicTail = regexp.MustCompile(`(?:\bto (?:discuss|talk|exchange|review|address|consult|follow)|\babout\s+(?:the\s|their\s|his\s|her\s|its\s|how\s|what\s|ways\s|\p{Lu})|\bregarding\b|\bconcerning\b|\bincluding\b|,\s*(?:who|which|where|during which)\b|\bwho (?:is|was|are|were)\b|\bon (?:the )?(?:situation|issue|issues|matters|topics|ways|recent|latest|developments)\b|\bannounced\b|\bfollowing\b|\bahead of\b|\bprior to\b)`)
 
 // topicTailMarkers are words that can begin a topic tail; the regular
 // expression runs only from the first of them.
-var topicTailMarkers = []string{"to ", "about ", "regarding", "concerning", "including", ", wh", "who ", "on ", "announced", "following"}
+var topicTailMarkers = []string{"to ", "about ", "regarding", "concerning", "including", ", wh", "who ", "on ", "announced", "following", "ahead of", "prior to"}
 
 // reOpeningClause is a clause before the principals that says why or when
 // they met ("On November 29, following North Korea's missile launch, Mr.

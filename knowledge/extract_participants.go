@@ -338,6 +338,17 @@ func (d *doc) fillAffiliations(ps []Participant) {
 			return
 		}
 	}
+	// "U.S. Ambassador to Viet Nam": the host country is the other side's.
+	for _, p := range ps {
+		if i := strings.Index(p.Title, " to "); i > 0 {
+			for _, c := range countriesIn(p.Title[i+4:]) {
+				give(c)
+			}
+		}
+	}
+	if !missing() {
+		return
+	}
 	// A well-known principal whose own release does not name their country.
 	for i := range ps {
 		if ps[i].Affiliation == "" && ps[i].Name != "" {

@@ -222,3 +222,20 @@ func TestCommitmentTopic(t *testing.T) {
 		t.Errorf("topic = %q, want defense of Japan", got)
 	}
 }
+
+// A venue in a city that hosts organisations keeps its city, though the
+// city is no country's dateline.
+func TestVenueInSeatCity(t *testing.T) {
+	t.Parallel()
+	r, err := Parse("seat.txt", []byte("Secretary General meets the Prime Minister of Iceland\n12 May 2024\nNATO Secretary General Ana Lopez met with the Prime Minister of Iceland, Jon Sigurdsson, at NATO Headquarters in Brussels on Tuesday (12 May 2024).\nThe Secretary General thanked Iceland for its contribution to air policing.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Extract(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Location != "NATO Headquarters, Brussels" {
+		t.Errorf("location = %q, want NATO Headquarters, Brussels", m.Location)
+	}
+}

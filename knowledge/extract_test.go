@@ -413,6 +413,19 @@ func TestExtractFixtures(t *testing.T) {
 				{"Arjun Mehta", "one-China"},
 			},
 		},
+		{
+			// "Ambassador to Viet Nam" names the host's country; the person in
+			// "ahead of the visit by ..." did not take part.
+			file: "ambassador.txt", date: "2024-06-12", location: "Government Guesthouse, Ha Noi", kind: KindInPerson,
+			participants: []Participant{
+				{"Lan Vo", "Prime Minister", "Vietnam"},
+				{"Ingrid Berg", "Ambassador to Viet Nam", "Norway"},
+			},
+			positions: []said{
+				{"Lan Vo", "offshore wind"},
+				{"Ingrid Berg", "energy transition"},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -216,6 +216,11 @@ func trimPlace(p string) string {
 // reVenueOnly is a venue that does not say which city it is in.
 var reVenueOnly = regexp.MustCompile(`\b(?:Headquarters|HQ|Secretariat|Building|Palace|Hall|Ministry|Centre|Center|Residence|Office)\b`)
 
+// seatCities host international organisations; they are not in the city
+// table, which would make their country the host of every meeting there,
+// but they still name where a venue is.
+var seatCities = setOf("Brussels", "Geneva", "New York", "Strasbourg", "Luxembourg", "The Hague", "Vienna", "Nairobi", "Addis Ababa", "Jakarta")
+
 // reVenueCity is the city named right after a venue.
 var reVenueCity = regexp.MustCompile(`^(?:\s+in|,)\s+(\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+)?)`)
 
@@ -235,7 +240,7 @@ func (d *doc) withCity(loc string, mi int) string {
 		rest := d.sents[mi].text[i+len(loc):]
 		if m := reVenueCity.FindStringSubmatch(rest); m != nil {
 			city := strings.TrimRight(m[1], ".")
-			if p, ok := lookupPlace(city); ok && p.isCity && !strings.Contains(loc, city) {
+			if p, ok := lookupPlace(city); (ok && p.isCity || seatCities[city]) && !strings.Contains(loc, city) {
 				return loc + ", " + city
 			}
 		}

@@ -274,6 +274,7 @@ Athens|Greece
 Jakarta|Indonesia
 Manila|Philippines
 Hanoi|Vietnam
+Ha Noi|Vietnam
 Bangkok|Thailand
 Kuala Lumpur|Malaysia
 Putrajaya|Malaysia
