@@ -47,6 +47,8 @@ func Extract(r Readout) (Meeting, error) {
 	if self, ok := d.author(m.Participants); ok {
 		m.Participants = append([]Participant{self}, m.Participants...)
 		d.self = label(self)
+	} else if firstPerson(meet) {
+		d.self = titleAuthor(meet, m.Participants)
 	}
 	if len(m.Participants) < 2 && !(len(m.Participants) == 1 && reWithOther.MatchString(meet)) {
 		return m, fmt.Errorf("%s: %w", r.Name, ErrNotReadout)

@@ -128,3 +128,31 @@ func ownCountries(ps []Participant, pos []Position) {
 		}
 	}
 }
+
+// titleAuthor is who "I" is in a first-person readout that is not signed
+// ("I had a call with Prime Minister Rutte" under the headline "Volodymyr
+// Zelenskyy held a call with ..."): the one principal named only in the
+// headline, not in the meeting sentence.
+func titleAuthor(meet string, ps []Participant) string {
+	who := ""
+	fm := foldName(meet)
+	for _, p := range ps {
+		if p.Name == "" {
+			continue
+		}
+		in := false
+		for _, t := range nameTokens(p.Name) {
+			if strings.Contains(fm, t) {
+				in = true
+				break
+			}
+		}
+		if !in {
+			if who != "" {
+				return ""
+			}
+			who = label(p)
+		}
+	}
+	return who
+}

@@ -426,6 +426,20 @@ func TestExtractFixtures(t *testing.T) {
 				{"Ingrid Berg", "energy transition"},
 			},
 		},
+		{
+			// An unsigned first-person readout: "I" is the principal only the
+			// headline names.
+			file: "first-person-title.txt", date: "2024-04-04", kind: KindTelephone,
+			participants: []Participant{
+				{"Sean Walsh", "Prime Minister", "Ireland"},
+				{"Mara Kovac", "President", ""},
+			},
+			positions: []said{
+				{"Mara Kovac", "demining"},
+				{BothSides, "peace formula"},
+				{"Sean Walsh", "deported children"},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
