@@ -133,6 +133,14 @@ func TestOwnCountryAndHeadOfState(t *testing.T) {
 	if ps[0].Affiliation != "Chile" {
 		t.Errorf("affiliation = %q, want Chile (not the country condemned)", ps[0].Affiliation)
 	}
+	unnamed := []Participant{{Title: "Prime Minister"}, {Name: "Olaf Brandt", Title: "Chancellor", Affiliation: "Germany"}}
+	ownCountries(unnamed, []Position{
+		{Speaker: "Prime Minister", Text: "The Prime Minister stressed that Russia must withdraw its troops."},
+		{Speaker: "Prime Minister", Text: "The Prime Minister said the UK was sending emergency assistance."},
+	})
+	if unnamed[0].Affiliation != "United Kingdom" {
+		t.Errorf("affiliation = %q, want United Kingdom (not the country told what it must do)", unnamed[0].Affiliation)
+	}
 	ss := &speakerSet{ps: ps}
 	if who, ok := ss.resolveStart("The Head of State recalled the visit.", ""); !ok || who != "Ana Lopez" {
 		t.Errorf("Head of State = %q, %v", who, ok)

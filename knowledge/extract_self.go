@@ -100,6 +100,11 @@ func (d *doc) authorCountry(ps []Participant) string {
 // the United States' ironclad commitment", "conveyed Korea's support".
 var reOwnCountry = regexp.MustCompile(`\b(?:reaffirm|reiterat|affirm|underscor|underlin|convey|express|emphasi[sz]|stress|highlight|pledg|outlin|restat)\w*\s+(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3})(?:['’]s?)\s+(?:[\p{Ll}-]+\s+){0,2}(?:commitment|support|solidarity|position|readiness|determination|willingness|intention|resolve|policy|stance|contribution|pledge|backing)\b`)
 
+// reSaidCountry is a speaker saying what their own country does: "The
+// Prime Minister said the UK was sending emergency assistance". Demands on
+// another country ("stressed that Russia must ...") do not match.
+var reSaidCountry = regexp.MustCompile(`\b(?:said|announced|confirmed|noted|explained|set out|updated|added)\s+(?:that\s+)?(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3})\s+(?:is|was|will|would|has|had)\s+(?:be\s+|been\s+|also\s+|now\s+)?\p{Ll}+ing\b`)
+
 // ownCountries gives an unaffiliated principal the country their own
 // positions speak for ("President Biden reaffirmed the United States'
 // commitment to ..."), when no other principal holds it.
@@ -113,10 +118,13 @@ func ownCountries(ps []Participant, pos []Position) {
 			continue
 		}
 		for _, q := range pos {
-			if q.Speaker != label(ps[i]) || !strings.Contains(q.Text, "'") && !strings.Contains(q.Text, "’") {
+			if q.Speaker != label(ps[i]) {
 				continue
 			}
 			m := reOwnCountry.FindStringSubmatch(q.Text)
+			if m == nil {
+				m = reSaidCountry.FindStringSubmatch(q.Text)
+			}
 			if m == nil {
 				continue
 			}
