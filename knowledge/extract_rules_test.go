@@ -247,3 +247,14 @@ func TestVenueInSeatCity(t *testing.T) {
 		t.Errorf("location = %q, want NATO Headquarters, Brussels", m.Location)
 	}
 }
+
+// ", where the Chancellor invited ..." hands the rest of a joint sentence
+// to that principal.
+func TestWhereClauseSpeaker(t *testing.T) {
+	t.Parallel()
+	ss := &speakerSet{ps: []Participant{{Name: "Olaf Brandt", Title: "Chancellor", Affiliation: "Germany"}, {Name: "Li Wei", Title: "President", Affiliation: "China"}}}
+	cs := ss.clauses("They also talked about climate protection, where the Chancellor invited China to join the climate club.", BothSides)
+	if len(cs) != 2 || cs[0].speaker != BothSides || cs[1].speaker != "Olaf Brandt" {
+		t.Errorf("clauses = %+v, want both sides then Olaf Brandt", cs)
+	}
+}

@@ -31,7 +31,7 @@ var (
 	// reQuoteSaid is attribution after a closing quote: "...," Mr Peters said.
 	reQuoteSaid = regexp.MustCompile(`^["”]\s+((?:[Tt]he\s+)?\p{Lu}[^,"”]{0,70}?)\s+(?:added|said|noted|stressed|explained|continued|emphasi[sz]ed|stated|underlined|observed|concluded|remarked|affirmed|insisted|says)\s*[.!]?$`)
 	// reSplit finds where a sentence turns to another speaker.
-	reSplit = regexp.MustCompile(`(?:,\s+while\s+|;\s+|,\s+whereas\s+|\s+while\s+|,\s+and\s+|,\s+but\s+|\s+and\s+)`)
+	reSplit = regexp.MustCompile(`(?:,\s+while\s+|;\s+|,\s+whereas\s+|\s+while\s+|,\s+and\s+|,\s+but\s+|\s+and\s+|,\s+where\s+)`)
 	// reSkip marks sentences that carry no position.
 	reSkip = regexp.MustCompile(`(?i)\b(?:overview of the|as follows|is attributable|following readout|provided the following|for more information|photo|click here)\b`)
 )
