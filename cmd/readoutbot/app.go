@@ -242,7 +242,7 @@ func (a *App) ingestPaths(ctx context.Context, ix *knowledge.Index, paths []stri
 		for _, res := range results {
 			if res.Err != nil {
 				skipped++
-				fmt.Fprintf(a.Stderr, "%s: %v (skipped)\n", res.Name, res.Err)
+				fmt.Fprintf(a.Stderr, "%s (skipped)\n", withName(res.Name, res.Err))
 				continue
 			}
 			indexed++
@@ -257,7 +257,7 @@ func (a *App) ingestPaths(ctx context.Context, ix *knowledge.Index, paths []stri
 		r, err := knowledge.ReadFile(f)
 		if err != nil {
 			skipped++
-			fmt.Fprintf(a.Stderr, "%s: %v (skipped)\n", f, err)
+			fmt.Fprintf(a.Stderr, "%s (skipped)\n", withName(f, err))
 			continue
 		}
 		r.Name = a.readoutName(f)
@@ -272,4 +272,14 @@ func (a *App) ingestPaths(ctx context.Context, ix *knowledge.Index, paths []stri
 		return indexed, skipped, err
 	}
 	return indexed, skipped, nil
+}
+
+// withName is err's text led by the file it concerns, once: knowledge's
+// errors already name the file, as os errors name their path.
+func withName(name string, err error) string {
+	msg := err.Error()
+	if strings.Contains(msg, name) {
+		return msg
+	}
+	return name + ": " + msg
 }

@@ -33,7 +33,7 @@ func cmdExtract(ctx context.Context, app *App, args []string) error {
 		}
 		if err != nil {
 			failed++
-			fmt.Fprintf(app.Stderr, "%s: %v\n", path, err)
+			fmt.Fprintln(app.Stderr, withName(path, err))
 			continue
 		}
 		m.Text, m.Hash = "", ""
@@ -85,7 +85,7 @@ func cmdIngest(ctx context.Context, app *App, args []string) error {
 		m, err := ingestURL(ctx, app, ix, u)
 		if err != nil {
 			skipped++
-			fmt.Fprintf(app.Stderr, "%s: %v (skipped)\n", u, err)
+			fmt.Fprintf(app.Stderr, "%s (skipped)\n", withName(u, err))
 			continue
 		}
 		indexed++
