@@ -36,6 +36,12 @@ func cmdRun(ctx context.Context, app *App, args []string) error {
 	log.Info("starting", "config", cfg, "data_dir", app.DataDir, "index_dir", app.IndexDir)
 	routeDiscordgoLogs(log, cfg.Token)
 
+	unlock, err := lockDataDir(app.DataDir)
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	defer unlock()
+
 	ix, err := app.OpenIndex(ctx)
 	if errors.Is(err, knowledge.ErrIndexLocked) {
 		return &exitError{code: 2, err: fmt.Errorf("another readoutbot is already running on the index %s; stop it first "+
