@@ -76,25 +76,20 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 	}
 	// "Did A and B meet?" with nothing else asked: every meeting, or none.
 	didMeet := pq.askDid && len(pq.people) >= 2 && pq.from == "" && pq.monthDay == "" && len(pq.topic) == 0
-	list := len(pq.people) > 0 && (pq.askWhen && !pq.askSource || pq.askWho && pq.from != "" || pq.askHowOften || didMeet)
+	// "Where did A and B meet?" with nothing else asked: every meeting
+	// with its place, as they may have met in several.
+	whereMet := pq.askWhere && !pq.askWhen && len(pq.people) > 0 && pq.from == "" && pq.monthDay == "" && len(pq.topic) == 0 && len(pq.place) == 0
+	list := len(pq.people) > 0 && (pq.askWhen && !pq.askSource || pq.askWho && pq.from != "" || pq.askHowOften || didMeet || whereMet)
 	if list {
 		return ix.answerList(ctx, pq)
 	}
 	return ix.answerOne(ctx, pq)
 }
 
-// personQuery matches meetings with a participant whose name holds words.
-// A name in the title counts too, for a participant extraction missed
-// ("Noda's Meeting with Ban Ki-moon").
-func personQuery(words []string) query.Query {
-	s := strings.Join(words, " ")
-	return bleve.NewDisjunctionQuery(wordsQuery(fPersonTok, s), wordsQuery(fTitleWord, s))
-}
-
 func (ix *Index) peopleQueries(pq question) []query.Query {
 	var must []query.Query
 	for _, p := range pq.people {
-		must = append(must, personQuery(p))
+		must = append(must, ix.personQueryFor(p))
 	}
 	return must
 }
@@ -114,6 +109,9 @@ func kindQuery(kinds []Kind) *query.DisjunctionQuery {
 func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 	must := ix.peopleQueries(pq)
 	if q := dateRange(pq.from, pq.to); q != nil {
+		must = append(must, q)
+	}
+	if q := placeQuery(pq); q != nil {
 		must = append(must, q)
 	}
 	if pq.askHowOften && len(pq.topic) > 0 {
@@ -155,6 +153,19 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 	if len(ms) == 0 {
 		return Answer{}, ErrNoAnswer
 	}
+	// A place asked about: the meetings held there, when any was.
+	if len(pq.place) > 0 {
+		var there []Meeting
+		for _, m := range ms {
+			if placeMatches(m, pq) {
+				there = append(there, m)
+			}
+		}
+		if len(there) > 0 && len(there) < len(ms) {
+			total -= len(ms) - len(there)
+			ms = there
+		}
+	}
 	// With a topic, the meetings about it come first; the rest only when
 	// none matches.
 	scorer := ix.newScorer(ctx, pq)
@@ -174,6 +185,9 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 		total = len(ms)
 	}
 	more := max(total-len(ms), 0)
+	if pq.askWhere && len(ms) == 1 && more == 0 {
+		return ix.composeOne(ms[0], pq, scorer), nil // one meeting: its place, with what was said
+	}
 	if len(ms) > maxListed {
 		more += len(ms) - maxListed
 		ms = ms[len(ms)-maxListed:] // the latest
@@ -202,7 +216,7 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 	length := utf8.RuneCountInString(b.String())
 	keep := len(ms)
 	for i := len(ms) - 1; i >= 0; i-- {
-		length += utf8.RuneCountInString(listLine(ms[i], !same)) + 3
+		length += utf8.RuneCountInString(listLine(ms[i], !same, pq.askWhere)) + 3
 		if length > answerMax-40 && i < len(ms)-1 {
 			break
 		}
@@ -211,7 +225,7 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 	more += keep
 	ms = ms[keep:]
 	for _, m := range ms {
-		b.WriteString("- " + listLine(m, !same) + "\n")
+		b.WriteString("- " + listLine(m, !same, pq.askWhere) + "\n")
 	}
 	if more > 0 {
 		fmt.Fprintf(&b, "(and %d earlier)\n", more)
@@ -260,8 +274,10 @@ func topicMatch(words []string) query.Query {
 	return bleve.NewDisjunctionQuery(qs...)
 }
 
-// listLine is one meeting in a list: date, kind, time, place, who.
-func listLine(m Meeting, who bool) string {
+// listLine is one meeting in a list: date, kind, time, place, who. When
+// where says the question asks for the place, a meeting in person without
+// one says so.
+func listLine(m Meeting, who, where bool) string {
 	parts := []string{ixHumanDate(m.Date)}
 	parts = append(parts, kindPhrase(m.Kind))
 	if m.Time != "" {
@@ -272,6 +288,8 @@ func listLine(m Meeting, who bool) string {
 	}
 	if m.Location != "" {
 		parts = append(parts, m.Location)
+	} else if where && m.Kind != KindTelephone && m.Kind != KindVideo {
+		parts = append(parts, "place not given")
 	}
 	if !who {
 		return strings.Join(parts, ", ")
@@ -344,6 +362,9 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		return Answer{}, ErrNoAnswer // no readout uses the words asked about
 	}
 	must := ix.peopleQueries(pq)
+	if q := placeQuery(pq); q != nil {
+		must = append(must, q) // held there or at least mentioned
+	}
 	if len(pq.people) == 0 && len(pq.subject) > 0 {
 		// "What did the Secretary-General say…": the office must be there.
 		must = append(must, wordsQuery(fRole, strings.Join(pq.subject, " ")))
@@ -449,12 +470,15 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		// Someone after the subject may be talked about rather than
 		// present ("What did Abe tell Moon about Kim?"): the subject must
 		// take part, the others may be named in the text.
-		relaxed := []query.Query{personQuery(pq.people[0])}
+		relaxed := []query.Query{ix.personQueryFor(pq.people[0])}
 		for _, p := range pq.people[1:] {
 			m := bleve.NewMatchQuery(strings.Join(p, " ")) // no positions kept: all words
 			m.SetField(fText)
 			m.SetOperator(query.MatchQueryOperatorAnd)
-			relaxed = append(relaxed, bleve.NewDisjunctionQuery(personQuery(p), m))
+			relaxed = append(relaxed, bleve.NewDisjunctionQuery(ix.personQueryFor(p), m))
+		}
+		if q := placeQuery(pq); q != nil {
+			relaxed = append(relaxed, q)
 		}
 		if res, err = run(relaxed); err != nil {
 			return Answer{}, err
@@ -471,6 +495,8 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 	if maxScore <= 0 {
 		maxScore = 1
 	}
+	scores := make([]float64, len(ms))
+	covs := make([]float64, len(ms))
 	best, bestScore, bestCov := 0, math.Inf(-1), 0.0
 	for i, m := range ms {
 		cov := scorer.meetingCoverage(m)
@@ -494,8 +520,38 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		if pq.askSource && namesSource(m) {
 			s += 0.5
 		}
+		// A place asked about: held there, not only mentioned there.
+		if len(pq.place) > 0 && placeMatches(m, pq) {
+			s += 1.5
+		}
+		scores[i], covs[i] = s, cov
 		if s > bestScore {
 			best, bestScore, bestCov = i, s, cov
+		}
+	}
+	// Among meetings that fit about as well, the one with the sentence
+	// that best answers the topic; the others are named after the answer.
+	var ties []int
+	if len(scorer.terms) > 0 {
+		fit := map[int]float64{}
+		for i := range ms {
+			if scores[i] >= bestScore-0.5 && covs[i] > 0 {
+				fit[i] = scorer.sentenceFit(ms[i])
+			}
+		}
+		if len(fit) > 1 {
+			top := best
+			for i, f := range fit {
+				if f > fit[top]+1e-9 || f > fit[top]-1e-9 && scores[i] > scores[top] {
+					top = i
+				}
+			}
+			best, bestScore, bestCov = top, scores[top], covs[top]
+			for i, f := range fit {
+				if i != best && f >= fit[best]-0.05 && scores[i] >= scores[best]-0.5 {
+					ties = append(ties, i)
+				}
+			}
 		}
 	}
 	m := ms[best]
@@ -513,6 +569,14 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 	}
 	if len(pq.people) == 0 && len(scorer.terms) > 0 && bestCov < 0.34 && !pinned {
 		return Answer{}, ErrNoAnswer
+	}
+	if len(ties) > 0 && len(pq.people) > 0 {
+		var others []Meeting
+		for _, i := range ties {
+			others = append(others, ms[i])
+		}
+		slices.SortFunc(others, func(a, b Meeting) int { return cmp.Compare(a.Date, b.Date) })
+		return ix.composeOneWithOthers(m, pq, scorer, others), nil
 	}
 	return ix.composeOne(m, pq, scorer), nil
 }
@@ -534,14 +598,34 @@ func rolesMatch(m Meeting, roles []string) bool {
 // composeOne writes who met, when, where and how, then the sentences of the
 // readout that answer the question, then the source.
 func (ix *Index) composeOne(m Meeting, pq question, sc *scorer) Answer {
+	return ix.composeOneWithOthers(m, pq, sc, nil)
+}
+
+// composeOneWithOthers is composeOne followed, as far as the length cap
+// allows, by the dates of other meetings that fit the question as well.
+func (ix *Index) composeOneWithOthers(m Meeting, pq question, sc *scorer, others []Meeting) Answer {
 	head := ixHeadline(m)
+	if pq.askWhere && m.Location == "" {
+		head += " The readout does not say where."
+	}
+	tail := othersLine(others)
 	budget := answerTarget - utf8.RuneCountInString(head) - 4
 	budget = max(budget, 220)
-	quotes := sc.pickSentences(m, budget, answerMax-utf8.RuneCountInString(head)-4)
+	hard := answerMax - utf8.RuneCountInString(head) - 4
+	if tail != "" && hard-utf8.RuneCountInString(tail) >= 200 {
+		hard -= utf8.RuneCountInString(tail) + 1
+		budget = min(budget, hard)
+	} else {
+		tail = ""
+	}
+	quotes := sc.pickSentences(m, budget, hard)
 	var b strings.Builder
 	b.WriteString(head)
 	for _, q := range quotes {
 		b.WriteString(" \"" + q.Text + "\"")
+	}
+	if tail != "" {
+		b.WriteString("\n" + tail)
 	}
 	b.WriteString("\n")
 	if m.SourceURL != "" {
@@ -550,6 +634,28 @@ func (ix *Index) composeOne(m Meeting, pq question, sc *scorer) Answer {
 		b.WriteString("Source: " + m.Source)
 	}
 	return Answer{Text: strings.TrimSpace(b.String()), Meetings: []Meeting{m}, Quotes: quotes}
+}
+
+// othersLine names other meetings briefly: date, and kind or place.
+func othersLine(others []Meeting) string {
+	if len(others) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, o := range others[:min(len(others), 4)] {
+		p := ixHumanDate(o.Date)
+		switch {
+		case o.Location != "":
+			p += " (" + o.Location + ")"
+		case o.Kind != KindInPerson && o.Kind != "":
+			p += " (" + kindPhrase(o.Kind) + ")"
+		}
+		parts = append(parts, p)
+	}
+	if len(others) > 4 {
+		parts = append(parts, fmt.Sprintf("%d more", len(others)-4))
+	}
+	return "Also fits: " + strings.Join(parts, "; ") + "."
 }
 
 // ixHeadline says who met whom, when, for how long and where.
@@ -1088,9 +1194,63 @@ func (sc *scorer) pickSentences(m Meeting, budget, hard int) []Quote {
 	}
 	var out []Quote
 	for _, o := range slices.Sorted(maps.Keys(chosen)) {
-		out = append(out, Quote{MeetingID: m.ID, Speaker: speakerOf(m, all[o].text), Text: chosen[o], SourceURL: m.SourceURL})
+		text := stripListMarker(chosen[o])
+		if text == "" {
+			continue
+		}
+		out = append(out, Quote{MeetingID: m.ID, Speaker: speakerOf(m, all[o].text), Text: text, SourceURL: m.SourceURL})
 	}
 	return out
+}
+
+// stripListMarker drops the paragraph numbering or bullet a readout puts
+// before a sentence ("2.", "(3)", "b)", "iv.", "•"), which means nothing
+// once the sentence is quoted alone.
+func stripListMarker(s string) string {
+	for {
+		t := strings.TrimSpace(s)
+		rest, ok := cutListMarker(t)
+		if !ok {
+			return t
+		}
+		s = rest
+	}
+}
+
+// cutListMarker removes one leading list marker followed by a space.
+func cutListMarker(s string) (string, bool) {
+	if r, n := utf8.DecodeRuneInString(s); strings.ContainsRune("•·▪◦‣*-–—", r) && n < len(s) && s[n] == ' ' {
+		return s[n:], true
+	}
+	i := strings.IndexByte(s, ' ')
+	if i <= 0 || i > 7 {
+		return s, false
+	}
+	tok := s[:i]
+	open := strings.HasPrefix(tok, "(")
+	if open {
+		if !strings.HasSuffix(tok, ")") {
+			return s, false
+		}
+		tok = tok[1 : len(tok)-1]
+	} else if strings.HasSuffix(tok, ".") || strings.HasSuffix(tok, ")") {
+		tok = tok[:len(tok)-1]
+	} else {
+		return s, false
+	}
+	tok = strings.TrimSuffix(tok, ".")
+	switch {
+	case tok == "":
+		return s, false
+	case strings.Trim(tok, "0123456789") == "" && len(tok) <= 3:
+	case len(tok) == 1 && tok[0] >= 'a' && tok[0] <= 'z':
+	case open && len(tok) == 1 && tok[0] >= 'A' && tok[0] <= 'Z':
+	case strings.Trim(tok, "ivx") == "" && len(tok) <= 4:
+	case strings.Trim(tok, "IVX") == "" && len(tok) <= 4 && (open || len(tok) > 1):
+	default:
+		return s, false
+	}
+	return s[i:], true
 }
 
 // isHeading reports whether a line is a heading or label rather than a
@@ -1209,7 +1369,7 @@ func namesSource(m Meeting) bool {
 // for a subject given as an office ("the Prime Minister"), by the office
 // and affiliation of the participant who spoke.
 func (sc *scorer) subjectIs(speaker string) bool {
-	if ixHasAll(ixWords(speaker), sc.subject) {
+	if ixHasAll(ixWords(speaker), sc.subject) || namesAgree(ixWords(speaker), sc.subject) {
 		return true
 	}
 	for _, p := range sc.meeting.Participants {

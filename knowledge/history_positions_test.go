@@ -24,7 +24,7 @@ func TestPositionsMarkFirstWording(t *testing.T) {
 		}
 	}
 	for phrase, date := range map[string]string{
-		"serious concern":           "2025-03-04",
+		"ballistic missile":         "2025-03-04",
 		"complete denuclearization": "2025-03-11",
 	} {
 		if first[phrase] != date {

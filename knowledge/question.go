@@ -41,6 +41,11 @@ type question struct {
 	topic, about []string
 	// weak are topic words read from country adjectives.
 	weak []string
+	// place are the folded words of a place the meeting was held at ("in
+	// Kyiv", "at Filoli"); placeCountry is the country when the place is
+	// one ("in Japan").
+	place        []string
+	placeCountry string
 	// subject is who the question asks about ("What did Abe say"): the
 	// folded words of the person or office right after "did".
 	subject []string
@@ -150,12 +155,12 @@ func parseQuestion(q string, names nameIndex) question {
 	// People: runs of capitalised name words, split where no indexed
 	// person holds the run's words together.
 	for i := 0; i < len(toks); {
-		if used[i] || !qNameCandidate(toks[i], lower, names) {
+		if used[i] || !qNameCandidate(toks[i], lower, names) && !qGivenName(toks, i, lower, names) {
 			i++
 			continue
 		}
-		j := i
-		for j < len(toks) && !used[j] && qNameCandidate(toks[j], lower, names) && (j == i || qJoinable(toks[j].sep)) {
+		j := i + 1
+		for j < len(toks) && !used[j] && qNameCandidate(toks[j], lower, names) && qJoinable(toks[j].sep) {
 			j++
 		}
 		for k := i; k < j; {
@@ -203,6 +208,8 @@ func parseQuestion(q string, names nameIndex) question {
 	if strings.Contains(fq, " sg ") || strings.Contains(fq, " unsg ") {
 		pq.roles = append(pq.roles, "secretary", "general")
 	}
+
+	pq.place, pq.placeCountry = parsePlace(toks, used)
 
 	// Capitalised words that are not at the start, not known words and not
 	// names: possibly a person we have never indexed.
@@ -309,6 +316,66 @@ func qNameCandidate(t qToken, lower bool, names nameIndex) bool {
 		return !qQuestionWords[t.word] || !qStartsSentence(t)
 	}
 	return lower && !ixStopWords[t.word] && !qQuestionWords[t.word]
+}
+
+// parsePlace finds where the question says the meeting was: capitalised
+// words after "in" or "at" that are no person, date or office ("in Kyiv",
+// "at the White House"). The words stay topic words too, as a place may
+// be what was discussed ("the situation in Gaza").
+func parsePlace(toks []qToken, used []bool) ([]string, string) {
+	for i, t := range toks {
+		if t.word != "in" && t.word != "at" {
+			continue
+		}
+		j := i + 1
+		if j < len(toks) && toks[j].word == "the" {
+			j++
+		}
+		var words, orig []string
+		for ; j < len(toks) && len(words) < 4; j++ {
+			w := toks[j]
+			if used[j] || !w.upper || isOffice(toks, j) || qQuestionWords[w.word] || qWeekdays[w.word] ||
+				len(words) > 0 && !qJoinable(w.sep) && strings.TrimSpace(w.sep) != "" {
+				break
+			}
+			if _, ok := qMonthNames[w.word]; ok {
+				break
+			}
+			words = append(words, w.word)
+			orig = append(orig, w.orig)
+		}
+		if len(words) == 0 {
+			continue
+		}
+		country := ""
+		if p, ok := lookupPlace(strings.Join(orig, " ")); ok && !p.isCity && !p.isOrg && !p.isAdj {
+			country = p.name
+		}
+		return words, country
+	}
+	return nil, ""
+}
+
+// qGivenName reports whether token i is a given name that no readout
+// writes but the name after it is indexed ("Joe" in "Joe Biden" where the
+// readouts say "President Biden"): it belongs to that person, not to the
+// topic or to the unknown words.
+func qGivenName(toks []qToken, i int, lower bool, names nameIndex) bool {
+	t := toks[i]
+	if lower || !t.upper || len(t.word) < 2 || i+1 >= len(toks) || !qJoinable(toks[i+1].sep) || toks[i+1].sep == "." {
+		return false
+	}
+	if ixStopWords[t.word] || qQuestionWords[t.word] || qOfficeWords[t.word] || qOfficeModifiers[t.word] ||
+		qWeekdays[t.word] || qDemonyms[t.word] != "" || names.isAffWord(t.word) || strings.ToUpper(t.orig) == t.orig {
+		return false
+	}
+	if _, ok := qMonthNames[t.word]; ok {
+		return false
+	}
+	if _, ok := lookupPlace(t.orig); ok {
+		return false
+	}
+	return qNameCandidate(toks[i+1], lower, names) && toks[i+1].upper
 }
 
 func qStartsSentence(t qToken) bool { return strings.TrimSpace(t.sep) == "" }

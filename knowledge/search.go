@@ -218,8 +218,8 @@ func (ix *Index) dateSpan() (first, last string, err error) {
 // Entry is one position a speaker took, for following a stance over time.
 type Entry struct {
 	MeetingID, Date, Title, Speaker, Topic, Text, SourceURL string
-	// New are the phrases (two or three words, no stopwords) that appear
-	// here for the first time in this speaker's statements on the topic.
+	// New is the salient wording that appears here for the first time in
+	// this speaker's statements on the topic (see MarkNewWording).
 	New []string
 }
 
@@ -263,7 +263,6 @@ func (ix *Index) Positions(ctx context.Context, speaker, topic string) ([]Entry,
 	}
 	topicStems := ixStemsOf(topic)
 	var out []Entry
-	seen := map[string]bool{}
 	for _, m := range ms {
 		for _, p := range m.Positions {
 			if !speakerIs(m, p.Speaker, who) {
@@ -272,17 +271,11 @@ func (ix *Index) Positions(ctx context.Context, speaker, topic string) ([]Entry,
 			if len(topicStems) > 0 && !ixContainsAny(ixStemsOf(p.Topic+" "+p.Text), topicStems) {
 				continue
 			}
-			e := Entry{MeetingID: m.ID, Date: m.Date, Title: m.Title, Speaker: p.Speaker, Topic: p.Topic, Text: p.Text, SourceURL: m.SourceURL}
-			for _, ph := range ixPhrases(p.Text) {
-				if !seen[ph] {
-					seen[ph] = true
-					e.New = append(e.New, ph)
-				}
-			}
-			out = append(out, e)
+			out = append(out, Entry{MeetingID: m.ID, Date: m.Date, Title: m.Title, Speaker: p.Speaker, Topic: p.Topic, Text: p.Text, SourceURL: m.SourceURL})
 		}
 	}
-	return out, nil
+	// One mechanism decides what wording is new, for every caller.
+	return MarkNewWording(out), nil
 }
 
 // speakerIs reports whether a position's speaker is the person named by
@@ -315,37 +308,4 @@ func ixContainsAny(have, want []string) bool {
 		}
 	}
 	return false
-}
-
-// ixPhrases are the two- and three-word runs of text without stopwords.
-func ixPhrases(text string) []string {
-	var out []string
-	for _, run := range ixContentRuns(ixWords(text)) {
-		for n := 2; n <= 3; n++ {
-			for i := 0; i+n <= len(run); i++ {
-				out = append(out, strings.Join(run[i:i+n], " "))
-			}
-		}
-	}
-	return ixUnique(out)
-}
-
-// ixContentRuns splits words at stopwords into runs of content words.
-func ixContentRuns(words []string) [][]string {
-	var runs [][]string
-	var cur []string
-	for _, w := range words {
-		if ixStopWords[w] {
-			if len(cur) > 0 {
-				runs = append(runs, cur)
-			}
-			cur = nil
-			continue
-		}
-		cur = append(cur, w)
-	}
-	if len(cur) > 0 {
-		runs = append(runs, cur)
-	}
-	return runs
 }

@@ -281,7 +281,10 @@ func (t *termLists) isAffWord(w string) bool {
 	return t.affWords[w]
 }
 
-// peopleWith returns the labels of people whose names hold every word.
+// peopleWith returns the labels of people who may be the one words name:
+// their names hold every word (in any nickname form: "Joe" for "Joseph"),
+// or their identifying words are all among words ("Biden" for "Joe
+// Biden").
 func (t *termLists) peopleWith(words []string) []string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -289,19 +292,59 @@ func (t *termLists) peopleWith(words []string) []string {
 		return nil
 	}
 	var out []string
-	for _, i := range t.nameWords[words[0]] {
-		if ixHasWords(t.names.folded[i], words[1:]) {
-			out = append(out, t.names.values[i])
+	seen := map[int]bool{}
+	for _, f := range nameForms(words[0]) {
+		for _, i := range t.nameWords[f] {
+			if !seen[i] && t.hasNameForms(i, words[1:]) {
+				seen[i] = true
+				out = append(out, t.names.values[i])
+			}
+		}
+	}
+	if len(words) > 1 {
+		for _, w := range words {
+			for _, f := range nameForms(w) {
+				for _, i := range t.nameWords[f] {
+					if !seen[i] && nameWithin(strings.Fields(t.names.folded[i]), words) {
+						seen[i] = true
+						out = append(out, t.names.values[i])
+					}
+				}
+			}
 		}
 	}
 	return out
 }
 
-// isNameWord reports whether w is a word of some indexed person's name.
+// hasNameForms reports whether name i holds every word in some form.
+func (t *termLists) hasNameForms(i int, words []string) bool {
+	have := strings.Fields(t.names.folded[i])
+	for _, w := range words {
+		found := false
+		for _, f := range nameForms(w) {
+			if slices.Contains(have, f) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// isNameWord reports whether w, or a nickname form of it, is a word of
+// some indexed person's name.
 func (t *termLists) isNameWord(w string) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return len(t.nameWords[w]) > 0
+	for _, f := range nameForms(w) {
+		if len(t.nameWords[f]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // loadTerms fills the term lists from bleve's field dictionaries.

@@ -1,0 +1,253 @@
+package knowledge
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// fixMeetings are invented meetings of invented people, extracted by hand,
+// so these tests exercise answering alone. One person is stored under three
+// spellings ("Robert J. Hale Jr.", "Hale", "Bob Hale").
+var fixMeetings = map[string]Meeting{
+	"hale-okoro-lagos.md": {
+		Title: "President Hale meets President Okoro", Date: "2021-03-02", Location: "Lagos", Kind: KindInPerson,
+		SourceURL: "https://example.org/fix/hale-okoro-lagos",
+		Participants: []Participant{
+			{Name: "Robert J. Hale Jr.", Title: "President", Affiliation: "Freedonia"},
+			{Name: "Amara Okoro", Title: "President", Affiliation: "Nigeria"}},
+		Text: "1. President Robert J. Hale Jr. met President Amara Okoro in Lagos on 2 March 2021.\n" +
+			"2. President Hale raised maritime security in the Gulf of Guinea and offered patrol boats.\n" +
+			"3. President Okoro stressed port investment.",
+		Positions: []Position{
+			{Speaker: "Robert J. Hale Jr.", Topic: "maritime security", Text: "President Hale raised maritime security in the Gulf of Guinea and offered patrol boats."},
+			{Speaker: "Amara Okoro", Topic: "port investment", Text: "President Okoro stressed port investment."}},
+	},
+	"hale-okoro-call.md": {
+		Title: "Call between President Hale and President Okoro", Date: "2021-09-14", Kind: KindTelephone,
+		SourceURL: "https://example.org/fix/hale-okoro-call",
+		Participants: []Participant{
+			{Name: "Hale", Title: "President", Affiliation: "Freedonia"},
+			{Name: "Amara Okoro", Title: "President", Affiliation: "Nigeria"}},
+		Text: "President Hale spoke by telephone with President Okoro.\n(2) President Hale raised maritime security in the Gulf of Guinea and offered patrol boats.",
+		Positions: []Position{
+			{Speaker: "Hale", Topic: "maritime security", Text: "President Hale raised maritime security in the Gulf of Guinea and offered patrol boats."}},
+	},
+	"hale-okoro-geneva.md": {
+		Title: "Bob Hale and Amara Okoro meet in Geneva", Date: "2022-05-20", Location: "Geneva", Kind: KindInPerson,
+		SourceURL: "https://example.org/fix/hale-okoro-geneva",
+		Participants: []Participant{
+			{Name: "Bob Hale", Title: "President", Affiliation: "Freedonia"},
+			{Name: "Amara Okoro", Title: "President", Affiliation: "Nigeria"}},
+		Text: "President Bob Hale met President Amara Okoro in Geneva. They reviewed the Lagos port project and grain prices.",
+	},
+	"okoro-lind-geneva.md": {
+		Title: "Okoro meets Lind", Date: "2022-05-21", Location: "Geneva", Kind: KindInPerson,
+		SourceURL: "https://example.org/fix/okoro-lind-geneva",
+		Participants: []Participant{
+			{Name: "Amara Okoro", Title: "President", Affiliation: "Nigeria"},
+			{Name: "Sofia Lind", Title: "Prime Minister", Affiliation: "Sweden"}},
+		Text: "President Okoro met Prime Minister Sofia Lind in Geneva. They discussed fisheries.",
+	},
+	"okoro-lind-visit.md": {
+		Title: "Okoro receives Lind", Date: "2023-01-10", Kind: KindInPerson,
+		SourceURL: "https://example.org/fix/okoro-lind-visit",
+		Participants: []Participant{
+			{Name: "Amara Okoro", Title: "President", Affiliation: "Nigeria"},
+			{Name: "Sofia Lind", Title: "Prime Minister", Affiliation: "Sweden"}},
+		Text: "President Okoro received Prime Minister Lind. They discussed fisheries and trade.",
+	},
+	"lind-hale.md": {
+		Title: "Lind meets Hale", Date: "2023-06-01", Kind: KindInPerson,
+		SourceURL: "https://example.org/fix/lind-hale",
+		Participants: []Participant{
+			{Name: "Sofia Lind", Title: "Prime Minister", Affiliation: "Sweden"},
+			{Name: "Hale", Title: "President", Affiliation: "Freedonia"}},
+		Text: "Prime Minister Lind met President Hale. They discussed wind power.",
+	},
+}
+
+func fixExtract(r Readout) (Meeting, error) {
+	m, ok := fixMeetings[r.Name]
+	if !ok {
+		return Meeting{}, ErrNotReadout
+	}
+	m.ID = fallbackID(r)
+	m.Text = r.Text
+	return m, nil
+}
+
+func newFixIndex(tb testing.TB) *Index {
+	tb.Helper()
+	ix, err := openWith(filepath.Join(tb.TempDir(), "index"), Options{Now: func() time.Time { return testNow }}, fixExtract)
+	if err != nil {
+		tb.Fatalf("open: %v", err)
+	}
+	tb.Cleanup(func() { ix.Close() })
+	var rs []Readout
+	for name, m := range fixMeetings {
+		rs = append(rs, Readout{Name: name, Title: m.Title, SourceURL: m.SourceURL, Text: m.Text, Hash: "h-" + name})
+	}
+	if _, err := ix.Add(context.Background(), rs...); err != nil {
+		tb.Fatalf("add: %v", err)
+	}
+	return ix
+}
+
+func TestAskFixes(t *testing.T) {
+	ix := newFixIndex(t)
+	tests := []struct {
+		name    string
+		q       string
+		want    []string
+		notWant []string
+		none    bool // ErrNoAnswer
+	}{
+		{name: "asked name holds a stored name, nickname and full name",
+			q:    "When did Bob Hale and Amara Okoro meet?",
+			want: []string{"2 March 2021", "14 September 2021", "20 May 2022"}},
+		{name: "full given name finds the nickname and the family name alone",
+			q:    "When did Robert Hale and Okoro meet?",
+			want: []string{"2 March 2021", "14 September 2021", "20 May 2022"}},
+		{name: "a given name no readout writes still names the person",
+			q:    "When did Rupert Hale and Okoro meet?",
+			want: []string{"2 March 2021", "14 September 2021", "20 May 2022"}},
+		{name: "a place restricts to the meeting held there",
+			q:       "Who did Okoro meet in Lagos?",
+			want:    []string{"Hale", "Lagos", "2 March 2021"},
+			notWant: []string{"Lind"}},
+		{name: "a place where the person never met gives no answer",
+			q:    "Who did Lind meet in Lagos?",
+			none: true},
+		{name: "where states each meeting's place, or that none is given",
+			q:    "Where did Lind meet Okoro?",
+			want: []string{"Geneva", "place not given"}},
+		{name: "where with no place in the readout says so",
+			q:    "Where did Lind meet Hale?",
+			want: []string{"does not say where"}},
+		{name: "where with one meeting states its place",
+			q:    "Where did Hale meet Okoro in Lagos?",
+			want: []string{"Lagos"}},
+		{name: "topic picks the meeting that answers it and names the others that fit",
+			q:       "What did Hale say about maritime security when he met Okoro?",
+			want:    []string{"maritime security", "2 March 2021", "Also fits: 14 September 2021"},
+			notWant: []string{"20 May 2022"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ans, err := ix.Ask(t.Context(), tt.q)
+			if tt.none {
+				if !errors.Is(err, ErrNoAnswer) {
+					t.Fatalf("Ask(%q) = %q, %v; want ErrNoAnswer", tt.q, ans.Text, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Ask(%q): %v", tt.q, err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(ans.Text, w) {
+					t.Errorf("answer lacks %q:\n%s", w, ans.Text)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(ans.Text, w) {
+					t.Errorf("answer has %q:\n%s", w, ans.Text)
+				}
+			}
+			for _, q := range ans.Quotes {
+				if q.Text != stripListMarker(q.Text) {
+					t.Errorf("quote keeps its list marker: %q", q.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestAskQuotesWithoutNumbering(t *testing.T) {
+	ix := newFixIndex(t)
+	ans, err := ix.Ask(t.Context(), "What did Hale say about patrol boats in Lagos?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, q := range ans.Quotes {
+		found = found || strings.HasPrefix(q.Text, "President Hale raised")
+		if strings.HasPrefix(q.Text, "(") || q.Text[0] >= '0' && q.Text[0] <= '9' {
+			t.Errorf("quote keeps its numbering: %q", q.Text)
+		}
+	}
+	if !found {
+		t.Errorf("quotes = %q, want the sentence without its number", ans.Quotes)
+	}
+	if strings.Contains(ans.Text, "\"2. ") {
+		t.Errorf("answer quotes the numbering:\n%s", ans.Text)
+	}
+}
+
+func TestStripListMarker(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2. The leaders met.", "The leaders met."},
+		{"(3) The leaders met.", "The leaders met."},
+		{"b) They agreed.", "They agreed."},
+		{"iv. They agreed.", "They agreed."},
+		{"(IV) They agreed.", "They agreed."},
+		{"• They agreed.", "They agreed."},
+		{"- 1. They agreed.", "They agreed."},
+		{"2020 was a year.", "2020 was a year."},
+		{"U.S. officials met.", "U.S. officials met."},
+		{"I. M. Pei spoke.", "I. M. Pei spoke."},
+		{"A. The leaders met.", "A. The leaders met."},
+		{"President Hale spoke.", "President Hale spoke."},
+	}
+	for _, tt := range tests {
+		if got := stripListMarker(tt.in); got != tt.want {
+			t.Errorf("stripListMarker(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// Positions marks new wording with MarkNewWording, the one mechanism the
+// bot and the CLI show.
+func TestPositionsUseMarkNewWording(t *testing.T) {
+	ix := newFixIndex(t)
+	got, err := ix.Positions(t.Context(), "Hale", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 {
+		t.Fatal("no positions")
+	}
+	bare := make([]Entry, len(got))
+	for i, e := range got {
+		e.New = nil
+		bare[i] = e
+	}
+	if diff := cmp.Diff(MarkNewWording(bare), got); diff != "" {
+		t.Errorf("Positions New differs from MarkNewWording (-want +got):\n%s", diff)
+	}
+}
+
+func TestNamesAgree(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Joe Biden", "Joseph R. Biden Jr.", true},
+		{"Joe Biden", "Biden", true},
+		{"Biden", "Joseph R. Biden Jr.", true},
+		{"Tony Blinken", "Antony J. Blinken", true},
+		{"Jim Biden", "Joseph R. Biden Jr.", false},
+		{"Kim Jong Un", "Kim Dae-jung", false},
+	}
+	for _, tt := range tests {
+		if got := namesAgree(ixWords(tt.a), ixWords(tt.b)); got != tt.want {
+			t.Errorf("namesAgree(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

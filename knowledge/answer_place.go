@@ -1,0 +1,86 @@
+package knowledge
+
+import (
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// placeQuery matches meetings held at the place the question names (its
+// words among the location's, or for a country one of its cities), or
+// whose text mentions the place.
+func placeQuery(pq question) query.Query {
+	if len(pq.place) == 0 {
+		return nil
+	}
+	words := strings.Join(pq.place, " ")
+	alts := []query.Query{wordsQuery(fLoc, words)}
+	text := bleve.NewMatchQuery(words)
+	text.SetField(fText)
+	text.SetOperator(query.MatchQueryOperatorAnd)
+	alts = append(alts, text)
+	for _, c := range citiesOf(pq.placeCountry) {
+		alts = append(alts, wordsQuery(fLoc, c))
+	}
+	return bleve.NewDisjunctionQuery(alts...)
+}
+
+// citiesOf lists the cities of the place table in country.
+func citiesOf(country string) []string {
+	if country == "" {
+		return nil
+	}
+	var out []string
+	for _, p := range placeWords {
+		if p.isCity && p.country == country {
+			out = append(out, p.name)
+		}
+	}
+	return ixUnique(out)
+}
+
+// placeMatches reports whether meeting m was held at the question's place:
+// the place's words are in its location, or its location is a city of the
+// country asked about.
+func placeMatches(m Meeting, pq question) bool {
+	if len(pq.place) == 0 || m.Location == "" {
+		return false
+	}
+	loc := ixWords(m.Location)
+	if ixHasAll(loc, pq.place) {
+		return true
+	}
+	if pq.placeCountry == "" {
+		return false
+	}
+	if ixHasAll(loc, ixWords(pq.placeCountry)) {
+		return true
+	}
+	for _, part := range strings.Split(m.Location, ",") {
+		if p, ok := lookupPlace(part); ok && p.isCity && p.country == pq.placeCountry {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceFit is how well the best sentence of m answers the question,
+// as pickSentences would score it.
+func (sc *scorer) sentenceFit(m Meeting) float64 {
+	sents := answerSentences(m.Text)
+	prevMeeting, prevSpeakers := sc.meeting, sc.speakers
+	sc.meeting = m
+	sc.speakers = map[string]string{}
+	for _, st := range sents {
+		if sp := speakerOf(m, st); sp != "" {
+			sc.speakers[st] = sp
+		}
+	}
+	best := 0.0
+	for _, s := range sents {
+		best = max(best, sc.scoreSentence(s).score)
+	}
+	sc.meeting, sc.speakers = prevMeeting, prevSpeakers
+	return best
+}

@@ -1,0 +1,170 @@
+package knowledge
+
+import (
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// A person asked about may be written otherwise than the readout writes
+// them: "Joe Biden" for "Biden" or "Joseph R. Biden Jr.". Two names agree
+// when, given names written in full (the nickname table of link.go), the
+// significant words of one are all among the other's.
+
+// nicknameForms maps a folded given name to every spelling that names the
+// same given name ("joe" -> joe, joseph; "joseph" -> joseph, joe).
+var nicknameForms = sync.OnceValue(func() map[string][]string {
+	out := map[string][]string{}
+	for short, full := range nicknames {
+		if len(out[full]) == 0 {
+			out[full] = []string{full}
+		}
+		out[full] = append(out[full], short)
+	}
+	for _, forms := range out {
+		slices.Sort(forms[1:])
+	}
+	for short, full := range nicknames {
+		out[short] = out[full]
+	}
+	return out
+})
+
+// nameForms are the spellings of one folded name word: itself and, for a
+// given name, its full form and nicknames. Function words ("will", "don")
+// are only themselves.
+func nameForms(w string) []string {
+	if ixStopWords[w] {
+		return []string{w}
+	}
+	if forms, ok := nicknameForms()[w]; ok {
+		return forms
+	}
+	return []string{w}
+}
+
+// canonName writes a name word's given-name form in full.
+func canonName(w string) string {
+	if ixStopWords[w] {
+		return w
+	}
+	if full, ok := nicknames[w]; ok {
+		return full
+	}
+	return w
+}
+
+// significantNameWords are the folded words of a name that identify its
+// bearer: no initials, particles or generational suffixes (nameSuffixes).
+func significantNameWords(words []string) []string {
+	var out []string
+	for _, w := range words {
+		if len(w) <= 1 || nameSuffixes[w] || qNameParticles[w] {
+			continue
+		}
+		out = append(out, canonName(w))
+	}
+	return out
+}
+
+// nameWithin reports whether every significant word of name is among
+// asked (both folded), given names compared in full.
+func nameWithin(name, asked []string) bool {
+	sig := significantNameWords(name)
+	if len(sig) == 0 {
+		return false
+	}
+	canon := make([]string, len(asked))
+	for i, w := range asked {
+		canon[i] = canonName(w)
+	}
+	for _, w := range sig {
+		if !slices.Contains(canon, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// namesAgree reports whether two folded names may name one person: the
+// significant words of one are all in the other.
+func namesAgree(a, b []string) bool {
+	return nameWithin(a, b) || nameWithin(b, a)
+}
+
+// personAlternatives are the word sets that, each as a whole, find the
+// person asked about as words: the asked words themselves (in any of
+// their nickname forms) and every indexed name whose significant words
+// are all among them. The second list is bounded by the names sharing a
+// word with the question.
+func (t *termLists) personAlternatives(words []string) [][]string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var out [][]string
+	seen := map[int]bool{}
+	for _, w := range words {
+		for _, f := range nameForms(w) {
+			for _, i := range t.nameWords[f] {
+				if seen[i] || len(out) >= 16 {
+					continue
+				}
+				seen[i] = true
+				folded := strings.Fields(t.names.folded[i])
+				if nameWithin(folded, words) && !ixHasAll(folded, words) {
+					out = append(out, significantRaw(folded))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// significantRaw keeps the identifying words of a stored name as stored.
+func significantRaw(words []string) []string {
+	var out []string
+	for _, w := range words {
+		if len(w) > 1 && !nameSuffixes[w] && !qNameParticles[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// personQueryFor matches meetings with a participant named by words in any
+// form: every asked word (or a nickname form of it) among the name's
+// words or the title's, or an indexed name made only of asked words.
+func (ix *Index) personQueryFor(words []string) query.Query {
+	alts := []query.Query{nameFormsQuery(fPersonTok, words), nameFormsQuery(fTitleWord, words)}
+	if ix.terms != nil {
+		for _, alt := range ix.terms.personAlternatives(words) {
+			alts = append(alts, wordsQuery(fPersonTok, strings.Join(alt, " ")))
+		}
+	}
+	return bleve.NewDisjunctionQuery(alts...)
+}
+
+// nameFormsQuery requires each word, in one of its nickname forms, in
+// field.
+func nameFormsQuery(field string, words []string) query.Query {
+	var must []query.Query
+	for _, w := range ixUnique(slices.Clone(words)) {
+		var forms []query.Query
+		for _, f := range nameForms(w) {
+			tq := bleve.NewTermQuery(f)
+			tq.SetField(field)
+			forms = append(forms, tq)
+		}
+		if len(forms) == 1 {
+			must = append(must, forms[0])
+		} else {
+			must = append(must, bleve.NewDisjunctionQuery(forms...))
+		}
+	}
+	if len(must) == 1 {
+		return must[0]
+	}
+	return bleve.NewConjunctionQuery(must...)
+}
