@@ -196,8 +196,8 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 	// meet"), name them once and keep each line to date, kind and place.
 	same := true
 	for _, m := range ms[1:] {
-		if participantList(m, 0) != participantList(ms[0], 0) {
-			same = false
+		if participantList(m, 0) != participantList(ms[0], 0) && !sameParticipants(m.Participants, ms[0].Participants) {
+			same = false // "Joe Biden" and "Joseph R. Biden Jr." are one person
 		}
 	}
 	var b strings.Builder
@@ -540,10 +540,18 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 			}
 		}
 		if len(fit) > 1 {
-			top := best
+			maxFit := 0.0
+			for _, f := range fit {
+				maxFit = max(maxFit, f)
+			}
+			top, topScore := best, math.Inf(-1)
 			for i, f := range fit {
-				if f > fit[top]+1e-9 || f > fit[top]-1e-9 && scores[i] > scores[top] {
-					top = i
+				s := scores[i]
+				if maxFit > 0 {
+					s += 0.4 * f / maxFit
+				}
+				if s > topScore || s == topScore && i < top {
+					top, topScore = i, s
 				}
 			}
 			best, bestScore, bestCov = top, scores[top], covs[top]
@@ -787,6 +795,9 @@ type qterm struct {
 	weak bool
 	// unknown: neither the word nor a synonym occurs in any readout.
 	unknown bool
+	// place: a word of the place the meeting was held at ("in Moscow"),
+	// which picks the meeting but is no reason to quote a sentence.
+	place bool
 }
 
 func (ix *Index) newScorer(ctx context.Context, pq question) *scorer {
@@ -800,12 +811,18 @@ func (ix *Index) newScorer(ctx context.Context, pq question) *scorer {
 	for _, w := range pq.weak {
 		weak[w] = true
 	}
+	place := map[string]bool{}
+	if ix.isMeetingPlace(ctx, pq) {
+		for _, w := range pq.place {
+			place[w] = true
+		}
+	}
 	for _, w := range pq.topic {
 		for _, st := range ixStemsOf(w) {
 			if _, ok := sc.terms[st]; ok {
 				continue
 			}
-			t := &qterm{word: w, about: about[w], weak: weak[w], variants: append([]string{st}, synonymStems()[st]...)}
+			t := &qterm{word: w, about: about[w], weak: weak[w], place: place[w], variants: append([]string{st}, synonymStems()[st]...)}
 			sc.terms[st] = t
 			all = append(all, t.variants...)
 		}
@@ -891,7 +908,7 @@ func prefixFreq(r index.IndexReader, prefix string) int {
 // and done; a question in one word finds a readout in another.
 var synonymGroups = [][]string{
 	{"praise", "commend", "applaud", "laud", "hail", "appreciate", "appreciation", "welcome", "thank", "gratitude"},
-	{"urge", "press", "call", "demand", "request", "ask"},
+	{"urge", "press", "call", "demand", "request", "ask", "need"},
 	{"concern", "worry", "preoccupation", "alarm"},
 	{"agree", "agreement", "concur", "consensus", "confirm", "affirm", "reaffirm"},
 	{"congratulate", "congratulation", "congratulations"},
@@ -1398,6 +1415,9 @@ func (sc *scorer) scoreSentence(s string) scored {
 	}
 	c := scored{text: s}
 	for st, t := range sc.terms {
+		if t.place && !sc.pq.askWhere {
+			continue
+		}
 		if m := t.matches(set); m > 0 {
 			c.score += m * t.weight
 			c.covers = append(c.covers, st)

@@ -52,7 +52,7 @@ var fixMeetings = map[string]Meeting{
 		Participants: []Participant{
 			{Name: "Amara Okoro", Title: "President", Affiliation: "Nigeria"},
 			{Name: "Sofia Lind", Title: "Prime Minister", Affiliation: "Sweden"}},
-		Text: "President Okoro met Prime Minister Sofia Lind in Geneva. They discussed fisheries.",
+		Text: "President Okoro met Prime Minister Sofia Lind in Geneva. They discussed fisheries.\nThe meeting was the first of the talks.\nPrime Minister Lind stressed the need to protect fish stocks.",
 	},
 	"okoro-lind-visit.md": {
 		Title: "Okoro receives Lind", Date: "2023-01-10", Kind: KindInPerson,
@@ -110,7 +110,7 @@ func TestAskFixes(t *testing.T) {
 	}{
 		{name: "asked name holds a stored name, nickname and full name",
 			q:    "When did Bob Hale and Amara Okoro meet?",
-			want: []string{"2 March 2021", "14 September 2021", "20 May 2022"}},
+			want: []string{"— 3 meetings:", "2 March 2021", "14 September 2021", "20 May 2022"}},
 		{name: "full given name finds the nickname and the family name alone",
 			q:    "When did Robert Hale and Okoro meet?",
 			want: []string{"2 March 2021", "14 September 2021", "20 May 2022"}},
@@ -137,6 +137,9 @@ func TestAskFixes(t *testing.T) {
 			q:       "What did Hale say about maritime security when he met Okoro?",
 			want:    []string{"maritime security", "2 March 2021", "Also fits: 14 September 2021"},
 			notWant: []string{"20 May 2022"}},
+		{name: "call for asks what was urged, in any words",
+			q:    "What did Lind call for in her meeting with Okoro?",
+			want: []string{"protect fish stocks"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -248,6 +251,46 @@ func TestNamesAgree(t *testing.T) {
 	for _, tt := range tests {
 		if got := namesAgree(ixWords(tt.a), ixWords(tt.b)); got != tt.want {
 			t.Errorf("namesAgree(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// A meeting place picks the meeting; it is no reason to quote a sentence.
+func TestPlaceDoesNotPickSentences(t *testing.T) {
+	ix := newFixIndex(t)
+	pq := parseQuestion("What did Lind say at Geneva about fisheries?", ix.terms)
+	sc := ix.newScorer(t.Context(), pq)
+	if got := sc.scoreSentence("President Okoro met Prime Minister Sofia Lind in Geneva."); len(got.covers) > 0 {
+		t.Errorf("a sentence naming only the place covers %q", got.covers)
+	}
+	if got := sc.scoreSentence("They discussed fisheries."); len(got.covers) == 0 {
+		t.Error("the sentence on the topic covers nothing")
+	}
+}
+
+func TestParseQuestionFixes(t *testing.T) {
+	names := newFixIndex(t).terms
+	tests := []struct {
+		q                     string
+		people                [][]string
+		place, topic, subject []string
+		kinds                 []Kind
+	}{
+		{q: "What did the Crown Prince call for in his call with Okoro?", people: [][]string{{"okoro"}},
+			topic: []string{"call"}, subject: []string{"crown", "prince"}, kinds: []Kind{KindTelephone, KindVideo}},
+		{q: "Who did Okoro meet in Lagos?", people: [][]string{{"okoro"}}, place: []string{"lagos"},
+			topic: []string{"lagos"}, subject: []string{"okoro"}, kinds: []Kind{KindInPerson}},
+		{q: "When did Bob Hale and Okoro meet?", people: [][]string{{"bob", "hale"}, {"okoro"}},
+			subject: []string{"bob", "hale"}, kinds: []Kind{KindInPerson}},
+		{q: "When did Rupert Hale and Okoro meet?", people: [][]string{{"rupert", "hale"}, {"okoro"}},
+			subject: []string{"rupert", "hale"}, kinds: []Kind{KindInPerson}},
+	}
+	for _, tt := range tests {
+		pq := parseQuestion(tt.q, names)
+		got := question{people: pq.people, place: pq.place, topic: pq.topic, subject: pq.subject, kinds: pq.kinds}
+		want := question{people: tt.people, place: tt.place, topic: tt.topic, subject: tt.subject, kinds: tt.kinds}
+		if diff := cmp.Diff(want, got, cmp.AllowUnexported(question{})); diff != "" {
+			t.Errorf("parseQuestion(%q) (-want +got):\n%s", tt.q, diff)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"context"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -83,4 +84,38 @@ func (sc *scorer) sentenceFit(m Meeting) float64 {
 	}
 	sc.meeting, sc.speakers = prevMeeting, prevSpeakers
 	return best
+}
+
+// isMeetingPlace reports whether the question's place is where meetings
+// are held (a known city, or a word of some meeting's location) rather
+// than a country or region that may be what was discussed ("the
+// situation in Gaza").
+func (ix *Index) isMeetingPlace(ctx context.Context, pq question) bool {
+	if len(pq.place) == 0 || pq.placeCountry != "" {
+		return false
+	}
+	if p, ok := lookupPlace(strings.Join(pq.place, " ")); ok {
+		return p.isCity
+	}
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return false
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return false
+	}
+	defer r.Close()
+	for _, w := range pq.place {
+		tfr, err := r.TermFieldReader(ctx, []byte(w), fLoc, false, false, false)
+		if err != nil {
+			return false
+		}
+		n := tfr.Count()
+		tfr.Close()
+		if n == 0 {
+			return false
+		}
+	}
+	return true
 }

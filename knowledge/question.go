@@ -130,7 +130,13 @@ func parseQuestion(q string, names nameIndex) question {
 		}
 	}
 
-	// Kind of meeting.
+	// Kind of meeting. "Call for" and "called for" ask what was urged,
+	// not how they met.
+	fqKind := fq
+	for _, cf := range []string{" call for ", " calls for ", " called for ", " calling for "} {
+		fqKind = strings.ReplaceAll(fqKind, cf, " ")
+	}
+	fq, fqAll := fqKind, fq
 	switch {
 	case strings.Contains(fq, " phone or video ") || strings.Contains(fq, " video or phone "):
 		pq.kinds, pq.hardKind = []Kind{KindTelephone, KindVideo}, true
@@ -149,6 +155,7 @@ func parseQuestion(q string, names nameIndex) question {
 		pq.kinds = []Kind{KindInPerson}
 	}
 
+	fq = fqAll
 	parseDates(&pq, toks, used)
 
 	personAt := map[int][]string{}
@@ -178,6 +185,14 @@ func parseQuestion(q string, names nameIndex) question {
 		}
 		for k := i; k < j; k++ {
 			used[k] = true
+		}
+		// A given name no readout writes belongs to the person after it.
+		for k := j - 2; k >= i; k-- {
+			if _, ok := personAt[k]; !ok {
+				if p, ok := personAt[k+1]; ok {
+					personAt[k] = p
+				}
+			}
 		}
 		i = j
 	}
@@ -235,7 +250,7 @@ func parseQuestion(q string, names nameIndex) question {
 			if namesSide(toks, i, personAt) {
 				pq.weak = append(pq.weak, c...)
 			}
-		} else if used[i] || ixStopWords[t.word] || qQuestionWords[t.word] || qKindWords[t.word] {
+		} else if used[i] || ixStopWords[t.word] || qQuestionWords[t.word] || qKindWords[t.word] && !callFor(toks, i) {
 			continue
 		}
 		pq.topic = append(pq.topic, words...)
@@ -354,6 +369,13 @@ func parsePlace(toks []qToken, used []bool) ([]string, string) {
 		return words, country
 	}
 	return nil, ""
+}
+
+// callFor reports whether token i is "call" or "called" before "for": a
+// question about what someone urged.
+func callFor(toks []qToken, i int) bool {
+	w := toks[i].word
+	return (w == "call" || w == "calls" || w == "called" || w == "calling") && i+1 < len(toks) && toks[i+1].word == "for"
 }
 
 // qGivenName reports whether token i is a given name that no readout
@@ -535,12 +557,12 @@ var qKindWords = ixWordSet(`phone telephone call called calls video videoconfere
 
 // qOfficeWords name offices that can stand for a participant.
 var qOfficeWords = ixWordSet(`president prime minister secretary general chancellor premier king queen emperor chair
-chairman chairperson councilor councillor counsellor envoy ambassador spokesperson sg pm fm`)
+chairman chairperson councilor councillor counsellor envoy ambassador spokesperson sg pm fm prince emir amir sultan`)
 
 // qOfficeModifiers make an office only next to an office word ("Defence
 // Minister", "Secretary of State"); alone they are topic words ("defence
 // cooperation").
-var qOfficeModifiers = ixWordSet(`foreign defence defense deputy vice state interior finance trade`)
+var qOfficeModifiers = ixWordSet(`foreign defence defense deputy vice state interior finance trade crown`)
 
 // namesSide reports whether the country word at i qualifies an office or
 // a person ("the UK Prime Minister", "Japan's Aso") rather than being a
