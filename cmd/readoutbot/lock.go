@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -8,17 +10,24 @@ import (
 	"syscall"
 )
 
-// dataLockName is the lock file a running bot holds in its data folder.
-const dataLockName = ".readoutbot.lock"
-
 // lockDataDir takes an exclusive lock on the data folder, so a second bot
 // on the same data is refused even when it was given another index folder:
 // two bots would both watch the folder, and two on one token make Discord
-// reject the slower one's replies. A data folder that cannot hold the lock
-// file (read-only) is not an error; the index's own lock still applies.
+// reject the slower one's replies. The lock file lives in the system's temp
+// folder, named by the data folder's absolute path, so the data folder is
+// never written to (it may be read-only, or a checkout). Where no lock file
+// can be made, the index's own lock still applies.
 func lockDataDir(dir string) (unlock func(), err error) {
-	path := filepath.Join(dir, dataLockName)
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	sum := sha256.Sum256([]byte(abs))
+	path := filepath.Join(os.TempDir(), "readoutbot-"+hex.EncodeToString(sum[:8])+".lock")
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600)
 	if err != nil {
 		return func() {}, nil
 	}
