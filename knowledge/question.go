@@ -387,7 +387,7 @@ func qGivenName(toks []qToken, i int, lower bool, names nameIndex) bool {
 	if lower || !t.upper || len(t.word) < 2 || i+1 >= len(toks) || !qJoinable(toks[i+1].sep) || toks[i+1].sep == "." {
 		return false
 	}
-	if ixStopWords[t.word] || qQuestionWords[t.word] || qOfficeWords[t.word] || qOfficeModifiers[t.word] ||
+	if ixStopWords[t.word] || qQuestionWords[t.word] || qOfficeWords[t.word] || qOfficeModifiers[t.word] || honorifics[t.word] || titleHeads[t.word] ||
 		qWeekdays[t.word] || qDemonyms[t.word] != "" || names.isAffWord(t.word) || strings.ToUpper(t.orig) == t.orig {
 		return false
 	}

@@ -107,8 +107,11 @@ func (t *termLists) personAlternatives(words []string) [][]string {
 	seen := map[int]bool{}
 	for _, w := range words {
 		for _, f := range nameForms(w) {
-			for _, i := range t.nameWords[f] {
-				if seen[i] || len(out) >= 16 {
+			for n, i := range t.nameWords[f] {
+				if n >= maxNameScan || len(out) >= 16 {
+					break
+				}
+				if seen[i] {
 					continue
 				}
 				seen[i] = true
@@ -121,6 +124,10 @@ func (t *termLists) personAlternatives(words []string) [][]string {
 	}
 	return out
 }
+
+// maxNameScan bounds the names looked at per word of an asked name, so a
+// common family name costs no more than this on a large index.
+const maxNameScan = 2000
 
 // significantRaw keeps the identifying words of a stored name as stored.
 func significantRaw(words []string) []string {

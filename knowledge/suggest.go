@@ -304,7 +304,10 @@ func (t *termLists) peopleWith(words []string) []string {
 	if len(words) > 1 {
 		for _, w := range words {
 			for _, f := range nameForms(w) {
-				for _, i := range t.nameWords[f] {
+				for n, i := range t.nameWords[f] {
+					if n >= maxNameScan {
+						break
+					}
 					if !seen[i] && nameWithin(strings.Fields(t.names.folded[i]), words) {
 						seen[i] = true
 						out = append(out, t.names.values[i])
