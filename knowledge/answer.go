@@ -556,7 +556,9 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 			}
 			best, bestScore, bestCov = top, scores[top], covs[top]
 			for i, f := range fit {
-				if i != best && f >= fit[best]-0.05 && scores[i] >= scores[best]-0.5 {
+				// Another publisher's readout of the same meeting is no
+				// other meeting.
+				if i != best && f >= fit[best]-0.05 && scores[i] >= scores[best]-0.5 && !SameMeeting(ms[i], ms[best]) {
 					ties = append(ties, i)
 				}
 			}
@@ -1185,8 +1187,8 @@ func (sc *scorer) pickSentences(m Meeting, budget, hard int) []Quote {
 				gain += sc.terms[s].weight
 			}
 		}
-		if gain <= 0 || gain < 0.5*sc.maxWeight() || utf8.RuneCountInString(c.text)+used > hard {
-			continue
+		if gain <= 0 || gain < 0.5*sc.maxWeight() || utf8.RuneCountInString(c.text)+used > hard || isHeading(c.text) && c.score < 10 {
+			continue // a heading ("Japan and the United Nations") answers nothing
 		}
 		take(c, c.text)
 	}

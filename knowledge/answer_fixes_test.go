@@ -28,6 +28,15 @@ var fixMeetings = map[string]Meeting{
 			{Speaker: "Robert J. Hale Jr.", Topic: "maritime security", Text: "President Hale raised maritime security in the Gulf of Guinea and offered patrol boats."},
 			{Speaker: "Amara Okoro", Topic: "port investment", Text: "President Okoro stressed port investment."}},
 	},
+	// The Lagos meeting again, as the host's release tells it.
+	"okoro-hale-lagos-host.md": {
+		Title: "President Okoro receives President Hale", Date: "2021-03-02", Location: "Lagos", Kind: KindInPerson,
+		SourceURL: "https://example.org/fix/okoro-hale-lagos-host",
+		Participants: []Participant{
+			{Name: "Amara Okoro", Title: "President", Affiliation: "Nigeria"},
+			{Name: "Robert J. Hale Jr.", Title: "President", Affiliation: "Freedonia"}},
+		Text: "President Okoro received President Hale in Lagos.\nPresident Hale spoke of maritime security.",
+	},
 	"hale-okoro-call.md": {
 		Title: "Call between President Hale and President Okoro", Date: "2021-09-14", Kind: KindTelephone,
 		SourceURL: "https://example.org/fix/hale-okoro-call",
@@ -110,7 +119,7 @@ func TestAskFixes(t *testing.T) {
 	}{
 		{name: "asked name holds a stored name, nickname and full name",
 			q:    "When did Bob Hale and Amara Okoro meet?",
-			want: []string{"— 3 meetings:", "2 March 2021", "14 September 2021", "20 May 2022"}},
+			want: []string{"— 4 meetings:", "2 March 2021", "14 September 2021", "20 May 2022"}},
 		{name: "full given name finds the nickname and the family name alone",
 			q:    "When did Robert Hale and Okoro meet?",
 			want: []string{"2 March 2021", "14 September 2021", "20 May 2022"}},
@@ -138,7 +147,7 @@ func TestAskFixes(t *testing.T) {
 			want: []string{"Lagos"}},
 		{name: "topic picks the meeting that answers it and names the others that fit",
 			q:       "What did Hale say about maritime security when he met Okoro?",
-			want:    []string{"maritime security", "2 March 2021", "Also fits: 14 September 2021"},
+			want:    []string{"maritime security", "2 March 2021", "Also fits: 14 September 2021 (by telephone)."}, // not the same meeting again
 			notWant: []string{"20 May 2022"}},
 		{name: "call for asks what was urged, in any words",
 			q:    "What did Lind call for in her meeting with Okoro?",
