@@ -389,7 +389,7 @@ func findTime(s string) string {
 		return ""
 	}
 	best, bestAt := "", len(s)+1
-	if m := reClock12.FindStringSubmatchIndex(s); m != nil {
+	if m := matchIf(mayHaveClock12(s), reClock12, s); m != nil {
 		h, _ := strconv.Atoi(s[m[2]:m[3]])
 		mi := 0
 		if m[4] >= 0 {
@@ -404,7 +404,7 @@ func findTime(s string) string {
 			best, bestAt = fmt.Sprintf("%02d:%02d", h, mi), m[0]
 		}
 	}
-	if m := reNoon.FindStringSubmatchIndex(s); m != nil && m[0] < bestAt {
+	if m := matchIf(mayHaveNoon(s), reNoon, s); m != nil && m[0] < bestAt {
 		// "noon" alone is a time only when it reads like one ("at noon", "12 noon").
 		pre := strings.ToLower(s[max(0, m[0]-6):m[0]])
 		if strings.Contains(pre, "at") || strings.Contains(pre, "from") || m[2] != m[0] {
@@ -416,7 +416,7 @@ func findTime(s string) string {
 			bestAt = m[0]
 		}
 	}
-	if m := reClock24.FindStringSubmatchIndex(s); m != nil && m[0] < bestAt && (best == "" || m[1] <= bestAt) {
+	if m := matchIf(mayHaveClock24(s), reClock24, s); m != nil && m[0] < bestAt && (best == "" || m[1] <= bestAt) {
 		h, _ := strconv.Atoi(s[m[2]:m[3]])
 		mi, _ := strconv.Atoi(s[m[4]:m[5]])
 		if h < 24 && mi < 60 {
@@ -437,6 +437,9 @@ var reDurationAdj = regexp.MustCompile(`(?i)\b(\d{1,3})-(minute|hour)\b`)
 
 // findDuration returns the meeting length in minutes stated in s, or 0.
 func findDuration(s string) int {
+	if !mayHaveDuration(s) {
+		return 0
+	}
 	m := reDuration.FindStringSubmatch(s)
 	if m == nil {
 		if a := reDurationAdj.FindStringSubmatch(s); a != nil {

@@ -96,8 +96,8 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 	if len(js) > 80 {
 		js = js[:80]
 	}
-	if reJoint.MatchString(js) {
-		if m := reJoint.FindString(js); strings.HasSuffix(strings.ToLower(m), "ministers") || strings.HasSuffix(strings.ToLower(m), "leaders") || strings.HasSuffix(strings.ToLower(m), "officials") || strings.HasSuffix(strings.ToLower(m), "delegations") {
+	if loc := jointAt(js); loc != nil {
+		if m := js[loc[0]:loc[1]]; strings.HasSuffix(strings.ToLower(m), "ministers") || strings.HasSuffix(strings.ToLower(m), "leaders") || strings.HasSuffix(strings.ToLower(m), "officials") || strings.HasSuffix(strings.ToLower(m), "delegations") {
 			// "Japanese ministers" or "Russian officials" are not all sides.
 			if first := strings.Fields(m)[0]; first != "the" && first != "The" && first != "both" && first != "Both" && first != "all" && first != "All" {
 				if _, ok := lookupPlace(first); ok {
@@ -637,7 +637,7 @@ type clause struct {
 func (ss *speakerSet) clauses(s, speaker string) []clause {
 	var out []clause
 	start, cur := 0, speaker
-	for _, loc := range reSplit.FindAllStringIndex(s, -1) {
+	for _, loc := range splitPoints(s) {
 		if loc[0] < start {
 			continue
 		}

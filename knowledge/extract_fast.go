@@ -1,0 +1,183 @@
+package knowledge
+
+import "regexp"
+
+// Literal scanners that stand in for, or gate, regexps on Extract's hot
+// paths. Each one gives exactly the regexp's answer (or only skips a regexp
+// that cannot match), so extraction output does not change; see
+// BENCHMARKS.md for why the time matters.
+
+// isRegexSpace is the regexp package's \s: [\t\n\f\r ].
+func isRegexSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// skipRegexSpace returns the index after the run of \s starting at i.
+func skipRegexSpace(s string, i int) int {
+	for i < len(s) && isRegexSpace(s[i]) {
+		i++
+	}
+	return i
+}
+
+// wordThenSpace returns the end of w followed by one or more \s at s[i:],
+// or -1.
+func wordThenSpace(s string, i int, w string) int {
+	if len(s)-i < len(w)+1 || s[i:i+len(w)] != w || !isRegexSpace(s[i+len(w)]) {
+		return -1
+	}
+	return skipRegexSpace(s, i+len(w))
+}
+
+// splitMatchAt is reSplit anchored at i: the end of its leftmost-first match
+// starting at i, or -1.
+func splitMatchAt(s string, i int) int {
+	switch c := s[i]; {
+	case c == ',':
+		j := skipRegexSpace(s, i+1)
+		if j == i+1 {
+			return -1
+		}
+		for _, w := range [...]string{"while", "whereas", "and", "but", "where"} {
+			if e := wordThenSpace(s, j, w); e >= 0 {
+				return e
+			}
+		}
+	case c == ';':
+		if j := skipRegexSpace(s, i+1); j > i+1 {
+			return j
+		}
+	case isRegexSpace(c):
+		j := skipRegexSpace(s, i)
+		if e := wordThenSpace(s, j, "while"); e >= 0 {
+			return e
+		}
+		if e := wordThenSpace(s, j, "and"); e >= 0 {
+			return e
+		}
+	}
+	return -1
+}
+
+// splitPoints is reSplit.FindAllStringIndex(s, -1) without the regexp.
+func splitPoints(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); {
+		if e := splitMatchAt(s, i); e >= 0 {
+			out = append(out, [2]int{i, e})
+			i = e
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// lowerASCII folds an ASCII letter to lower case.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// containsFoldASCII reports whether s holds sub (lower-case ASCII) in any
+// ASCII case. For words without k or s this is what (?i) matches.
+func containsFoldASCII(s, sub string) bool {
+	n := len(sub)
+outer:
+	for i := 0; i+n <= len(s); i++ {
+		for j := 0; j < n; j++ {
+			if lowerASCII(s[i+j]) != sub[j] {
+				continue outer
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// hasNonASCII reports whether s holds a byte outside ASCII.
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeJoint is false only when reJoint cannot match s: s starts with none of
+// its first words and holds none of its plural nouns.
+func mayBeJoint(s string) bool {
+	if hasNonASCII(s) {
+		return true // case folding of ſ and K is left to the regexp
+	}
+	n := 0
+	for n < len(s) && n < 5 && ('a' <= lowerASCII(s[n]) && lowerASCII(s[n]) <= 'z') {
+		n++
+	}
+	var w [5]byte
+	for i := 0; i < n; i++ {
+		w[i] = lowerASCII(s[i])
+	}
+	switch string(w[:n]) {
+	case "the", "both", "they", "all", "each", "it":
+		return true
+	}
+	return containsFoldASCII(s, "leaders") || containsFoldASCII(s, "ministers") ||
+		containsFoldASCII(s, "officials") || containsFoldASCII(s, "delegations")
+}
+
+// mayHaveDuration is false only when reDuration and reDurationAdj cannot
+// match s: both need a unit ("min", "hour", "hr").
+func mayHaveDuration(s string) bool {
+	return containsFoldASCII(s, "min") || containsFoldASCII(s, "hour") || containsFoldASCII(s, "hr")
+}
+
+// mayHaveClock12 is false only when reClock12 cannot match s: it needs an
+// "a" or "p" with an "m" at most three bytes later.
+func mayHaveClock12(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := lowerASCII(s[i]); c == 'a' || c == 'p' {
+			for j := i + 1; j <= i+3 && j < len(s); j++ {
+				if lowerASCII(s[j]) == 'm' {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// mayHaveClock24 is false only when reClock24 cannot match s: it needs a
+// digit, then ':', '.' or 'h', then a digit.
+func mayHaveClock24(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if c := lowerASCII(s[i]); (c == ':' || c == '.' || c == 'h') && isDigit(s[i-1]) && isDigit(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHaveNoon is false only when reNoon cannot match s.
+func mayHaveNoon(s string) bool {
+	return containsFoldASCII(s, "noon") || containsFoldASCII(s, "midday") || containsFoldASCII(s, "midnight")
+}
+
+// jointAt is reJoint.FindStringIndex(s), skipped when it cannot match.
+func jointAt(s string) []int {
+	if !mayBeJoint(s) {
+		return nil
+	}
+	return reJoint.FindStringIndex(s)
+}
+
+// matchIf is re.FindStringSubmatchIndex(s) when may is true, else nil.
+func matchIf(may bool, re *regexp.Regexp, s string) []int {
+	if !may {
+		return nil
+	}
+	return re.FindStringSubmatchIndex(s)
+}

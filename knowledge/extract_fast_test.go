@@ -1,0 +1,90 @@
+package knowledge
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// fastSamples are the testdata readouts cut at every sentence end, plus
+// random strings built from the scanners' own vocabulary.
+func fastSamples(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	files, _ := filepath.Glob("testdata/readouts/*")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			for _, s := range strings.SplitAfter(line, ". ") {
+				out = append(out, s)
+			}
+		}
+	}
+	bits := []string{" ", "  ", "\t", ",", ", ", ";", "; ", "and", "while", "where", "whereas", "but", "The", "the",
+		"two", "both", "They", "all", "each", "it was agreed", "ministers", "Leaders", "Japanese", "ſ", "K", "x",
+		"for", "about", "30", "12", ":", ".", "h", "H", "a", "p", "m", "M", "noon", "Midnight", "minutes", "hours",
+		"hrs", "-", "lasted", "é"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(bits[r.IntN(len(bits))])
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+func TestFastScannersMatchRegexps(t *testing.T) {
+	for _, s := range fastSamples(t) {
+		var want [][2]int
+		for _, loc := range reSplit.FindAllStringIndex(s, -1) {
+			want = append(want, [2]int{loc[0], loc[1]})
+		}
+		if got := splitPoints(s); len(got) != len(want) || (len(got) > 0 && !equalPairs(got, want)) {
+			t.Errorf("splitPoints(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := jointAt(s), reJoint.FindStringIndex(s); !equalInts(got, want) {
+			t.Errorf("jointAt(%q) = %v, want %v", s, got, want)
+		}
+		gates := []struct {
+			may bool
+			re  *regexp.Regexp
+		}{
+			{mayHaveDuration(s), reDuration}, {mayHaveDuration(s), reDurationAdj}, {mayHaveClock12(s), reClock12},
+			{mayHaveClock24(s), reClock24}, {mayHaveNoon(s), reNoon},
+		}
+		for _, g := range gates {
+			if !g.may && g.re.MatchString(s) {
+				t.Errorf("gate skips %q, which %s matches", s, g.re)
+			}
+		}
+	}
+}
+
+func equalPairs(a, b [][2]int) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
