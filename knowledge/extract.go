@@ -353,15 +353,21 @@ var reWithOther = regexp.MustCompile(`(?i)\b(?:with|met|hosted|received|spoke|ta
 // meetingSentence is the first body sentence that reports the meeting and
 // names a principal; -1 when there is none.
 func (d *doc) meetingSentence() int {
+	// The mentions of each sentence with a meeting verb, found once for
+	// both passes.
+	var found [13][]mention
+	verb := [13]bool{}
 	for i, s := range d.sents {
 		if i > 12 {
 			break
 		}
 		t := dropCallFor(s.text)
-		if !reMeetVerb.MatchString(t) {
+		if !hasMeetVerb(t) {
 			continue
 		}
-		for _, m := range findMentions(s.text) {
+		verb[i] = true
+		found[i] = findMentions(s.text)
+		for _, m := range found[i] {
 			if d.isPrincipal(m) {
 				return i
 			}
@@ -373,10 +379,10 @@ func (d *doc) meetingSentence() int {
 		if i > 12 {
 			break
 		}
-		if !reMeetVerb.MatchString(dropCallFor(s.text)) {
+		if !verb[i] {
 			continue
 		}
-		for _, m := range findMentions(s.text) {
+		for _, m := range found[i] {
 			if nextToVerb(s.text, m) {
 				d.loose = true
 				return i

@@ -1,6 +1,9 @@
 package knowledge
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // Literal scanners that stand in for, or gate, regexps on Extract's hot
 // paths. Each one gives exactly the regexp's answer (or only skips a regexp
@@ -180,4 +183,67 @@ func matchIf(may bool, re *regexp.Regexp, s string) []int {
 		return nil
 	}
 	return re.FindStringSubmatchIndex(s)
+}
+
+// isASCIIWord is the regexp package's \w, which \b uses.
+func isASCIIWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
+// meetVerbWords are reMeetVerb's one-word alternatives.
+var meetVerbWords = setOf("congratulated", "met", "meets", "meeting", "meet", "talk", "talks", "talked", "spoke",
+	"speaks", "call", "called", "calls", "telephone", "phone", "conversation", "hosted", "hosts", "received",
+	"receives", "held", "holds", "conferred", "visited", "discussed", "discuss", "videoconference", "welcomed",
+	"welcomes", "greeted", "exchanged", "chaired", "consulted")
+
+// asciiRunLower lower-cases the run of \w bytes at s[i:] into buf and
+// returns its length and where it ends; ok is false when it does not fit.
+func asciiRunLower(s string, i int, buf []byte) (int, int, bool) {
+	j := i
+	for j < len(s) && isASCIIWord(s[j]) {
+		j++
+	}
+	if j-i > len(buf) {
+		return 0, j, false
+	}
+	for k := i; k < j; k++ {
+		buf[k-i] = lowerASCII(s[k])
+	}
+	return j - i, j, true
+}
+
+// hasMeetVerb is reMeetVerb.MatchString(s): a whole word (between \b
+// boundaries) that is one of its alternatives.
+func hasMeetVerb(s string) bool {
+	if strings.Contains(s, "ſ") || strings.Contains(s, "K") {
+		return reMeetVerb.MatchString(s) // case folding beyond ASCII
+	}
+	var buf, next [16]byte
+	for i := 0; i < len(s); i++ {
+		if !isASCIIWord(s[i]) || i > 0 && isASCIIWord(s[i-1]) {
+			continue
+		}
+		n, j, ok := asciiRunLower(s, i, buf[:])
+		if !ok {
+			i = j
+			continue
+		}
+		if meetVerbWords[string(buf[:n])] {
+			return true
+		}
+		if j < len(s) {
+			w := string(buf[:n])
+			if w == "video" && (s[j] == '-' || isRegexSpace(s[j])) || w == "co" && s[j] == '-' {
+				want := "conference"
+				if w == "co" {
+					want = "chaired"
+				}
+				if m, _, ok := asciiRunLower(s, j+1, next[:]); ok && string(next[:m]) == want {
+					return true
+				}
+			}
+		}
+		i = j
+	}
+	return false
 }

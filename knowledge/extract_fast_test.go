@@ -29,7 +29,8 @@ func fastSamples(t *testing.T) []string {
 	bits := []string{" ", "  ", "\t", ",", ", ", ";", "; ", "and", "while", "where", "whereas", "but", "The", "the",
 		"two", "both", "They", "all", "each", "it was agreed", "ministers", "Leaders", "Japanese", "ſ", "K", "x",
 		"for", "about", "30", "12", ":", ".", "h", "H", "a", "p", "m", "M", "noon", "Midnight", "minutes", "hours",
-		"hrs", "-", "lasted", "é"}
+		"hrs", "-", "lasted", "é", "met", "Meeting", "talkſ", "video", "conference", "co", "chaired", "Called",
+		"on", "_", "9", "\u212a", "ſ", "spoke", "DISCUSS", "videoconference", "congratulated", "Held"}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
 		var b strings.Builder
@@ -52,6 +53,9 @@ func TestFastScannersMatchRegexps(t *testing.T) {
 		}
 		if got, want := jointAt(s), reJoint.FindStringIndex(s); !equalInts(got, want) {
 			t.Errorf("jointAt(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := hasMeetVerb(s), reMeetVerb.MatchString(s); got != want {
+			t.Errorf("hasMeetVerb(%q) = %v, want %v", s, got, want)
 		}
 		gates := []struct {
 			may bool

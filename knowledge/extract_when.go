@@ -89,7 +89,7 @@ func (d *doc) meetingDate(mi int, ref day, refOK bool) string {
 	// The sentence after the meeting sentence sometimes carries the date.
 	if mi+1 < len(d.sents) && d.sents[mi+1].para == d.sents[mi].para {
 		next := d.sents[mi+1].text
-		if reMeetVerb.MatchString(next) {
+		if hasMeetVerb(next) {
 			for _, m := range findDates(next) {
 				if s, ok := complete(m.day); ok && strings.Contains(strings.ToLower(next[max(0, m.start-4):m.start]), "on") {
 					return s
