@@ -247,3 +247,36 @@ func hasMeetVerb(s string) bool {
 	}
 	return false
 }
+
+// callWords and inPersonWords are the alternatives of reCallWord and
+// reInPerson (both case-sensitive, on lower-cased text).
+var (
+	callWords     = setOf("call", "called", "calls", "spoke", "speaks", "talked")
+	inPersonWords = setOf("met", "meets", "meeting", "meet", "hosted", "hosts", "received", "receives", "visit",
+		"visited", "visits", "talks", "summit", "bilateral", "luncheon", "dinner", "breakfast", "welcomed", "dialogue",
+		"consultations", "chaired")
+)
+
+// firstWordIndex is where the leftmost whole word (between \b boundaries)
+// of words starts in s, or -1; coChaired also accepts "co-chaired". It is
+// firstIndex of a case-sensitive regexp \b(?:alternatives)\b.
+func firstWordIndex(s string, words map[string]bool, coChaired bool) int {
+	for i := 0; i < len(s); i++ {
+		if !isASCIIWord(s[i]) || i > 0 && isASCIIWord(s[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIIWord(s[j]) {
+			j++
+		}
+		if words[s[i:j]] {
+			return i
+		}
+		if coChaired && s[i:j] == "co" && j < len(s) && s[j] == '-' && strings.HasPrefix(s[j+1:], "chaired") &&
+			(j+8 == len(s) || !isASCIIWord(s[j+8])) {
+			return i
+		}
+		i = j
+	}
+	return -1
+}

@@ -30,7 +30,7 @@ func fastSamples(t *testing.T) []string {
 		"two", "both", "They", "all", "each", "it was agreed", "ministers", "Leaders", "Japanese", "ſ", "K", "x",
 		"for", "about", "30", "12", ":", ".", "h", "H", "a", "p", "m", "M", "noon", "Midnight", "minutes", "hours",
 		"hrs", "-", "lasted", "é", "met", "Meeting", "talkſ", "video", "conference", "co", "chaired", "Called",
-		"on", "_", "9", "\u212a", "ſ", "spoke", "DISCUSS", "videoconference", "congratulated", "Held"}
+		"on", "_", "9", "\u212a", "ſ", "spoke", "DISCUSS", "videoconference", "congratulated", "Held", "called", "visits", "co-chaired", "summit", "dinner", "talks", "speaks"}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
 		var b strings.Builder
@@ -56,6 +56,12 @@ func TestFastScannersMatchRegexps(t *testing.T) {
 		}
 		if got, want := hasMeetVerb(s), reMeetVerb.MatchString(s); got != want {
 			t.Errorf("hasMeetVerb(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := firstWordIndex(s, callWords, false), firstIndex(reCallWord, s); got != want {
+			t.Errorf("firstWordIndex(%q, callWords) = %d, want %d", s, got, want)
+		}
+		if got, want := firstWordIndex(s, inPersonWords, true), firstIndex(reInPerson, s); got != want {
+			t.Errorf("firstWordIndex(%q, inPersonWords) = %d, want %d", s, got, want)
 		}
 		gates := []struct {
 			may bool

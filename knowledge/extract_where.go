@@ -29,20 +29,20 @@ func meetingKind(title, meet string) Kind {
 		return KindInPerson
 	}
 	// The first meeting word of the sentence decides; the headline breaks ties.
-	callAt := firstIndex(reCallWord, meet)
-	meetAt := firstIndex(reInPerson, meet)
+	callAt := firstWordIndex(meet, callWords, false)
+	meetAt := firstWordIndex(meet, inPersonWords, true)
 	switch {
 	case callAt >= 0 && (meetAt < 0 || callAt < meetAt):
-		if reSpokeWith.MatchString(meet) || reCallWord.MatchString(title) || strings.Contains(strings.ToLower(meet), "call") {
+		if reSpokeWith.MatchString(meet) || firstWordIndex(title, callWords, false) >= 0 || strings.Contains(strings.ToLower(meet), "call") {
 			return KindTelephone
 		}
 	case meetAt >= 0:
 		return KindInPerson
 	}
-	if reCallWord.MatchString(title) {
+	if firstWordIndex(title, callWords, false) >= 0 {
 		return KindTelephone
 	}
-	if reInPerson.MatchString(title) {
+	if firstWordIndex(title, inPersonWords, true) >= 0 {
 		return KindInPerson
 	}
 	return KindOther
