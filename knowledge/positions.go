@@ -742,6 +742,20 @@ var pairNouns = setOf("relations", "relationship", "ties", "cooperation", "partn
 // goodTopic rejects topic candidates that are people, offices, dates,
 // demonyms or the participants' own countries.
 func goodTopic(t string, ps *people) bool {
+	// The same phrases come up in clause after clause: judge each once.
+	if ok, seen := ps.good[t]; seen {
+		return ok
+	}
+	ok := judgeTopic(t, ps)
+	if ps.good == nil {
+		ps.good = map[string]bool{}
+	}
+	ps.good[t] = ok
+	return ok
+}
+
+// judgeTopic is goodTopic without the memo.
+func judgeTopic(t string, ps *people) bool {
 	if len(t) < 3 || !nounTopic(t) || ps.isPersonWord(t) {
 		return false
 	}
@@ -789,6 +803,7 @@ type people struct {
 	ps      []Participant
 	names   []map[string]bool
 	offices []map[string]bool
+	good    map[string]bool // goodTopic's verdicts so far
 }
 
 func newPeople(ps []Participant) *people {
