@@ -326,7 +326,8 @@ func extractOne(r Readout, extract func(Readout) (Meeting, error)) (e extracted)
 	}()
 	m, err := extract(r)
 	if err != nil {
-		return extracted{err: fmt.Errorf("extract %s: %w", r.Name, err)}
+		// Extract's errors already lead with the readout's name.
+		return extracted{err: err}
 	}
 	if m.ID == "" {
 		m.ID = fallbackID(r)
