@@ -261,7 +261,7 @@ func (h *handlers) positions(ctx context.Context, req Request) (Reply, error) {
 	if len(entries) == 0 {
 		return Reply{}, fmt.Errorf("positions of %q on %q: %w", speaker, topic, knowledge.ErrNotFound)
 	}
-	return renderPositions(speaker, topic, knowledge.MarkNewWording(entries)), nil
+	return renderPositions(speaker, topic, entries), nil
 }
 
 func (h *handlers) help(ctx context.Context, req Request) (Reply, error) {

@@ -121,7 +121,7 @@ func cmdPositions(ctx context.Context, app *App, args []string) error {
 		fmt.Fprintf(app.Stdout, "No readout records %s saying anything on %s.\n", *speaker, orAll(*topic))
 		return &exitError{code: 1}
 	}
-	writePositions(app.Stdout, *speaker, *topic, knowledge.MarkNewWording(entries))
+	writePositions(app.Stdout, *speaker, *topic, entries)
 	return nil
 }
 
