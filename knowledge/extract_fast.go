@@ -280,3 +280,44 @@ func firstWordIndex(s string, words map[string]bool, coChaired bool) int {
 	}
 	return -1
 }
+
+// endVerbs are the verbs of reEndSpeaker and reQuoteSaid, which must end
+// the text but for spaces, a stop and a closing quote; saidVerbs are
+// reEndSaid's.
+var (
+	endVerbs = []string{"added", "said", "noted", "stressed", "explained", "continued", "emphasized", "emphasised",
+		"stated", "underlined", "observed", "concluded", "remarked", "affirmed", "insisted", "pointed out", "says"}
+	saidVerbs = []string{"said", "added", "noted", "stressed", "stated", "explained", "continued"}
+)
+
+// mayEndWithVerb is false only when neither reEndSpeaker nor reQuoteSaid
+// can match s: s does not end in one of their verbs.
+func mayEndWithVerb(s string) bool {
+	if strings.HasSuffix(s, "\"") {
+		s = s[:len(s)-1]
+	} else if strings.HasSuffix(s, "”") {
+		s = s[:len(s)-len("”")]
+	}
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") {
+		s = s[:len(s)-1]
+	}
+	for len(s) > 0 && isRegexSpace(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	for _, v := range endVerbs {
+		if strings.HasSuffix(s, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHaveSaid is false only when reEndSaid cannot match s.
+func mayHaveSaid(s string) bool {
+	for _, v := range saidVerbs {
+		if strings.Contains(s, v) {
+			return true
+		}
+	}
+	return false
+}

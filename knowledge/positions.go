@@ -50,13 +50,15 @@ func endSpeaker(s string) []string {
 	if i < 0 || len(s)-i > 90 {
 		return nil
 	}
-	if m := reEndSpeaker.FindStringSubmatch(s[i:]); m != nil {
-		return m
+	if mayEndWithVerb(s[i:]) {
+		if m := reEndSpeaker.FindStringSubmatch(s[i:]); m != nil {
+			return m
+		}
+		if m := reQuoteSaid.FindStringSubmatch(s[i:]); m != nil {
+			return m // "“... in Southeast Asia,” Mr Peters said."
+		}
 	}
-	if m := reQuoteSaid.FindStringSubmatch(s[i:]); m != nil {
-		return m // "“... in Southeast Asia,” Mr Peters said."
-	}
-	if s[len(s)-1] == '"' || strings.HasSuffix(s, "”") {
+	if s[len(s)-1] == '"' || strings.HasSuffix(s, "”") || !mayHaveSaid(s[i:]) {
 		return nil
 	}
 	return reEndSaid.FindStringSubmatch(s[i:])
