@@ -242,8 +242,14 @@ var officeFiller = setOf("of", "the", "for", "and", "affairs", "&", "/", "on", "
 
 // officeWords is the set of words of an office, folded, abbreviations
 // expanded ("PM" -> prime minister).
+// officeSpacer and dashSpacer are built once: a Replacer is costly to make.
+var (
+	officeSpacer = strings.NewReplacer("-", " ", "’", "'", "/", " ")
+	dashSpacer   = strings.NewReplacer("-", " - ", "–", " - ")
+)
+
 func officeWords(t string) map[string]bool {
-	f := strings.Fields(strings.NewReplacer("-", " ", "’", "'", "/", " ").Replace(foldName(t)))
+	f := strings.Fields(officeSpacer.Replace(foldName(t)))
 	out := make(map[string]bool, len(f)+1)
 	for _, w := range f {
 		switch w {
@@ -468,7 +474,7 @@ func (d *doc) issuerCountry() string {
 // "United States-Japan", "Kenyan and Ugandan".
 func countryPairs(s string) [][2]string {
 	var out [][2]string
-	toks := tokenize(strings.NewReplacer("-", " - ", "–", " - ").Replace(s))
+	toks := tokenize(dashSpacer.Replace(s))
 	classify(toks)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]

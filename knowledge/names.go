@@ -326,8 +326,9 @@ func matchPlace(toks []token, i int) (int, place) {
 	if i+limit > len(toks) {
 		limit = len(toks) - i
 	}
+	var buf [96]byte
 	for n := limit; n >= 1; n-- {
-		var b strings.Builder
+		b := buf[:0]
 		bad := false
 		for k := 0; k < n; k++ {
 			t := toks[i+k]
@@ -336,15 +337,14 @@ func matchPlace(toks []token, i int) (int, place) {
 				break
 			}
 			if k > 0 {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
-			b.WriteString(t.key)
+			b = append(b, t.key...)
 		}
 		if bad {
 			continue
 		}
-		key := b.String()
-		if p, ok := placeWords[key]; ok {
+		if p, ok := placeWords[string(b)]; ok { // no allocation for the lookup
 			last := toks[i+n-1]
 			if !isCapitalized(last.s) && !isNumber(last.key) {
 				continue
