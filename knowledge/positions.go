@@ -138,8 +138,11 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 		return who, true
 	}
 	// A country as subject: "Finland is concerned ...".
+	if !country {
+		return "", false
+	}
 	toks := tokenize(head)
-	if country && len(toks) > 0 {
+	if len(toks) > 0 {
 		classify(toks[:min(len(toks), 8)])
 		i := 0
 		if toks[0].key == "the" && len(toks) > 1 && toks[0].class != cPlace {
