@@ -705,8 +705,7 @@ func clauseTopic(s string, ps *people) string {
 		if len(words) > 7 {
 			words = words[:7]
 		}
-		t := shortTopic(strings.Join(words, " "))
-		if goodTopic(t, ps) {
+		if t, ok := ps.shortGoodTopic(strings.Join(words, " ")); ok {
 			return t
 		}
 	}
@@ -731,8 +730,7 @@ func clauseTopic(s string, ps *people) string {
 		if j < len(words) && strings.Contains(words[j-1], "-") && pairNouns[strings.Trim(words[j], ",.;:")] {
 			j++ // "China-U.S. relations": a pair names the relation, not a place
 		}
-		t := shortTopic(strings.Join(words[i:j], " "))
-		if goodTopic(t, ps) && !nonNames[tokenKey(words[i])] {
+		if t, ok := ps.shortGoodTopic(strings.Join(words[i:j], " ")); ok && !nonNames[tokenKey(words[i])] {
 			return t
 		}
 		i = j - 1
@@ -757,6 +755,27 @@ func goodTopic(t string, ps *people) bool {
 	}
 	ps.good[t] = ok
 	return ok
+}
+
+// shortGoodTopic is shortTopic(raw) and whether goodTopic accepts it, worked
+// out once per phrase.
+func (ps *people) shortGoodTopic(raw string) (string, bool) {
+	if v, seen := ps.short[raw]; seen {
+		return v.t, v.ok
+	}
+	t := shortTopic(raw)
+	ok := goodTopic(t, ps)
+	if ps.short == nil {
+		ps.short = map[string]shortVerdict{}
+	}
+	ps.short[raw] = shortVerdict{t, ok}
+	return t, ok
+}
+
+// shortVerdict is a memoised shortGoodTopic answer.
+type shortVerdict struct {
+	t  string
+	ok bool
 }
 
 // judgeTopic is goodTopic without the memo.
@@ -808,7 +827,8 @@ type people struct {
 	ps      []Participant
 	names   []map[string]bool
 	offices []map[string]bool
-	good    map[string]bool // goodTopic's verdicts so far
+	good    map[string]bool         // goodTopic's verdicts so far
+	short   map[string]shortVerdict // shortGoodTopic's answers so far
 }
 
 func newPeople(ps []Participant) *people {
