@@ -110,6 +110,24 @@ func hasNonASCII(s string) bool {
 	return false
 }
 
+// theNext are the words that follow "the" in reJoint.
+var theNext = []string{"two", "sides", "leaders", "ministers", "presidents", "parties", "delegations", "participants",
+	"interlocutors", "counterparts", "officials", "prime", "foreign", "heads", "secretaries", "three", "four", "five"}
+
+// hasPrefixFoldASCII reports whether s starts with p (lower-case ASCII) in
+// any ASCII case.
+func hasPrefixFoldASCII(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		if lowerASCII(s[i]) != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // mayBeJoint is false only when reJoint cannot match s: s starts with none of
 // its first words and holds none of its plural nouns.
 func mayBeJoint(s string) bool {
@@ -125,7 +143,17 @@ func mayBeJoint(s string) bool {
 		w[i] = lowerASCII(s[i])
 	}
 	switch string(w[:n]) {
-	case "the", "both", "they", "all", "each", "it":
+	case "the":
+		// Every "the ..." alternative has one of theNext after the space;
+		// "The-X ministers" and the like are left to the plural test below.
+		if j := skipRegexSpace(s, n); j > n {
+			for _, nx := range theNext {
+				if hasPrefixFoldASCII(s[j:], nx) {
+					return true
+				}
+			}
+		}
+	case "both", "they", "all", "each", "it":
 		return true
 	}
 	return containsFoldASCII(s, "leaders") || containsFoldASCII(s, "ministers") ||

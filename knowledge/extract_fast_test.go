@@ -30,7 +30,8 @@ func fastSamples(t *testing.T) []string {
 		"two", "both", "They", "all", "each", "it was agreed", "ministers", "Leaders", "Japanese", "ſ", "K", "x",
 		"for", "about", "30", "12", ":", ".", "h", "H", "a", "p", "m", "M", "noon", "Midnight", "minutes", "hours",
 		"hrs", "-", "lasted", "é", "met", "Meeting", "talkſ", "video", "conference", "co", "chaired", "Called",
-		"on", "_", "9", "\u212a", "ſ", "spoke", "DISCUSS", "videoconference", "congratulated", "Held", "called", "visits", "co-chaired", "summit", "dinner", "talks", "speaks", "said", "the Minister", "”", "\"", "!", "pointed out", "emphasised", "says", "stated"}
+		"on", "_", "9", "\u212a", "ſ", "spoke", "DISCUSS", "videoconference", "congratulated", "Held", "called", "visits", "co-chaired", "summit", "dinner", "talks", "speaks", "said", "the Minister", "”", "\"", "!", "pointed out", "emphasised", "says", "stated", "The two", "the sides", "The Prime Ministers", "the Foreign", "THE", "heads of state", "The-x",
+		"Five", "counterparts", "three", "Officials"}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
 		var b strings.Builder
