@@ -139,6 +139,10 @@ func tokenize(s string) []token {
 	toks := make([]token, 0, len(s)/5+1)
 	i := 0
 	for i < len(s) {
+		if c := s[i]; c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+			i++ // unicode.IsSpace for ASCII, without decoding
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
 			i += size
@@ -151,6 +155,10 @@ func tokenize(s string) []token {
 		}
 		j := i
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+				j++ // isWordRune for ASCII, without decoding
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(s[j:])
 			if isWordRune(r) {
 				j += size
@@ -212,8 +220,14 @@ func isPossessive(w string) bool {
 // tokenKey is the lookup form of a word: lower case, straight apostrophes,
 // no trailing dot or possessive.
 func tokenKey(w string) string {
-	k := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
-	k = strings.ReplaceAll(k, "‑", "-")
+	k := w
+	if hasNonASCII(w) { // "’" and "‑" are not ASCII: most words skip both scans
+		k = strings.ReplaceAll(k, "’", "'")
+	}
+	k = strings.ToLower(k)
+	if hasNonASCII(k) {
+		k = strings.ReplaceAll(k, "‑", "-")
+	}
 	k = strings.TrimSuffix(k, "'s")
 	if k != "dato'" {
 		k = strings.TrimSuffix(k, "'")
