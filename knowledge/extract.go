@@ -121,6 +121,7 @@ type sentence struct {
 // doc is a readout split into headline, header lines (date line, dateline,
 // labels), body sentences and trailer lines (signatures).
 type doc struct {
+	ments         mentionMemo // findMentions per sentence text
 	r             Readout
 	title         string
 	header        []string
@@ -366,7 +367,7 @@ func (d *doc) meetingSentence() int {
 			continue
 		}
 		verb[i] = true
-		found[i] = findMentions(s.text)
+		found[i] = d.ments.find(s.text)
 		for _, m := range found[i] {
 			if d.isPrincipal(m) {
 				return i

@@ -349,3 +349,24 @@ func mayHaveSaid(s string) bool {
 	}
 	return false
 }
+
+// mentionMemo keeps findMentions' answers for one readout: the meeting
+// sentence, participant and position passes look at the same sentences.
+// Callers only read the slices.
+type mentionMemo map[string][]mention
+
+// find is findMentions(s), worked out once per text.
+func (mm *mentionMemo) find(s string) []mention {
+	if mm == nil {
+		return findMentions(s)
+	}
+	if ms, ok := (*mm)[s]; ok {
+		return ms
+	}
+	if *mm == nil {
+		*mm = mentionMemo{}
+	}
+	ms := findMentions(s)
+	(*mm)[s] = ms
+	return ms
+}

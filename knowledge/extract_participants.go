@@ -325,7 +325,7 @@ func (d *doc) fillAffiliations(ps []Participant) {
 		if k > 40 {
 			break
 		}
-		for _, m := range findMentions(s.text) {
+		for _, m := range d.ments.find(s.text) {
 			if !m.office || m.aff == "" || taken[m.aff] || m.lower {
 				continue
 			}

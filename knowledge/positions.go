@@ -9,8 +9,9 @@ import (
 // speakerSet resolves later mentions ("Prime Minister Abe", "Mr. Ban", "the
 // Secretary", "he", "Finland") to the participants of one meeting.
 type speakerSet struct {
-	ps   []Participant
-	self string // who "I" is in a first-person readout
+	ps    []Participant
+	self  string       // who "I" is in a first-person readout
+	ments *mentionMemo // the readout's findMentions answers; nil finds afresh
 }
 
 func label(p Participant) string {
@@ -116,7 +117,7 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 			head = head[:len(head)-1]
 		}
 	}
-	ms := findMentions(head)
+	ms := ss.ments.find(head)
 	if len(ms) > 0 && ms[0].start <= 4 && !ms[0].poss {
 		if ss.pairSubject(head, ms, prev) {
 			return BothSides, true // "The Head of State and the Prime Minister reviewed"
@@ -360,7 +361,7 @@ func officeMatches(mentioned, title string) bool {
 // positions reads who stated what: one position per sentence or clause whose
 // subject is a participant or all sides, with its topic.
 func (d *doc) positions(mi int, ps []Participant) []Position {
-	ss := &speakerSet{ps: ps, self: d.self}
+	ss := &speakerSet{ps: ps, self: d.self, ments: &d.ments}
 	pi := newPeople(ps)
 	var out []Position
 	var paras []int     // paragraph of each position
