@@ -161,10 +161,25 @@ func mayBeJoint(s string) bool {
 }
 
 // mayHaveDuration is false only when reDuration and reDurationAdj cannot
-// match s: both need a unit ("min", "hour", "hr").
+// match s: both need a whole unit word ("min", "hours", ...).
 func mayHaveDuration(s string) bool {
-	return containsFoldASCII(s, "min") || containsFoldASCII(s, "hour") || containsFoldASCII(s, "hr")
+	for i := 0; i < len(s); i++ {
+		if c := lowerASCII(s[i]); c != 'm' && c != 'h' {
+			continue
+		}
+		for _, u := range durationUnits {
+			if hasPrefixFoldASCII(s[i:], u) && (i+len(u) == len(s) || !isASCIIWord(s[i+len(u)])) {
+				return true
+			}
+		}
+	}
+	return false
 }
+
+// durationUnits are the units reDuration and reDurationAdj end with, each
+// followed by \b (a final "s" written as "ſ" still leaves its stem
+// followed by a non-word byte).
+var durationUnits = []string{"minutes", "minute", "mins", "min", "hours", "hour", "hrs", "hr"}
 
 // mayHaveClock12 is false only when reClock12 cannot match s: it needs an
 // "a" or "p" with an "m" at most three bytes later.

@@ -31,7 +31,7 @@ func fastSamples(t *testing.T) []string {
 		"for", "about", "30", "12", ":", ".", "h", "H", "a", "p", "m", "M", "noon", "Midnight", "minutes", "hours",
 		"hrs", "-", "lasted", "é", "met", "Meeting", "talkſ", "video", "conference", "co", "chaired", "Called",
 		"on", "_", "9", "\u212a", "ſ", "spoke", "DISCUSS", "videoconference", "congratulated", "Held", "called", "visits", "co-chaired", "summit", "dinner", "talks", "speaks", "said", "the Minister", "”", "\"", "!", "pointed out", "emphasised", "says", "stated", "The two", "the sides", "The Prime Ministers", "the Foreign", "THE", "heads of state", "The-x",
-		"Five", "counterparts", "three", "Officials"}
+		"Five", "counterparts", "three", "Officials", "Minister", "minute", "Hour", "hrs", "mins", "min", "hourſ", "30-minute", "ministers"}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
 		var b strings.Builder

@@ -986,8 +986,8 @@ func topicsOf(meet string, pos []Position, ps []Participant) []string {
 	seen := map[string]bool{}
 	pp := newPeople(ps)
 	add := func(t string) {
-		t = shortTopic(t)
-		if t == "" || len(t) < 3 || !goodTopic(t, pp) {
+		t, ok := pp.shortGoodTopic(t)
+		if t == "" || len(t) < 3 || !ok {
 			return
 		}
 		if first := strings.ToLower(strings.Fields(t)[0]); topicStop[first] || topicPreps[first] {
