@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"context"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -45,28 +44,9 @@ func linkedIndex(tb testing.TB, clk *clock) (*knowledge.Index, map[string]knowle
 		tb.Fatalf("open index: %v", err)
 	}
 	tb.Cleanup(func() { ix.Close() })
-	paths, err := filepath.Glob(filepath.Join(linkedFixtures, "*.md"))
-	if err != nil || len(paths) == 0 {
-		tb.Fatalf("no linked fixtures: %v", err)
-	}
-	var rs []knowledge.Readout
-	for _, p := range paths {
-		r, err := knowledge.ReadFile(p)
-		if err != nil {
-			tb.Fatalf("read %s: %v", p, err)
-		}
-		r.Name = filepath.Base(p)
-		rs = append(rs, r)
-	}
-	res, err := ix.Add(context.Background(), rs...)
-	if err != nil {
-		tb.Fatalf("add: %v", err)
-	}
+	res := addFixtures(tb, ix, linkedFixtures)
 	out := map[string]knowledge.Meeting{}
 	for _, r := range res {
-		if r.Err != nil {
-			tb.Fatalf("add %s: %v", r.Name, r.Err)
-		}
 		out[strings.TrimSuffix(r.Name, ".md")] = r.Meeting
 	}
 	return ix, out

@@ -60,9 +60,17 @@ func openIndex(tb testing.TB) *knowledge.Index {
 func newIndex(tb testing.TB) *knowledge.Index {
 	tb.Helper()
 	ix := openIndex(tb)
-	paths, err := filepath.Glob(filepath.Join("testdata", "readouts", "*.md"))
+	addFixtures(tb, ix, filepath.Join("testdata", "readouts"))
+	return ix
+}
+
+// addFixtures adds every .md readout in dir to ix, named by file name, and
+// fails the test on any readout that does not make a meeting.
+func addFixtures(tb testing.TB, ix *knowledge.Index, dir string) []knowledge.Result {
+	tb.Helper()
+	paths, err := filepath.Glob(filepath.Join(dir, "*.md"))
 	if err != nil || len(paths) == 0 {
-		tb.Fatalf("no fixture readouts: %v", err)
+		tb.Fatalf("no fixture readouts in %s: %v", dir, err)
 	}
 	var rs []knowledge.Readout
 	for _, p := range paths {
@@ -82,7 +90,7 @@ func newIndex(tb testing.TB) *knowledge.Index {
 			tb.Fatalf("add %s: %v", res.Name, res.Err)
 		}
 	}
-	return ix
+	return results
 }
 
 // harness is a running bot connected to a fake Discord.
