@@ -167,26 +167,81 @@ func termRange(field, from, to string) query.Query {
 	return q
 }
 
-// dateRange bounds the meeting date inclusively on the numeric day field,
-// which bleve searches with a few prefix terms rather than one term per
-// day; nil when unbounded. Bounds may be a year or a month.
+// dateRange bounds the meeting date inclusively; nil when unbounded.
+// Bounds may be a year or a month. Each meeting carries its day number
+// (YYYYMMDD) at three widths, day, month and year, so a range is a few
+// term ranges: stray days at either end, stray months, then whole years,
+// each reading only the terms that exist. (A numeric field did this with
+// sixteen prefix terms per meeting, which made index merges cost twice
+// as much.)
 func dateRange(from, to string) query.Query {
 	lo, okLo := ixDayNumber(from, false)
 	hi, okHi := ixDayNumber(to, true)
 	if !okLo && !okHi {
 		return nil
 	}
-	yes := true
-	var min, max *float64
-	if okLo {
-		min = &lo
+	if !okLo {
+		lo = 0
 	}
-	if okHi {
-		max = &hi
+	if !okHi {
+		hi = 99999999
 	}
-	q := bleve.NewNumericRangeInclusiveQuery(min, max, &yes, &yes)
-	q.SetField(fDay)
-	return q
+	var qs []query.Query
+	for _, r := range dayRanges(int(lo), int(hi)) {
+		yes := true
+		q := bleve.NewTermRangeInclusiveQuery(fmt.Sprintf("%0*d", r.width, r.lo), fmt.Sprintf("%0*d", r.width, r.hi), &yes, &yes)
+		q.SetField(r.field)
+		qs = append(qs, q)
+	}
+	if len(qs) == 0 {
+		// lo > hi: nothing matches; an empty day range says so.
+		yes := true
+		q := bleve.NewTermRangeInclusiveQuery("1", "0", &yes, &yes)
+		q.SetField(fDay)
+		return q
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// dayRange is an inclusive range of one date field's numbers.
+type dayRange struct {
+	field  string
+	width  int
+	lo, hi int
+}
+
+// dayRanges splits the inclusive day-number range lo..hi (YYYYMMDD, where
+// month and day run 00..99) into ranges of days, months (YYYYMM) and years
+// (YYYY) that together cover exactly the same numbers.
+func dayRanges(lo, hi int) []dayRange {
+	var out []dayRange
+	levels := []struct {
+		field string
+		width int
+	}{{fDay, 8}, {fMonth, 6}, {fYear, 4}}
+	for i, lv := range levels {
+		if lo > hi {
+			break
+		}
+		if i == len(levels)-1 || lo/100 == hi/100 {
+			out = append(out, dayRange{lv.field, lv.width, lo, hi})
+			break
+		}
+		nextLo, nextHi := lo/100, hi/100
+		if lo%100 != 0 {
+			out = append(out, dayRange{lv.field, lv.width, lo, lo/100*100 + 99})
+			nextLo++
+		}
+		if hi%100 != 99 {
+			out = append(out, dayRange{lv.field, lv.width, hi / 100 * 100, hi})
+			nextHi--
+		}
+		lo, hi = nextLo, nextHi
+	}
+	return out
 }
 
 // dateSpan is the earliest and latest meeting date, read from the date

@@ -13,7 +13,7 @@ import (
 
 // mappingVersion changes whenever newMapping or toDoc changes what is
 // indexed; Open rebuilds an index built by another version from its raws.
-const mappingVersion = 4
+const mappingVersion = 5
 
 // Index fields. Text fields use English analysis; keyword fields hold exact
 // values (names, affiliations, topics, kind, ids) or tokens folded by
@@ -32,7 +32,9 @@ const (
 	fLoc       = "loc"       // keyword: folded location words
 	fKind      = "kind"      // keyword
 	fDate      = "date"      // keyword YYYY-MM-DD, sortable; stored
-	fDay       = "day"       // number YYYYMMDD, for cheap date ranges
+	fDay       = "day"       // keyword: day number YYYYMMDD, eight digits, for date ranges
+	fMonth     = "dmonth"    // keyword: its first six digits (YYYYMM)
+	fYear      = "dyear"     // keyword: its first four digits (YYYY)
 	fPublished = "published" // keyword YYYY-MM-DD
 	fIngested  = "ingested"  // datetime
 	fTitleWord = "tword"     // keyword: folded title words, for prefix suggestions
@@ -60,16 +62,11 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fTitle, text(true))
 	dm.AddFieldMappingsAt(fText, text(false))
 	dm.AddFieldMappingsAt(fTopics, text(false))
-	for _, name := range []string{fTopic, fPerson, fPersonTok, fName, fRole, fAff, fAffTok, fLoc, fKind, fTitleWord} {
+	for _, name := range []string{fTopic, fPerson, fPersonTok, fName, fRole, fAff, fAffTok, fLoc, fKind, fTitleWord, fDay, fMonth, fYear} {
 		dm.AddFieldMappingsAt(name, keyword(false, false))
 	}
 	dm.AddFieldMappingsAt(fDate, keyword(true, true))
 	dm.AddFieldMappingsAt(fPublished, keyword(false, true))
-	day := bleve.NewNumericFieldMapping()
-	day.Store = false
-	day.IncludeInAll = false
-	day.DocValues = false
-	dm.AddFieldMappingsAt(fDay, day)
 	ing := bleve.NewDateTimeFieldMapping()
 	ing.Store = false
 	ing.IncludeInAll = false
@@ -121,7 +118,10 @@ func toDoc(m Meeting) map[string]any {
 	if m.Date != "" {
 		d[fDate] = m.Date
 		if n, ok := ixDayNumber(m.Date, false); ok {
-			d[fDay] = n
+			day := int(n)
+			d[fDay] = fmt.Sprintf("%08d", day)
+			d[fMonth] = fmt.Sprintf("%06d", day/100)
+			d[fYear] = fmt.Sprintf("%04d", day/10000)
 		}
 	}
 	if m.Published != "" {
