@@ -465,6 +465,9 @@ func (ix *Index) rebuild(ctx context.Context) (int, error) {
 	if len(ids) > 0 {
 		ix.log.Info("rebuilding index", "readouts", len(ids))
 	}
+	if err := ix.store.resetTerms(); err != nil {
+		return 0, err
+	}
 	n := 0
 	for start := 0; start < len(ids); start += batchSize {
 		if err := ctx.Err(); err != nil {

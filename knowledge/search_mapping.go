@@ -12,7 +12,11 @@ import (
 )
 
 // mappingVersion changes whenever newMapping or toDoc changes what is
-// indexed; Open rebuilds an index built by another version from its raws.
+// indexed in a way queries depend on; Open rebuilds an index built by
+// another version from its raws. (Version 5 indexes also hold the person,
+// name, affiliation and topic keyword fields that the store's term counts
+// replaced; nothing reads them, so they are left to age out rather than
+// forcing a rebuild.)
 const mappingVersion = 5
 
 // Index fields. Text fields use English analysis; keyword fields hold exact
@@ -22,12 +26,8 @@ const (
 	fTitle     = "title"     // text; stored for meeting suggestions
 	fText      = "text"      // text: the readout's main text
 	fTopics    = "topics"    // text: topics
-	fTopic     = "topic"     // keyword: exact topics
-	fPerson    = "person"    // keyword: participant labels
 	fPersonTok = "ptok"      // keyword: folded name words
-	fName      = "pname"     // keyword: participant names (not offices)
 	fRole      = "role"      // keyword: folded office and affiliation words
-	fAff       = "aff"       // keyword: exact affiliations
 	fAffTok    = "afftok"    // keyword: folded affiliation words
 	fLoc       = "loc"       // keyword: folded location words
 	fKind      = "kind"      // keyword
@@ -62,7 +62,7 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fTitle, text(true))
 	dm.AddFieldMappingsAt(fText, text(false))
 	dm.AddFieldMappingsAt(fTopics, text(false))
-	for _, name := range []string{fTopic, fPerson, fPersonTok, fName, fRole, fAff, fAffTok, fLoc, fKind, fTitleWord, fDay, fMonth, fYear} {
+	for _, name := range []string{fPersonTok, fRole, fAffTok, fLoc, fKind, fTitleWord, fDay, fMonth, fYear} {
 		dm.AddFieldMappingsAt(name, keyword(false, false))
 	}
 	dm.AddFieldMappingsAt(fDate, keyword(true, true))
@@ -92,27 +92,14 @@ func toDoc(m Meeting) map[string]any {
 		fTitleWord: ixUnique(ixWords(m.Title)),
 	}
 	d[fTopics] = strings.Join(m.Topics, ". ")
-	d[fTopic] = ixUnique(m.Topics)
-	var persons, names, ptok, role, aff, afftok []string
+	var ptok, role, afftok []string
 	for _, p := range m.Participants {
-		if l := p.Label(); l != "" {
-			persons = append(persons, l)
-		}
-		if p.Name != "" {
-			names = append(names, p.Name)
-		}
 		ptok = append(ptok, ixWords(p.Name)...)
 		role = append(role, ixWords(p.Title+" "+p.Affiliation)...)
-		if p.Affiliation != "" {
-			aff = append(aff, p.Affiliation)
-			afftok = append(afftok, ixWords(p.Affiliation)...)
-		}
+		afftok = append(afftok, ixWords(p.Affiliation)...)
 	}
-	d[fPerson] = ixUnique(persons)
 	d[fPersonTok] = ixUnique(ptok)
-	d[fName] = ixUnique(names)
 	d[fRole] = ixUnique(role)
-	d[fAff] = ixUnique(aff)
 	d[fAffTok] = ixUnique(afftok)
 	d[fLoc] = ixUnique(ixWords(m.Location))
 	if m.Date != "" {

@@ -41,7 +41,14 @@ func openStore(path string) (*store, error) {
 				return err
 			}
 		}
-		return nil
+		if tx.Bucket(bucketTerms) != nil {
+			return nil
+		}
+		if _, err := tx.CreateBucket(bucketTerms); err != nil {
+			return err
+		}
+		_, err := countStoredTerms(tx)
+		return err
 	})
 	if err != nil {
 		db.Close()
@@ -167,15 +174,21 @@ func (s *store) put(items []storeItem) ([]putResult, []string, error) {
 	var removed []string
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		raw, mt, names := tx.Bucket(bucketRaw), tx.Bucket(bucketMeeting), tx.Bucket(bucketName)
+		terms := termDeltas{}
 		for i, it := range items {
 			id := []byte(it.meeting.ID)
 			if old := mt.Get(id); old != nil {
 				var prev Meeting
-				if err := decodeMeeting(tx, id, old, &prev); err == nil && prev.Hash == it.meeting.Hash {
+				err := decodeMeeting(tx, id, old, &prev)
+				if err == nil && prev.Hash == it.meeting.Hash {
 					out[i] = putResult{meeting: prev}
 					continue
 				}
+				if err == nil {
+					terms.add(prev, -1)
+				}
 			}
+			terms.add(it.meeting, 1)
 			if err := putJSON(raw, id, it.raw); err != nil {
 				return err
 			}
@@ -187,6 +200,12 @@ func (s *store) put(items []storeItem) ([]putResult, []string, error) {
 			}
 			name := []byte(it.raw.Name)
 			if prevID := names.Get(name); prevID != nil && !bytes.Equal(prevID, id) {
+				if v := mt.Get(prevID); v != nil {
+					var prev Meeting
+					if decodeMeeting(tx, prevID, v, &prev) == nil {
+						terms.add(prev, -1)
+					}
+				}
 				if err := tx.Bucket(bucketTitle).Delete(prevID); err != nil {
 					return err
 				}
@@ -205,7 +224,7 @@ func (s *store) put(items []storeItem) ([]putResult, []string, error) {
 			}
 			out[i] = putResult{meeting: it.meeting, changed: true}
 		}
-		return nil
+		return terms.apply(tx)
 	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("store readouts: %w", err)
@@ -213,10 +232,12 @@ func (s *store) put(items []storeItem) ([]putResult, []string, error) {
 	return out, removed, nil
 }
 
-// putMeetings overwrites the meetings of items (after a rebuild).
+// putMeetings overwrites the meetings of items (in a rebuild, which has
+// reset the term counts first) and counts their terms.
 func (s *store) putMeetings(items []storeItem) error {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		mt := tx.Bucket(bucketMeeting)
+		terms := termDeltas{}
 		for _, it := range items {
 			if err := putJSON(mt, []byte(it.meeting.ID), encodeMeeting(it.meeting, it.raw)); err != nil {
 				return err
@@ -224,8 +245,9 @@ func (s *store) putMeetings(items []storeItem) error {
 			if err := tx.Bucket(bucketTitle).Put([]byte(it.meeting.ID), titleValue(it.meeting)); err != nil {
 				return err
 			}
+			terms.add(it.meeting, 1)
 		}
-		return nil
+		return terms.apply(tx)
 	})
 	if err != nil {
 		return fmt.Errorf("store meetings: %w", err)
@@ -252,6 +274,16 @@ func (s *store) removeName(name string) (string, error) {
 			return nil
 		}
 		id = string(v)
+		if mv := tx.Bucket(bucketMeeting).Get(v); mv != nil {
+			var prev Meeting
+			if decodeMeeting(tx, v, mv, &prev) == nil {
+				terms := termDeltas{}
+				terms.add(prev, -1)
+				if err := terms.apply(tx); err != nil {
+					return err
+				}
+			}
+		}
 		if err := names.Delete([]byte(name)); err != nil {
 			return err
 		}

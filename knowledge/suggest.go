@@ -237,19 +237,18 @@ func ixHasWords(folded string, words []string) bool {
 func (t *termLists) add(m Meeting) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	for _, p := range m.Participants {
-		if l := p.Label(); l != "" {
-			t.person.add(l, 1)
+	// Count each value once per meeting, as the store's counts do.
+	for _, k := range meetingTerms(m) {
+		switch k.kind {
+		case termPerson:
+			t.person.add(k.value, 1)
+		case termName:
+			t.addName(k.value, 1)
+		case termCountry:
+			t.addCountry(k.value, 1)
+		case termTopic:
+			t.topic.add(k.value, 1)
 		}
-		if p.Name != "" {
-			t.addName(p.Name, 1)
-		}
-		if p.Affiliation != "" {
-			t.addCountry(p.Affiliation, 1)
-		}
-	}
-	for _, tp := range ixUnique(m.Topics) {
-		t.topic.add(tp, 1)
 	}
 	t.titles.put(m.ID, m.Date, m.Title)
 }
@@ -350,39 +349,18 @@ func (t *termLists) isNameWord(w string) bool {
 	return false
 }
 
-// loadTerms fills the term lists from bleve's field dictionaries.
+// loadTerms fills the term lists from the store's counts.
 func (ix *Index) loadTerms() error {
 	t := newTermLists()
-	load := func(field string, add func(string, int)) error {
-		d, err := ix.bleve.FieldDict(field)
-		if err != nil {
-			return fmt.Errorf("read %s terms: %w", field, err)
+	for kind, add := range map[termKind]func(string, int){
+		termPerson:  func(s string, n int) { t.person.add(s, n) },
+		termName:    t.addName,
+		termCountry: t.addCountry,
+		termTopic:   func(s string, n int) { t.topic.add(s, n) },
+	} {
+		if err := ix.store.terms(kind, add); err != nil {
+			return err
 		}
-		defer d.Close()
-		for {
-			e, err := d.Next()
-			if err != nil {
-				return fmt.Errorf("read %s terms: %w", field, err)
-			}
-			if e == nil {
-				return nil
-			}
-			if e.Count > 0 {
-				add(e.Term, int(e.Count))
-			}
-		}
-	}
-	if err := load(fPerson, func(s string, n int) { t.person.add(s, n) }); err != nil {
-		return err
-	}
-	if err := load(fName, t.addName); err != nil {
-		return err
-	}
-	if err := load(fAff, t.addCountry); err != nil {
-		return err
-	}
-	if err := load(fTopic, func(s string, n int) { t.topic.add(s, n) }); err != nil {
-		return err
 	}
 	count, err := ix.bleve.DocCount()
 	if err != nil {
