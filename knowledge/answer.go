@@ -184,6 +184,17 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 		}
 		total = len(ms)
 	}
+	// Both sides' readouts of one meeting are one line.
+	entries := mergeLinked(ms)
+	others := map[string]listed{}
+	if len(entries) < len(ms) {
+		total -= len(ms) - len(entries)
+		ms = ms[:0:0]
+		for _, e := range entries {
+			ms = append(ms, e.Meeting)
+			others[e.ID] = e
+		}
+	}
 	more := max(total-len(ms), 0)
 	if pq.askWhere && len(ms) == 1 && more == 0 {
 		return ix.composeOne(ms[0], pq, scorer), nil // one meeting: its place, with what was said
@@ -215,8 +226,11 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 	// The latest meetings that fit, shown oldest first.
 	length := utf8.RuneCountInString(b.String())
 	keep := len(ms)
+	line := func(m Meeting) string {
+		return listLine(m, !same, pq.askWhere) + linkedNote(others[m.ID])
+	}
 	for i := len(ms) - 1; i >= 0; i-- {
-		length += utf8.RuneCountInString(listLine(ms[i], !same, pq.askWhere)) + 3
+		length += utf8.RuneCountInString(line(ms[i])) + 3
 		if length > answerMax-40 && i < len(ms)-1 {
 			break
 		}
@@ -225,7 +239,7 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 	more += keep
 	ms = ms[keep:]
 	for _, m := range ms {
-		b.WriteString("- " + listLine(m, !same, pq.askWhere) + "\n")
+		b.WriteString("- " + line(m) + "\n")
 	}
 	if more > 0 {
 		fmt.Fprintf(&b, "(and %d earlier)\n", more)
@@ -251,8 +265,10 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 	}
 	var urls []string
 	for _, m := range ms {
-		if m.SourceURL != "" && !slices.Contains(urls, m.SourceURL) {
-			urls = append(urls, m.SourceURL)
+		for _, r := range append([]Meeting{m}, others[m.ID].others...) {
+			if r.SourceURL != "" && !slices.Contains(urls, r.SourceURL) {
+				urls = append(urls, r.SourceURL)
+			}
 		}
 	}
 	if len(urls) > 0 {

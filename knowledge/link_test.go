@@ -228,3 +228,43 @@ func TestCleanTopic(t *testing.T) {
 		}
 	}
 }
+
+func TestListAnswerCountsBothSidesOnce(t *testing.T) {
+	ix, byName := linkedIndex(t)
+	ctx := context.Background()
+	tests := []struct {
+		question string
+		meetings int
+		cites    []string // readouts whose links the answer must give
+	}{
+		// Japan's and Korea's readouts of the 4 March call, and Korea's of 11 March.
+		{"When did Ito and Park talk?", 2, []string{"jp-2025-03-04-ito-park-call", "kr-2025-03-04-park-ito-call", "kr-2025-03-11-park-ito-call"}},
+		// Washington's evening of 1 April is Tokyo's morning of 2 April.
+		{"When did Lane and Ito talk?", 1, []string{"us-2025-04-01-lane-ito-call", "jp-2025-04-02-ito-lane-call"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := ix.Ask(ctx, tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ans.Meetings) != tt.meetings {
+				t.Errorf("%d meetings in the answer, want %d:\n%s", len(ans.Meetings), tt.meetings, ans.Text)
+			}
+			lines := 0
+			for _, l := range strings.Split(ans.Text, "\n") {
+				if strings.HasPrefix(l, "- ") {
+					lines++
+				}
+			}
+			if tt.meetings > 1 && lines != tt.meetings {
+				t.Errorf("%d list lines, want %d:\n%s", lines, tt.meetings, ans.Text)
+			}
+			for _, name := range tt.cites {
+				if u := byName[name].SourceURL; !strings.Contains(ans.Text, u) {
+					t.Errorf("answer does not cite %s (%s):\n%s", name, u, ans.Text)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,106 @@
+package knowledge
+
+import (
+	"fmt"
+	"slices"
+)
+
+// A meeting that both sides published a readout of is one meeting, not
+// two: lists of meetings show it once, with the fuller account's details,
+// and cite both readouts.
+
+// listed is one meeting in a list answer with the other readouts of it.
+type listed struct {
+	Meeting
+	others []Meeting
+}
+
+// mergeLinked folds readouts of the same meeting (SameMeeting) in ms,
+// which is sorted by date, into one entry each, kept in ms's order.
+func mergeLinked(ms []Meeting) []listed {
+	out := make([]listed, 0, len(ms))
+	for _, m := range ms {
+		merged := false
+		// Linked readouts are at most a day apart: look back only as far
+		// as that can reach.
+		for k := len(out) - 1; k >= 0; k-- {
+			if d, ok := daysApart(out[k].Date, m.Date); ok && d > linkWindowDays {
+				break
+			}
+			if !SameMeeting(out[k].Meeting, m) && !linkedToAny(out[k].others, m) {
+				continue
+			}
+			if detail(m) > detail(out[k].Meeting) {
+				out[k].others = append(out[k].others, out[k].Meeting)
+				out[k].Meeting = m
+			} else {
+				out[k].others = append(out[k].others, m)
+			}
+			merged = true
+			break
+		}
+		if !merged {
+			out = append(out, listed{Meeting: m})
+		}
+	}
+	return out
+}
+
+func linkedToAny(ms []Meeting, m Meeting) bool {
+	for _, o := range ms {
+		if SameMeeting(o, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// detail is how much a readout says about when and where its meeting was.
+func detail(m Meeting) int {
+	n := 0
+	for _, ok := range []bool{m.Time != "", m.Location != "", m.DurationMinutes > 0} {
+		if ok {
+			n++
+		}
+	}
+	return n
+}
+
+// linkedNote says, after a list line, that other readouts give the same
+// meeting: "(also reported by Korea's readout)", with their date when it
+// differs (a call in the evening in one capital is the next morning in the
+// other).
+func linkedNote(l listed) string {
+	if len(l.others) == 0 {
+		return ""
+	}
+	var pubs []string
+	var dates []string
+	for _, o := range l.others {
+		if p := Publisher(o); p != "" && p != Publisher(l.Meeting) && !slices.Contains(pubs, p) {
+			pubs = append(pubs, p)
+		}
+		if o.Date != "" && o.Date != l.Date && !slices.Contains(dates, o.Date) {
+			dates = append(dates, o.Date)
+		}
+	}
+	var note string
+	switch {
+	case len(pubs) > 0 && len(l.others) == 1:
+		note = "also in the readout of " + pubs[0]
+	case len(pubs) > 0:
+		note = "also in the readouts of " + ixJoinAnd(pubs)
+	case len(l.others) == 1:
+		note = "also in another readout"
+	default:
+		note = fmt.Sprintf("also in %d other readouts", len(l.others))
+	}
+	if len(dates) > 0 {
+		var hd []string
+		for _, d := range dates {
+			hd = append(hd, ixHumanDate(d))
+		}
+		note += ", dated " + ixJoinAnd(hd)
+	}
+	return " (" + note + ")"
+}
