@@ -118,7 +118,7 @@ func TestAskFixes(t *testing.T) {
 		none    bool // ErrNoAnswer
 	}{
 		{name: "asked name holds a stored name, nickname and full name",
-			q:    "When did Bob Hale and Amara Okoro meet?",
+			q: "When did Bob Hale and Amara Okoro meet?",
 			// Both presidents' readouts of the Lagos meeting count once.
 			want: []string{"— 3 meetings:", "2 March 2021", "14 September 2021", "20 May 2022", "okoro-hale-lagos-host"}},
 		{name: "full given name finds the nickname and the family name alone",
