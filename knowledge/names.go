@@ -135,38 +135,58 @@ func setOf(words ...string) map[string]bool {
 // tokenize splits s into words and punctuation with byte offsets. A word
 // keeps internal apostrophes and hyphens ("Ki-moon", "Japan's"), and the dot
 // of initials and abbreviations ("R.", "Mr.", "U.S.", "H.E.").
+//
+// Keys are slices of s where lower-casing changes nothing; the keys of
+// capitalised ASCII words share one string built at the end, so a sentence
+// costs one allocation for its keys rather than one per capitalised word.
 func tokenize(s string) []token {
 	toks := make([]token, 0, len(s)/5+1)
+	var lowArr [256]byte
+	low := lowArr[:0] // lower-cased capitalised ASCII words, back to back
+	var fixArr [32]keyFix
+	fixes := fixArr[:0] // tokens whose key lies in low
 	i := 0
 	for i < len(s) {
-		if c := s[i]; c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+		c := s[i]
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
 			i++ // unicode.IsSpace for ASCII, without decoding
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			i += size
+		if c < utf8.RuneSelf && !isASCIIAlnum(c) {
+			// ASCII punctuation: not a space (above) and not a word rune.
+			toks = append(toks, token{s: s[i : i+1], key: s[i : i+1], start: i, end: i + 1, class: cPunct})
+			i++
 			continue
 		}
-		if !isWordRune(r) {
-			toks = append(toks, token{s: s[i : i+size], key: s[i : i+size], start: i, end: i + size, class: cPunct})
-			i += size
-			continue
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				i += size
+				continue
+			}
+			if !isWordRune(r) {
+				toks = append(toks, token{s: s[i : i+size], key: s[i : i+size], start: i, end: i + size, class: cPunct})
+				i += size
+				continue
+			}
 		}
 		j := i
 		for j < len(s) {
-			if c := s[j]; c < utf8.RuneSelf && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			c := s[j]
+			if c < utf8.RuneSelf && isASCIIAlnum(c) {
 				j++ // isWordRune for ASCII, without decoding
 				continue
 			}
-			r, size := utf8.DecodeRuneInString(s[j:])
-			if isWordRune(r) {
-				j += size
-				continue
+			r, size := rune(c), 1
+			if c >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[j:])
+				if isWordRune(r) {
+					j += size
+					continue
+				}
 			}
 			if r == '\'' || r == '’' || r == '-' || r == '‑' {
-				if n, nsize := utf8.DecodeRuneInString(s[j+size:]); j+size < len(s) && isWordRune(n) {
-					_ = nsize
+				if j+size < len(s) && isWordRuneAt(s, j+size) {
 					j += size
 					continue
 				}
@@ -190,10 +210,65 @@ func tokenize(s string) []token {
 			break
 		}
 		w := s[i:j]
-		toks = append(toks, token{s: w, key: tokenKey(w), start: i, end: j, poss: isPossessive(w)})
+		t := token{s: w, start: i, end: j, poss: isPossessive(w)}
+		switch ascii, upper := asciiCase(w); {
+		case !ascii:
+			t.key = tokenKey(w)
+		case !upper:
+			t.key = trimKey(w)
+		default:
+			a := len(low)
+			for k := 0; k < len(w); k++ {
+				low = append(low, toLowerByte(w[k]))
+			}
+			fixes = append(fixes, keyFix{tok: len(toks), a: a, b: len(low)})
+		}
+		toks = append(toks, t)
 		i = j
 	}
+	if len(fixes) > 0 {
+		all := string(low)
+		for _, f := range fixes {
+			toks[f.tok].key = trimKey(all[f.a:f.b])
+		}
+	}
 	return toks
+}
+
+// keyFix places a token's key in the lower-cased words tokenize collects.
+type keyFix struct{ tok, a, b int }
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// toLowerByte folds an ASCII letter to lower case.
+func toLowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// isWordRuneAt says whether the rune at s[i] is a word rune.
+func isWordRuneAt(s string, i int) bool {
+	if c := s[i]; c < utf8.RuneSelf {
+		return isASCIIAlnum(c)
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isWordRune(r)
+}
+
+// asciiCase says whether w is all ASCII and whether it has an upper-case letter.
+func asciiCase(w string) (ascii, upper bool) {
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= utf8.RuneSelf {
+			return false, false
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	return true, upper
 }
 
 func isWordRune(r rune) bool {
@@ -211,7 +286,19 @@ func isApostropheWord(w string) bool {
 var dotAbbrevs = setOf("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "amb", "hon", "no",
 	"mt", "rt", "gov", "sen", "rep", "pres", "min", "sec", "dept", "fr", "mme", "messrs", "capt", "maj", "adm")
 
-func isDotAbbrev(w string) bool { return dotAbbrevs[strings.ToLower(w)] }
+func isDotAbbrev(w string) bool {
+	if hasNonASCII(w) {
+		return dotAbbrevs[strings.ToLower(w)]
+	}
+	var b [6]byte
+	if len(w) > len(b) {
+		return false // longer than any abbreviation
+	}
+	for k := 0; k < len(w); k++ {
+		b[k] = toLowerByte(w[k])
+	}
+	return dotAbbrevs[string(b[:len(w)])] // no allocation for the lookup
+}
 
 func isPossessive(w string) bool {
 	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'") || strings.HasSuffix(w, "s’")
@@ -228,6 +315,11 @@ func tokenKey(w string) string {
 	if hasNonASCII(k) {
 		k = strings.ReplaceAll(k, "‑", "-")
 	}
+	return trimKey(k)
+}
+
+// trimKey drops a lower-cased word's possessive and trailing dot.
+func trimKey(k string) string {
 	k = strings.TrimSuffix(k, "'s")
 	if k != "dato'" {
 		k = strings.TrimSuffix(k, "'")
@@ -414,19 +506,39 @@ func matchStateForm(toks []token, i int) (int, place) {
 // foldName is the comparison form of a name or word: lower case, common
 // Latin accents removed, straight quotes.
 func foldName(s string) string {
+	if !hasNonASCII(s) {
+		return strings.ToLower(s) // the same, and no allocation when already lower case
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if unicode.Is(unicode.Mn, r) {
+		if r >= utf8.RuneSelf && unicode.Is(unicode.Mn, r) {
 			continue
 		}
-		r = unicode.ToLower(r)
-		if f, ok := accentFold[r]; ok {
-			r = f
-		}
-		b.WriteRune(r)
+		b.WriteRune(foldRune(unicode.ToLower(r)))
 	}
 	return b.String()
+}
+
+// foldRune removes a lower-case letter's accent and straightens quotes and
+// dashes, as accentFold says.
+func foldRune(r rune) rune {
+	switch {
+	case r < utf8.RuneSelf:
+		return r
+	case r < rune(len(accentFoldLatin)):
+		if f := accentFoldLatin[r]; f != 0 {
+			return f
+		}
+		return r
+	}
+	switch r {
+	case '’', '‘':
+		return '\''
+	case '‑', '–':
+		return '-'
+	}
+	return r
 }
 
 var accentFold = func() map[rune]rune {
@@ -441,4 +553,15 @@ var accentFold = func() map[rune]rune {
 		}
 	}
 	return m
+}()
+
+// accentFoldLatin is accentFold for the Latin letters, as an array: a map
+// lookup per letter was most of foldName's time.
+var accentFoldLatin = func() (t [0x250]rune) {
+	for r, f := range accentFold {
+		if r < rune(len(t)) {
+			t[r] = f
+		}
+	}
+	return t
 }()
