@@ -439,6 +439,17 @@ func lookupPlace(s string) (place, bool) {
 	if i := strings.Index(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
 		s = s[:i]
 	}
+	// Every spelling's first word is in placeFirst: most phrases fail on
+	// their first word, without tokenizing the rest.
+	first := s
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		first = s[:i] // a space ends a token: the first token is the same
+	}
+	if toks := tokenize(first); len(toks) == 0 {
+		return place{}, false
+	} else if _, ok := placeFirst[toks[0].key]; !ok {
+		return place{}, false
+	}
 	p, ok := placeWords[placeKey(s)]
 	return p, ok
 }
