@@ -158,21 +158,120 @@ func allCaps(w string) bool {
 
 // nameTokens are the folded words of a name that identify a person.
 func nameTokens(n string) []string {
+	f := foldName(n)
+	if hasNonASCII(f) {
+		var out []string
+		for _, w := range strings.Fields(f) {
+			if w = strings.Trim(w, ".,'"); isNameToken(w) {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	// ASCII: the fields split at ASCII spaces, as strings.Fields would.
 	var out []string
-	for _, f := range strings.Fields(foldName(n)) {
-		f = strings.Trim(f, ".,'")
-		if len(f) > 1 && !particles[f] && !honorifics[f] {
-			out = append(out, f)
+	for i := 0; i < len(f); {
+		var w string
+		w, i = nextASCIIField(f, i)
+		if w = strings.Trim(w, ".,'"); isNameToken(w) {
+			if out == nil {
+				out = make([]string, 0, 4)
+			}
+			out = append(out, w)
 		}
 	}
 	return out
 }
 
+// isNameToken says whether a folded, trimmed word of a name identifies a person.
+func isNameToken(w string) bool {
+	return len(w) > 1 && !particles[w] && !honorifics[w]
+}
+
+// nextASCIIField is the field of an ASCII string s that starts at or
+// after i, and where the search for the next one starts; the field is ""
+// at the end.
+func nextASCIIField(s string, i int) (string, int) {
+	for i < len(s) && isASCIISpace(s[i]) {
+		i++
+	}
+	j := i
+	for j < len(s) && !isASCIISpace(s[j]) {
+		j++
+	}
+	return s[i:j], j
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// nameTokenCount is len(nameTokens(n)).
+func nameTokenCount(n string) int {
+	if hasNonASCII(n) {
+		return len(nameTokens(n))
+	}
+	c := 0
+	for i := 0; i < len(n); {
+		var w string
+		w, i = nextASCIIField(n, i)
+		if isNameTokenFold(strings.Trim(w, ".,'")) {
+			c++
+		}
+	}
+	return c
+}
+
+// isNameTokenFold is isNameToken for an ASCII word in any case, without
+// allocating for the lower-case form.
+func isNameTokenFold(w string) bool {
+	if len(w) <= 1 {
+		return false
+	}
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return isNameToken(strings.ToLower(w))
+	}
+	for k := 0; k < len(w); k++ {
+		buf[k] = toLowerByte(w[k])
+	}
+	l := buf[:len(w)]
+	return !particles[string(l)] && !honorifics[string(l)]
+}
+
+// shareToken says whether two names have a word that identifies a person
+// in common.
 func shareToken(a, b string) bool {
-	ta := nameTokens(a)
-	for _, y := range nameTokens(b) {
+	if hasNonASCII(a) || hasNonASCII(b) {
+		ta := nameTokens(a)
+		for _, y := range nameTokens(b) {
+			for _, x := range ta {
+				if x == y {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	// ASCII names: compare the words in place, ignoring case.
+	var arr [8]string
+	ta := arr[:0]
+	for i := 0; i < len(a); {
+		var w string
+		w, i = nextASCIIField(a, i)
+		if w = strings.Trim(w, ".,'"); isNameTokenFold(w) {
+			ta = append(ta, w)
+		}
+	}
+	for i := 0; i < len(b); {
+		var y string
+		y, i = nextASCIIField(b, i)
+		y = strings.Trim(y, ".,'")
+		if len(y) <= 1 {
+			continue
+		}
 		for _, x := range ta {
-			if x == y {
+			if len(x) == len(y) && strings.EqualFold(x, y) && isNameTokenFold(y) {
 				return true
 			}
 		}
@@ -273,7 +372,7 @@ func officeWords(t string) map[string]bool {
 // mergePerson combines two records of one person: the longer name, the
 // body's title, the first known affiliation.
 func mergePerson(a, b Participant, bFromTitle bool) Participant {
-	if len(nameTokens(b.Name)) > len(nameTokens(a.Name)) {
+	if nameTokenCount(b.Name) > nameTokenCount(a.Name) {
 		a.Name = b.Name
 	}
 	if a.Title == "" || !bFromTitle && b.Title != "" && len(b.Title) > len(a.Title) {
