@@ -217,7 +217,164 @@ func jointAt(s string) []int {
 	if !mayBeJoint(s) {
 		return nil
 	}
-	return reJoint.FindStringIndex(s)
+	if hasNonASCII(s) {
+		return reJoint.FindStringIndex(s) // Unicode letters and case folding
+	}
+	if e := jointEnd(s); e >= 0 {
+		return []int{0, e}
+	}
+	return nil
+}
+
+// Word lists of reJoint's alternatives, in its order; a space stands for \s+.
+var (
+	jointTwoNouns = []string{"sides", "leaders", "ministers", "presidents", "prime ministers", "delegations",
+		"foreign ministers", "secretaries", "parties", "countries", "men", "women", "counterparts", "officials",
+		"heads of state", "heads of government", "governments", "chancellors", "premiers", "kings"}
+	jointBothNouns = []string{"sides", "leaders", "ministers", "parties", "men", "women", "delegations", "countries",
+		"governments", "presidents", "counterparts", "officials"}
+	jointTheNouns = []string{"sides", "leaders", "ministers", "presidents", "parties", "delegations", "participants",
+		"interlocutors", "counterparts", "officials", "prime ministers", "foreign ministers", "heads of state",
+		"heads of government", "secretaries", "three", "four"}
+	jointAllNouns    = []string{"sides", "parties", "participants", "three", "four", "leaders", "ministers"}
+	jointNumbers     = []string{"three", "four", "five"}
+	jointGroupNouns  = []string{"leaders", "ministers", "officials", "delegations"}
+	jointEachSide    = []string{"each side"}
+	jointItWasAgreed = []string{"it was agreed"}
+	jointThey        = []string{"they"}
+)
+
+// boundaryAt is \b at i in ASCII text.
+func boundaryAt(s string, i int) bool {
+	before := i > 0 && isASCIIWord(s[i-1])
+	after := i < len(s) && isASCIIWord(s[i])
+	return before != after
+}
+
+// phraseAt matches p (lower-case ASCII words, a space standing for \s+) at
+// s[i:] in any ASCII case and returns where it ends, or -1.
+func phraseAt(s string, i int, p string) int {
+	for k := 0; k < len(p); k++ {
+		if p[k] == ' ' {
+			j := skipRegexSpace(s, i)
+			if j == i {
+				return -1
+			}
+			i = j
+			continue
+		}
+		if i >= len(s) || lowerASCII(s[i]) != p[k] {
+			return -1
+		}
+		i++
+	}
+	return i
+}
+
+// firstPhraseAt is the end of the first of ps that matches at s[i:] and is
+// followed by \b, or -1: an alternation followed by \b, as the regexp
+// tries it.
+func firstPhraseAt(s string, i int, ps []string) int {
+	for _, p := range ps {
+		if e := phraseAt(s, i, p); e >= 0 && boundaryAt(s, e) {
+			return e
+		}
+	}
+	return -1
+}
+
+// wordsAt is \s+\w+ at s[i:] followed by \b: where it ends, or -1.
+func wordsAt(s string, i int) int {
+	j := skipRegexSpace(s, i)
+	if j == i || j >= len(s) || !isASCIIWord(s[j]) {
+		return -1
+	}
+	for j < len(s) && isASCIIWord(s[j]) {
+		j++
+	}
+	return j // a maximal \w+ always ends at \b
+}
+
+// jointEnd is where reJoint's match in ASCII text s ends, or -1. It tries
+// reJoint's alternatives in order, each with the final \b, as the
+// regexp's leftmost-first match does.
+func jointEnd(s string) int {
+	// the\s+two\s+(nouns) | the\s+two\b
+	if t := phraseAt(s, 0, "the two"); t >= 0 {
+		if e := phraseAt(s, t, " "); e >= 0 {
+			if e := firstPhraseAt(s, e, jointTwoNouns); e >= 0 {
+				return e
+			}
+		}
+		if boundaryAt(s, t) {
+			return t
+		}
+	}
+	// both\s+(nouns) | both\b
+	if b := phraseAt(s, 0, "both"); b >= 0 {
+		if e := phraseAt(s, b, " "); e >= 0 {
+			if e := firstPhraseAt(s, e, jointBothNouns); e >= 0 {
+				return e
+			}
+		}
+		if boundaryAt(s, b) {
+			return b
+		}
+	}
+	// the\s+(nouns|two\s+\w+)
+	if t := phraseAt(s, 0, "the "); t >= 0 {
+		if e := firstPhraseAt(s, t, jointTheNouns); e >= 0 {
+			return e
+		}
+		if w := phraseAt(s, t, "two"); w >= 0 {
+			if e := wordsAt(s, w); e >= 0 {
+				return e
+			}
+		}
+	}
+	if e := firstPhraseAt(s, 0, jointThey); e >= 0 {
+		return e
+	}
+	if a := phraseAt(s, 0, "all "); a >= 0 {
+		if e := firstPhraseAt(s, a, jointAllNouns); e >= 0 {
+			return e
+		}
+	}
+	// the\s+(three|four|five)\s+\w+
+	if t := phraseAt(s, 0, "the "); t >= 0 {
+		for _, n := range jointNumbers {
+			if w := phraseAt(s, t, n); w >= 0 {
+				if e := wordsAt(s, w); e >= 0 {
+					return e
+				}
+			}
+		}
+	}
+	if e := firstPhraseAt(s, 0, jointEachSide); e >= 0 {
+		return e
+	}
+	if e := firstPhraseAt(s, 0, jointItWasAgreed); e >= 0 {
+		return e
+	}
+	// (?:\p{Lu}[\p{L}-]*\s+)?(?:leaders|ministers|officials|delegations)\b;
+	// under (?i) \p{Lu} takes any letter.
+	if len(s) > 0 && isASCIILetter(s[0]) {
+		w := 1
+		for w < len(s) && (isASCIILetter(s[w]) || s[w] == '-') {
+			w++
+		}
+		if j := skipRegexSpace(s, w); j > w {
+			if e := firstPhraseAt(s, j, jointGroupNouns); e >= 0 {
+				return e
+			}
+		}
+	}
+	return firstPhraseAt(s, 0, jointGroupNouns)
+}
+
+// isASCIILetter is an ASCII letter.
+func isASCIILetter(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 // matchIf is re.FindStringSubmatchIndex(s) when may is true, else nil.
@@ -384,4 +541,24 @@ func (mm *mentionMemo) find(s string) []mention {
 	ms := findMentions(s)
 	(*mm)[s] = ms
 	return ms
+}
+
+// get is the memo's answer for s, if it has one.
+func (mm *mentionMemo) get(s string) ([]mention, bool) {
+	if mm == nil {
+		return nil, false
+	}
+	ms, ok := (*mm)[s]
+	return ms, ok
+}
+
+// put keeps ms, findMentions(s), for s.
+func (mm *mentionMemo) put(s string, ms []mention) {
+	if mm == nil {
+		return
+	}
+	if *mm == nil {
+		*mm = mentionMemo{}
+	}
+	(*mm)[s] = ms
 }

@@ -99,3 +99,26 @@ func equalInts(a, b []int) bool {
 	}
 	return true
 }
+
+// TestJointEndMatchesRegexp builds subjects from reJoint's own words, in
+// mixed case and spacing, and checks the scanner against the regexp.
+func TestJointEndMatchesRegexp(t *testing.T) {
+	words := []string{"the", "The", "THE", "two", "Two", "both", "Both", "all", "each", "side", "sides", "it", "was",
+		"agreed", "they", "They", "theyre", "men", "women", "heads", "of", "state", "government", "prime", "foreign",
+		"ministers", "Ministers", "leaders", "officials", "delegations", "participants", "three", "four", "five",
+		"kings", "secretaries", "Japanese", "Korean-Japanese", "x", "-", "_", "9", "sidesx", "twofold", "interlocutors",
+		"counterparts", "chancellors", "premiers", "countries", "governments", "presidents", "parties", "Both-sides"}
+	seps := []string{" ", "  ", "\t", "", ",", ". ", " \n"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 100000 {
+		var b strings.Builder
+		for range 1 + r.IntN(5) {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteString(seps[r.IntN(len(seps))])
+		}
+		s := b.String()
+		if got, want := jointAt(s), reJoint.FindStringIndex(s); !equalInts(got, want) {
+			t.Errorf("jointAt(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

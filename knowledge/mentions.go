@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // mention is a person or office named in a phrase.
@@ -25,7 +26,12 @@ var royalRanks = setOf("prince", "princess", "king", "queen", "sheikh", "sheikha
 
 // findMentions returns the people and offices named in s, in order.
 func findMentions(s string) []mention {
-	toks := tokenize(s)
+	return mentionsIn(s, tokenize(s))
+}
+
+// mentionsIn is findMentions(s) given toks, tokenize(s), which it
+// classifies in place.
+func mentionsIn(s string, toks []token) []mention {
 	classify(toks)
 	var out []mention
 	used := make([]bool, len(toks))
@@ -151,6 +157,68 @@ func findMentions(s string) []mention {
 	}
 	sortMentions(out)
 	return out
+}
+
+// textTokens keeps one text's tokens as tokenize gives them, so that
+// findMentions on a piece of the text (a clause, a sentence's first 160
+// bytes) copies them instead of tokenizing again.
+type textTokens struct {
+	text  string
+	from  int     // where the tokens start: the first piece asked for
+	toks  []token // tokenize(text[from:]) once asked for; never classified
+	ready bool
+	buf   []token // the last piece's tokens, reused
+}
+
+// reset starts over on another text.
+func (tt *textTokens) reset(text string) {
+	tt.text, tt.from, tt.toks, tt.ready = text, 0, nil, false
+}
+
+// piece is tokenize(p), where p is written at byte a of the text; ok is
+// false when it is not there, or a lies before the first piece asked for
+// or cuts what tokenize reads as one token. The slice is reused by the
+// next call.
+func (tt *textTokens) piece(a int, p string) ([]token, bool) {
+	b := a + len(p)
+	if a < 0 || b > len(tt.text) || tt.text[a:b] != p {
+		return nil, false
+	}
+	if !tt.ready {
+		// Pieces are asked for left to right (a sentence's subject, then
+		// its clauses), so the text before the first is not tokenized.
+		tt.from, tt.toks, tt.ready = a, tokenize(tt.text[a:]), true
+	}
+	if a < tt.from || a < len(tt.text) && !utf8.RuneStart(tt.text[a]) {
+		return nil, false
+	}
+	all, base := tt.toks, tt.from
+	k := sort.Search(len(all), func(i int) bool { return base+all[i].start >= a })
+	if k > 0 && base+all[k-1].end > a {
+		return nil, false // a falls inside a token
+	}
+	// tokenize keeps no state but its position, and it passes through a
+	// (a token start, or a space between tokens): every token that ends
+	// by b comes out the same from p. What follows the last of them is
+	// tokenized afresh, as a cut word or space reads differently.
+	out := tt.buf[:0]
+	p0 := a
+	for ; k < len(all) && base+all[k].end <= b; k++ {
+		t := all[k]
+		t.start += base - a
+		t.end += base - a
+		out = append(out, t)
+		p0 = base + all[k].end
+	}
+	if p0 < b {
+		for _, t := range tokenize(tt.text[p0:b]) {
+			t.start += p0 - a
+			t.end += p0 - a
+			out = append(out, t)
+		}
+	}
+	tt.buf = out
+	return out, true
 }
 
 // startsOffice says whether an office begins at token i ("the minister",

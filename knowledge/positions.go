@@ -11,6 +11,88 @@ type speakerSet struct {
 	ps    []Participant
 	self  string       // who "I" is in a first-person readout
 	ments *mentionMemo // the readout's findMentions answers; nil finds afresh
+	sent  textTokens   // the sentence being read
+
+	names   map[string][]string        // nameTokens, worked out once per name
+	offices map[string]map[string]bool // officeWords, worked out once per office
+}
+
+// nameTokens is nameTokens(n), kept for the readout.
+func (ss *speakerSet) nameTokens(n string) []string {
+	if ts, ok := ss.names[n]; ok {
+		return ts
+	}
+	if ss.names == nil {
+		ss.names = map[string][]string{}
+	}
+	ts := nameTokens(n)
+	ss.names[n] = ts
+	return ts
+}
+
+// shareToken is shareToken(a, b) with the names' tokens kept.
+func (ss *speakerSet) shareToken(a, b string) bool {
+	ta := ss.nameTokens(a)
+	for _, y := range ss.nameTokens(b) {
+		for _, x := range ta {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// officeWords is officeWords(t), kept for the readout; callers only read it.
+func (ss *speakerSet) officeWords(t string) map[string]bool {
+	if ws, ok := ss.offices[t]; ok {
+		return ws
+	}
+	if ss.offices == nil {
+		ss.offices = map[string]map[string]bool{}
+	}
+	ws := officeWords(t)
+	ss.offices[t] = ws
+	return ws
+}
+
+// officeMatches is officeMatches(mentioned, title) with the offices' words
+// kept.
+func (ss *speakerSet) officeMatches(mentioned, title string) bool {
+	mk, tk := ss.officeWords(mentioned), ss.officeWords(title)
+	if len(mk) == 0 || len(tk) == 0 {
+		return false
+	}
+	for w := range mk {
+		if !tk[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// mentionsAt is findMentions(p) for p written at byte a of the sentence
+// being read: from the memo, else from the sentence's tokens.
+func (ss *speakerSet) mentionsAt(a int, p string) []mention {
+	if ms, ok := ss.ments.get(p); ok {
+		return ms
+	}
+	toks, ok := ss.sent.piece(a, p)
+	if !ok {
+		return ss.ments.find(p)
+	}
+	ms := mentionsIn(p, toks)
+	ss.ments.put(p, ms)
+	return ms
+}
+
+// tokensAt is tokenize(p) for p written at byte a of the sentence being
+// read. The slice is reused by the next call.
+func (ss *speakerSet) tokensAt(a int, p string) []token {
+	if toks, ok := ss.sent.piece(a, p); ok {
+		return toks
+	}
+	return tokenize(p)
 }
 
 func label(p Participant) string {
@@ -116,7 +198,8 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 			head = head[:len(head)-1]
 		}
 	}
-	ms := ss.ments.find(head)
+	at := len(ss.sent.text) - len(s) // where s starts when it ends the sentence
+	ms := ss.mentionsAt(at, head)
 	if len(ms) > 0 && ms[0].start <= 4 && !ms[0].poss {
 		if ss.pairSubject(head, ms, prev) {
 			return BothSides, true // "The Head of State and the Prime Minister reviewed"
@@ -141,7 +224,7 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 	if !country {
 		return "", false
 	}
-	toks := tokenize(head)
+	toks := ss.tokensAt(at, head)
 	if len(toks) > 0 {
 		classify(toks[:min(len(toks), 8)])
 		i := 0
@@ -232,7 +315,7 @@ func (ss *speakerSet) resolveMention(m mention, prev string) (string, bool) {
 	if !m.office {
 		who := ""
 		for _, p := range ss.ps {
-			if p.Name != "" && shareToken(p.Name, m.name) {
+			if p.Name != "" && ss.shareToken(p.Name, m.name) {
 				if who != "" && who != label(p) {
 					// Two participants share the word; the office decides.
 					if m.title != "" && sameOffice(m.title, p.Title) {
@@ -254,7 +337,7 @@ func (ss *speakerSet) resolveMention(m mention, prev string) (string, bool) {
 	}
 	var cands []Participant
 	for _, p := range ss.ps {
-		if officeMatches(m.title, p.Title) && (m.aff == "" || p.Affiliation == "" || m.aff == p.Affiliation) {
+		if ss.officeMatches(m.title, p.Title) && (m.aff == "" || p.Affiliation == "" || m.aff == p.Affiliation) {
 			cands = append(cands, p)
 		}
 	}
@@ -314,17 +397,19 @@ func (ss *speakerSet) resolveMention(m mention, prev string) (string, bool) {
 // principal whose office is of that kind.
 func (ss *speakerSet) headOf(title string) (string, bool) {
 	var heads map[string]bool
-	switch strings.ToLower(title) {
-	case "head of state":
+	switch {
+	case len(title) != len("head of state") && len(title) != len("head of government") && !hasNonASCII(title):
+		return "", false // most offices, without lower-casing them
+	case strings.ToLower(title) == "head of state":
 		heads = stateHeads
-	case "head of government":
+	case strings.ToLower(title) == "head of government":
 		heads = governmentHeads
 	default:
 		return "", false
 	}
 	who := ""
 	for _, p := range ss.ps {
-		for w := range officeWords(p.Title) {
+		for w := range ss.officeWords(p.Title) {
 			if heads[w] {
 				if who != "" && who != label(p) {
 					return "", false
@@ -375,6 +460,7 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 			prevPara = s.para
 		}
 		text := strings.TrimSpace(s.text)
+		ss.sent.reset(text)
 		if skipSentence(text) {
 			continue
 		}
@@ -397,7 +483,7 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 		}
 		if !ok {
 			// Someone else speaks: a later "he" is not the last participant.
-			if startsWithPerson(rest) {
+			if ss.startsWithPerson(len(text)-len(rest), rest) {
 				prev = ""
 				continue
 			}
@@ -415,7 +501,7 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 		// "Responding to Minister Hayashi's request for ...,": the request is
 		// the other side's position, stated in the intro.
 		if intro != "" {
-			for _, im := range findMentions(intro) {
+			for _, im := range ss.mentionsAt(0, intro) {
 				if !im.poss {
 					continue
 				}
@@ -519,15 +605,16 @@ func skipSentence(s string) bool {
 // whose verb says what it covered.
 var reMeetingSubject = regexp.MustCompile(`^(?:The|This|Their)\s+(?:meeting|talks|call|conversation|discussion|discussions|summit|exchange|dialogue|telephone\s+talk|phone\s+call)\s+(?:also\s+)?(?:focused|focussed|covered|addressed|touched|centred|centered|dealt|included|concentrated|highlighted)\b`)
 
-// startsWithPerson says a sentence opens with a named person or office.
-func startsWithPerson(s string) bool {
+// startsWithPerson says a sentence opens with a named person or office;
+// s is written at byte a of the sentence being read.
+func (ss *speakerSet) startsWithPerson(a int, s string) bool {
 	if len(s) > 120 {
 		s = s[:120]
 		for len(s) > 0 && s[len(s)-1]&0xC0 == 0x80 {
 			s = s[:len(s)-1]
 		}
 	}
-	ms := findMentions(s)
+	ms := ss.mentionsAt(a, s)
 	return len(ms) > 0 && ms[0].start <= 4 && !ms[0].poss && (ms[0].title != "" || ms[0].hon || ms[0].office)
 }
 

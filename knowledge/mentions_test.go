@@ -1,0 +1,38 @@
+package knowledge
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestTextTokensPiece checks that a piece's tokens, copied from the whole
+// text's, are what tokenize gives for the piece on its own, wherever the
+// piece starts and however it is cut.
+func TestTextTokensPiece(t *testing.T) {
+	texts := append(fastSamples(t), "Kim’s visit", "Dato' Seri Anwar met H.E. Mr. Ban Ki-moon", "a\u00a0b c’d",
+		"Japan-U.S. ties", "the Minister’s \u2003 remark", "x ’ y", "é’é")
+	var tt textTokens
+	for _, text := range texts {
+		for _, first := range []int{0, len(text) / 3} {
+			tt.reset(text)
+			for a := first; a <= len(text); a++ {
+				for b := a; b <= len(text) && b <= a+40; b++ {
+					got, ok := tt.piece(a, text[a:b])
+					if !ok {
+						continue
+					}
+					if want := tokenize(text[a:b]); !reflect.DeepEqual(got, want) && (len(got) > 0 || len(want) > 0) {
+						t.Fatalf("piece(%d, %q) of %q = %v, want %v", a, text[a:b], text, got, want)
+					}
+				}
+			}
+		}
+		// Every token start is a place a piece may start.
+		tt.reset(text)
+		for _, tok := range tokenize(text) {
+			if _, ok := tt.piece(tok.start, text[tok.start:]); !ok {
+				t.Fatalf("piece at token %q of %q refused", tok.s, text)
+			}
+		}
+	}
+}
