@@ -2,8 +2,10 @@ package knowledge
 
 import (
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Topics name subjects ("North Korea", "climate change", "the war in
@@ -47,27 +49,33 @@ var genericModifiers = setOf("shared", "mutual", "common", "various", "such", "o
 // phrase: a leading "above all", a possessive pronoun, and everything from
 // "and" followed by a verb ("climate and discussed the need").
 func cleanTopicPhrase(t string) string {
-	f := strings.Fields(t)
+	var fa [32]string
+	return cleanTopicWords(topicFields(fa[:0], t))
+}
+
+// ownerWords are possessive pronouns dropped from the front of a topic.
+var ownerWords = setOf("our", "my", "your", "their", "its", "his", "her")
+
+// cleanTopicWords is cleanTopicPhrase on the phrase's words, joined at the end.
+func cleanTopicWords(f []string) string {
 	for len(f) > 1 {
-		l := strings.ToLower(f[0])
 		switch {
-		case l == "above" && strings.ToLower(f[1]) == "all":
+		case lowerIs(f[0], "above") && lowerIs(f[1], "all"):
 			f = f[2:]
 			continue
-		case l == "the" && len(f) > 2:
+		case lowerIs(f[0], "the") && len(f) > 2:
 			f = f[1:]
 			continue
-		case l == "our" || l == "my" || l == "your" || l == "their" || l == "its" || l == "his" || l == "her":
+		case lowerIn(ownerWords, f[0]):
 			f = f[1:]
 			continue
 		}
 		break
 	}
 	for i := 1; i < len(f); i++ {
-		l := strings.ToLower(f[i])
 		afterAnd := strings.EqualFold(f[i-1], "and")
-		verbish := !isCapitalized(f[i]) && (strings.HasSuffix(l, "ed") || afterAnd && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss"))
-		if leadVerbs[l] || verbish && (afterAnd || i+1 < len(f) && determiners[strings.ToLower(f[i+1])]) {
+		verbish := !isCapitalized(f[i]) && (lowerHasSuffix(f[i], "ed") || afterAnd && lowerHasSuffix(f[i], "s") && !lowerHasSuffix(f[i], "ss"))
+		if lowerIn(leadVerbs, f[i]) || verbish && (afterAnd || i+1 < len(f) && lowerIn(determiners, f[i+1])) {
 			f = f[:i]
 			if n := len(f); n > 0 && (strings.EqualFold(f[n-1], "and") || strings.EqualFold(f[n-1], "or")) {
 				f = f[:n-1]
@@ -79,12 +87,12 @@ func cleanTopicPhrase(t string) string {
 	// Germany's": a second item cut short is dropped.
 	if i := lastIndexFold(f, "and"); i > 0 && len(f)-i <= 3 {
 		tail := f[i+1:]
-		if len(tail) == 0 || possessiveWords[strings.ToLower(tail[0])] || isPossessive(tail[len(tail)-1]) ||
-			trailingAdjectives[strings.ToLower(tail[len(tail)-1])] {
+		if len(tail) == 0 || lowerIn(possessiveWords, tail[0]) || isPossessive(tail[len(tail)-1]) ||
+			lowerIn(trailingAdjectives, tail[len(tail)-1]) {
 			f = f[:i]
 		}
 	}
-	for len(f) > 1 && trailingAdjectives[strings.ToLower(f[len(f)-1])] {
+	for len(f) > 1 && lowerIn(trailingAdjectives, f[len(f)-1]) {
 		f = f[:len(f)-1] // "broad range of bilateral"
 	}
 	for len(f) > 1 && (strings.EqualFold(f[len(f)-1], "of") || strings.EqualFold(f[len(f)-1], "and")) {
@@ -123,41 +131,54 @@ var determiners = setOf("the", "a", "an", "their", "its", "his", "her", "our", "
 // clause ("reaffirmed their agreement"), not a bare adjective ("Western",
 // "Iranian-made"), not a lone common word ("conditions"), not a time.
 func nounTopic(t string) bool {
-	f := strings.Fields(t)
+	var fa [32]string
+	return nounTopicWords(t, topicFields(fa[:0], t))
+}
+
+// leadPreps start a phrase about when or why, not what.
+var leadPreps = setOf("following", "after", "during", "before", "ahead", "since", "responding", "regarding", "occasion")
+
+// nounTopicWords is nounTopic given the phrase's words.
+func nounTopicWords(t string, f []string) bool {
 	if len(f) == 0 {
 		return false
 	}
-	first := strings.ToLower(f[0])
-	if leadVerbs[first] || !isCapitalized(f[0]) && strings.HasSuffix(first, "ed") && len(f) > 1 && determiners[strings.ToLower(f[1])] {
+	if lowerIn(leadVerbs, f[0]) || !isCapitalized(f[0]) && lowerHasSuffix(f[0], "ed") && len(f) > 1 && lowerIn(determiners, f[1]) {
 		return false
 	}
 	for _, w := range f {
-		if timeWords[strings.ToLower(strings.Trim(w, ",.;:"))] {
+		if lowerIn(timeWords, strings.Trim(w, ",.;:")) {
 			return false
 		}
 	}
-	if genericModifiers[first] && len(f) <= 2 {
+	if lowerIn(genericModifiers, f[0]) && len(f) <= 2 {
 		return false
 	}
-	switch first {
-	case "following", "after", "during", "before", "ahead", "since", "responding", "regarding", "occasion":
+	if lowerIn(leadPreps, f[0]) {
 		return false
 	}
-	if head := strings.ToLower(f[len(f)-1]); genericHeads[head] && (len(f) <= 2 || isPossessive(f[0])) {
+	if lowerIn(genericHeads, f[len(f)-1]) && (len(f) <= 2 || isPossessive(f[0])) {
 		return false
 	}
-	if p, ok := lookupPlace(t); ok && p.isCity {
-		return false // a city is where, not what
+	if mayBePlace(t) {
+		if p, ok := lookupPlace(t); ok && p.isCity {
+			return false // a city is where, not what
+		}
 	}
 	if len(f) > 1 {
 		return true
 	}
+	first := strings.ToLower(f[0])
 	if notTopicWords[first] {
 		return false
 	}
 	if h := strings.IndexByte(first, '-'); h > 0 {
 		// "Iranian-made", "Russian-backed": a country adjective compound.
-		if p, ok := lookupPlace(f[0][:h]); ok && p.isAdj {
+		pre := first[:h] // not f[0][:h] when lower-casing lengthened the word ("\xff-")
+		if h <= len(f[0]) {
+			pre = f[0][:h]
+		}
+		if p, ok := lookupPlace(pre); ok && p.isAdj {
 			return false
 		}
 		if strings.HasSuffix(first, "-made") || strings.HasSuffix(first, "-backed") || strings.HasSuffix(first, "-led") {
@@ -171,8 +192,44 @@ func nounTopic(t string) bool {
 		strings.HasSuffix(first, "isation")
 }
 
+// mayBePlace says whether lookupPlace(s) can find a place: a place's first
+// word must begin s. It answers yes when unsure (non-ASCII, long words), so
+// it only spares lookupPlace's tokenizing of phrases that name no place.
+func mayBePlace(s string) bool {
+	s = strings.TrimSpace(s)
+	end := len(s)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if asciiSpace[c] {
+			end = i
+			break
+		}
+	}
+	var b [40]byte
+	if end == 0 || end > len(b) {
+		return true
+	}
+	for i := 0; i < end; i++ {
+		b[i] = lowerByte(s[i])
+	}
+	// The first token is a prefix of the first word that ends before an
+	// ASCII punctuation mark (or a one-character mark itself), and its key
+	// is that prefix lower-cased, less a trailing "'s", "'" or ".".
+	for m := 1; m <= end; m++ {
+		if m == end || m == 1 || !isAlnumByte(s[m]) {
+			if _, ok := placeFirst[string(b[:m])]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // topicTriggers are words after which a clause names its topic.
-var topicTriggers = []string{" on ", " about ", " regarding ", " concerning ", " over ", "discussed ", "addressed ",
+var topicTriggers = [...]string{" on ", " about ", " regarding ", " concerning ", " over ", "discussed ", "addressed ",
 	"raised ", "reviewed ", "explained ", "importance of ", "situation in ", "situation on ", "situation of ",
 	"issue of ", "cooperation on ", "cooperation in ", "commitment to the ", "support for "}
 
@@ -186,31 +243,25 @@ var topicSkip = setOf("the", "current", "recent", "latest", "issue", "topic", "q
 // clauseTopic guesses a clause's topic: what it is "on" or "about", else
 // its first proper noun that is not a participant.
 func clauseTopic(s string, ps *people) string {
-	var at []int
-	for _, k := range topicTriggers {
-		for from := 0; from < len(s); {
-			i := strings.Index(s[from:], k)
-			if i < 0 {
-				break
-			}
-			at = append(at, from+i+len(k))
-			from += i + len(k)
-		}
-	}
-	sort.Ints(at)
-	for _, i := range at {
-		words := strings.Fields(s[i:min(len(s), i+120)])
+	var endArr [16]int
+	ends := triggerEnds(endArr[:0], s)
+	slices.Sort(ends)
+	var fa [48]string
+	var aa [48]int
+	for _, i := range ends {
+		win := s[i:min(len(s), i+120)]
+		words, at := fieldsAt(fa[:0], aa[:0], win)
 		for len(words) > 0 && topicSkip[words[0]] {
-			words = words[1:]
+			words, at = words[1:], at[1:]
 		}
 		if len(words) > 7 {
-			words = words[:7]
+			words, at = words[:7], at[:7]
 		}
-		if t, ok := ps.shortGoodTopic(strings.Join(words, " ")); ok {
+		if t, ok := ps.shortGoodTopic(joinWords(win, words, at)); ok {
 			return t
 		}
 	}
-	words := strings.Fields(s)
+	words, at := fieldsAt(fa[:0], aa[:0], s)
 	for i := 0; i < len(words); i++ {
 		if !isCapitalized(words[i]) {
 			continue
@@ -231,12 +282,37 @@ func clauseTopic(s string, ps *people) string {
 		if j < len(words) && strings.Contains(words[j-1], "-") && pairNouns[strings.Trim(words[j], ",.;:")] {
 			j++ // "China-U.S. relations": a pair names the relation, not a place
 		}
-		if t, ok := ps.shortGoodTopic(strings.Join(words[i:j], " ")); ok && !nonNames[tokenKey(words[i])] {
+		if t, ok := ps.shortGoodTopic(joinWords(s, words[i:j], at[i:j])); ok && !nonNames[tokenKey(words[i])] {
 			return t
 		}
 		i = j - 1
 	}
 	return ""
+}
+
+// triggerFirst lists, by first byte, the indexes of the topicTriggers
+// starting with it, so one pass over a clause finds them all.
+var triggerFirst = func() (m [256][]int) {
+	for k, tr := range topicTriggers {
+		m[tr[0]] = append(m[tr[0]], k)
+	}
+	return m
+}()
+
+// triggerEnds appends to dst where each topic trigger in s ends: every
+// match, but for one trigger never two overlapping, as repeated
+// strings.Index from the end of the last match finds them.
+func triggerEnds(dst []int, s string) []int {
+	var next [len(topicTriggers)]int // where each trigger's next match may start
+	for p := 0; p < len(s); p++ {
+		for _, k := range triggerFirst[s[p]] {
+			if tr := topicTriggers[k]; p >= next[k] && strings.HasPrefix(s[p:], tr) {
+				dst = append(dst, p+len(tr))
+				next[k] = p + len(tr)
+			}
+		}
+	}
+	return dst
 }
 
 // pairNouns follow a pair of countries to name their relation.
@@ -281,23 +357,27 @@ type shortVerdict struct {
 
 // judgeTopic is goodTopic without the memo.
 func judgeTopic(t string, ps *people) bool {
-	if len(t) < 3 || !nounTopic(t) || ps.isPersonWord(t) {
+	if len(t) < 3 {
 		return false
 	}
-	f := strings.Fields(t)
+	var fa [32]string
+	f := topicFields(fa[:0], t)
+	if !nounTopicWords(t, f) || ps.isPersonWord(t) {
+		return false
+	}
 	k := tokenKey(f[0])
-	if genericTopics[strings.ToLower(f[0])] && (len(f) == 1 || f[1] == "of" || f[1] == "raised" || f[1] == "on") {
+	if lowerIn(genericTopics, f[0]) && (len(f) == 1 || f[1] == "of" || f[1] == "raised" || f[1] == "on") {
 		return false // "situation", "range of issues", "number of subjects"
 	}
 	if len(f) == 1 && !isCapitalized(f[0]) && (strings.HasSuffix(k, "ing") || strings.HasSuffix(k, "ed")) {
 		return false // "responding", "resolved"
 	}
 	for _, w := range f {
-		if titleHeads[tokenKey(w)] && isCapitalized(w) {
+		if isCapitalized(w) && keyIn(titleHeads, w) {
 			return false // an office, not a subject
 		}
 	}
-	if topicStop[k] || topicPreps[k] || titleHeads[k] || titleWords[k] && len(f) > 1 && titleHeads[tokenKey(f[1])] || honorifics[k] || isNumber(k) {
+	if topicStop[k] || topicPreps[k] || titleHeads[k] || titleWords[k] && len(f) > 1 && keyIn(titleHeads, f[1]) || honorifics[k] || isNumber(k) {
 		return false
 	}
 	if _, ok := monthNums[k]; ok {
@@ -322,32 +402,95 @@ func judgeTopic(t string, ps *people) bool {
 	return true
 }
 
-// people is a meeting's participants with their name words and office
-// words worked out once, for the many topic checks of one readout.
+// people is a meeting's participants with their name words worked out
+// once, and their office words when first needed, for the many topic
+// checks of one readout.
 type people struct {
 	ps      []Participant
-	names   []map[string]bool
-	offices []map[string]bool
+	names   [][]string              // nameTokens of each participant's name
+	offices []map[string]bool       // officeWords of each title, nil until needed
 	good    map[string]bool         // goodTopic's verdicts so far
 	short   map[string]shortVerdict // shortGoodTopic's answers so far
 }
 
 func newPeople(ps []Participant) *people {
-	pp := &people{ps: ps}
-	for _, p := range ps {
-		n := map[string]bool{}
-		for _, w := range nameTokens(p.Name) {
-			n[w] = true
-		}
-		pp.names = append(pp.names, n)
-		pp.offices = append(pp.offices, officeWords(p.Title))
+	pp := &people{ps: ps, names: make([][]string, len(ps))}
+	for i, p := range ps {
+		pp.names[i] = nameTokens(p.Name)
 	}
 	return pp
 }
 
+// office is officeWords of participant i's title, worked out once.
+func (pp *people) office(i int) map[string]bool {
+	if pp.offices == nil {
+		pp.offices = make([]map[string]bool, len(pp.ps))
+	}
+	if pp.offices[i] == nil {
+		pp.offices[i] = officeWords(pp.ps[i].Title)
+	}
+	return pp.offices[i]
+}
+
 // isPersonWord says whether a phrase names a participant or their office.
 func (pp *people) isPersonWord(t string) bool {
-	tn := nameTokens(t)
+	if len(pp.ps) == 0 {
+		return false
+	}
+	var b [128]byte
+	if len(t) > len(b) || hasNonASCII(t) {
+		return pp.isPersonWordFolded(nameTokens(t), t)
+	}
+	// nameTokens without allocating: an ASCII phrase folds to lower case.
+	for i := 0; i < len(t); i++ {
+		b[i] = lowerByte(t[i])
+	}
+	var spanArr [16][2]int
+	spans := spanArr[:0]
+	office := false
+	for i := 0; i < len(t); {
+		for i < len(t) && asciiSpace[t[i]] {
+			i++
+		}
+		j := i
+		for j < len(t) && !asciiSpace[t[j]] {
+			j++
+		}
+		x, y := i, j
+		for x < y && (b[x] == '.' || b[x] == ',' || b[x] == '\'') {
+			x++
+		}
+		for y > x && (b[y-1] == '.' || b[y-1] == ',' || b[y-1] == '\'') {
+			y--
+		}
+		if w := b[x:y]; len(w) > 1 && !particles[string(w)] && !honorifics[string(w)] {
+			spans = append(spans, [2]int{x, y})
+			office = office || titleHeads[string(w)]
+		}
+		i = j
+	}
+	var tw map[string]bool
+	if office {
+		tw = officeWords(t) // only a phrase with an office word can name an office
+	}
+	for i := range pp.ps {
+		for _, sp := range spans {
+			w := b[sp[0]:sp[1]]
+			for _, n := range pp.names[i] {
+				if n == string(w) {
+					return true
+				}
+			}
+		}
+		if pp.holdsOffice(i, tw) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPersonWordFolded is isPersonWord given the phrase's name tokens.
+func (pp *people) isPersonWordFolded(tn []string, t string) bool {
 	var tw map[string]bool
 	for _, w := range tn {
 		if titleHeads[w] {
@@ -357,24 +500,33 @@ func (pp *people) isPersonWord(t string) bool {
 	}
 	for i := range pp.ps {
 		for _, w := range tn {
-			if pp.names[i][w] {
+			if slices.Contains(pp.names[i], w) {
 				return true
 			}
 		}
-		if len(tw) > 0 && len(pp.offices[i]) > 0 {
-			all := true
-			for w := range tw {
-				if !pp.offices[i][w] {
-					all = false
-					break
-				}
-			}
-			if all {
-				return true
-			}
+		if pp.holdsOffice(i, tw) {
+			return true
 		}
 	}
 	return false
+}
+
+// holdsOffice says whether participant i's office has all the office
+// words tw (none: no).
+func (pp *people) holdsOffice(i int, tw map[string]bool) bool {
+	if len(tw) == 0 {
+		return false
+	}
+	o := pp.office(i)
+	if len(o) == 0 {
+		return false
+	}
+	for w := range tw {
+		if !o[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // topicEnd are words at which a topic phrase ends.
@@ -391,16 +543,21 @@ var topicPreps = setOf("of", "on", "in", "across", "for", "with", "to", "at", "b
 var verbAfterAnd = setOf("the", "two", "both", "he", "she", "they", "that", "expressed", "stressed", "agreed", "said",
 	"are", "is", "was", "were", "will", "would", "have", "has", "had", "can", "could", "should", "also")
 
+// shortTail are words a short topic does not end on.
+var shortTail = setOf("of", "and", "the", "in", "on", "a")
+
 // shortTopic trims a topic phrase to its first few words.
 func shortTopic(t string) string {
-	f := strings.Fields(t)
-	out := f[:0:0]
+	var fa [32]string
+	f := topicFields(fa[:0], t)
+	var oa [16]string
+	out := oa[:0]
 	for i, w := range f {
-		lw := strings.ToLower(strings.Trim(w, "()\"“”"))
-		if topicEnd[lw] || lw == "and" && i+1 < len(f) && verbAfterAnd[strings.ToLower(f[i+1])] {
+		lw := strings.Trim(w, "()\"“”")
+		if lowerIn(topicEnd, lw) || lowerIs(lw, "and") && i+1 < len(f) && lowerIn(verbAfterAnd, f[i+1]) {
 			break
 		}
-		if lw == "in" && i+1 < len(f) && (f[i+1] == "a" || f[i+1] == "an" || f[i+1] == "order" || strings.HasPrefix(f[i+1], "run-up") ||
+		if lowerIs(lw, "in") && i+1 < len(f) && (f[i+1] == "a" || f[i+1] == "an" || f[i+1] == "order" || strings.HasPrefix(f[i+1], "run-up") ||
 			i+2 < len(f) && f[i+1] == "the" && strings.HasPrefix(f[i+2], "run-up")) {
 			break
 		}
@@ -428,7 +585,7 @@ func shortTopic(t string) string {
 				continue
 			}
 			for k := len(out) - 1; k > 1; k-- {
-				if topicPreps[strings.ToLower(out[k])] {
+				if lowerIn(topicPreps, out[k]) {
 					if !(i+1 < len(f) && isCapitalized(out[k-1]) && isCapitalized(f[i])) {
 						out = out[:k]
 					}
@@ -441,22 +598,20 @@ func shortTopic(t string) string {
 	if len(out) == 1 {
 		out[0] = strings.TrimSuffix(strings.TrimSuffix(out[0], "’s"), "'s")
 	}
-	for len(out) > 0 {
-		last := strings.ToLower(out[len(out)-1])
-		if last == "of" || last == "and" || last == "the" || last == "in" || last == "on" || last == "a" {
-			out = out[:len(out)-1]
-			continue
-		}
-		break
+	for len(out) > 0 && lowerIn(shortTail, out[len(out)-1]) {
+		out = out[:len(out)-1]
 	}
 	for len(out) > 0 && (out[0] == "the" || out[0] == "The") {
 		out = out[1:]
 	}
 	// "particularly on food security", "the state of bilateral relations".
-	for len(out) > 1 && topicLead[strings.ToLower(out[0])] {
+	for len(out) > 1 && lowerIn(topicLead, out[0]) {
 		out = out[1:]
 	}
-	t = cleanTopicPhrase(strings.Join(out, " "))
+	if len(out) == 1 && out[0] == "" {
+		out = out[:0] // a lone "’s": no words, as splitting the joined phrase finds
+	}
+	t = cleanTopicWords(out)
 	if i := strings.IndexByte(t, '('); i > 0 && !strings.Contains(t[i:], ")") {
 		t = t[:i]
 	}
@@ -482,7 +637,7 @@ var reDiscussList = regexp.MustCompile(`\b(?:discussed|discuss|addressed|reviewe
 // topicsOf lists the meeting's topics: what the meeting sentence and later
 // sentences say was discussed, and the topics of the positions.
 func topicsOf(meet string, pos []Position, ps []Participant) []string {
-	var out []string
+	var out, keys []string // keys: out lower-cased
 	seen := map[string]bool{}
 	pp := newPeople(ps)
 	add := func(t string) {
@@ -490,7 +645,7 @@ func topicsOf(meet string, pos []Position, ps []Participant) []string {
 		if t == "" || len(t) < 3 || !ok {
 			return
 		}
-		if first := strings.ToLower(strings.Fields(t)[0]); topicStop[first] || topicPreps[first] {
+		if first := firstField(t); lowerIn(topicStop, first) || lowerIn(topicPreps, first) {
 			return
 		}
 		k := strings.ToLower(t)
@@ -498,19 +653,22 @@ func topicsOf(meet string, pos []Position, ps []Participant) []string {
 			return
 		}
 		// "war in Ukraine and its global ..." after "war in Ukraine".
-		for _, o := range out {
-			if strings.HasPrefix(k, strings.ToLower(o)+" and ") || strings.HasPrefix(k, strings.ToLower(o)+" ") && len(k) > len(o)+12 {
-				return
+		for j, o := range out {
+			if lo := keys[j]; strings.HasPrefix(k, lo) {
+				if rest := k[len(lo):]; strings.HasPrefix(rest, " and ") || strings.HasPrefix(rest, " ") && len(k) > len(o)+12 {
+					return
+				}
 			}
 		}
 		seen[k] = true
 		out = append(out, t)
+		keys = append(keys, k)
 	}
-	texts := []string{meet}
-	for _, p := range pos {
-		texts = append(texts, p.Text)
-	}
-	for _, s := range texts {
+	for i := -1; i < len(pos); i++ {
+		s := meet
+		if i >= 0 {
+			s = pos[i].Text
+		}
 		if !strings.Contains(s, "discuss") && !strings.Contains(s, "addressed") && !strings.Contains(s, "reviewed") &&
 			!strings.Contains(s, "exchanged views") && !strings.Contains(s, "focused on") {
 			continue
@@ -519,9 +677,9 @@ func topicsOf(meet string, pos []Position, ps []Participant) []string {
 			list := m[1]
 			list = strings.ReplaceAll(list, ", and ", ", ")
 			list = strings.ReplaceAll(list, ", as well as ", ", ")
-			for _, part := range strings.Split(list, ",") {
+			for part := range strings.SplitSeq(list, ",") {
 				part = strings.TrimSpace(part)
-				if i := strings.Index(part, " and "); i > 0 && len(strings.Fields(part)) > 4 {
+				if i := strings.Index(part, " and "); i > 0 && countFields(part) > 4 {
 					add(part[:i])
 					add(part[i+5:])
 					continue
@@ -539,4 +697,182 @@ func topicsOf(meet string, pos []Position, ps []Participant) []string {
 		out = out[:12]
 	}
 	return out
+}
+
+// asciiSpace marks the ASCII bytes strings.Fields splits at.
+var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// nextField is where the first word of s[i:] begins and ends, as
+// strings.Fields splits words; a == b == len(s) when there is none.
+func nextField(s string, i int) (a, b int) {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	j := i
+	for j < len(s) {
+		c := s[j]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				break
+			}
+			j++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		j += size
+	}
+	return i, j
+}
+
+// topicFields appends strings.Fields(s) to dst: with dst backed by an
+// array on the caller's stack, splitting a short phrase allocates nothing.
+func topicFields(dst []string, s string) []string {
+	for i := 0; ; {
+		a, b := nextField(s, i)
+		if a == b {
+			return dst
+		}
+		dst = append(dst, s[a:b])
+		i = b
+	}
+}
+
+// fieldsAt is topicFields that also appends where each word starts.
+func fieldsAt(dst []string, at []int, s string) ([]string, []int) {
+	for i := 0; ; {
+		a, b := nextField(s, i)
+		if a == b {
+			return dst, at
+		}
+		dst, at = append(dst, s[a:b]), append(at, a)
+		i = b
+	}
+}
+
+// firstField is strings.Fields(s)[0], "" when s has no word.
+func firstField(s string) string {
+	a, b := nextField(s, 0)
+	return s[a:b]
+}
+
+// countFields is len(strings.Fields(s)).
+func countFields(s string) int {
+	n := 0
+	for i := 0; ; n++ {
+		a, b := nextField(s, i)
+		if a == b {
+			return n
+		}
+		i = b
+	}
+}
+
+// joinWords is strings.Join(words, " ") for words of s starting at at:
+// the span of s they cover when single spaces part them, so that nothing
+// is allocated.
+func joinWords(s string, words []string, at []int) string {
+	if len(words) == 0 {
+		return ""
+	}
+	for k := 1; k < len(words); k++ {
+		if at[k] != at[k-1]+len(words[k-1])+1 || s[at[k]-1] != ' ' {
+			return strings.Join(words, " ")
+		}
+	}
+	return s[at[0] : at[len(at)-1]+len(words[len(words)-1])]
+}
+
+// lowerByte folds an ASCII letter to lower case.
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// isAlnumByte says whether c is an ASCII letter or digit.
+func isAlnumByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// lowerIn is m[strings.ToLower(w)], without allocating for a short ASCII word.
+func lowerIn(m map[string]bool, w string) bool {
+	var b [24]byte
+	if len(w) > len(b) {
+		return m[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return m[strings.ToLower(w)]
+		}
+		b[i] = lowerByte(c)
+	}
+	return m[string(b[:len(w)])]
+}
+
+// lowerIs is strings.ToLower(w) == lower for a lower-case ASCII lower.
+func lowerIs(w, lower string) bool {
+	if len(w) < len(lower) {
+		return false // lower-casing never lengthens a word into ASCII
+	}
+	if len(w) > len(lower) {
+		return hasNonASCII(w) && strings.ToLower(w) == lower
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(w) == lower
+		}
+		if lowerByte(c) != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerHasSuffix is strings.HasSuffix(strings.ToLower(w), suffix) for a
+// lower-case ASCII suffix.
+func lowerHasSuffix(w, suffix string) bool {
+	if hasNonASCII(w) {
+		return strings.HasSuffix(strings.ToLower(w), suffix)
+	}
+	return len(w) >= len(suffix) && lowerIs(w[len(w)-len(suffix):], suffix)
+}
+
+// keyIn is m[tokenKey(w)], without allocating for a short ASCII word.
+func keyIn(m map[string]bool, w string) bool {
+	var b [24]byte
+	if len(w) > len(b) || hasNonASCII(w) {
+		return m[tokenKey(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		b[i] = lowerByte(w[i])
+	}
+	k := b[:len(w)]
+	if n := len(k); n >= 2 && k[n-2] == '\'' && k[n-1] == 's' {
+		k = k[:n-2]
+	}
+	if n := len(k); n >= 1 && k[n-1] == '\'' && string(k) != "dato'" {
+		k = k[:n-1]
+	}
+	if n := len(k); n >= 1 && k[n-1] == '.' {
+		k = k[:n-1]
+	}
+	return m[string(k)]
 }
