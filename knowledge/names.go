@@ -170,45 +170,7 @@ func tokenize(s string) []token {
 				continue
 			}
 		}
-		j := i
-		for j < len(s) {
-			c := s[j]
-			if c < utf8.RuneSelf && isASCIIAlnum(c) {
-				j++ // isWordRune for ASCII, without decoding
-				continue
-			}
-			r, size := rune(c), 1
-			if c >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(s[j:])
-				if isWordRune(r) {
-					j += size
-					continue
-				}
-			}
-			if r == '\'' || r == '’' || r == '-' || r == '‑' {
-				if j+size < len(s) && isWordRuneAt(s, j+size) {
-					j += size
-					continue
-				}
-				// "Dato'" keeps its closing apostrophe.
-				if (r == '\'' || r == '’') && isApostropheWord(s[i:j]) {
-					j += size
-				}
-				break
-			}
-			if r == '.' {
-				// "U.S.", "H.E." and single initials keep their dots.
-				word := s[i:j]
-				if h := strings.LastIndexByte(word, '-'); h >= 0 {
-					word = word[h+1:] // "Japan-U.S."
-				}
-				if utf8.RuneCountInString(word) == 1 || isDotAbbrev(word) || strings.Contains(word, ".") {
-					j += size
-					continue
-				}
-			}
-			break
-		}
+		j := wordEnd(s, i)
 		w := s[i:j]
 		t := token{s: w, start: i, end: j, poss: isPossessive(w)}
 		switch ascii, upper := asciiCase(w); {
@@ -233,6 +195,50 @@ func tokenize(s string) []token {
 		}
 	}
 	return toks
+}
+
+// wordEnd is where the word that starts at s[i] ends, as tokenize reads words.
+func wordEnd(s string, i int) int {
+	j := i
+	for j < len(s) {
+		c := s[j]
+		if c < utf8.RuneSelf && isASCIIAlnum(c) {
+			j++ // isWordRune for ASCII, without decoding
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[j:])
+			if isWordRune(r) {
+				j += size
+				continue
+			}
+		}
+		if r == '\'' || r == '’' || r == '-' || r == '‑' {
+			if j+size < len(s) && isWordRuneAt(s, j+size) {
+				j += size
+				continue
+			}
+			// "Dato'" keeps its closing apostrophe.
+			if (r == '\'' || r == '’') && isApostropheWord(s[i:j]) {
+				j += size
+			}
+			break
+		}
+		if r == '.' {
+			// "U.S.", "H.E." and single initials keep their dots.
+			word := s[i:j]
+			if h := strings.LastIndexByte(word, '-'); h >= 0 {
+				word = word[h+1:] // "Japan-U.S."
+			}
+			if utf8.RuneCountInString(word) == 1 || isDotAbbrev(word) || strings.Contains(word, ".") {
+				j += size
+				continue
+			}
+		}
+		break
+	}
+	return j
 }
 
 // keyFix places a token's key in the lower-cased words tokenize collects.
@@ -329,9 +335,40 @@ func trimKey(k string) string {
 }
 
 func isCapitalized(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return 'A' <= w[0] && w[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
+
+// Bits of wordBits: the word sets a key belongs to.
+const (
+	bHon = 1 << iota
+	bHead
+	bTitleWord
+	bConn
+	bParticle
+	bNonName
+	bPlaceFirst
+	bStateFormWord
+)
+
+// wordBits says for each key which word sets hold it, so classify looks a
+// word up once rather than once per set.
+var wordBits = func() map[string]uint16 {
+	m := map[string]uint16{}
+	for bit, set := range map[uint16]map[string]bool{bHon: honorifics, bHead: titleHeads, bTitleWord: titleWords,
+		bConn: connectors, bParticle: particles, bNonName: nonNames, bStateFormWord: stateFormWords} {
+		for k := range set {
+			m[k] |= bit
+		}
+	}
+	for k := range placeFirst {
+		m[k] |= bPlaceFirst
+	}
+	return m
+}()
 
 // classify sets each token's class. Places are matched greedily over several
 // words ("the Republic of Korea").
@@ -344,16 +381,21 @@ func classify(toks []token) {
 			}
 			continue
 		}
-		if n, p := matchPlace(toks, i); n > 0 {
-			t.class, t.placeLen, t.place = cPlace, n, p
-			for k := 1; k < n; k++ {
-				toks[i+k].class = cPlace
-			}
-			i += n - 1
-			continue
-		}
 		k := t.key
+		bits := wordBits[k]
 		cap := isCapitalized(t.s)
+		// matchPlace, skipping what the bits rule out: a word that starts
+		// no place and no formal state name.
+		if (cap || k == "the") && (bits&(bPlaceFirst|bStateFormWord) != 0 || k == "the") {
+			if n, p := matchPlace(toks, i); n > 0 {
+				t.class, t.placeLen, t.place = cPlace, n, p
+				for k := 1; k < n; k++ {
+					toks[i+k].class = cPlace
+				}
+				i += n - 1
+				continue
+			}
+		}
 		switch {
 		case k == "his" || k == "her":
 			if i+1 < len(toks) && (honorifics[toks[i+1].key] || toks[i+1].key == "royal") {
@@ -361,7 +403,7 @@ func classify(toks []token) {
 			}
 		case k == "the" && i+1 < len(toks) && (toks[i+1].key == "honorable" || toks[i+1].key == "honourable"):
 			t.class = cHon
-		case honorifics[k] && (cap || k == "h.e"):
+		case bits&bHon != 0 && (cap || k == "h.e"):
 			t.class = cHon
 			if k == "sri" || k == "seri" {
 				if i == 0 || toks[i-1].class != cHon {
@@ -370,21 +412,21 @@ func classify(toks []token) {
 			}
 		case k == "h.e" || t.s == "H.E" || t.s == "HE" && i+1 < len(toks) && isCapitalized(toks[i+1].s):
 			t.class = cHon
-		case cap && (titleHeads[k] || titleWords[k]):
+		case cap && bits&(bHead|bTitleWord) != 0:
 			t.class = cTitle
-		case connectors[k]:
+		case bits&bConn != 0:
 			t.class = cConn
-		case particles[k] && !cap:
+		case bits&bParticle != 0 && !cap:
 			t.class = cParticle
 		case cap && len(k) == 1 && strings.HasSuffix(t.s, ".") && i > 0 && toks[i-1].class == cName &&
 			i+1 < len(toks) && isCapitalized(toks[i+1].s):
 			t.class = cName // a middle initial: "Enrique A. Manalo"
-		case cap && !nonNames[k] && !isNumber(k) && !isPlacePair(t.s):
+		case cap && bits&bNonName == 0 && !isNumber(k) && !isPlacePair(t.s):
 			t.class = cName
 		case cap && isMonthName(k) && i > 0 && (toks[i-1].class == cName || toks[i-1].class == cTitle && titleHeads[toks[i-1].key]) &&
 			(i+1 >= len(toks) || !isNumber(toks[i+1].key)):
 			t.class = cName // "Theresa May", "Prime Minister May", not "May 5"
-		case !cap && (titleHeads[k] || k == "foreign" || k == "prime" || k == "state" || k == "defense" || k == "defence"):
+		case !cap && (bits&bHead != 0 || k == "foreign" || k == "prime" || k == "state" || k == "defense" || k == "defence"):
 			t.class = cTitle // "the minister", "the foreign minister"
 		default:
 			t.class = cOther
@@ -432,40 +474,62 @@ func matchPlace(toks []token, i int) (int, place) {
 	if i+limit > len(toks) {
 		limit = len(toks) - i
 	}
+	// Grow the spelling a word at a time while it begins some place's
+	// spelling; the longest one that is a place wins.
 	var buf [96]byte
-	for n := limit; n >= 1; n-- {
-		b := buf[:0]
-		bad := false
-		for k := 0; k < n; k++ {
-			t := toks[i+k]
-			if t.class == cPunct && t.s != "(" {
-				bad = true
-				break
-			}
-			if k > 0 {
-				b = append(b, ' ')
-			}
-			b = append(b, t.key...)
+	b := buf[:0]
+	best, bestP := 0, place{}
+	for n := 1; n <= limit; n++ {
+		t := toks[i+n-1]
+		if t.class == cPunct && t.s != "(" {
+			break
 		}
-		if bad {
+		if n > 1 {
+			b = append(b, ' ')
+		}
+		b = append(b, t.key...)
+		e, ok := placePrefixes[string(b)] // no allocation for the lookup
+		if !ok {
+			break
+		}
+		if !e.full || !isCapitalized(t.s) && !isNumber(t.key) || n == 1 && toks[i].key == "the" {
 			continue
 		}
-		if p, ok := placeWords[string(b)]; ok { // no allocation for the lookup
-			last := toks[i+n-1]
-			if !isCapitalized(last.s) && !isNumber(last.key) {
-				continue
-			}
-			if n == 1 && toks[i].key == "the" {
-				continue
-			}
-			return n, p
-		}
+		best, bestP = n, e.p
+	}
+	if best > 0 {
+		return best, bestP
 	}
 	if n, p := matchStateForm(toks, i); n > 0 {
 		return n, p
 	}
 	return 0, place{}
 }
+
+// placePrefix is a run of words that begins a place's spelling, and the
+// place when it is the whole spelling.
+type placePrefix struct {
+	p    place
+	full bool
+}
+
+// placePrefixes holds every leading run of words of every place spelling.
+var placePrefixes = func() map[string]placePrefix {
+	m := map[string]placePrefix{}
+	for k := range placeWords {
+		f := strings.Fields(k)
+		for n := 1; n < len(f); n++ {
+			pre := strings.Join(f[:n], " ")
+			if _, ok := m[pre]; !ok {
+				m[pre] = placePrefix{}
+			}
+		}
+	}
+	for k, p := range placeWords {
+		m[k] = placePrefix{p: p, full: true}
+	}
+	return m
+}()
 
 // stateFormWords and stateForms spell a country's formal name around its
 // short name: "the Arab Republic of Egypt", "the Federal Democratic

@@ -304,3 +304,166 @@ func FuzzShareToken(f *testing.F) {
 		}
 	})
 }
+
+// classifyRef is classify as first written, with matchPlaceRef trying the
+// longest spelling first.
+func classifyRef(toks []token) {
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if t.class == cPunct {
+			if t.s == "/" || t.s == "&" {
+				t.class = cConn
+			}
+			continue
+		}
+		if n, p := matchPlaceRef(toks, i); n > 0 {
+			t.class, t.placeLen, t.place = cPlace, n, p
+			for k := 1; k < n; k++ {
+				toks[i+k].class = cPlace
+			}
+			i += n - 1
+			continue
+		}
+		k := t.key
+		cap := isCapitalized(t.s)
+		switch {
+		case k == "his" || k == "her":
+			if i+1 < len(toks) && (honorifics[toks[i+1].key] || toks[i+1].key == "royal") {
+				t.class = cHon
+			}
+		case k == "the" && i+1 < len(toks) && (toks[i+1].key == "honorable" || toks[i+1].key == "honourable"):
+			t.class = cHon
+		case honorifics[k] && (cap || k == "h.e"):
+			t.class = cHon
+			if k == "sri" || k == "seri" {
+				if i == 0 || toks[i-1].class != cHon {
+					t.class = cName
+				}
+			}
+		case k == "h.e" || t.s == "H.E" || t.s == "HE" && i+1 < len(toks) && isCapitalized(toks[i+1].s):
+			t.class = cHon
+		case cap && (titleHeads[k] || titleWords[k]):
+			t.class = cTitle
+		case connectors[k]:
+			t.class = cConn
+		case particles[k] && !cap:
+			t.class = cParticle
+		case cap && len(k) == 1 && strings.HasSuffix(t.s, ".") && i > 0 && toks[i-1].class == cName &&
+			i+1 < len(toks) && isCapitalized(toks[i+1].s):
+			t.class = cName
+		case cap && !nonNames[k] && !isNumber(k) && !isPlacePair(t.s):
+			t.class = cName
+		case cap && isMonthName(k) && i > 0 && (toks[i-1].class == cName || toks[i-1].class == cTitle && titleHeads[toks[i-1].key]) &&
+			(i+1 >= len(toks) || !isNumber(toks[i+1].key)):
+			t.class = cName
+		case !cap && (titleHeads[k] || k == "foreign" || k == "prime" || k == "state" || k == "defense" || k == "defence"):
+			t.class = cTitle
+		default:
+			t.class = cOther
+		}
+	}
+}
+
+func matchPlaceRef(toks []token, i int) (int, place) {
+	r, _ := utf8.DecodeRuneInString(toks[i].s)
+	if !unicode.IsUpper(r) && toks[i].key != "the" {
+		return 0, place{}
+	}
+	limit, ok := placeFirst[toks[i].key]
+	if !ok {
+		return matchStateForm(toks, i)
+	}
+	if i+limit > len(toks) {
+		limit = len(toks) - i
+	}
+	for n := limit; n >= 1; n-- {
+		var b []byte
+		bad := false
+		for k := 0; k < n; k++ {
+			t := toks[i+k]
+			if t.class == cPunct && t.s != "(" {
+				bad = true
+				break
+			}
+			if k > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, t.key...)
+		}
+		if bad {
+			continue
+		}
+		if p, ok := placeWords[string(b)]; ok {
+			last := toks[i+n-1]
+			if !isCapitalized(last.s) && !isNumber(last.key) {
+				continue
+			}
+			if n == 1 && toks[i].key == "the" {
+				continue
+			}
+			return n, p
+		}
+	}
+	if n, p := matchStateForm(toks, i); n > 0 {
+		return n, p
+	}
+	return 0, place{}
+}
+
+// placeTexts add to the fixtures every place spelling in running text,
+// capitalised and not, with the words around it that trip matching up.
+func placeTexts(tb testing.TB) []string {
+	tb.Helper()
+	out := corpusTexts(tb)
+	var b strings.Builder
+	for k := range placeWords {
+		b.Reset()
+		b.WriteString("His Excellency met the " + k + ", the Prime Minister of " + strings.ToUpper(k) + " and Sri Lanka's May. ")
+		b.WriteString("The Federal Democratic Republic of " + strings.ToUpper(k[:1]) + k[1:] + " (" + k + ") / the Republic of the " + k + ".")
+		out = append(out, b.String())
+	}
+	return out
+}
+
+func TestClassifyMatchesReference(t *testing.T) {
+	for _, s := range placeTexts(t) {
+		want, got := tokenizeRef(s), tokenize(s)
+		classifyRef(want)
+		classify(got)
+		if diff := cmp.Diff(want, got, cmp.AllowUnexported(token{}, place{}), cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("classify(%q) differs (-ref +fast):\n%s", s, diff)
+		}
+	}
+}
+
+func FuzzClassify(f *testing.F) {
+	for _, s := range trickyTexts {
+		f.Add(s)
+	}
+	f.Add("the Republic of Korea (ROK) and the Democratic People's Republic of Korea")
+	f.Fuzz(func(t *testing.T, s string) {
+		want, got := tokenizeRef(s), tokenize(s)
+		classifyRef(want)
+		classify(got)
+		if diff := cmp.Diff(want, got, cmp.AllowUnexported(token{}, place{}), cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("classify(%q) differs (-ref +fast):\n%s", s, diff)
+		}
+	})
+}
+
+func FuzzLookupPlace(f *testing.F) {
+	for _, s := range []string{"the Republic of Korea (ROK)", "DATO'S", "Côte d’Ivoire", " \u00a0(EU", "\u212Aenya", "ROK's"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = strings.TrimSpace(s)
+		gp, gok := lookupPlace(s)
+		wp, wok := placeWords[placeKey(s)]
+		if i := strings.Index(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
+			wp, wok = placeWords[placeKey(s[:i])]
+		}
+		if gp != wp || gok != wok {
+			t.Fatalf("lookupPlace(%q) = %v %v, want %v %v", s, gp, gok, wp, wok)
+		}
+	})
+}

@@ -2,6 +2,8 @@ package knowledge
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // countryTable lists countries as "Name|adjectives|other names", so
@@ -441,15 +443,76 @@ func lookupPlace(s string) (place, bool) {
 	}
 	// Every spelling's first word is in placeFirst: most phrases fail on
 	// their first word, without tokenizing the rest.
-	first := s
-	if i := strings.IndexByte(s, ' '); i >= 0 {
-		first = s[:i] // a space ends a token: the first token is the same
-	}
-	if toks := tokenize(first); len(toks) == 0 {
-		return place{}, false
-	} else if _, ok := placeFirst[toks[0].key]; !ok {
+	if !firstWordStartsPlace(s) {
 		return place{}, false
 	}
-	p, ok := placeWords[placeKey(s)]
+	var buf [96]byte
+	b := buf[:0]
+	for i, t := range tokenize(s) {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, t.key...)
+	}
+	p, ok := placeWords[string(b)] // placeKey(s), without allocating it
 	return p, ok
+}
+
+// firstWordStartsPlace says whether the key of s's first token is in
+// placeFirst, without allocating the key.
+func firstWordStartsPlace(s string) bool {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+				i++
+				continue
+			}
+			if !isASCIIAlnum(c) {
+				_, ok := placeFirst[s[i:i+1]]
+				return ok
+			}
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		if !isWordRune(r) {
+			_, ok := placeFirst[s[i:i+size]]
+			return ok
+		}
+		break
+	}
+	if i == len(s) {
+		return false
+	}
+	w := s[i:wordEnd(s, i)]
+	var buf [32]byte
+	switch ascii, upper := asciiCase(w); {
+	case !ascii || len(w) > len(buf):
+		_, ok := placeFirst[tokenKey(w)]
+		return ok
+	case !upper:
+		_, ok := placeFirst[trimKey(w)]
+		return ok
+	}
+	b := buf[:len(w)]
+	for k := 0; k < len(w); k++ {
+		b[k] = toLowerByte(w[k])
+	}
+	// trimKey, on bytes.
+	if n := len(b); n >= 2 && b[n-2] == '\'' && b[n-1] == 's' {
+		b = b[:n-2]
+	}
+	if n := len(b); n >= 1 && b[n-1] == '\'' && string(b) != "dato'" {
+		b = b[:n-1]
+	}
+	if n := len(b); n >= 1 && b[n-1] == '.' {
+		b = b[:n-1]
+	}
+	_, ok := placeFirst[string(b)]
+	return ok
 }
