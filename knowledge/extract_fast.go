@@ -562,3 +562,27 @@ func (mm *mentionMemo) put(s string, ms []mention) {
 	}
 	(*mm)[s] = ms
 }
+
+// lowerASCIIInto appends s, ASCII text, lower-cased to dst.
+func lowerASCIIInto(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		dst = append(dst, lowerASCII(s[i]))
+	}
+	return dst
+}
+
+// lastAttributionMark is strings.LastIndexAny(s, ",”\""), or -1 when that
+// lies more than within bytes before the end of s.
+func lastAttributionMark(s string, within int) int {
+	for i := len(s) - 1; i >= 0 && len(s)-i <= within; i-- {
+		switch s[i] {
+		case ',', '"':
+			return i
+		case 0xE2: // "”" is E2 80 9D; its other bytes are never a rune's first
+			if strings.HasPrefix(s[i:], "”") {
+				return i
+			}
+		}
+	}
+	return -1
+}

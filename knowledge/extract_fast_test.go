@@ -122,3 +122,76 @@ func TestJointEndMatchesRegexp(t *testing.T) {
 		}
 	}
 }
+
+// TestFastTitleAndSentenceScans checks the literal gates and scans of
+// positions and mentions against what they stand in for.
+func TestFastTitleAndSentenceScans(t *testing.T) {
+	samples := fastSamples(t)
+	words := []string{"the", "minister", "Minister", "prime", "PM", "FM", "EAM", "of", "for", "foreign", "Foreign",
+		"Republic", "Kingdom", "Grand Duchy", "State", "Union", "secretary-general", "x", "é", "Tánaiste", "and", "deputy"}
+	seps := []string{" ", "  ", "\t", "", " \n", "\u00a0"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(5) {
+			b.WriteString(seps[r.IntN(len(seps))])
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		samples = append(samples, b.String())
+	}
+	for _, s := range samples {
+		if got, want := normalizeTitle(s), normalizeTitleSlow(s); got != want {
+			t.Errorf("normalizeTitle(%q) = %q, want %q", s, got, want)
+		}
+		if !endsWithStateForm(s) && reStateForm.MatchString(s) {
+			t.Errorf("endsWithStateForm skips %q, which reStateForm matches", s)
+		}
+		want := strings.LastIndexAny(s, ",”\"")
+		if want >= 0 && len(s)-want > 90 {
+			want = -1
+		}
+		if got := lastAttributionMark(s, 90); got != want {
+			t.Errorf("lastAttributionMark(%q) = %d, want %d", s, got, want)
+		}
+		if got, want := skipSentence(s), skipSentenceSlow(s); got != want {
+			t.Errorf("skipSentence(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// normalizeTitleSlow is normalizeTitle without its fast path.
+func normalizeTitleSlow(t string) string {
+	words := strings.Fields(t)
+	for i, w := range words {
+		switch w {
+		case "PM":
+			words[i] = "Prime Minister"
+			continue
+		case "FM":
+			words[i] = "Foreign Minister"
+			continue
+		case "EAM":
+			words[i] = "External Affairs Minister"
+			continue
+		}
+		if w == "" || connectors[w] {
+			continue
+		}
+		if titleHeads[strings.ToLower(w)] || titleWords[strings.ToLower(w)] {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// skipSentenceSlow is skipSentence as it was, lower-casing the sentence.
+func skipSentenceSlow(s string) bool {
+	l := strings.ToLower(s)
+	for _, k := range []string{"overview", "as follows", "attributable", "following readout", "provided the following",
+		"for more information", "photo", "click here"} {
+		if strings.Contains(l, k) {
+			return reSkip.MatchString(s)
+		}
+	}
+	return false
+}

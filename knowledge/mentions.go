@@ -468,7 +468,7 @@ func splitTitle(s string, toks []token) (string, string) {
 		return "", aff
 	}
 	title := s[toks[a].start:toks[b-1].end]
-	if aff != "" {
+	if aff != "" && endsWithStateForm(title) {
 		title = reStateForm.ReplaceAllString(title, "")
 	}
 	title = strings.TrimSuffix(strings.TrimSuffix(title, "'s"), "’s")
@@ -484,8 +484,65 @@ func splitTitle(s string, toks []token) (string, string) {
 // off: "President of the Republic (of Uganda)".
 var reStateForm = regexp.MustCompile(`\s+of\s+the\s+(?:(?:Federal|Islamic|Socialist|Democratic|People's|People’s|United|Cooperative|Arab|Bolivarian|Plurinational|Hashemite|Sovereign|Independent)\s+)*(?:Republic|Kingdom|Federation|State|Sultanate|Principality|Commonwealth|Union|Emirate|Confederation|Grand Duchy)$`)
 
+// stateFormEnds are the words reStateForm ends with.
+var stateFormEnds = []string{"Republic", "Kingdom", "Federation", "State", "Sultanate", "Principality", "Commonwealth",
+	"Union", "Emirate", "Confederation", "Grand Duchy"}
+
+// endsWithStateForm is false only when reStateForm cannot match t: it is
+// anchored at the end, on one of stateFormEnds.
+func endsWithStateForm(t string) bool {
+	for _, w := range stateFormEnds {
+		if strings.HasSuffix(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// tidyTitle says normalizeTitle would return t unchanged: ASCII words
+// spaced by single spaces, none an abbreviation it spells out nor an office
+// word in lower case.
+func tidyTitle(t string) bool {
+	if t == "" || t[0] == ' ' || t[len(t)-1] == ' ' {
+		return t == ""
+	}
+	var low [32]byte
+	for i := 0; i < len(t); {
+		j := i
+		for j < len(t) && t[j] != ' ' {
+			c := t[j]
+			if c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' {
+				return false
+			}
+			j++
+		}
+		if j == i {
+			return false // two spaces
+		}
+		w := t[i:j]
+		switch w {
+		case "PM", "FM", "EAM":
+			return false
+		}
+		if 'a' <= w[0] && w[0] <= 'z' && !connectors[w] {
+			if len(w) > len(low) {
+				return false
+			}
+			l := lowerASCIIInto(low[:0], w)
+			if titleHeads[string(l)] || titleWords[string(l)] {
+				return false
+			}
+		}
+		i = j + 1
+	}
+	return true
+}
+
 // normalizeTitle capitalises an office written in lower case and tidies spaces.
 func normalizeTitle(t string) string {
+	if tidyTitle(t) {
+		return t
+	}
 	words := strings.Fields(t)
 	for i, w := range words {
 		switch w {

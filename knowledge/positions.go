@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 )
@@ -128,8 +129,8 @@ var reAndCounterpart = regexp.MustCompile(`^,?\s+and\s+(?:his|her|their)\s+(?:\p
 // endSpeaker matches attribution at the end of a sentence, looking only at
 // the part after its last comma.
 func endSpeaker(s string) []string {
-	i := strings.LastIndexAny(s, ",”\"")
-	if i < 0 || len(s)-i > 90 {
+	i := lastAttributionMark(s, 90)
+	if i < 0 {
 		return nil
 	}
 	if mayEndWithVerb(s[i:]) {
@@ -591,15 +592,30 @@ func hasLowerWord(s string) bool {
 // skipSentence says a sentence carries no position ("The overview of the
 // meeting is as follows.").
 func skipSentence(s string) bool {
+	if !hasNonASCII(s) {
+		// Lower-cased in place: strings.ToLower would copy each sentence.
+		var arr [256]byte
+		l := lowerASCIIInto(arr[:0], s)
+		for _, k := range skipMarks {
+			if bytes.Contains(l, k) {
+				return reSkip.MatchString(s)
+			}
+		}
+		return false
+	}
 	l := strings.ToLower(s)
-	for _, k := range []string{"overview", "as follows", "attributable", "following readout", "provided the following",
-		"for more information", "photo", "click here"} {
-		if strings.Contains(l, k) {
+	for _, k := range skipMarks {
+		if strings.Contains(l, string(k)) {
 			return reSkip.MatchString(s)
 		}
 	}
 	return false
 }
+
+// skipMarks are the words of reSkip, one of which a sentence it matches
+// holds in lower case.
+var skipMarks = [][]byte{[]byte("overview"), []byte("as follows"), []byte("attributable"), []byte("following readout"),
+	[]byte("provided the following"), []byte("for more information"), []byte("photo"), []byte("click here")}
 
 // reMeetingSubject is a sentence whose subject is the meeting itself and
 // whose verb says what it covered.
