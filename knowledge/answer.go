@@ -108,6 +108,12 @@ func kindQuery(kinds []Kind) *query.DisjunctionQuery {
 // did they meet, who did someone meet on a day): one short line each.
 func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 	must := ix.peopleQueries(pq)
+	// A name no participant has ("When did Kjeldsen meet Hartanto?"): the
+	// meetings listed must at least mention it, or the list answers a
+	// question nobody asked.
+	for _, w := range pq.unknown {
+		must = append(must, topicMatch([]string{w}))
+	}
 	if q := dateRange(pq.from, pq.to); q != nil {
 		must = append(must, q)
 	}

@@ -69,7 +69,7 @@ var fixMeetings = map[string]Meeting{
 		Participants: []Participant{
 			{Name: "Amara Okoro", Title: "President", Affiliation: "Nigeria"},
 			{Name: "Sofia Lind", Title: "Prime Minister", Affiliation: "Sweden"}},
-		Text: "President Okoro received Prime Minister Lind. They discussed fisheries and trade.",
+		Text: "President Okoro received Prime Minister Lind. They discussed fisheries and trade. Minister Adebayo joined the talks.",
 	},
 	"lind-hale.md": {
 		Title: "Lind meets Hale", Date: "2023-06-01", Kind: KindInPerson,
@@ -150,6 +150,16 @@ func TestAskFixes(t *testing.T) {
 			q:       "What did Hale say about maritime security when he met Okoro?",
 			want:    []string{"maritime security", "2 March 2021", "Also fits: 14 September 2021 (by telephone)."}, // not the same meeting again
 			notWant: []string{"20 May 2022"}},
+		{name: "a country adjective outside the short list names the side",
+			q:    "What did the Nigerian president stress?",
+			want: []string{"port investment"}},
+		{name: "a named person who took part in no meeting narrows a list to the meetings that mention them",
+			q:       "When did Lind meet Adebayo?",
+			want:    []string{"10 January 2023"},
+			notWant: []string{"21 May 2022"}},
+		{name: "a named person no meeting of the other mentions gives no answer",
+			q:    "When did Hale meet Adebayo?",
+			none: true},
 		{name: "call for asks what was urged, in any words",
 			q:    "What did Lind call for in her meeting with Okoro?",
 			want: []string{"protect fish stocks"}},

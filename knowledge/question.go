@@ -214,7 +214,7 @@ func parseQuestion(q string, names nameIndex) question {
 			}
 			continue
 		}
-		if c, ok := qDemonyms[t.word]; ok && (t.upper || len(t.word) > 3) {
+		if c := qDemonym(t.word); c != "" && (t.upper || len(t.word) > 3) {
 			pq.roles = append(pq.roles, ixWords(c)...)
 			used[i] = true
 			countryAt[i] = ixWords(c)
@@ -264,7 +264,7 @@ func parseQuestion(q string, names nameIndex) question {
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && (toks[j].word == "the" || qDemonyms[toks[j].word] != "") {
+		for j < len(toks) && (toks[j].word == "the" || qDemonym(toks[j].word) != "") {
 			j++
 		}
 		// "did Secretary Pompeo": the office stands before the person.
@@ -388,7 +388,7 @@ func qGivenName(toks []qToken, i int, lower bool, names nameIndex) bool {
 		return false
 	}
 	if ixStopWords[t.word] || qQuestionWords[t.word] || qOfficeWords[t.word] || qOfficeModifiers[t.word] || honorifics[t.word] || titleHeads[t.word] ||
-		qWeekdays[t.word] || qDemonyms[t.word] != "" || names.isAffWord(t.word) || strings.ToUpper(t.orig) == t.orig {
+		qWeekdays[t.word] || qDemonym(t.word) != "" || names.isAffWord(t.word) || strings.ToUpper(t.orig) == t.orig {
 		return false
 	}
 	if _, ok := qMonthNames[t.word]; ok {
@@ -596,6 +596,19 @@ func isOffice(toks []qToken, i int) bool {
 }
 
 // qDemonyms map adjectives of nationality to the country they name.
+// qDemonym is the country or body an adjective or short form in a
+// question names ("Mozambican" → Mozambique), or "": the short list below
+// first, then every country adjective the extractor knows.
+func qDemonym(w string) string {
+	if c, ok := qDemonyms[w]; ok {
+		return c
+	}
+	if p, ok := placeWords[w]; ok && p.isAdj && !p.isOrg && !p.isCity {
+		return p.name
+	}
+	return ""
+}
+
 var qDemonyms = map[string]string{
 	"american": "United States", "us": "United States", "british": "United Kingdom", "uk": "United Kingdom",
 	"japanese": "Japan", "chinese": "China", "korean": "Korea", "russian": "Russia", "french": "France",
