@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math/bits"
 	"regexp"
 	"strings"
 	"unicode"
@@ -75,15 +76,69 @@ var newsMarks = []string{"told reporters", "according to", "(reuters)", "(ap)", 
 // looksLikeNews says a text is a news report about a meeting rather than
 // the readout of one: it quotes people and uses reporting phrases.
 func looksLikeNews(text string) bool {
-	l := strings.ToLower(text)
 	marks := 0
-	for _, k := range newsMarks {
-		if strings.Contains(l, k) {
-			marks++
+	if strings.Contains(text, "\u0130") || strings.Contains(text, "\u212A") {
+		// İ and the Kelvin sign lower-case to ASCII letters: search the
+		// lower-cased text, as newsMarkFound would otherwise miss them.
+		l := strings.ToLower(text)
+		for _, k := range newsMarks {
+			if strings.Contains(l, k) {
+				marks++
+			}
 		}
+	} else {
+		marks = newsMarkCount(text)
 	}
 	quotes := strings.Count(text, "“") + strings.Count(text, "\"")/2
 	return marks >= 3 || marks >= 2 && quotes >= 2
+}
+
+// newsMarkFirst and newsMarkSecond say which newsMarks have a byte first
+// and second: one pass over a text finds where a mark may start.
+var newsMarkFirst, newsMarkSecond = func() (first, second [256]uint32) {
+	if len(newsMarks) > 32 {
+		panic("knowledge: more news marks than bits")
+	}
+	for i, k := range newsMarks {
+		for c := 0; c < 256; c++ {
+			if toLowerByte(byte(c)) == k[0] {
+				first[c] |= 1 << i
+			}
+			if toLowerByte(byte(c)) == k[1] {
+				second[c] |= 1 << i
+			}
+		}
+	}
+	return first, second
+}()
+
+// newsMarkCount is how many newsMarks a text holds in any ASCII case: what
+// strings.Contains finds in strings.ToLower(text) when no non-ASCII rune
+// lower-cases to ASCII.
+func newsMarkCount(text string) int {
+	var found uint32
+	for p := 0; p+1 < len(text); p++ {
+		cand := newsMarkFirst[text[p]] & newsMarkSecond[text[p+1]] &^ found
+		for cand != 0 {
+			i := bits.TrailingZeros32(cand)
+			cand &^= 1 << i
+			if k := newsMarks[i]; len(text)-p >= len(k) && equalFoldLower(text[p:p+len(k)], k) {
+				found |= 1 << i
+			}
+		}
+	}
+	return bits.OnesCount32(found)
+}
+
+// equalFoldLower says whether s is lower, an ASCII string in lower case,
+// in any ASCII case.
+func equalFoldLower(s, lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		if toLowerByte(s[i]) != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // headline shortens a sentence to stand in for a missing title.
@@ -215,8 +270,10 @@ func newDoc(r Readout) *doc {
 			para++
 			continue
 		}
-		line = reNumbering.ReplaceAllString(line, "")
-		line = reDash.ReplaceAllString(line, "")
+		if mayStartNumbering(line) {
+			line = reNumbering.ReplaceAllString(line, "")
+			line = reDash.ReplaceAllString(line, "")
+		}
 		body.WriteString(line)
 		body.WriteByte('\n')
 		if seen[line] {
@@ -232,10 +289,53 @@ func newDoc(r Readout) *doc {
 	return d
 }
 
+// mayStartNumbering says whether reNumbering or reDash can match a line:
+// after leading spaces it starts with a bullet, a digit, "(", i, v or x.
+func mayStartNumbering(line string) bool {
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t' || line[i] == '\n' || line[i] == '\f' || line[i] == '\r') {
+		i++
+	}
+	if i == len(line) {
+		return false
+	}
+	switch c := line[i]; {
+	case c == '-' || c == '*' || c == '(' || c == 'i' || c == 'v' || c == 'x' || '0' <= c && c <= '9':
+		return true
+	}
+	rest := line[i:]
+	return strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "•") || strings.HasPrefix(rest, "·")
+}
+
+// fieldCount is len(strings.Fields(s)), counted up to limit.
+func fieldCount(s string, limit int) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		space, size := false, 1
+		if c < utf8.RuneSelf {
+			space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		if !space && !in {
+			if n++; n >= limit {
+				return n
+			}
+		}
+		in = !space
+		i += size
+	}
+	return n
+}
+
 // isProse says whether a line is running text rather than a label,
 // headline, caption or signature.
 func isProse(line string) bool {
-	words := len(strings.Fields(line))
+	words := fieldCount(line, 25)
 	if words >= 25 {
 		return true
 	}
@@ -467,9 +567,8 @@ func participantPart(s string) string {
 		return s
 	}
 	from = max(0, from-2)
-	if loc := reTopicTail.FindStringIndex(s[from:]); loc != nil {
-		loc[0], loc[1] = loc[0]+from, loc[1]+from
-		head, tail := s[:loc[0]], s[loc[0]:]
+	if at := topicTailStart(s[from:]); at >= 0 {
+		head, tail := s[:at+from], s[at+from:]
 		// A relative clause closed by a comma: keep what follows it.
 		if strings.HasPrefix(strings.TrimLeft(tail, ", "), "who") || strings.HasPrefix(strings.TrimLeft(tail, ", "), "which") {
 			if j := strings.Index(tail[1:], ","); j >= 0 {
@@ -479,4 +578,129 @@ func participantPart(s string) string {
 		return head
 	}
 	return s
+}
+
+// topicTailStart is where reTopicTail first matches t, or -1: the same
+// answer, without running the regular expression.
+func topicTailStart(t string) int {
+	for p := 0; p < len(t); p++ {
+		c := t[p]
+		if c == ',' {
+			if commaClauseAt(t[p+1:]) {
+				return p
+			}
+			continue
+		}
+		if p > 0 && isWordByte(t[p-1]) {
+			continue // every other branch starts with \b and a letter
+		}
+		r := t[p:]
+		switch c {
+		case 't':
+			if strings.HasPrefix(r, "to ") && hasAnyPrefix(r[3:], "discuss", "talk", "exchange", "review", "address", "consult", "follow") {
+				return p
+			}
+		case 'a':
+			if strings.HasPrefix(r, "about") && aboutObject(r[len("about"):]) ||
+				wordAt(r, "announced") || wordAt(r, "ahead of") {
+				return p
+			}
+		case 'r':
+			if wordAt(r, "regarding") {
+				return p
+			}
+		case 'c':
+			if wordAt(r, "concerning") {
+				return p
+			}
+		case 'i':
+			if wordAt(r, "including") {
+				return p
+			}
+		case 'w':
+			if strings.HasPrefix(r, "who ") && anyWordAt(r[4:], "is", "was", "are", "were") {
+				return p
+			}
+		case 'o':
+			if strings.HasPrefix(r, "on ") {
+				r = r[3:]
+				if strings.HasPrefix(r, "the ") && anyWordAt(r[4:], onTopicWords...) || anyWordAt(r, onTopicWords...) {
+					return p
+				}
+			}
+		case 'f':
+			if wordAt(r, "following") {
+				return p
+			}
+		case 'p':
+			if wordAt(r, "prior to") {
+				return p
+			}
+		}
+	}
+	return -1
+}
+
+// onTopicWords follow "on (the)" in reTopicTail.
+var onTopicWords = []string{"situation", "issue", "issues", "matters", "topics", "ways", "recent", "latest", "developments"}
+
+// commaClauseAt says whether what follows a comma matches
+// \s*(?:who|which|where|during which)\b.
+func commaClauseAt(r string) bool {
+	return anyWordAt(skipRESpace(r), "who", "which", "where", "during which")
+}
+
+// aboutObject says whether what follows "about" matches
+// \s+(?:the\s|their\s|his\s|her\s|its\s|how\s|what\s|ways\s|\p{Lu}).
+func aboutObject(r string) bool {
+	rest := skipRESpace(r)
+	if len(rest) == len(r) || rest == "" {
+		return false
+	}
+	for _, w := range [...]string{"the", "their", "his", "her", "its", "how", "what", "ways"} {
+		if strings.HasPrefix(rest, w) && len(rest) > len(w) && isRESpace(rest[len(w)]) {
+			return true
+		}
+	}
+	u, _ := utf8.DecodeRuneInString(rest)
+	return unicode.Is(unicode.Lu, u)
+}
+
+// skipRESpace drops the leading characters a regular expression's \s matches.
+func skipRESpace(r string) string {
+	i := 0
+	for i < len(r) && isRESpace(r[i]) {
+		i++
+	}
+	return r[i:]
+}
+
+func isRESpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// isWordByte is a regular expression's \w.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
+// wordAt says whether r starts with w followed by \b.
+func wordAt(r, w string) bool {
+	return strings.HasPrefix(r, w) && (len(r) == len(w) || !isWordByte(r[len(w)]))
+}
+
+func anyWordAt(r string, ws ...string) bool {
+	for _, w := range ws {
+		if wordAt(r, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnyPrefix(r string, ps ...string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(r, p) {
+			return true
+		}
+	}
+	return false
 }
