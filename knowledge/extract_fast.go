@@ -586,3 +586,9 @@ func lastAttributionMark(s string, within int) int {
 	}
 	return -1
 }
+
+// hasSuffixFoldASCII reports whether s ends with p (lower-case ASCII) in
+// any ASCII case.
+func hasSuffixFoldASCII(s, p string) bool {
+	return len(s) >= len(p) && hasPrefixFoldASCII(s[len(s)-len(p):], p)
+}

@@ -153,6 +153,14 @@ func TestFastTitleAndSentenceScans(t *testing.T) {
 		if got := lastAttributionMark(s, 90); got != want {
 			t.Errorf("lastAttributionMark(%q) = %d, want %d", s, got, want)
 		}
+		l := strings.ToLower(s)
+		if got, want := groupSubject(s), strings.HasSuffix(l, "ministers") || strings.HasSuffix(l, "leaders") ||
+			strings.HasSuffix(l, "officials") || strings.HasSuffix(l, "delegations"); got != want {
+			t.Errorf("groupSubject(%q) = %v, want %v", s, got, want)
+		}
+		if f := strings.Fields(s); len(f) > 0 && firstFieldOf(s) != f[0] {
+			t.Errorf("firstFieldOf(%q) = %q, want %q", s, firstFieldOf(s), f[0])
+		}
 		if got, want := skipSentence(s), skipSentenceSlow(s); got != want {
 			t.Errorf("skipSentence(%q) = %v, want %v", s, got, want)
 		}

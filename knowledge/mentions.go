@@ -34,7 +34,13 @@ func findMentions(s string) []mention {
 func mentionsIn(s string, toks []token) []mention {
 	classify(toks)
 	var out []mention
-	used := make([]bool, len(toks))
+	var usedArr [64]bool
+	used := usedArr[:0]
+	if len(toks) <= len(usedArr) {
+		used = usedArr[:len(toks)]
+	} else {
+		used = make([]bool, len(toks))
+	}
 	for i := 0; i < len(toks); i++ {
 		if toks[i].class != cName {
 			continue
@@ -111,6 +117,9 @@ func mentionsIn(s string, toks []token) []mention {
 			}
 			m.end = toks[b+toks[b+1].placeLen].end
 		}
+		if out == nil {
+			out = make([]mention, 0, 4)
+		}
 		out = append(out, m)
 	}
 	// Offices named without a person.
@@ -151,6 +160,9 @@ func mentionsIn(s string, toks []token) []mention {
 		m.title, m.aff = splitTitle(s, toks[pa:pb])
 		m.lower = !isCapitalized(toks[pa].s)
 		if m.title != "" {
+			if out == nil {
+				out = make([]mention, 0, 4)
+			}
 			out = append(out, m)
 		}
 		i = j - 1
@@ -239,8 +251,14 @@ func startsOffice(toks []token, i int) bool {
 	return false
 }
 
+// sortMentions orders mentions by where they start, keeping the order of
+// those that start together (an insertion sort: there are few).
 func sortMentions(ms []mention) {
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].start < ms[j-1].start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
 }
 
 func markUsed(used []bool, a, b int) {

@@ -182,9 +182,9 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 		js = js[:80]
 	}
 	if loc := jointAt(js); loc != nil {
-		if m := js[loc[0]:loc[1]]; strings.HasSuffix(strings.ToLower(m), "ministers") || strings.HasSuffix(strings.ToLower(m), "leaders") || strings.HasSuffix(strings.ToLower(m), "officials") || strings.HasSuffix(strings.ToLower(m), "delegations") {
+		if m := js[loc[0]:loc[1]]; groupSubject(m) {
 			// "Japanese ministers" or "Russian officials" are not all sides.
-			if first := strings.Fields(m)[0]; first != "the" && first != "The" && first != "both" && first != "Both" && first != "all" && first != "All" {
+			if first := firstFieldOf(m); first != "the" && first != "The" && first != "both" && first != "Both" && first != "all" && first != "All" {
 				if _, ok := lookupPlace(first); ok {
 					return "", false
 				}
@@ -336,7 +336,8 @@ func (ss *speakerSet) resolveMention(m mention, prev string) (string, bool) {
 	if who, ok := ss.headOf(m.title); ok {
 		return who, true
 	}
-	var cands []Participant
+	var candsArr, exactArr, othersArr [4]Participant // most meetings have few principals
+	cands := candsArr[:0]
 	for _, p := range ss.ps {
 		if ss.officeMatches(m.title, p.Title) && (m.aff == "" || p.Affiliation == "" || m.aff == p.Affiliation) {
 			cands = append(cands, p)
@@ -355,7 +356,7 @@ func (ss *speakerSet) resolveMention(m mention, prev string) (string, bool) {
 		}
 	}
 	if len(cands) > 1 {
-		var exact []Participant
+		exact := exactArr[:0]
 		for _, p := range cands {
 			if sameOffice(m.title, p.Title) {
 				exact = append(exact, p)
@@ -381,7 +382,7 @@ func (ss *speakerSet) resolveMention(m mention, prev string) (string, bool) {
 	}
 	if len(cands) > 1 && prev != "" {
 		// "the minister" after the Secretary spoke: the other one.
-		var others []Participant
+		others := othersArr[:0]
 		for _, p := range cands {
 			if label(p) != prev {
 				others = append(others, p)
@@ -771,4 +772,38 @@ func (ss *speakerSet) clauses(s, speaker string) []clause {
 		}
 	}
 	return out
+}
+
+// groupSubject says a joint subject ends in a plural of people ("Japanese
+// ministers"), whichever its case.
+func groupSubject(m string) bool {
+	if hasNonASCII(m) {
+		l := strings.ToLower(m)
+		return strings.HasSuffix(l, "ministers") || strings.HasSuffix(l, "leaders") || strings.HasSuffix(l, "officials") ||
+			strings.HasSuffix(l, "delegations")
+	}
+	return hasSuffixFoldASCII(m, "ministers") || hasSuffixFoldASCII(m, "leaders") || hasSuffixFoldASCII(m, "officials") ||
+		hasSuffixFoldASCII(m, "delegations")
+}
+
+// firstFieldOf is strings.Fields(m)[0] for m that has a field.
+func firstFieldOf(m string) string {
+	if hasNonASCII(m) {
+		return strings.Fields(m)[0]
+	}
+	i := 0
+	for i < len(m) && isFieldSpace(m[i]) {
+		i++
+	}
+	j := i
+	for j < len(m) && !isFieldSpace(m[j]) {
+		j++
+	}
+	return m[i:j]
+}
+
+// isFieldSpace is unicode.IsSpace for an ASCII byte, where strings.Fields
+// splits.
+func isFieldSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
