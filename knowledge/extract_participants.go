@@ -2,7 +2,9 @@ package knowledge
 
 import (
 	"regexp"
+	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -67,10 +69,10 @@ func (d *doc) participants(mi int) []Participant {
 	}
 	// Mentions in the meeting sentence, then in the next sentence when the
 	// first names only one side.
-	for _, m := range findMentions(d.part) {
+	for _, m := range d.ments.find(d.part) {
 		add(m, false)
 	}
-	for _, m := range findMentions(d.title) {
+	for _, m := range d.ments.find(d.title) {
 		add(m, true)
 	}
 	// A header line such as "António Guterres, Secretary-General" names an
@@ -80,7 +82,7 @@ func (d *doc) participants(mi int) []Participant {
 			continue
 		}
 		for _, line := range append(append([]string{}, d.header...), d.trailer...) {
-			for _, m := range findMentions(line) {
+			for _, m := range d.ments.find(line) {
 				if !m.office && m.title != "" && sameOffice(m.title, ps[i].Title) && !isStaffTitle(m.title) {
 					ps[i].Name = cleanName(m.name)
 				}
@@ -310,26 +312,19 @@ func sameOffice(a, b string) bool {
 			return sameOffice(a, x) || sameOffice(a, y)
 		}
 	}
-	wa, wb := officeWords(a), officeWords(b)
-	if len(wa) == 0 || len(wb) == 0 {
+	oa, ob := officeOf(a), officeOf(b)
+	if len(oa.words) == 0 || len(ob.words) == 0 || oa.ranks != ob.ranks {
 		return false
 	}
-	for w := range officeRanks {
-		if wa[w] != wb[w] {
+	if len(oa.words) > len(ob.words) {
+		oa, ob = ob, oa
+	}
+	for w := range oa.words {
+		if !ob.words[w] {
 			return false
 		}
 	}
-	if len(wa) > len(wb) {
-		wa, wb = wb, wa
-	}
-	head := false
-	for w := range wa {
-		if !wb[w] {
-			return false
-		}
-		head = head || titleHeads[w]
-	}
-	return head
+	return oa.head
 }
 
 // officeRanks are words that make a different office, not more detail.
@@ -339,15 +334,78 @@ var officeRanks = setOf("deputy", "vice", "under", "assistant", "acting", "senio
 // officeFiller are words dropped when comparing offices.
 var officeFiller = setOf("of", "the", "for", "and", "affairs", "&", "/", "on", "to")
 
-// officeWords is the set of words of an office, folded, abbreviations
-// expanded ("PM" -> prime minister).
 // officeSpacer and dashSpacer are built once: a Replacer is costly to make.
 var (
 	officeSpacer = strings.NewReplacer("-", " ", "’", "'", "/", " ")
 	dashSpacer   = strings.NewReplacer("-", " - ", "–", " - ")
 )
 
-func officeWords(t string) map[string]bool {
+// officeWords is the set of words of an office; callers only read it, as
+// it is shared.
+func officeWords(t string) map[string]bool { return officeOf(t).words }
+
+// officeInfo is what sameOffice needs to know of an office's words.
+type officeInfo struct {
+	words map[string]bool // officeWords
+	ranks uint32          // which officeRankList words it has
+	head  bool            // whether a word heads an office (titleHeads)
+}
+
+// officeRankList is officeRanks in a fixed order, for officeInfo.ranks.
+var officeRankList = func() []string {
+	l := make([]string, 0, len(officeRanks))
+	for w := range officeRanks {
+		l = append(l, w)
+	}
+	sort.Strings(l)
+	if len(l) > 32 {
+		panic("knowledge: more office ranks than bits")
+	}
+	return l
+}()
+
+// offices keeps the officeInfo of the titles seen, up to maxOffices of them:
+// readouts use few distinct titles, and working one out costs a fold, a
+// replace, a split and a map.
+var offices struct {
+	sync.RWMutex
+	m map[string]*officeInfo
+}
+
+const maxOffices = 1 << 14
+
+// officeOf is the officeInfo of title t, worked out once.
+func officeOf(t string) *officeInfo {
+	offices.RLock()
+	o, ok := offices.m[t]
+	offices.RUnlock()
+	if ok {
+		return o
+	}
+	o = &officeInfo{words: newOfficeWords(t)}
+	for i, w := range officeRankList {
+		if o.words[w] {
+			o.ranks |= 1 << i
+		}
+	}
+	for w := range o.words {
+		o.head = o.head || titleHeads[w]
+	}
+	offices.Lock()
+	if offices.m == nil {
+		offices.m = map[string]*officeInfo{}
+	}
+	if len(offices.m) < maxOffices {
+		offices.m[strings.Clone(t)] = o // not a slice of the readout, which it would keep
+	}
+	offices.Unlock()
+	return o
+}
+
+// newOfficeWords is the set of words of an office, folded, abbreviations
+// expanded ("PM" -> prime minister).
+func newOfficeWords(t string) map[string]bool {
+
 	f := strings.Fields(officeSpacer.Replace(foldName(t)))
 	out := make(map[string]bool, len(f)+1)
 	for _, w := range f {

@@ -3,6 +3,8 @@ package knowledge
 import (
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // Fast paths in newDoc and Extract checked against what they replace.
@@ -121,4 +123,104 @@ func FuzzTopicTailStart(f *testing.F) {
 			t.Fatalf("topicTailStart(%q) = %d, want %d", s, got, want)
 		}
 	})
+}
+
+func knownLeaderRef(name string) string {
+	toks := givenNames(nameTokens(name))
+	if len(toks) == 0 {
+		return ""
+	}
+	have := map[string]bool{}
+	for _, t := range toks {
+		have[t] = true
+	}
+	for key, aff := range knownLeaders {
+		ok := true
+		for _, w := range strings.Fields(key) {
+			ok = ok && have[w]
+		}
+		if ok {
+			return aff
+		}
+	}
+	return ""
+}
+
+func TestKnownLeaderMatchesReference(t *testing.T) {
+	// The old lookup took the first match in map order: it was only
+	// deterministic because no listed name holds another's words.
+	for a, affA := range knownLeaders {
+		if strings.TrimSpace(a) == "" {
+			t.Fatal("knownLeaders has an empty name")
+		}
+		for b, affB := range knownLeaders {
+			if a != b && affA != affB && containsAll(strings.Fields(b), strings.Fields(a)) {
+				t.Errorf("known leader %q holds the words of %q, who serves elsewhere", b, a)
+			}
+		}
+	}
+	names := namePhrases(t)
+	for k := range knownLeaders {
+		names = append(names, k, strings.ToUpper(k), "Mr. "+k+" Jr.")
+	}
+	for _, n := range names {
+		if got, want := knownLeader(n), knownLeaderRef(n); got != want {
+			t.Fatalf("knownLeader(%q) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func sameOfficeRef(a, b string) bool {
+	for _, t := range [2]*string{&a, &b} {
+		if i := strings.Index(*t, " and "); i > 0 {
+			x, y := (*t)[:i], (*t)[i+5:]
+			if t == &a {
+				return sameOfficeRef(x, b) || sameOfficeRef(y, b)
+			}
+			return sameOfficeRef(a, x) || sameOfficeRef(a, y)
+		}
+	}
+	wa, wb := newOfficeWords(a), newOfficeWords(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	for w := range officeRanks {
+		if wa[w] != wb[w] {
+			return false
+		}
+	}
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	head := false
+	for w := range wa {
+		if !wb[w] {
+			return false
+		}
+		head = head || titleHeads[w]
+	}
+	return head
+}
+
+func TestSameOfficeMatchesReference(t *testing.T) {
+	titles := []string{"Prime Minister", "PM", "Foreign Minister", "Minister of Foreign Affairs", "FM", "Secretary-General",
+		"Secretary General", "SG", "President", "President of the European Council", "Deputy Prime Minister and Minister of Foreign Affairs",
+		"Minister", "Deputy Secretary", "Secretary", "EAM", "External Affairs Minister", "Vice-President", "Chief of Staff", ""}
+	for _, s := range corpusTexts(t) {
+		for _, m := range findMentions(s) {
+			if m.title != "" {
+				titles = append(titles, m.title)
+			}
+		}
+	}
+	for i, a := range titles {
+		for _, b := range []string{titles[(i+1)%len(titles)], titles[(i*7+3)%len(titles)], titles[i%19], strings.ToUpper(a)} {
+			if got, want := sameOffice(a, b), sameOfficeRef(a, b); got != want {
+				t.Fatalf("sameOffice(%q, %q) = %v, want %v", a, b, got, want)
+			}
+		}
+		if diff := cmp.Diff(newOfficeWords(a), officeWords(a)); diff != "" {
+			t.Fatalf("officeWords(%q) differs:\n%s", a, diff)
+		}
+	}
 }

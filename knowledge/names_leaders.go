@@ -1,6 +1,10 @@
 package knowledge
 
-import "strings"
+import (
+	"slices"
+	"sort"
+	"strings"
+)
 
 // knownLeaders are principals who appear in many readouts, with the
 // country or organisation they serve. Releases rarely say which country
@@ -36,24 +40,46 @@ var knownLeaders = map[string]string{
 // ("Joseph R. Biden Jr." is "joseph biden"; "Jill Biden" is not).
 func knownLeader(name string) string {
 	toks := givenNames(nameTokens(name))
-	if len(toks) == 0 {
-		return ""
-	}
-	have := make(map[string]bool, len(toks))
 	for _, t := range toks {
-		have[t] = true
-	}
-	for key, aff := range knownLeaders {
-		ok := true
-		for _, w := range strings.Fields(key) {
-			if !have[w] {
-				ok = false
-				break
+		for _, l := range knownLeadersByWord[t] {
+			if containsAll(toks, l.words) {
+				return l.aff
 			}
-		}
-		if ok {
-			return aff
 		}
 	}
 	return ""
+}
+
+// knownLeaderWords is a knownLeaders entry split into words.
+type knownLeaderWords struct {
+	words []string
+	aff   string
+}
+
+// knownLeadersByWord lists the known leaders by each word of their names:
+// a name's words find the few leaders it can be.
+var knownLeadersByWord = func() map[string][]knownLeaderWords {
+	m := map[string][]knownLeaderWords{}
+	keys := make([]string, 0, len(knownLeaders))
+	for key := range knownLeaders {
+		keys = append(keys, key)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		l := knownLeaderWords{words: strings.Fields(key), aff: knownLeaders[key]}
+		for _, w := range l.words {
+			m[w] = append(m[w], l)
+		}
+	}
+	return m
+}()
+
+// containsAll says whether every word of want is in have.
+func containsAll(have, want []string) bool {
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
 }
