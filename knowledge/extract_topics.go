@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
@@ -13,7 +14,7 @@ import (
 // when its topic words run into a verb or are a bare adjective.
 
 // subjectWords are single lower-case words that name a subject on their own.
-var subjectWords = setOf("trade", "climate", "energy", "security", "terrorism", "counterterrorism", "migration",
+var subjectWords = wordsOf("trade", "climate", "energy", "security", "terrorism", "counterterrorism", "migration",
 	"health", "investment", "investments", "defence", "defense", "sanctions", "cybersecurity", "denuclearization",
 	"denuclearisation", "nonproliferation", "non-proliferation", "disarmament", "peace", "peacekeeping",
 	"development", "education", "agriculture", "tourism", "infrastructure", "connectivity", "fisheries", "space",
@@ -24,23 +25,23 @@ var subjectWords = setOf("trade", "climate", "energy", "security", "terrorism", 
 	"minerals", "transport", "aviation", "shipping", "maritime", "cyber", "ai", "terror")
 
 // notTopicWords are capitalised words that are never a topic alone.
-var notTopicWords = setOf("western", "eastern", "northern", "southern", "central", "global", "international",
+var notTopicWords = wordsOf("western", "eastern", "northern", "southern", "central", "global", "international",
 	"regional", "bilateral", "multilateral", "federal", "national", "royal", "islamic", "arab", "his", "her",
 	"today", "tomorrow", "yesterday")
 
 // leadVerbsPast are verbs that can start a clause without "-ed".
-var leadVerbs = setOf("made", "took", "gave", "held", "met", "said", "told", "saw", "sent", "paid", "led", "set",
+var leadVerbs = wordsOf("made", "took", "gave", "held", "met", "said", "told", "saw", "sent", "paid", "led", "set",
 	"kept", "left", "won", "sought", "brought", "thought", "spoke", "agreed", "noted", "stressed", "expressed",
 	"reaffirmed", "welcomed", "discussed", "underlined", "underscored", "emphasized", "emphasised", "raised",
 	"conveyed", "highlighted", "called", "urged", "thanked", "invited", "briefed", "updated", "outlined", "condemned",
 	"shared", "exchanged", "reviewed", "confirmed", "committed", "pledged", "offered", "proposed", "requested")
 
 // timeWords make a topic about when, not what ("the coming hours and days").
-var timeWords = setOf("hours", "days", "weeks", "months", "years", "time", "times", "moment", "period", "future",
+var timeWords = wordsOf("hours", "days", "weeks", "months", "years", "time", "times", "moment", "period", "future",
 	"weekend", "morning", "evening", "today", "year", "week", "month", "day")
 
 // genericModifiers make a two-word topic say nothing ("shared interest").
-var genericModifiers = setOf("shared", "mutual", "common", "various", "such", "other", "larger", "greater",
+var genericModifiers = wordsOf("shared", "mutual", "common", "various", "such", "other", "larger", "greater",
 	"bigger", "broader", "wider", "closer", "stronger", "deeper", "better", "further", "more", "new", "coming",
 	"upcoming", "next", "own", "particular", "respective", "same", "full", "whole", "past", "continued", "broad",
 	"wide", "last", "previous", "recent")
@@ -54,7 +55,7 @@ func cleanTopicPhrase(t string) string {
 }
 
 // ownerWords are possessive pronouns dropped from the front of a topic.
-var ownerWords = setOf("our", "my", "your", "their", "its", "his", "her")
+var ownerWords = wordsOf("our", "my", "your", "their", "its", "his", "her")
 
 // cleanTopicWords is cleanTopicPhrase on the phrase's words, joined at the end.
 func cleanTopicWords(f []string) string {
@@ -66,7 +67,7 @@ func cleanTopicWords(f []string) string {
 		case lowerIs(f[0], "the") && len(f) > 2:
 			f = f[1:]
 			continue
-		case lowerIn(ownerWords, f[0]):
+		case ownerWords.hasLower(f[0]):
 			f = f[1:]
 			continue
 		}
@@ -75,7 +76,7 @@ func cleanTopicWords(f []string) string {
 	for i := 1; i < len(f); i++ {
 		afterAnd := strings.EqualFold(f[i-1], "and")
 		verbish := !isCapitalized(f[i]) && (lowerHasSuffix(f[i], "ed") || afterAnd && lowerHasSuffix(f[i], "s") && !lowerHasSuffix(f[i], "ss"))
-		if lowerIn(leadVerbs, f[i]) || verbish && (afterAnd || i+1 < len(f) && lowerIn(determiners, f[i+1])) {
+		if leadVerbs.hasLower(f[i]) || verbish && (afterAnd || i+1 < len(f) && determiners.hasLower(f[i+1])) {
 			f = f[:i]
 			if n := len(f); n > 0 && (strings.EqualFold(f[n-1], "and") || strings.EqualFold(f[n-1], "or")) {
 				f = f[:n-1]
@@ -87,12 +88,12 @@ func cleanTopicWords(f []string) string {
 	// Germany's": a second item cut short is dropped.
 	if i := lastIndexFold(f, "and"); i > 0 && len(f)-i <= 3 {
 		tail := f[i+1:]
-		if len(tail) == 0 || lowerIn(possessiveWords, tail[0]) || isPossessive(tail[len(tail)-1]) ||
-			lowerIn(trailingAdjectives, tail[len(tail)-1]) {
+		if len(tail) == 0 || possessiveWords.hasLower(tail[0]) || isPossessive(tail[len(tail)-1]) ||
+			trailingAdjectives.hasLower(tail[len(tail)-1]) {
 			f = f[:i]
 		}
 	}
-	for len(f) > 1 && lowerIn(trailingAdjectives, f[len(f)-1]) {
+	for len(f) > 1 && trailingAdjectives.hasLower(f[len(f)-1]) {
 		f = f[:len(f)-1] // "broad range of bilateral"
 	}
 	for len(f) > 1 && (strings.EqualFold(f[len(f)-1], "of") || strings.EqualFold(f[len(f)-1], "and")) {
@@ -112,20 +113,20 @@ func lastIndexFold(f []string, w string) int {
 }
 
 // possessiveWords begin an item cut short after "and".
-var possessiveWords = setOf("its", "their", "his", "her", "our", "the")
+var possessiveWords = wordsOf("its", "their", "his", "her", "our", "the")
 
 // trailingAdjectives cannot end a noun phrase.
-var trailingAdjectives = setOf("bilateral", "regional", "global", "international", "multilateral", "critical",
+var trailingAdjectives = wordsOf("bilateral", "regional", "global", "international", "multilateral", "critical",
 	"economic", "political", "strategic", "overarching", "mutual", "other", "various", "broader", "wider")
 
 // genericHeads are nouns that name no subject when only a modifier or an
 // owner comes before them ("global consequences", "Egypt's efforts").
-var genericHeads = setOf("consequences", "impacts", "impact", "implications", "efforts", "effort", "plan", "plans",
+var genericHeads = wordsOf("consequences", "impacts", "impact", "implications", "efforts", "effort", "plan", "plans",
 	"need", "needs", "contribution", "contributions", "role", "priorities", "issues", "matters", "developments",
 	"importance", "interest", "interests", "steps", "ways", "progress", "provision", "concerns", "views", "range")
 
 // determiners follow a verb that starts a clause ("welcomed the ships").
-var determiners = setOf("the", "a", "an", "their", "its", "his", "her", "our", "this", "that", "these", "those", "to")
+var determiners = wordsOf("the", "a", "an", "their", "its", "his", "her", "our", "this", "that", "these", "those", "to")
 
 // nounTopic says whether a cleaned topic phrase names a subject: not a
 // clause ("reaffirmed their agreement"), not a bare adjective ("Western",
@@ -136,28 +137,28 @@ func nounTopic(t string) bool {
 }
 
 // leadPreps start a phrase about when or why, not what.
-var leadPreps = setOf("following", "after", "during", "before", "ahead", "since", "responding", "regarding", "occasion")
+var leadPreps = wordsOf("following", "after", "during", "before", "ahead", "since", "responding", "regarding", "occasion")
 
 // nounTopicWords is nounTopic given the phrase's words.
 func nounTopicWords(t string, f []string) bool {
 	if len(f) == 0 {
 		return false
 	}
-	if lowerIn(leadVerbs, f[0]) || !isCapitalized(f[0]) && lowerHasSuffix(f[0], "ed") && len(f) > 1 && lowerIn(determiners, f[1]) {
+	if leadVerbs.hasLower(f[0]) || !isCapitalized(f[0]) && lowerHasSuffix(f[0], "ed") && len(f) > 1 && determiners.hasLower(f[1]) {
 		return false
 	}
 	for _, w := range f {
-		if lowerIn(timeWords, strings.Trim(w, ",.;:")) {
+		if timeWords.hasLower(strings.Trim(w, ",.;:")) {
 			return false
 		}
 	}
-	if lowerIn(genericModifiers, f[0]) && len(f) <= 2 {
+	if genericModifiers.hasLower(f[0]) && len(f) <= 2 {
 		return false
 	}
-	if lowerIn(leadPreps, f[0]) {
+	if leadPreps.hasLower(f[0]) {
 		return false
 	}
-	if lowerIn(genericHeads, f[len(f)-1]) && (len(f) <= 2 || isPossessive(f[0])) {
+	if genericHeads.hasLower(f[len(f)-1]) && (len(f) <= 2 || isPossessive(f[0])) {
 		return false
 	}
 	if mayBePlace(t) {
@@ -169,7 +170,7 @@ func nounTopicWords(t string, f []string) bool {
 		return true
 	}
 	first := strings.ToLower(f[0])
-	if notTopicWords[first] {
+	if notTopicWords.has(first) {
 		return false
 	}
 	if h := strings.IndexByte(first, '-'); h > 0 {
@@ -188,7 +189,7 @@ func nounTopicWords(t string, f []string) bool {
 	if isCapitalized(f[0]) {
 		return true
 	}
-	return subjectWords[first] || strings.HasSuffix(first, "ism") || strings.HasSuffix(first, "ization") ||
+	return subjectWords.has(first) || strings.HasSuffix(first, "ism") || strings.HasSuffix(first, "ization") ||
 		strings.HasSuffix(first, "isation")
 }
 
@@ -220,7 +221,7 @@ func mayBePlace(s string) bool {
 	// is that prefix lower-cased, less a trailing "'s", "'" or ".".
 	for m := 1; m <= end; m++ {
 		if m == end || m == 1 || !isAlnumByte(s[m]) {
-			if _, ok := placeFirst[string(b[:m])]; ok {
+			if placeFirstSet.hasBytes(b[:m]) {
 				return true
 			}
 		}
@@ -234,11 +235,11 @@ var topicTriggers = [...]string{" on ", " about ", " regarding ", " concerning "
 	"issue of ", "cooperation on ", "cooperation in ", "commitment to the ", "support for "}
 
 // topicStop are words a topic never starts with.
-var topicStop = setOf("the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "which", "what",
+var topicStop = wordsOf("the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "which", "what",
 	"how", "ways", "way", "need", "importance", "he", "she", "they", "it", "both", "all", "each", "him", "them")
 
 // topicSkip are words dropped before a topic ("the current situation").
-var topicSkip = setOf("the", "current", "recent", "latest", "issue", "topic", "question", "of", "a", "an")
+var topicSkip = wordsOf("the", "current", "recent", "latest", "issue", "topic", "question", "of", "a", "an")
 
 // clauseTopic guesses a clause's topic: what it is "on" or "about", else
 // its first proper noun that is not a participant.
@@ -251,7 +252,7 @@ func clauseTopic(s string, ps *people) string {
 	for _, i := range ends {
 		win := s[i:min(len(s), i+120)]
 		words, at := fieldsAt(fa[:0], aa[:0], win)
-		for len(words) > 0 && topicSkip[words[0]] {
+		for len(words) > 0 && topicSkip.has(words[0]) {
 			words, at = words[1:], at[1:]
 		}
 		if len(words) > 7 {
@@ -279,7 +280,7 @@ func clauseTopic(s string, ps *people) string {
 			}
 			break
 		}
-		if j < len(words) && strings.Contains(words[j-1], "-") && pairNouns[strings.Trim(words[j], ",.;:")] {
+		if j < len(words) && strings.Contains(words[j-1], "-") && pairNouns.has(strings.Trim(words[j], ",.;:")) {
 			j++ // "China-U.S. relations": a pair names the relation, not a place
 		}
 		if t, ok := ps.shortGoodTopic(joinWords(s, words[i:j], at[i:j])); ok && !nonNames[tokenKey(words[i])] {
@@ -290,22 +291,30 @@ func clauseTopic(s string, ps *people) string {
 	return ""
 }
 
-// triggerFirst lists, by first byte, the indexes of the topicTriggers
-// starting with it, so one pass over a clause finds them all.
-var triggerFirst = func() (m [256][]int) {
+// triggerBytes[i][c] has bit k set when topicTriggers[k] has byte c at
+// index i: three table lookups rule out nearly every place in a clause.
+var triggerBytes = func() (m [3][256]uint32) {
 	for k, tr := range topicTriggers {
-		m[tr[0]] = append(m[tr[0]], k)
+		for i := range m {
+			m[i][tr[i]] |= 1 << k
+		}
 	}
 	return m
 }()
+
+// Every trigger has a bit in a uint32 and at least four bytes.
+var _ [32 - len(topicTriggers)]struct{}
 
 // triggerEnds appends to dst where each topic trigger in s ends: every
 // match, but for one trigger never two overlapping, as repeated
 // strings.Index from the end of the last match finds them.
 func triggerEnds(dst []int, s string) []int {
 	var next [len(topicTriggers)]int // where each trigger's next match may start
-	for p := 0; p < len(s); p++ {
-		for _, k := range triggerFirst[s[p]] {
+	for p := 0; p+3 < len(s); p++ {
+		m := triggerBytes[0][s[p]] & triggerBytes[1][s[p+1]] & triggerBytes[2][s[p+2]]
+		for m != 0 {
+			k := bits.TrailingZeros32(m)
+			m &= m - 1
 			if tr := topicTriggers[k]; p >= next[k] && strings.HasPrefix(s[p:], tr) {
 				dst = append(dst, p+len(tr))
 				next[k] = p + len(tr)
@@ -316,7 +325,7 @@ func triggerEnds(dst []int, s string) []int {
 }
 
 // pairNouns follow a pair of countries to name their relation.
-var pairNouns = setOf("relations", "relationship", "ties", "cooperation", "partnership", "alliance", "dialogue",
+var pairNouns = wordsOf("relations", "relationship", "ties", "cooperation", "partnership", "alliance", "dialogue",
 	"trade", "summit", "talks")
 
 // goodTopic rejects topic candidates that are people, offices, dates,
@@ -366,18 +375,18 @@ func judgeTopic(t string, ps *people) bool {
 		return false
 	}
 	k := tokenKey(f[0])
-	if lowerIn(genericTopics, f[0]) && (len(f) == 1 || f[1] == "of" || f[1] == "raised" || f[1] == "on") {
+	if genericTopics.hasLower(f[0]) && (len(f) == 1 || f[1] == "of" || f[1] == "raised" || f[1] == "on") {
 		return false // "situation", "range of issues", "number of subjects"
 	}
 	if len(f) == 1 && !isCapitalized(f[0]) && (strings.HasSuffix(k, "ing") || strings.HasSuffix(k, "ed")) {
 		return false // "responding", "resolved"
 	}
 	for _, w := range f {
-		if isCapitalized(w) && keyIn(titleHeads, w) {
+		if isCapitalized(w) && titleHeadSet.hasKey(w) {
 			return false // an office, not a subject
 		}
 	}
-	if topicStop[k] || topicPreps[k] || titleHeads[k] || titleWords[k] && len(f) > 1 && keyIn(titleHeads, f[1]) || honorifics[k] || isNumber(k) {
+	if topicStop.has(k) || topicPreps.has(k) || titleHeadSet.has(k) || titleWordSet.has(k) && len(f) > 1 && titleHeadSet.hasKey(f[1]) || honorificSet.has(k) || isNumber(k) {
 		return false
 	}
 	if _, ok := monthNums[k]; ok {
@@ -386,7 +395,7 @@ func judgeTopic(t string, ps *people) bool {
 	if _, ok := weekdays[k]; ok {
 		return false
 	}
-	if _, first := placeFirst[k]; !first {
+	if !placeFirstSet.has(k) {
 		return true
 	}
 	if p, ok := lookupPlace(t); ok {
@@ -463,9 +472,9 @@ func (pp *people) isPersonWord(t string) bool {
 		for y > x && (b[y-1] == '.' || b[y-1] == ',' || b[y-1] == '\'') {
 			y--
 		}
-		if w := b[x:y]; len(w) > 1 && !particles[string(w)] && !honorifics[string(w)] {
+		if w := b[x:y]; len(w) > 1 && !particleSet.hasBytes(w) && !honorificSet.hasBytes(w) {
 			spans = append(spans, [2]int{x, y})
-			office = office || titleHeads[string(w)]
+			office = office || titleHeadSet.hasBytes(w)
 		}
 		i = j
 	}
@@ -493,7 +502,7 @@ func (pp *people) isPersonWord(t string) bool {
 func (pp *people) isPersonWordFolded(tn []string, t string) bool {
 	var tw map[string]bool
 	for _, w := range tn {
-		if titleHeads[w] {
+		if titleHeadSet.has(w) {
 			tw = officeWords(t) // only a phrase with an office word can name an office
 			break
 		}
@@ -530,21 +539,21 @@ func (pp *people) holdsOffice(i int, tw map[string]bool) bool {
 }
 
 // topicEnd are words at which a topic phrase ends.
-var topicEnd = setOf("that", "which", "who", "to", "as", "with", "for", "by", "from", "while", "but", "so",
+var topicEnd = wordsOf("that", "which", "who", "to", "as", "with", "for", "by", "from", "while", "but", "so",
 	"including", "during", "at", "after", "before", "when", "since", "until", "despite", "through", "via", "whether",
 	"if", "because", "among", "between", "is", "are", "was", "were", "will", "would", "should", "could", "can", "must",
 	"has", "have", "had", "remains", "remained", "held", "adopted", "made", "taken", "signed", "announced", "scheduled",
 	"raised", "expressed")
 
 // topicPreps are prepositions a truncated topic must not end on.
-var topicPreps = setOf("of", "on", "in", "across", "for", "with", "to", "at", "by", "from", "about", "over", "into")
+var topicPreps = wordsOf("of", "on", "in", "across", "for", "with", "to", "at", "by", "from", "about", "over", "into")
 
 // verbAfterAnd ends a topic at "and" when a new clause follows it.
-var verbAfterAnd = setOf("the", "two", "both", "he", "she", "they", "that", "expressed", "stressed", "agreed", "said",
+var verbAfterAnd = wordsOf("the", "two", "both", "he", "she", "they", "that", "expressed", "stressed", "agreed", "said",
 	"are", "is", "was", "were", "will", "would", "have", "has", "had", "can", "could", "should", "also")
 
 // shortTail are words a short topic does not end on.
-var shortTail = setOf("of", "and", "the", "in", "on", "a")
+var shortTail = wordsOf("of", "and", "the", "in", "on", "a")
 
 // shortTopic trims a topic phrase to its first few words.
 func shortTopic(t string) string {
@@ -554,7 +563,7 @@ func shortTopic(t string) string {
 	out := oa[:0]
 	for i, w := range f {
 		lw := strings.Trim(w, "()\"“”")
-		if lowerIn(topicEnd, lw) || lowerIs(lw, "and") && i+1 < len(f) && lowerIn(verbAfterAnd, f[i+1]) {
+		if topicEnd.hasLower(lw) || lowerIs(lw, "and") && i+1 < len(f) && verbAfterAnd.hasLower(f[i+1]) {
 			break
 		}
 		if lowerIs(lw, "in") && i+1 < len(f) && (f[i+1] == "a" || f[i+1] == "an" || f[i+1] == "order" || strings.HasPrefix(f[i+1], "run-up") ||
@@ -585,7 +594,7 @@ func shortTopic(t string) string {
 				continue
 			}
 			for k := len(out) - 1; k > 1; k-- {
-				if lowerIn(topicPreps, out[k]) {
+				if topicPreps.hasLower(out[k]) {
 					if !(i+1 < len(f) && isCapitalized(out[k-1]) && isCapitalized(f[i])) {
 						out = out[:k]
 					}
@@ -598,14 +607,14 @@ func shortTopic(t string) string {
 	if len(out) == 1 {
 		out[0] = strings.TrimSuffix(strings.TrimSuffix(out[0], "’s"), "'s")
 	}
-	for len(out) > 0 && lowerIn(shortTail, out[len(out)-1]) {
+	for len(out) > 0 && shortTail.hasLower(out[len(out)-1]) {
 		out = out[:len(out)-1]
 	}
 	for len(out) > 0 && (out[0] == "the" || out[0] == "The") {
 		out = out[1:]
 	}
 	// "particularly on food security", "the state of bilateral relations".
-	for len(out) > 1 && lowerIn(topicLead, out[0]) {
+	for len(out) > 1 && topicLead.hasLower(out[0]) {
 		out = out[1:]
 	}
 	if len(out) == 1 && out[0] == "" {
@@ -616,18 +625,18 @@ func shortTopic(t string) string {
 		t = t[:i]
 	}
 	t = strings.Trim(t, " ,;:()\"“”'’")
-	if lw := lastWord(t); strings.Count(lw, ".") < 2 {
+	if strings.HasSuffix(t, ".") && strings.Count(lastWord(t), ".") < 2 {
 		t = strings.TrimRight(t, ".")
 	}
 	return strings.Trim(t, " ,;:()\"“”'’")
 }
 
 // topicLead are words dropped from the front of a topic.
-var topicLead = setOf("particularly", "especially", "notably", "including", "mainly", "also", "on", "the", "state", "of",
+var topicLead = wordsOf("particularly", "especially", "notably", "including", "mainly", "also", "on", "the", "state", "of",
 	"various", "current", "recent", "latest", "further", "a", "an", "some", "several", "key", "main")
 
 // genericTopics say nothing on their own.
-var genericTopics = setOf("situation", "issues", "issue", "matters", "matter", "work", "range", "number", "variety",
+var genericTopics = wordsOf("situation", "issues", "issue", "matters", "matter", "work", "range", "number", "variety",
 	"ways", "steps", "topics", "subjects", "areas", "fields", "views", "cooperation", "relations", "challenges",
 	"developments", "questions", "efforts", "importance", "need", "progress", "support", "interest", "occasion",
 	"outcome", "results", "agenda", "priorities", "meeting", "talks", "call", "discussion", "discussions")
@@ -645,7 +654,7 @@ func topicsOf(meet string, pos []Position, ps []Participant) []string {
 		if t == "" || len(t) < 3 || !ok {
 			return
 		}
-		if first := firstField(t); lowerIn(topicStop, first) || lowerIn(topicPreps, first) {
+		if first := firstField(t); topicStop.hasLower(first) || topicPreps.hasLower(first) {
 			return
 		}
 		k := strings.ToLower(t)
@@ -810,22 +819,6 @@ func isAlnumByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
-// lowerIn is m[strings.ToLower(w)], without allocating for a short ASCII word.
-func lowerIn(m map[string]bool, w string) bool {
-	var b [24]byte
-	if len(w) > len(b) {
-		return m[strings.ToLower(w)]
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			return m[strings.ToLower(w)]
-		}
-		b[i] = lowerByte(c)
-	}
-	return m[string(b[:len(w)])]
-}
-
 // lowerIs is strings.ToLower(w) == lower for a lower-case ASCII lower.
 func lowerIs(w, lower string) bool {
 	if len(w) < len(lower) {
@@ -855,11 +848,79 @@ func lowerHasSuffix(w, suffix string) bool {
 	return len(w) >= len(suffix) && lowerIs(w[len(w)-len(suffix):], suffix)
 }
 
-// keyIn is m[tokenKey(w)], without allocating for a short ASCII word.
-func keyIn(m map[string]bool, w string) bool {
+// wordSet is a set of lower-case words. Most words are ruled out by
+// their length and first letter before the map is consulted.
+type wordSet struct {
+	m     map[string]bool
+	shape [32]uint32 // bit c-'a' of shape[n]: a word of n bytes starts with c
+}
+
+func newWordSet(m map[string]bool) *wordSet {
+	ws := &wordSet{m: m}
+	for w := range m {
+		if n := len(w); n > 0 && n < len(ws.shape) && 'a' <= w[0] && w[0] <= 'z' {
+			ws.shape[n] |= 1 << (w[0] - 'a')
+		}
+	}
+	return ws
+}
+
+func wordsOf(words ...string) *wordSet { return newWordSet(setOf(words...)) }
+
+// Sets of names.go and names_places.go the topic rules look words up in.
+var (
+	titleHeadSet  = newWordSet(titleHeads)
+	titleWordSet  = newWordSet(titleWords)
+	honorificSet  = newWordSet(honorifics)
+	particleSet   = newWordSet(particles)
+	placeFirstSet = func() *wordSet {
+		m := make(map[string]bool, len(placeFirst))
+		for w := range placeFirst {
+			m[w] = true
+		}
+		return newWordSet(m)
+	}()
+)
+
+// mayHave says whether the set can hold a word of n bytes starting with c.
+func (ws *wordSet) mayHave(n int, c byte) bool {
+	if n >= len(ws.shape) || c < 'a' || c > 'z' {
+		return true
+	}
+	return ws.shape[n]>>(c-'a')&1 != 0
+}
+
+// has is m[k].
+func (ws *wordSet) has(k string) bool {
+	return (k == "" || ws.mayHave(len(k), k[0])) && ws.m[k]
+}
+
+// hasBytes is m[string(k)], without allocating.
+func (ws *wordSet) hasBytes(k []byte) bool {
+	return (len(k) == 0 || ws.mayHave(len(k), k[0])) && ws.m[string(k)]
+}
+
+// hasLower is m[strings.ToLower(w)], without allocating for a short ASCII word.
+func (ws *wordSet) hasLower(w string) bool {
+	var b [24]byte
+	if len(w) > len(b) {
+		return ws.m[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return ws.m[strings.ToLower(w)]
+		}
+		b[i] = lowerByte(c)
+	}
+	return ws.hasBytes(b[:len(w)])
+}
+
+// hasKey is m[tokenKey(w)], without allocating for a short ASCII word.
+func (ws *wordSet) hasKey(w string) bool {
 	var b [24]byte
 	if len(w) > len(b) || hasNonASCII(w) {
-		return m[tokenKey(w)]
+		return ws.m[tokenKey(w)]
 	}
 	for i := 0; i < len(w); i++ {
 		b[i] = lowerByte(w[i])
@@ -874,5 +935,5 @@ func keyIn(m map[string]bool, w string) bool {
 	if n := len(k); n >= 1 && k[n-1] == '.' {
 		k = k[:n-1]
 	}
-	return m[string(k)]
+	return ws.hasBytes(k)
 }

@@ -38,7 +38,7 @@ func refCleanTopicPhrase(t string) string {
 		l := strings.ToLower(f[i])
 		afterAnd := strings.EqualFold(f[i-1], "and")
 		verbish := !isCapitalized(f[i]) && (strings.HasSuffix(l, "ed") || afterAnd && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss"))
-		if leadVerbs[l] || verbish && (afterAnd || i+1 < len(f) && determiners[strings.ToLower(f[i+1])]) {
+		if leadVerbs.m[l] || verbish && (afterAnd || i+1 < len(f) && determiners.m[strings.ToLower(f[i+1])]) {
 			f = f[:i]
 			if n := len(f); n > 0 && (strings.EqualFold(f[n-1], "and") || strings.EqualFold(f[n-1], "or")) {
 				f = f[:n-1]
@@ -50,12 +50,12 @@ func refCleanTopicPhrase(t string) string {
 	// Germany's": a second item cut short is dropped.
 	if i := lastIndexFold(f, "and"); i > 0 && len(f)-i <= 3 {
 		tail := f[i+1:]
-		if len(tail) == 0 || possessiveWords[strings.ToLower(tail[0])] || isPossessive(tail[len(tail)-1]) ||
-			trailingAdjectives[strings.ToLower(tail[len(tail)-1])] {
+		if len(tail) == 0 || possessiveWords.m[strings.ToLower(tail[0])] || isPossessive(tail[len(tail)-1]) ||
+			trailingAdjectives.m[strings.ToLower(tail[len(tail)-1])] {
 			f = f[:i]
 		}
 	}
-	for len(f) > 1 && trailingAdjectives[strings.ToLower(f[len(f)-1])] {
+	for len(f) > 1 && trailingAdjectives.m[strings.ToLower(f[len(f)-1])] {
 		f = f[:len(f)-1] // "broad range of bilateral"
 	}
 	for len(f) > 1 && (strings.EqualFold(f[len(f)-1], "of") || strings.EqualFold(f[len(f)-1], "and")) {
@@ -70,22 +70,22 @@ func refNounTopic(t string) bool {
 		return false
 	}
 	first := strings.ToLower(f[0])
-	if leadVerbs[first] || !isCapitalized(f[0]) && strings.HasSuffix(first, "ed") && len(f) > 1 && determiners[strings.ToLower(f[1])] {
+	if leadVerbs.m[first] || !isCapitalized(f[0]) && strings.HasSuffix(first, "ed") && len(f) > 1 && determiners.m[strings.ToLower(f[1])] {
 		return false
 	}
 	for _, w := range f {
-		if timeWords[strings.ToLower(strings.Trim(w, ",.;:"))] {
+		if timeWords.m[strings.ToLower(strings.Trim(w, ",.;:"))] {
 			return false
 		}
 	}
-	if genericModifiers[first] && len(f) <= 2 {
+	if genericModifiers.m[first] && len(f) <= 2 {
 		return false
 	}
 	switch first {
 	case "following", "after", "during", "before", "ahead", "since", "responding", "regarding", "occasion":
 		return false
 	}
-	if head := strings.ToLower(f[len(f)-1]); genericHeads[head] && (len(f) <= 2 || isPossessive(f[0])) {
+	if head := strings.ToLower(f[len(f)-1]); genericHeads.m[head] && (len(f) <= 2 || isPossessive(f[0])) {
 		return false
 	}
 	if p, ok := lookupPlace(t); ok && p.isCity {
@@ -94,7 +94,7 @@ func refNounTopic(t string) bool {
 	if len(f) > 1 {
 		return true
 	}
-	if notTopicWords[first] {
+	if notTopicWords.m[first] {
 		return false
 	}
 	if h := strings.IndexByte(first, '-'); h > 0 {
@@ -109,7 +109,7 @@ func refNounTopic(t string) bool {
 	if isCapitalized(f[0]) {
 		return true
 	}
-	return subjectWords[first] || strings.HasSuffix(first, "ism") || strings.HasSuffix(first, "ization") ||
+	return subjectWords.m[first] || strings.HasSuffix(first, "ism") || strings.HasSuffix(first, "ization") ||
 		strings.HasSuffix(first, "isation")
 }
 
@@ -128,7 +128,7 @@ func refClauseTopic(s string, ps *refPeople) string {
 	sort.Ints(at)
 	for _, i := range at {
 		words := strings.Fields(s[i:min(len(s), i+120)])
-		for len(words) > 0 && topicSkip[words[0]] {
+		for len(words) > 0 && topicSkip.m[words[0]] {
 			words = words[1:]
 		}
 		if len(words) > 7 {
@@ -156,7 +156,7 @@ func refClauseTopic(s string, ps *refPeople) string {
 			}
 			break
 		}
-		if j < len(words) && strings.Contains(words[j-1], "-") && pairNouns[strings.Trim(words[j], ",.;:")] {
+		if j < len(words) && strings.Contains(words[j-1], "-") && pairNouns.m[strings.Trim(words[j], ",.;:")] {
 			j++ // "China-U.S. relations": a pair names the relation, not a place
 		}
 		if t, ok := ps.refShortGoodTopic(strings.Join(words[i:j], " ")); ok && !nonNames[tokenKey(words[i])] {
@@ -174,7 +174,7 @@ func refJudgeTopic(t string, ps *refPeople) bool {
 	}
 	f := strings.Fields(t)
 	k := tokenKey(f[0])
-	if genericTopics[strings.ToLower(f[0])] && (len(f) == 1 || f[1] == "of" || f[1] == "raised" || f[1] == "on") {
+	if genericTopics.m[strings.ToLower(f[0])] && (len(f) == 1 || f[1] == "of" || f[1] == "raised" || f[1] == "on") {
 		return false // "situation", "range of issues", "number of subjects"
 	}
 	if len(f) == 1 && !isCapitalized(f[0]) && (strings.HasSuffix(k, "ing") || strings.HasSuffix(k, "ed")) {
@@ -185,7 +185,7 @@ func refJudgeTopic(t string, ps *refPeople) bool {
 			return false // an office, not a subject
 		}
 	}
-	if topicStop[k] || topicPreps[k] || titleHeads[k] || titleWords[k] && len(f) > 1 && titleHeads[tokenKey(f[1])] || honorifics[k] || isNumber(k) {
+	if topicStop.m[k] || topicPreps.m[k] || titleHeads[k] || titleWords[k] && len(f) > 1 && titleHeads[tokenKey(f[1])] || honorifics[k] || isNumber(k) {
 		return false
 	}
 	if _, ok := monthNums[k]; ok {
@@ -271,7 +271,7 @@ func refShortTopic(t string) string {
 	out := f[:0:0]
 	for i, w := range f {
 		lw := strings.ToLower(strings.Trim(w, "()\"“”"))
-		if topicEnd[lw] || lw == "and" && i+1 < len(f) && verbAfterAnd[strings.ToLower(f[i+1])] {
+		if topicEnd.m[lw] || lw == "and" && i+1 < len(f) && verbAfterAnd.m[strings.ToLower(f[i+1])] {
 			break
 		}
 		if lw == "in" && i+1 < len(f) && (f[i+1] == "a" || f[i+1] == "an" || f[i+1] == "order" || strings.HasPrefix(f[i+1], "run-up") ||
@@ -302,7 +302,7 @@ func refShortTopic(t string) string {
 				continue
 			}
 			for k := len(out) - 1; k > 1; k-- {
-				if topicPreps[strings.ToLower(out[k])] {
+				if topicPreps.m[strings.ToLower(out[k])] {
 					if !(i+1 < len(f) && isCapitalized(out[k-1]) && isCapitalized(f[i])) {
 						out = out[:k]
 					}
@@ -327,7 +327,7 @@ func refShortTopic(t string) string {
 		out = out[1:]
 	}
 	// "particularly on food security", "the state of bilateral relations".
-	for len(out) > 1 && topicLead[strings.ToLower(out[0])] {
+	for len(out) > 1 && topicLead.m[strings.ToLower(out[0])] {
 		out = out[1:]
 	}
 	t = refCleanTopicPhrase(strings.Join(out, " "))
@@ -350,7 +350,7 @@ func refTopicsOf(meet string, pos []Position, ps []Participant) []string {
 		if t == "" || len(t) < 3 || !ok {
 			return
 		}
-		if first := strings.ToLower(strings.Fields(t)[0]); topicStop[first] || topicPreps[first] {
+		if first := strings.ToLower(strings.Fields(t)[0]); topicStop.m[first] || topicPreps.m[first] {
 			return
 		}
 		k := strings.ToLower(t)
@@ -597,4 +597,31 @@ func refCall[T any](f func() T) (v T, ok bool) {
 		}
 	}()
 	return f(), true
+}
+
+func BenchmarkTopicRules(b *testing.B) {
+	texts, parts := topicCorpus(b)
+	phrases := topicPhrases(texts[:4])
+	b.ResetTimer()
+	for b.Loop() {
+		pp := newPeople(parts[0])
+		for _, p := range phrases {
+			judgeTopic(shortTopic(p), pp)
+		}
+	}
+}
+
+func BenchmarkClauseTopic(b *testing.B) {
+	texts, parts := topicCorpus(b)
+	var sents []string
+	for _, text := range texts {
+		sents = append(sents, strings.Split(text, ". ")...)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		pp := newPeople(parts[0])
+		for _, s := range sents {
+			clauseTopic(s, pp)
+		}
+	}
 }
