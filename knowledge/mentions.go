@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -26,7 +28,150 @@ var royalRanks = setOf("prince", "princess", "king", "queen", "sheikh", "sheikha
 
 // findMentions returns the people and offices named in s, in order.
 func findMentions(s string) []mention {
-	return mentionsIn(s, tokenize(s))
+	bp := tokenBufs.Get().(*[]token)
+	toks := tokenizeAppend((*bp)[:0], s)
+	ms := mentionsIn(s, toks) // keeps nothing of toks
+	*bp = toks[:0]
+	tokenBufs.Put(bp)
+	return ms
+}
+
+// tokenBufs holds token slices for findMentions to reuse: a sentence's
+// tokens are large and live only while its mentions are read.
+var tokenBufs = sync.Pool{New: func() any { return new([]token) }}
+
+// tokenizeAppend is tokenize(s) appended to dst, so that callers can reuse
+// one slice. It is tokenize's loop, kept in step with it by a test.
+func tokenizeAppend(dst []token, s string) []token {
+	toks := dst
+	var lowArr [256]byte
+	low := lowArr[:0] // lower-cased capitalised ASCII words, back to back
+	type fix struct{ tok, a, b int }
+	var fixArr [32]fix
+	fixes := fixArr[:0] // tokens whose key lies in low
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf && !isASCIIWordByte(c) {
+			toks = append(toks, token{s: s[i : i+1], key: s[i : i+1], start: i, end: i + 1, class: cPunct})
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				i += size
+				continue
+			}
+			if !isWordRune(r) {
+				toks = append(toks, token{s: s[i : i+size], key: s[i : i+size], start: i, end: i + size, class: cPunct})
+				i += size
+				continue
+			}
+		}
+		j := tokenWordEnd(s, i)
+		w := s[i:j]
+		t := token{s: w, start: i, end: j, poss: isPossessive(w)}
+		ascii, upper := true, false
+		for k := 0; k < len(w); k++ {
+			if w[k] >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			upper = upper || 'A' <= w[k] && w[k] <= 'Z'
+		}
+		switch {
+		case !ascii:
+			t.key = tokenKey(w)
+		case !upper:
+			t.key = trimTokenKey(w)
+		default:
+			a := len(low)
+			for k := 0; k < len(w); k++ {
+				low = append(low, lowerASCII(w[k]))
+			}
+			fixes = append(fixes, fix{tok: len(toks), a: a, b: len(low)})
+		}
+		toks = append(toks, t)
+		i = j
+	}
+	if len(fixes) > 0 {
+		all := string(low)
+		for _, f := range fixes {
+			toks[f.tok].key = trimTokenKey(all[f.a:f.b])
+		}
+	}
+	return toks
+}
+
+// isASCIIWordByte is an ASCII letter or digit: a word rune tokenize reads
+// without decoding.
+func isASCIIWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// tokenWordEnd is where the word that starts at s[i] ends, as tokenize
+// reads it: word runes, inner apostrophes and hyphens, the dots of
+// initials and abbreviations.
+func tokenWordEnd(s string, i int) int {
+	j := i
+	for j < len(s) {
+		c := s[j]
+		if c < utf8.RuneSelf && isASCIIWordByte(c) {
+			j++
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[j:])
+			if isWordRune(r) {
+				j += size
+				continue
+			}
+		}
+		if r == '\'' || r == '’' || r == '-' || r == '‑' {
+			if j+size < len(s) {
+				n := rune(s[j+size])
+				if n >= utf8.RuneSelf {
+					n, _ = utf8.DecodeRuneInString(s[j+size:])
+				}
+				if isWordRune(n) {
+					j += size
+					continue
+				}
+			}
+			if (r == '\'' || r == '’') && isApostropheWord(s[i:j]) {
+				j += size // "Dato'" keeps its closing apostrophe
+			}
+			break
+		}
+		if r == '.' {
+			word := s[i:j]
+			if h := strings.LastIndexByte(word, '-'); h >= 0 {
+				word = word[h+1:] // "Japan-U.S."
+			}
+			if utf8.RuneCountInString(word) == 1 || isDotAbbrev(word) || strings.Contains(word, ".") {
+				j += size
+				continue
+			}
+		}
+		break
+	}
+	return j
+}
+
+// trimTokenKey drops a lower-cased word's possessive and trailing dot, as
+// tokenKey does.
+func trimTokenKey(k string) string {
+	k = strings.TrimSuffix(k, "'s")
+	if k != "dato'" {
+		k = strings.TrimSuffix(k, "'")
+	}
+	return strings.TrimSuffix(k, ".")
 }
 
 // mentionsIn is findMentions(s) given toks, tokenize(s), which it
@@ -182,9 +327,9 @@ type textTokens struct {
 	buf   []token // the last piece's tokens, reused
 }
 
-// reset starts over on another text.
+// reset starts over on another text, keeping the slices for reuse.
 func (tt *textTokens) reset(text string) {
-	tt.text, tt.from, tt.toks, tt.ready = text, 0, nil, false
+	tt.text, tt.from, tt.toks, tt.ready = text, 0, tt.toks[:0], false
 }
 
 // piece is tokenize(p), where p is written at byte a of the text; ok is
@@ -199,7 +344,7 @@ func (tt *textTokens) piece(a int, p string) ([]token, bool) {
 	if !tt.ready {
 		// Pieces are asked for left to right (a sentence's subject, then
 		// its clauses), so the text before the first is not tokenized.
-		tt.from, tt.toks, tt.ready = a, tokenize(tt.text[a:]), true
+		tt.from, tt.toks, tt.ready = a, tokenizeAppend(tt.toks[:0], tt.text[a:]), true
 	}
 	if a < tt.from || a < len(tt.text) && !utf8.RuneStart(tt.text[a]) {
 		return nil, false
@@ -223,10 +368,11 @@ func (tt *textTokens) piece(a int, p string) ([]token, bool) {
 		p0 = base + all[k].end
 	}
 	if p0 < b {
-		for _, t := range tokenize(tt.text[p0:b]) {
-			t.start += p0 - a
-			t.end += p0 - a
-			out = append(out, t)
+		n := len(out)
+		out = tokenizeAppend(out, tt.text[p0:b])
+		for i := n; i < len(out); i++ {
+			out[i].start += p0 - a
+			out[i].end += p0 - a
 		}
 	}
 	tt.buf = out

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -33,6 +34,22 @@ func TestTextTokensPiece(t *testing.T) {
 			if _, ok := tt.piece(tok.start, text[tok.start:]); !ok {
 				t.Fatalf("piece at token %q of %q refused", tok.s, text)
 			}
+		}
+	}
+}
+
+// TestTokenizeAppendMatchesTokenize keeps findMentions' tokenizer in step
+// with tokenize, after tokens already in the slice.
+func TestTokenizeAppendMatchesTokenize(t *testing.T) {
+	texts := append(fastSamples(t), "Kim’s visit", "Dato' Seri Anwar met H.E. Mr. Ban Ki-moon", "a\u00a0b c’d",
+		"Japan-U.S. ties", "Dato’ Sri", "the Minister’s \u2003 remark", "x ’ y", "é’é", "U.S.-Japan", "J. R. R. Tolkien",
+		"PRESIDENT'S Men", "Ki‑moon", "Ökonomie Müller's", strings.Repeat("Minister Kang ", 40))
+	prefix := tokenize("The Prime Minister, and")
+	for _, s := range texts {
+		want := tokenize(s)
+		got := tokenizeAppend(append([]token(nil), prefix...), s)
+		if !reflect.DeepEqual(got[:len(prefix)], prefix) || !reflect.DeepEqual(got[len(prefix):], want) && (len(want) > 0 || len(got) > len(prefix)) {
+			t.Fatalf("tokenizeAppend(_, %q) = %v, want %v", s, got[len(prefix):], want)
 		}
 	}
 }
