@@ -271,8 +271,14 @@ func newDoc(r Readout) *doc {
 			continue
 		}
 		if mayStartNumbering(line) {
-			line = reNumbering.ReplaceAllString(line, "")
-			line = reDash.ReplaceAllString(line, "")
+			// Both patterns are anchored at the start and match no empty
+			// text: removing their one match is slicing after it.
+			if loc := reNumbering.FindStringIndex(line); loc != nil {
+				line = line[loc[1]:]
+			}
+			if loc := reDash.FindStringIndex(line); loc != nil {
+				line = line[loc[1]:]
+			}
 		}
 		body.WriteString(line)
 		body.WriteByte('\n')
@@ -354,8 +360,13 @@ func isProse(line string) bool {
 // endsWithAbbrev says a line's final dot belongs to an abbreviation
 // ("... Gilberto Teodoro Jr."), as in a headline, not to a sentence.
 func endsWithAbbrev(line string) bool {
-	w := strings.ToLower(strings.TrimSuffix(lastWord(line), "."))
-	return w == "jr" || w == "sr" || w == "inc" || w == "ltd" || w == "co" || strings.Contains(w, ".")
+	w := strings.TrimSuffix(lastWord(line), ".")
+	if hasNonASCII(w) {
+		w = strings.ToLower(w)
+		return w == "jr" || w == "sr" || w == "inc" || w == "ltd" || w == "co" || strings.Contains(w, ".")
+	}
+	return strings.EqualFold(w, "jr") || strings.EqualFold(w, "sr") || strings.EqualFold(w, "inc") ||
+		strings.EqualFold(w, "ltd") || strings.EqualFold(w, "co") || strings.Contains(w, ".")
 }
 
 // sentenceAbbrevs end with a dot that does not end a sentence.
@@ -406,13 +417,11 @@ func splitSentences(p string) []string {
 			if h := strings.LastIndexByte(w, '-'); h >= 0 {
 				w = w[h+1:]
 			}
-			lw := strings.ToLower(w)
-			if sentenceAbbrevs[lw] || len([]rune(w)) == 1 && unicode.IsUpper([]rune(w)[0]) || strings.Contains(w, ".") {
+			abbrev, _ := lookupLower(sentenceAbbrevs, w)
+			if abbrev || isOneUpperRune(w) || strings.Contains(w, ".") {
 				continue // "Mr.", "R.", "U.S."
 			}
-			if (lw == "a.m" || lw == "p.m") && !unicode.IsUpper(next) {
-				continue
-			}
+			// "a.m" and "p.m" hold a dot: Contains above already skipped them.
 		}
 		out = append(out, strings.TrimSpace(p[start:j]))
 		start = k
@@ -422,6 +431,27 @@ func splitSentences(p string) []string {
 		out = append(out, rest)
 	}
 	return out
+}
+
+// lookupLower is m[strings.ToLower(w)], without allocating for an ASCII w.
+func lookupLower[V any](m map[string]V, w string) (V, bool) {
+	var buf [32]byte
+	if len(w) > len(buf) || hasNonASCII(w) {
+		v, ok := m[strings.ToLower(w)]
+		return v, ok
+	}
+	b := buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		b[i] = toLowerByte(w[i])
+	}
+	v, ok := m[string(b)] // no allocation for the lookup
+	return v, ok
+}
+
+// isOneUpperRune says whether w is a single upper-case letter.
+func isOneUpperRune(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return size == len(w) && size > 0 && unicode.IsUpper(r)
 }
 
 // lastWord is the word before a dot, looking back a bounded distance so
@@ -530,12 +560,27 @@ func (d *doc) isPrincipal(m mention) bool {
 	case "the", "of", "at", "in", "from", "to", "on", "into", "near", "a", "an":
 		return false
 	}
-	return len(strings.Fields(m.name)) >= 2 || d.loose && d.meet != "" && nextToVerb(d.meet, m)
+	return fieldCount(m.name, 2) >= 2 || d.loose && d.meet != "" && nextToVerb(d.meet, m)
 }
 
 func isStaffTitle(t string) bool {
+	if !hasNonASCII(t) {
+		return containsLowerASCII(t, "spokes") || containsLowerASCII(t, "press secretary") || containsLowerASCII(t, "press officer")
+	}
 	l := strings.ToLower(t)
 	return strings.Contains(l, "spokes") || strings.Contains(l, "press secretary") || strings.Contains(l, "press officer")
+}
+
+// containsLowerASCII says whether strings.ToLower(s) holds sub, for an
+// ASCII s and a lower-case sub, without lower-casing s.
+func containsLowerASCII(s, sub string) bool {
+	n := len(sub)
+	for i := 0; i+n <= len(s); i++ {
+		if toLowerByte(s[i]) == sub[0] && equalFoldLower(s[i:i+n], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // reTopicTail starts the part of a meeting sentence that says what was

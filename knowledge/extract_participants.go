@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // participants collects the principals from the meeting sentence and the
@@ -117,6 +118,53 @@ func (d *doc) participants(mi int) []Participant {
 
 // cleanName drops honorifics and stray punctuation left on a name.
 func cleanName(n string) string {
+	if singleSpaced(n) {
+		return cleanSpacedName(n)
+	}
+	return cleanNameFields(n)
+}
+
+// singleSpaced says whether an ASCII text is words joined by single
+// spaces: strings.Join(strings.Fields(n), " ") is n itself.
+func singleSpaced(n string) bool {
+	if n == "" || n[0] == ' ' || n[len(n)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(n); i++ {
+		c := n[i]
+		if c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == ' ' && n[i+1] == ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanSpacedName is cleanNameFields for a singleSpaced name, which it
+// cuts rather than splits and joins.
+func cleanSpacedName(n string) string {
+	for {
+		first, rest, ok := strings.Cut(n, " ")
+		if hon, _ := lookupKey(honorifics, first); !hon {
+			break
+		}
+		if !ok {
+			n = ""
+			break
+		}
+		n = rest
+	}
+	for {
+		i := strings.LastIndexByte(n, ' ')
+		if i < 0 || !postNominals[strings.Trim(n[i+1:], ",.")] {
+			break
+		}
+		n = n[:i]
+	}
+	return givenNameFirst(strings.Trim(n, " ,;:"))
+}
+
+// cleanNameFields is cleanName for any name.
+func cleanNameFields(n string) string {
 	fields := strings.Fields(n)
 	for len(fields) > 0 && honorifics[tokenKey(fields[0])] {
 		fields = fields[1:]
@@ -137,6 +185,9 @@ var postNominals = setOf("MP", "MPs", "QC", "KC", "MEP", "MLA", "MHA", "TD", "OB
 // readouts. Other family-name-first names (Chinese, Korean) carry no such
 // mark and stay as written.
 func givenNameFirst(n string) string {
+	if singleSpaced(n) && strings.Count(n, " ") != 1 {
+		return n // not two words
+	}
 	f := strings.Fields(n)
 	if len(f) != 2 || !allCaps(f[0]) || allCaps(f[1]) || strings.Contains(f[1], "-") {
 		return n

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -221,6 +222,198 @@ func TestSameOfficeMatchesReference(t *testing.T) {
 		}
 		if diff := cmp.Diff(newOfficeWords(a), officeWords(a)); diff != "" {
 			t.Fatalf("officeWords(%q) differs:\n%s", a, diff)
+		}
+	}
+}
+
+// wordTexts are words and short phrases for the word-level fast paths:
+// fixture n-grams, every listed word in three cases, and tricky strings.
+func wordTexts(tb testing.TB) []string {
+	tb.Helper()
+	out := namePhrases(tb)
+	for _, set := range []map[string]bool{honorifics, titleHeads, sentenceAbbrevs, dotAbbrevs, datelineStop, particles} {
+		for w := range set {
+			out = append(out, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:]+".", w+"'s", "x-"+w, w+"-"+w, w+",")
+		}
+	}
+	for k := range placeWords {
+		out = append(out, k, strings.ReplaceAll(k, " ", "-"), strings.ToUpper(k)+"-Japan")
+	}
+	out = append(out, "DATO'", "dato's", "a.m.", "p.m", "Ǆ", "ſr", "Jr.", "JR", "\u212Ao", "\xff", "I", "É", "Ltd.", "inc")
+	return out
+}
+
+func TestWordFastPathsMatchReference(t *testing.T) {
+	isPlacePairRef := func(w string) bool {
+		if !strings.Contains(w, "-") {
+			return false
+		}
+		for _, part := range strings.Split(w, "-") {
+			if _, ok := placeWords[tokenKey(part)]; !ok {
+				return false
+			}
+		}
+		return true
+	}
+	endsWithAbbrevRef := func(line string) bool {
+		w := strings.ToLower(strings.TrimSuffix(lastWord(line), "."))
+		return w == "jr" || w == "sr" || w == "inc" || w == "ltd" || w == "co" || strings.Contains(w, ".")
+	}
+	isStaffTitleRef := func(t string) bool {
+		l := strings.ToLower(t)
+		return strings.Contains(l, "spokes") || strings.Contains(l, "press secretary") || strings.Contains(l, "press officer")
+	}
+	givenNameFirstRef := func(n string) string {
+		f := strings.Fields(n)
+		if len(f) != 2 || !allCaps(f[0]) || allCaps(f[1]) || strings.Contains(f[1], "-") {
+			return n
+		}
+		fam := []rune(strings.ToLower(f[0]))
+		fam[0] = unicode.ToUpper(fam[0])
+		return f[1] + " " + string(fam)
+	}
+	words := wordTexts(t)
+	for i, w := range words {
+		if got, want := isPlacePair(w), isPlacePairRef(w); got != want {
+			t.Fatalf("isPlacePair(%q) = %v, want %v", w, got, want)
+		}
+		if got, want := endsWithAbbrev(w), endsWithAbbrevRef(w); got != want {
+			t.Fatalf("endsWithAbbrev(%q) = %v, want %v", w, got, want)
+		}
+		if got, want := isStaffTitle(w), isStaffTitleRef(w); got != want {
+			t.Fatalf("isStaffTitle(%q) = %v, want %v", w, got, want)
+		}
+		if got, want := cleanName(w), cleanNameFields(w); got != want {
+			t.Fatalf("cleanName(%q) = %q, want %q", w, got, want)
+		}
+		if got, want := givenNameFirst(w), givenNameFirstRef(w); got != want {
+			t.Fatalf("givenNameFirst(%q) = %q, want %q", w, got, want)
+		}
+		if got, _ := lookupKey(honorifics, w); got != honorifics[tokenKey(w)] {
+			t.Fatalf("lookupKey(honorifics, %q) = %v", w, got)
+		}
+		if _, got := lookupKey(placeWords, w); got != (placeWords[tokenKey(w)] != place{}) {
+			t.Fatalf("lookupKey(placeWords, %q) = %v", w, got)
+		}
+		if got, _ := lookupLower(sentenceAbbrevs, w); got != sentenceAbbrevs[strings.ToLower(w)] {
+			t.Fatalf("lookupLower(sentenceAbbrevs, %q) = %v", w, got)
+		}
+		title := words[(i+3)%len(words)]
+		both, cut := lowerJoined(title, w)
+		if want := strings.ToLower(title) + "\n" + strings.ToLower(w); both != want || both[:cut] != strings.ToLower(title) {
+			t.Fatalf("lowerJoined(%q, %q) = %q, %d", title, w, both, cut)
+		}
+	}
+}
+
+func splitSentencesRef(p string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(p) && (p[j] == '"' || p[j] == ')' || p[j] == '\'') {
+			j++
+		}
+		if strings.HasPrefix(p[j:], "”") || strings.HasPrefix(p[j:], "’") {
+			j += len("”")
+		}
+		if j >= len(p) || p[j] != ' ' {
+			continue
+		}
+		k := j
+		for k < len(p) && p[k] == ' ' {
+			k++
+		}
+		if k >= len(p) {
+			continue
+		}
+		next := rune(p[k])
+		if next >= 0x80 {
+			for _, r := range p[k:] {
+				next = r
+				break
+			}
+		}
+		if !unicode.IsUpper(next) && !unicode.IsDigit(next) && next != '"' && next != '“' && next != '(' {
+			continue
+		}
+		if c == '.' {
+			w := lastWord(p[start:i])
+			if h := strings.LastIndexByte(w, '-'); h >= 0 {
+				w = w[h+1:]
+			}
+			lw := strings.ToLower(w)
+			if sentenceAbbrevs[lw] || len([]rune(w)) == 1 && unicode.IsUpper([]rune(w)[0]) || strings.Contains(w, ".") {
+				continue
+			}
+			if (lw == "a.m" || lw == "p.m") && !unicode.IsUpper(next) {
+				continue
+			}
+		}
+		out = append(out, strings.TrimSpace(p[start:j]))
+		start = k
+		i = k - 1
+	}
+	if rest := strings.TrimSpace(p[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}
+
+func TestLineFastPathsMatchReference(t *testing.T) {
+	trimPlaceRef := func(p string) string {
+		p = strings.TrimSpace(p)
+		words := strings.Fields(p)
+		for i, w := range words {
+			k := tokenKey(strings.Trim(w, ","))
+			if i > 0 && (titleHeads[k] || honorifics[k]) && !isPossessive(w) {
+				p = strings.Join(words[:i], " ")
+				break
+			}
+		}
+		p = strings.TrimSuffix(p, ".")
+		p = strings.TrimPrefix(p, "the ")
+		return strings.TrimSpace(strings.TrimRight(p, ",;: "))
+	}
+	findMarginsRef := func(s string) []string {
+		l := strings.ToLower(s)
+		if !strings.Contains(l, "margin") && !strings.Contains(l, "sideline") && !strings.Contains(l, "occasion") {
+			return nil
+		}
+		return reMargins.FindStringSubmatch(s)
+	}
+	lines := append(wordTexts(t), "Met U.S. Sec. Blinken at 10 a.m. Then left.", "on the MARGINS of the G20 Summit in Rome",
+		"At 9 p.m. They met. “Yes.” (Later) 2 more. Mr. X. Y went.", "Tokyo, Japan", "WASHINGTON", "New York Minister")
+	for _, s := range corpusTexts(t) {
+		lines = append(lines, strings.Split(s, "\n")...)
+	}
+	for _, line := range lines {
+		if diff := cmp.Diff(splitSentencesRef(line), splitSentences(line)); diff != "" {
+			t.Fatalf("splitSentences(%q) differs (-ref +fast):\n%s", line, diff)
+		}
+		if got, want := trimPlace(line), trimPlaceRef(line); got != want {
+			t.Fatalf("trimPlace(%q) = %q, want %q", line, got, want)
+		}
+		if diff := cmp.Diff(findMarginsRef(line), findMargins(line)); diff != "" {
+			t.Fatalf("findMargins(%q) differs:\n%s", line, diff)
+		}
+		l := strings.TrimSpace(line)
+		want := reDash.ReplaceAllString(reNumbering.ReplaceAllString(l, ""), "")
+		got := l
+		if mayStartNumbering(got) {
+			if loc := reNumbering.FindStringIndex(got); loc != nil {
+				got = got[loc[1]:]
+			}
+			if loc := reDash.FindStringIndex(got); loc != nil {
+				got = got[loc[1]:]
+			}
+		}
+		if got != want {
+			t.Fatalf("numbering removed from %q: %q, want %q", l, got, want)
 		}
 	}
 }

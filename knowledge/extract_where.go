@@ -17,8 +17,8 @@ var (
 // meetingKind says how the meeting was held, from the headline and the
 // meeting sentence.
 func meetingKind(title, meet string) Kind {
-	title, meet = strings.ToLower(title), strings.ToLower(dropCallFor(meet))
-	both := title + "\n" + meet
+	both, cut := lowerJoined(title, dropCallFor(meet))
+	title, meet = both[:cut], both[cut+1:]
 	switch {
 	case (strings.Contains(both, "video") || strings.Contains(both, "virtual") || strings.Contains(both, "online") ||
 		strings.Contains(both, "teleconference")) && reVideo.MatchString(both):
@@ -46,6 +46,25 @@ func meetingKind(title, meet string) Kind {
 		return KindInPerson
 	}
 	return KindOther
+}
+
+// lowerJoined is strings.ToLower(title) + "\n" + strings.ToLower(meet) and
+// where the "\n" is, built in one allocation when both are ASCII.
+func lowerJoined(title, meet string) (string, int) {
+	if hasNonASCII(title) || hasNonASCII(meet) {
+		t := strings.ToLower(title)
+		return t + "\n" + strings.ToLower(meet), len(t)
+	}
+	var b strings.Builder
+	b.Grow(len(title) + 1 + len(meet))
+	for i := 0; i < len(title); i++ {
+		b.WriteByte(toLowerByte(title[i]))
+	}
+	b.WriteByte('\n')
+	for i := 0; i < len(meet); i++ {
+		b.WriteByte(toLowerByte(meet[i]))
+	}
+	return b.String(), len(title)
 }
 
 func firstIndex(re *regexp.Regexp, s string) int {
@@ -126,11 +145,14 @@ func isDateline(line string) bool {
 		return false
 	}
 	for _, w := range strings.Fields(line) {
-		k := tokenKey(strings.Trim(w, ","))
-		if titleHeads[k] || datelineStop[k] {
+		w = strings.Trim(w, ",")
+		if head, _ := lookupKey(titleHeads, w); head {
 			return false
 		}
-		if _, ok := monthNums[k]; ok {
+		if stop, _ := lookupKey(datelineStop, w); stop {
+			return false
+		}
+		if _, ok := lookupKey(monthNums, w); ok {
 			return false
 		}
 	}
@@ -179,8 +201,12 @@ func isPlaceLike(p string) bool {
 // findMargins and findOccasion run their patterns only on sentences that
 // hold their key words, which keeps extraction fast.
 func findMargins(s string) []string {
-	l := strings.ToLower(s)
-	if !strings.Contains(l, "margin") && !strings.Contains(l, "sideline") && !strings.Contains(l, "occasion") {
+	if hasNonASCII(s) {
+		l := strings.ToLower(s)
+		if !strings.Contains(l, "margin") && !strings.Contains(l, "sideline") && !strings.Contains(l, "occasion") {
+			return nil
+		}
+	} else if !containsLowerASCII(s, "margin") && !containsLowerASCII(s, "sideline") && !containsLowerASCII(s, "occasion") {
 		return nil
 	}
 	return reMargins.FindStringSubmatch(s)
@@ -202,8 +228,12 @@ func trimPlace(p string) string {
 	// A venue ends where an office or a person begins.
 	words := strings.Fields(p)
 	for i, w := range words {
-		k := tokenKey(strings.Trim(w, ","))
-		if i > 0 && (titleHeads[k] || honorifics[k]) && !isPossessive(w) {
+		if i == 0 {
+			continue
+		}
+		head, _ := lookupKey(titleHeads, strings.Trim(w, ","))
+		hon, _ := lookupKey(honorifics, strings.Trim(w, ","))
+		if (head || hon) && !isPossessive(w) {
 			p = strings.Join(words[:i], " ")
 			break
 		}

@@ -324,6 +324,35 @@ func tokenKey(w string) string {
 	return trimKey(k)
 }
 
+// lookupKey is m[tokenKey(w)], without allocating the key of an ASCII word.
+func lookupKey[V any](m map[string]V, w string) (V, bool) {
+	var buf [48]byte
+	if len(w) > len(buf) || hasNonASCII(w) {
+		v, ok := m[tokenKey(w)]
+		return v, ok
+	}
+	b := buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		b[i] = toLowerByte(w[i])
+	}
+	v, ok := m[string(trimKeyBytes(b))] // no allocation for the lookup
+	return v, ok
+}
+
+// trimKeyBytes is trimKey on bytes.
+func trimKeyBytes(b []byte) []byte {
+	if n := len(b); n >= 2 && b[n-2] == '\'' && b[n-1] == 's' {
+		b = b[:n-2]
+	}
+	if n := len(b); n >= 1 && b[n-1] == '\'' && string(b) != "dato'" {
+		b = b[:n-1]
+	}
+	if n := len(b); n >= 1 && b[n-1] == '.' {
+		b = b[:n-1]
+	}
+	return b
+}
+
 // trimKey drops a lower-cased word's possessive and trailing dot.
 func trimKey(k string) string {
 	k = strings.TrimSuffix(k, "'s")
@@ -445,8 +474,10 @@ func isPlacePair(w string) bool {
 	if !strings.Contains(w, "-") {
 		return false
 	}
-	for _, part := range strings.Split(w, "-") {
-		if _, ok := placeWords[tokenKey(part)]; !ok {
+	for rest, more := w, true; more; {
+		var part string
+		part, rest, more = strings.Cut(rest, "-")
+		if _, ok := lookupKey(placeWords, part); !ok {
 			return false
 		}
 	}

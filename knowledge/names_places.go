@@ -503,16 +503,6 @@ func firstWordStartsPlace(s string) bool {
 	for k := 0; k < len(w); k++ {
 		b[k] = toLowerByte(w[k])
 	}
-	// trimKey, on bytes.
-	if n := len(b); n >= 2 && b[n-2] == '\'' && b[n-1] == 's' {
-		b = b[:n-2]
-	}
-	if n := len(b); n >= 1 && b[n-1] == '\'' && string(b) != "dato'" {
-		b = b[:n-1]
-	}
-	if n := len(b); n >= 1 && b[n-1] == '.' {
-		b = b[:n-1]
-	}
-	_, ok := placeFirst[string(b)]
+	_, ok := placeFirst[string(trimKeyBytes(b))]
 	return ok
 }
