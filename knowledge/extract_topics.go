@@ -133,14 +133,29 @@ var determiners = wordsOf("the", "a", "an", "their", "its", "his", "her", "our",
 // "Iranian-made"), not a lone common word ("conditions"), not a time.
 func nounTopic(t string) bool {
 	var fa [32]string
-	return nounTopicWords(t, topicFields(fa[:0], t))
+	return nounTopicWords(t, topicFields(fa[:0], t), &placeOf{})
+}
+
+// placeOf is lookupPlace of a phrase, looked up at most once.
+type placeOf struct {
+	done bool
+	p    place
+	ok   bool
+}
+
+func (po *placeOf) get(t string) (place, bool) {
+	if !po.done {
+		po.p, po.ok = lookupPlace(t)
+		po.done = true
+	}
+	return po.p, po.ok
 }
 
 // leadPreps start a phrase about when or why, not what.
 var leadPreps = wordsOf("following", "after", "during", "before", "ahead", "since", "responding", "regarding", "occasion")
 
-// nounTopicWords is nounTopic given the phrase's words.
-func nounTopicWords(t string, f []string) bool {
+// nounTopicWords is nounTopic given the phrase's words and its place.
+func nounTopicWords(t string, f []string, pl *placeOf) bool {
 	if len(f) == 0 {
 		return false
 	}
@@ -148,7 +163,7 @@ func nounTopicWords(t string, f []string) bool {
 		return false
 	}
 	for _, w := range f {
-		if timeWords.hasLower(strings.Trim(w, ",.;:")) {
+		if timeWords.hasLower(clauseMarks.trim(w)) {
 			return false
 		}
 	}
@@ -162,7 +177,7 @@ func nounTopicWords(t string, f []string) bool {
 		return false
 	}
 	if mayBePlace(t) {
-		if p, ok := lookupPlace(t); ok && p.isCity {
+		if p, ok := pl.get(t); ok && p.isCity {
 			return false // a city is where, not what
 		}
 	}
@@ -272,7 +287,7 @@ func clauseTopic(s string, ps *people) string {
 			w := words[j]
 			if isCapitalized(w) || w == "of" && j+1 < len(words) && (isCapitalized(words[j+1]) || words[j+1] == "the") ||
 				w == "the" && words[j-1] == "of" {
-				if strings.ContainsAny(words[j-1], ",.;:") {
+				if clauseMarks.index(words[j-1]) >= 0 {
 					break
 				}
 				j++
@@ -280,7 +295,7 @@ func clauseTopic(s string, ps *people) string {
 			}
 			break
 		}
-		if j < len(words) && strings.Contains(words[j-1], "-") && pairNouns.has(strings.Trim(words[j], ",.;:")) {
+		if j < len(words) && strings.Contains(words[j-1], "-") && pairNouns.has(clauseMarks.trim(words[j])) {
 			j++ // "China-U.S. relations": a pair names the relation, not a place
 		}
 		if t, ok := ps.shortGoodTopic(joinWords(s, words[i:j], at[i:j])); ok && !nonNames[tokenKey(words[i])] {
@@ -371,7 +386,8 @@ func judgeTopic(t string, ps *people) bool {
 	}
 	var fa [32]string
 	f := topicFields(fa[:0], t)
-	if !nounTopicWords(t, f) || ps.isPersonWord(t) {
+	var pl placeOf
+	if !nounTopicWords(t, f, &pl) || ps.isPersonWord(t) {
 		return false
 	}
 	k := tokenKey(f[0])
@@ -398,7 +414,7 @@ func judgeTopic(t string, ps *people) bool {
 	if !placeFirstSet.has(k) {
 		return true
 	}
-	if p, ok := lookupPlace(t); ok {
+	if p, ok := pl.get(t); ok {
 		if p.isAdj {
 			return false
 		}
@@ -562,7 +578,7 @@ func shortTopic(t string) string {
 	var oa [16]string
 	out := oa[:0]
 	for i, w := range f {
-		lw := strings.Trim(w, "()\"“”")
+		lw := wordQuotes.trim(w)
 		if topicEnd.hasLower(lw) || lowerIs(lw, "and") && i+1 < len(f) && verbAfterAnd.hasLower(f[i+1]) {
 			break
 		}
@@ -570,14 +586,14 @@ func shortTopic(t string) string {
 			i+2 < len(f) && f[i+1] == "the" && strings.HasPrefix(f[i+2], "run-up")) {
 			break
 		}
-		if core := strings.TrimRight(w, ",;:"); strings.Count(core, ".") >= 2 {
+		if core := listMarks.trimRight(w); strings.Count(core, ".") >= 2 {
 			out = append(out, core) // "U.S.", "China-U.S."
 			if core != w {
 				break
 			}
 			continue
 		}
-		if end := strings.IndexAny(w, ",;:."); end >= 0 && !isDotAbbrev(strings.TrimSuffix(w, ".")) {
+		if end := clauseMarks.index(w); end >= 0 && !isDotAbbrev(strings.TrimSuffix(w, ".")) {
 			if w = w[:end]; w != "" {
 				out = append(out, w)
 			}
@@ -624,11 +640,11 @@ func shortTopic(t string) string {
 	if i := strings.IndexByte(t, '('); i > 0 && !strings.Contains(t[i:], ")") {
 		t = t[:i]
 	}
-	t = strings.Trim(t, " ,;:()\"“”'’")
+	t = topicEdges.trim(t)
 	if strings.HasSuffix(t, ".") && strings.Count(lastWord(t), ".") < 2 {
 		t = strings.TrimRight(t, ".")
 	}
-	return strings.Trim(t, " ,;:()\"“”'’")
+	return topicEdges.trim(t)
 }
 
 // topicLead are words dropped from the front of a topic.
@@ -936,4 +952,88 @@ func (ws *wordSet) hasKey(w string) bool {
 		k = k[:n-1]
 	}
 	return ws.hasBytes(k)
+}
+
+// cutset is the characters strings.Trim would be given, worked out once:
+// strings.Trim builds its table anew on every call.
+type cutset struct {
+	ascii [utf8.RuneSelf]bool
+	runes []string // the non-ASCII characters, encoded
+}
+
+func newCutset(chars string) *cutset {
+	c := &cutset{}
+	for _, r := range chars {
+		if r < utf8.RuneSelf {
+			c.ascii[r] = true
+		} else {
+			c.runes = append(c.runes, string(r))
+		}
+	}
+	return c
+}
+
+var (
+	clauseMarks = newCutset(",.;:")
+	listMarks   = newCutset(",;:")
+	wordQuotes  = newCutset("()\"“”")
+	topicEdges  = newCutset(" ,;:()\"“”'’")
+)
+
+// trim is strings.Trim(s, chars).
+func (c *cutset) trim(s string) string {
+	return c.trimRight(c.trimLeft(s))
+}
+
+func (c *cutset) trimLeft(s string) string {
+outer:
+	for len(s) > 0 {
+		if b := s[0]; b < utf8.RuneSelf {
+			if !c.ascii[b] {
+				break
+			}
+			s = s[1:]
+			continue
+		}
+		for _, r := range c.runes {
+			if strings.HasPrefix(s, r) {
+				s = s[len(r):]
+				continue outer
+			}
+		}
+		break
+	}
+	return s
+}
+
+// trimRight is strings.TrimRight(s, chars).
+func (c *cutset) trimRight(s string) string {
+outer:
+	for len(s) > 0 {
+		if b := s[len(s)-1]; b < utf8.RuneSelf {
+			if !c.ascii[b] {
+				break
+			}
+			s = s[:len(s)-1]
+			continue
+		}
+		for _, r := range c.runes {
+			if strings.HasSuffix(s, r) {
+				s = s[:len(s)-len(r)]
+				continue outer
+			}
+		}
+		break
+	}
+	return s
+}
+
+// index is strings.IndexAny(s, chars) for ASCII chars.
+func (c *cutset) index(s string) int {
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b < utf8.RuneSelf && c.ascii[b] {
+			return i
+		}
+	}
+	return -1
 }

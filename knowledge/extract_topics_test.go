@@ -456,7 +456,7 @@ var oddPhrases = []string{"", " ", "the", "’s", "'s", "The ’s", "U.S.", "U.S
 	"Dato' Seri Anwar", "on the situation in the Middle East, and discussed", "Iranian-made drones", "Russian-backed forces",
 	"climate and discussed the need", "cooperation on the\tcurrent\nsituation", "Mr. Lopez's visit", "Foreign Minister Sato",
 	"Paris", "New York City", "the coming hours and days", "shared interest", "range of issues", "(Gaza", "“food security”",
-	"\xff\xfe invalid bytes", "AND\u2003the two sides expressed", "ŝtate of bilateral relations", "Ukraine’s", "Japan's",
+	"\xff\xfe invalid bytes", "“(quoted)”\xe2\x80", "\x80\x9d”", ",;x.:", "AND\u2003the two sides expressed", "ŝtate of bilateral relations", "Ukraine’s", "Japan's",
 	"International Committee of the Red Cross and the United Nations Office", "issue of the abductions by North Korea"}
 
 // topicPhrases are the test inputs: the odd phrases, then runs of one to
@@ -506,6 +506,7 @@ func TestTopicRulesMatchFirstVersion(t *testing.T) {
 		if got, want := topicFields(nil, p), strings.Fields(p); strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("topicFields(%q) = %q, want %q", p, got, want)
 		}
+		checkCutsets(t, p)
 	}
 	for _, ps := range parts {
 		pp, ref := newPeople(ps), refNewPeople(ps)
@@ -586,6 +587,7 @@ func FuzzTopicRules(f *testing.F) {
 		if _, ok := lookupPlace(p); ok && !mayBePlace(p) {
 			t.Errorf("mayBePlace(%q) = false for a place", p)
 		}
+		checkCutsets(t, p)
 	})
 }
 
@@ -622,6 +624,25 @@ func BenchmarkClauseTopic(b *testing.B) {
 		pp := newPeople(parts[0])
 		for _, s := range sents {
 			clauseTopic(s, pp)
+		}
+	}
+}
+
+// checkCutsets holds each cutset to the strings functions it stands for.
+func checkCutsets(t *testing.T, s string) {
+	t.Helper()
+	for _, chars := range []string{",.;:", ",;:", "()\"“”", " ,;:()\"“”'’"} {
+		c := newCutset(chars)
+		if got, want := c.trim(s), strings.Trim(s, chars); got != want {
+			t.Errorf("trim(%q, %q) = %q, want %q", s, chars, got, want)
+		}
+		if got, want := c.trimRight(s), strings.TrimRight(s, chars); got != want {
+			t.Errorf("trimRight(%q, %q) = %q, want %q", s, chars, got, want)
+		}
+		if c.runes == nil {
+			if got, want := c.index(s), strings.IndexAny(s, chars); got != want {
+				t.Errorf("index(%q, %q) = %d, want %d", s, chars, got, want)
+			}
 		}
 	}
 }
