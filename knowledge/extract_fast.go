@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"math/bits"
 	"regexp"
 	"strings"
 )
@@ -156,8 +157,75 @@ func mayBeJoint(s string) bool {
 	case "both", "they", "all", "each", "it":
 		return true
 	}
-	return containsFoldASCII(s, "leaders") || containsFoldASCII(s, "ministers") ||
-		containsFoldASCII(s, "officials") || containsFoldASCII(s, "delegations")
+	return jointPlurals.in(s)
+}
+
+// jointPlurals are the plurals a reJoint subject that starts otherwise holds.
+var jointPlurals = newFoldSet("leaders", "ministers", "officials", "delegations")
+
+// foldSet finds any of a few lower-case ASCII words in ASCII text, in any
+// ASCII case, in one pass: a table says which words start with each byte.
+type foldSet struct {
+	first [256]uint32 // bit i: words[i] starts with this byte, either case
+	words []string
+}
+
+func newFoldSet(words ...string) *foldSet {
+	fs := &foldSet{words: words}
+	for i, w := range words {
+		fs.first[w[0]] |= 1 << i
+		if 'a' <= w[0] && w[0] <= 'z' {
+			fs.first[w[0]-'a'+'A'] |= 1 << i
+		}
+	}
+	return fs
+}
+
+// in says whether s holds one of the words: containsFoldASCII for each.
+func (fs *foldSet) in(s string) bool {
+	for i := 0; i < len(s); i++ {
+		m := fs.first[s[i]]
+		for m != 0 {
+			k := bits.TrailingZeros32(m)
+			m &^= 1 << k
+			if hasPrefixFoldASCII(s[i:], fs.words[k]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// startsWithPronoun is rePronoun.MatchString(s): "He", "She", "he" or
+// "she" as a whole word at the start.
+func startsWithPronoun(s string) bool {
+	var n int
+	switch {
+	case strings.HasPrefix(s, "He") || strings.HasPrefix(s, "he"):
+		n = 2
+	case strings.HasPrefix(s, "She") || strings.HasPrefix(s, "she"):
+		n = 3
+	default:
+		return false
+	}
+	return n == len(s) || !isASCIIWord(s[n])
+}
+
+// mayJoinCounterpart is false only when reAndCounterpart cannot match s: it
+// starts with an optional comma, \s+ and "and".
+func mayJoinCounterpart(s string) bool {
+	i := 0
+	if strings.HasPrefix(s, ",") {
+		i = 1
+	}
+	j := skipRegexSpace(s, i)
+	return j > i && strings.HasPrefix(s[j:], "and")
+}
+
+// mayBeMeetingSubject is false only when reMeetingSubject cannot match s:
+// it starts with "The", "This" or "Their".
+func mayBeMeetingSubject(s string) bool {
+	return strings.HasPrefix(s, "Th")
 }
 
 // mayHaveDuration is false only when reDuration and reDurationAdj cannot

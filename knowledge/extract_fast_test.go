@@ -127,7 +127,8 @@ func TestJointEndMatchesRegexp(t *testing.T) {
 // positions and mentions against what they stand in for.
 func TestFastTitleAndSentenceScans(t *testing.T) {
 	samples := fastSamples(t)
-	words := []string{"the", "minister", "Minister", "prime", "PM", "FM", "EAM", "of", "for", "foreign", "Foreign",
+	words := []string{"the", "minister", "Minister", "He", "she", "Shed", "and", "her", "counterpart", "host", ",",
+		"The meeting", "Their talks", "focused", "PHOTO", "Click Here", "as follows", "overvieW", "attributable", "prime", "PM", "FM", "EAM", "of", "for", "foreign", "Foreign",
 		"Republic", "Kingdom", "Grand Duchy", "State", "Union", "secretary-general", "x", "é", "Tánaiste", "and", "deputy"}
 	seps := []string{" ", "  ", "\t", "", " \n", "\u00a0"}
 	r := rand.New(rand.NewPCG(5, 6))
@@ -160,6 +161,17 @@ func TestFastTitleAndSentenceScans(t *testing.T) {
 		}
 		if f := strings.Fields(s); len(f) > 0 && firstFieldOf(s) != f[0] {
 			t.Errorf("firstFieldOf(%q) = %q, want %q", s, firstFieldOf(s), f[0])
+		}
+		if got, want := startsWithPronoun(s), rePronoun.MatchString(s); got != want {
+			t.Errorf("startsWithPronoun(%q) = %v, want %v", s, got, want)
+		}
+		for _, g := range []struct {
+			may bool
+			re  *regexp.Regexp
+		}{{mayJoinCounterpart(s), reAndCounterpart}, {mayBeMeetingSubject(s), reMeetingSubject}} {
+			if !g.may && g.re.MatchString(s) {
+				t.Errorf("gate skips %q, which %s matches", s, g.re)
+			}
 		}
 		if got, want := skipSentence(s), skipSentenceSlow(s); got != want {
 			t.Errorf("skipSentence(%q) = %v, want %v", s, got, want)

@@ -1,7 +1,6 @@
 package knowledge
 
 import (
-	"bytes"
 	"regexp"
 	"strings"
 )
@@ -171,7 +170,7 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 			s = s[loc[1]:]
 		}
 	}
-	if rePronoun.MatchString(s) {
+	if startsWithPronoun(s) {
 		if prev != "" && prev != BothSides {
 			return prev, true
 		}
@@ -211,7 +210,7 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 		}
 		// "Minister Balakrishnan and Dato' Saifuddin reaffirmed": joint.
 		rest := head[ms[0].end:]
-		if reAndCounterpart.MatchString(rest) {
+		if mayJoinCounterpart(rest) && reAndCounterpart.MatchString(rest) {
 			return BothSides, true // "Minister Park and her Japanese counterpart agreed"
 		}
 		if strings.HasPrefix(strings.TrimLeft(rest, " ,"), "and ") && len(ms) > 1 {
@@ -480,7 +479,7 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 		if !ok && strings.HasPrefix(text, "According to ") {
 			speaker, ok = ss.resolveStart(text[len("According to "):], prev)
 		}
-		if !ok && reMeetingSubject.MatchString(rest) {
+		if !ok && mayBeMeetingSubject(rest) && reMeetingSubject.MatchString(rest) {
 			speaker, ok = BothSides, true // "The talks focused on ...": what both took up
 		}
 		if !ok {
@@ -594,29 +593,22 @@ func hasLowerWord(s string) bool {
 // meeting is as follows.").
 func skipSentence(s string) bool {
 	if !hasNonASCII(s) {
-		// Lower-cased in place: strings.ToLower would copy each sentence.
-		var arr [256]byte
-		l := lowerASCIIInto(arr[:0], s)
-		for _, k := range skipMarks {
-			if bytes.Contains(l, k) {
-				return reSkip.MatchString(s)
-			}
-		}
-		return false
+		// One pass in any case: strings.ToLower would copy each sentence.
+		return skipMarkSet.in(s) && reSkip.MatchString(s)
 	}
 	l := strings.ToLower(s)
-	for _, k := range skipMarks {
-		if strings.Contains(l, string(k)) {
+	for _, k := range skipMarkSet.words {
+		if strings.Contains(l, k) {
 			return reSkip.MatchString(s)
 		}
 	}
 	return false
 }
 
-// skipMarks are the words of reSkip, one of which a sentence it matches
-// holds in lower case.
-var skipMarks = [][]byte{[]byte("overview"), []byte("as follows"), []byte("attributable"), []byte("following readout"),
-	[]byte("provided the following"), []byte("for more information"), []byte("photo"), []byte("click here")}
+// skipMarkSet holds the words of reSkip, one of which a sentence it
+// matches holds in lower case.
+var skipMarkSet = newFoldSet("overview", "as follows", "attributable", "following readout", "provided the following",
+	"for more information", "photo", "click here")
 
 // reMeetingSubject is a sentence whose subject is the meeting itself and
 // whose verb says what it covered.
@@ -756,7 +748,7 @@ func (ss *speakerSet) clauses(s, speaker string) []clause {
 			continue
 		}
 		who, ok := ss.resolveAt(next, cur, false)
-		if !ok || who == cur || rePronoun.MatchString(next) || !hasLowerWord(s[start:loc[0]]) {
+		if !ok || who == cur || startsWithPronoun(next) || !hasLowerWord(s[start:loc[0]]) {
 			continue
 		}
 		// Only a clause with its own verb splits: "X and Y agreed" is handled
