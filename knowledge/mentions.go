@@ -322,14 +322,35 @@ func mentionsIn(s string, toks []token) []mention {
 type textTokens struct {
 	text  string
 	from  int     // where the tokens start: the first piece asked for
-	toks  []token // tokenize(text[from:]) once asked for; never classified
+	upto  int     // where they end: just after a space, or the text's end
+	toks  []token // tokenize(text[from:upto]); never classified
 	ready bool
 	buf   []token // the last piece's tokens, reused
 }
 
 // reset starts over on another text, keeping the slices for reuse.
 func (tt *textTokens) reset(text string) {
-	tt.text, tt.from, tt.toks, tt.ready = text, 0, tt.toks[:0], false
+	tt.text, tt.from, tt.upto, tt.toks, tt.ready = text, 0, 0, tt.toks[:0], false
+}
+
+// extend tokenizes the text up to b at least. It stops just after a space:
+// no token holds one, so tokenize passes there whatever went before, and
+// the tokens already made stand as they are.
+func (tt *textTokens) extend(b int) {
+	if b <= tt.upto {
+		return
+	}
+	end := len(tt.text)
+	if i := strings.IndexByte(tt.text[b:], ' '); i >= 0 {
+		end = b + i + 1
+	}
+	n := len(tt.toks)
+	tt.toks = tokenizeAppend(tt.toks, tt.text[tt.upto:end])
+	for i := n; i < len(tt.toks); i++ {
+		tt.toks[i].start += tt.upto - tt.from
+		tt.toks[i].end += tt.upto - tt.from
+	}
+	tt.upto = end
 }
 
 // piece is tokenize(p), where p is written at byte a of the text; ok is
@@ -344,11 +365,12 @@ func (tt *textTokens) piece(a int, p string) ([]token, bool) {
 	if !tt.ready {
 		// Pieces are asked for left to right (a sentence's subject, then
 		// its clauses), so the text before the first is not tokenized.
-		tt.from, tt.toks, tt.ready = a, tokenizeAppend(tt.toks[:0], tt.text[a:]), true
+		tt.from, tt.upto, tt.ready = a, a, true
 	}
 	if a < tt.from || a < len(tt.text) && !utf8.RuneStart(tt.text[a]) {
 		return nil, false
 	}
+	tt.extend(b)
 	all, base := tt.toks, tt.from
 	k := sort.Search(len(all), func(i int) bool { return base+all[i].start >= a })
 	if k > 0 && base+all[k-1].end > a {
@@ -358,25 +380,35 @@ func (tt *textTokens) piece(a int, p string) ([]token, bool) {
 	// (a token start, or a space between tokens): every token that ends
 	// by b comes out the same from p. What follows the last of them is
 	// tokenized afresh, as a cut word or space reads differently.
-	out := tt.buf[:0]
+	e := k
+	for e < len(all) && base+all[e].end <= b {
+		e++
+	}
+	out := append(tt.buf[:0], all[k:e]...)
+	for i := range out {
+		out[i].start += base - a
+		out[i].end += base - a
+	}
 	p0 := a
-	for ; k < len(all) && base+all[k].end <= b; k++ {
-		t := all[k]
-		t.start += base - a
-		t.end += base - a
-		out = append(out, t)
-		p0 = base + all[k].end
+	if e > k {
+		p0 = base + all[e-1].end
 	}
 	if p0 < b {
-		n := len(out)
-		out = tokenizeAppend(out, tt.text[p0:b])
-		for i := n; i < len(out); i++ {
-			out[i].start += p0 - a
-			out[i].end += p0 - a
-		}
+		out = tt.tail(out, a, p0, b)
 	}
 	tt.buf = out
 	return out, true
+}
+
+// tail appends tokenize(text[p0:b]) to a piece that starts at a.
+func (tt *textTokens) tail(out []token, a, p0, b int) []token {
+	n := len(out)
+	out = tokenizeAppend(out, tt.text[p0:b])
+	for i := n; i < len(out); i++ {
+		out[i].start += p0 - a
+		out[i].end += p0 - a
+	}
+	return out
 }
 
 // startsOffice says whether an office begins at token i ("the minister",
