@@ -316,6 +316,9 @@ var weekdays = map[string]time.Weekday{
 // relativeOffset reports the first relative date in s as a function of the
 // release day; ok is false when s has none.
 func relativeDay(s string, ref day) (day, bool) {
+	if !mayBeRelative(s) {
+		return day{}, false
+	}
 	m := reRelative.FindStringSubmatch(s)
 	if m == nil {
 		return day{}, false
@@ -345,6 +348,14 @@ func relativeDay(s string, ref day) (day, bool) {
 		}
 	}
 	return day{}, false
+}
+
+// mayBeRelative says whether reRelative can match s: every branch holds
+// "day", "tonight", "tomorrow", "this " or "last " (weekdays end in
+// "day"). Only ASCII texts are ruled out, as (?i) also folds "ſ" to "s".
+func mayBeRelative(s string) bool {
+	return hasNonASCII(s) || containsLowerASCII(s, "day") || containsLowerASCII(s, "tonight") ||
+		containsLowerASCII(s, "tomorrow") || containsLowerASCII(s, "this ") || containsLowerASCII(s, "last ")
 }
 
 // reAnchor finds an absolute date tied to a relative word ("tomorrow,
@@ -389,7 +400,7 @@ func findTime(s string) string {
 		return ""
 	}
 	best, bestAt := "", len(s)+1
-	if m := matchIf(mayHaveClock12(s), reClock12, s); m != nil {
+	if m := matchIf(mayHaveClock12(s) && digitsBeforeAP(s), reClock12, s); m != nil {
 		h, _ := strconv.Atoi(s[m[2]:m[3]])
 		mi := 0
 		if m[4] >= 0 {
@@ -424,6 +435,34 @@ func findTime(s string) string {
 		}
 	}
 	return best
+}
+
+// digitsBeforeAP says whether reClock12 can match s: some run of digits,
+// with an optional [:.] and more digits, is followed after spaces by a or p.
+func digitsBeforeAP(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		i = j - 1
+		if j < len(s) && (s[j] == ':' || s[j] == '.') {
+			j++
+			for j < len(s) && isDigit(s[j]) {
+				j++
+			}
+		}
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
+			j++
+		}
+		if j < len(s) && (toLowerByte(s[j]) == 'a' || toLowerByte(s[j]) == 'p') {
+			return true
+		}
+	}
+	return false
 }
 
 var reDuration = regexp.MustCompile(`(?i)\b(?:for|lasting|lasted|which\s+lasted|that\s+lasted)\s+(?:approximately|about|around|roughly|some|nearly|almost|over|more than|less than|just over|just under|close to|an estimated)?\s*(\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half an?)\s*(?:and\s+(a\s+half|\d+|a\s+quarter)\s+)?(minutes?|mins?|hours?|hrs?)\b(?:\s+and\s+(\d+)\s+minutes?)?`)

@@ -93,32 +93,39 @@ func looksLikeNews(text string) bool {
 	return marks >= 3 || marks >= 2 && quotes >= 2
 }
 
-// newsMarkFirst and newsMarkSecond say which newsMarks have a byte first
-// and second: one pass over a text finds where a mark may start.
-var newsMarkFirst, newsMarkSecond = func() (first, second [256]uint32) {
+// newsMarkBytes say which newsMarks have a byte (in any ASCII case) first,
+// second, third and fourth: one pass over a text finds the few places a
+// mark may start.
+var newsMarkBytes = func() (t [4][256]uint32) {
 	if len(newsMarks) > 32 {
 		panic("knowledge: more news marks than bits")
 	}
 	for i, k := range newsMarks {
+		if len(k) < len(t) {
+			panic("knowledge: a news mark shorter than newsMarkCount reads")
+		}
 		for c := 0; c < 256; c++ {
-			if toLowerByte(byte(c)) == k[0] {
-				first[c] |= 1 << i
-			}
-			if toLowerByte(byte(c)) == k[1] {
-				second[c] |= 1 << i
+			for at := range t {
+				if toLowerByte(byte(c)) == k[at] {
+					t[at][c] |= 1 << i
+				}
 			}
 		}
 	}
-	return first, second
+	return t
 }()
 
 // newsMarkCount is how many newsMarks a text holds in any ASCII case: what
 // strings.Contains finds in strings.ToLower(text) when no non-ASCII rune
-// lower-cases to ASCII.
+// lower-cases to ASCII. Every mark is at least four bytes long.
 func newsMarkCount(text string) int {
 	var found uint32
-	for p := 0; p+1 < len(text); p++ {
-		cand := newsMarkFirst[text[p]] & newsMarkSecond[text[p+1]] &^ found
+	for p := 0; p+3 < len(text); p++ {
+		cand := newsMarkBytes[0][text[p]] & newsMarkBytes[1][text[p+1]]
+		if cand == 0 {
+			continue
+		}
+		cand &= newsMarkBytes[2][text[p+2]] & newsMarkBytes[3][text[p+3]] &^ found
 		for cand != 0 {
 			i := bits.TrailingZeros32(cand)
 			cand &^= 1 << i

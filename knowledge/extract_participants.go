@@ -650,7 +650,7 @@ func actorCountries(s string) []string {
 func (d *doc) issuerCountry() string {
 	if len(d.sents) > 0 {
 		// "MANILA – Foreign Affairs Secretary ...": a dateline opening the text.
-		if m := reLeadDateline.FindStringSubmatch(d.sents[0].text); m != nil {
+		if m := leadDateline(d.sents[0].text); m != nil {
 			if p, ok := lookupPlace(titleCase(m[1])); ok && p.isCity {
 				return p.country
 			}

@@ -417,3 +417,39 @@ func TestLineFastPathsMatchReference(t *testing.T) {
 		}
 	}
 }
+
+func TestDatePrechecksMatchPatterns(t *testing.T) {
+	texts := append(wordTexts(t), "met yesterday afternoon", "on Friday 9 October", "TONIGHT", "This Morning", "at 10.30 a.m.",
+		"5 PM", "12:45pm", "9 a m", "10:3 am", "123 am", "JAKARTA, 7 March", "U.S.-Japan", "O’Neil", "Yeſterday")
+	for _, s := range corpusTexts(t) {
+		texts = append(texts, strings.Split(s, "\n")...)
+	}
+	texts = append(texts, benchSentences(t)...)
+	for _, s := range texts {
+		if !mayBeRelative(s) && reRelative.MatchString(s) {
+			t.Fatalf("mayBeRelative(%q) = false, but reRelative matches", s)
+		}
+		if !digitsBeforeAP(s) && reClock12.MatchString(s) {
+			t.Fatalf("digitsBeforeAP(%q) = false, but reClock12 matches", s)
+		}
+		if diff := cmp.Diff(reLeadDateline.FindStringSubmatch(s), leadDateline(s)); diff != "" {
+			t.Fatalf("leadDateline(%q) differs:\n%s", s, diff)
+		}
+	}
+}
+
+func FuzzDatePrechecks(f *testing.F) {
+	f.Add("Earlier today, at 9:30 a.m., on Monday")
+	f.Add("MANILA – 10 p.m. last night")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !mayBeRelative(s) && reRelative.MatchString(s) {
+			t.Fatalf("mayBeRelative(%q) = false, but reRelative matches", s)
+		}
+		if !digitsBeforeAP(s) && reClock12.MatchString(s) {
+			t.Fatalf("digitsBeforeAP(%q) = false, but reClock12 matches", s)
+		}
+		if diff := cmp.Diff(reLeadDateline.FindStringSubmatch(s), leadDateline(s)); diff != "" {
+			t.Fatalf("leadDateline(%q) differs:\n%s", s, diff)
+		}
+	})
+}

@@ -26,7 +26,11 @@ func (d *doc) releaseDay() (day, bool) {
 			}
 		}
 	}
-	if l := strings.ToLower(d.body); !strings.Contains(l, "yesterday") && !strings.Contains(l, "tomorrow") && !strings.Contains(l, "today") {
+	if hasNonASCII(d.body) {
+		if l := strings.ToLower(d.body); !strings.Contains(l, "yesterday") && !strings.Contains(l, "tomorrow") && !strings.Contains(l, "today") {
+			return day{}, false
+		}
+	} else if !containsLowerASCII(d.body, "yesterday") && !containsLowerASCII(d.body, "tomorrow") && !containsLowerASCII(d.body, "today") {
 		return day{}, false
 	}
 	if x, ok := anchorFromText(d.body); ok {

@@ -257,6 +257,15 @@ var reVenueCity = regexp.MustCompile(`^(?:\s+in|,)\s+(\p{Lu}[\p{L}.'’-]+(?:\s\
 // reLeadDateline is a dateline opening the text: "JAKARTA, 7 March 2023 –".
 var reLeadDateline = regexp.MustCompile(`^([A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)?)\s*(?:,|\(|\s[-–—])`)
 
+// leadDateline is reLeadDateline.FindStringSubmatch(s), skipping the
+// pattern for the many texts that do not start with two capitals.
+func leadDateline(s string) []string {
+	if len(s) < 2 || s[0] < 'A' || s[0] > 'Z' || !(s[1] >= 'A' && s[1] <= 'Z' || s[1] == '.' || s[1] == '\'' || s[1] == '-' || s[1] == 0xE2) {
+		return nil // 0xE2 starts "’"
+	}
+	return reLeadDateline.FindStringSubmatch(s)
+}
+
 // withCity adds the dateline's city to a venue that names none ("ASEAN
 // Secretariat" in a release datelined Jakarta), so the place can be found
 // by city.
@@ -294,7 +303,7 @@ func (d *doc) withCity(loc string, mi int) string {
 		}
 	}
 	if city == "" && len(d.sents) > 0 {
-		if m := reLeadDateline.FindStringSubmatch(d.sents[0].text); m != nil {
+		if m := leadDateline(d.sents[0].text); m != nil {
 			city = titleCase(m[1])
 		}
 	}
