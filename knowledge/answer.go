@@ -79,7 +79,10 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 	// "Where did A and B meet?" with nothing else asked: every meeting
 	// with its place, as they may have met in several.
 	whereMet := pq.askWhere && !pq.askWhen && len(pq.people) > 0 && pq.from == "" && pq.monthDay == "" && len(pq.topic) == 0 && len(pq.place) == 0
-	list := len(pq.people) > 0 && (pq.askWhen && !pq.askSource || pq.askWho && pq.from != "" || pq.askHowOften || didMeet || whereMet)
+	// "Who did A meet?" with nothing else asked: everyone A met, not the
+	// latest meeting alone.
+	whoMet := pq.askWho && !pq.askSource && len(pq.people) == 1 && len(pq.subject) > 0 && len(pq.topic) == 0 && pq.monthDay == ""
+	list := len(pq.people) > 0 && (pq.askWhen && !pq.askSource || pq.askWho && pq.from != "" || pq.askHowOften || didMeet || whereMet || whoMet)
 	if list {
 		return ix.answerList(ctx, pq)
 	}
@@ -223,9 +226,15 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 	if n != 1 {
 		count = fmt.Sprintf("%d meetings", n)
 	}
+	with := ""
+	if pq.askWho && !same && len(pq.people) == 1 {
+		with = counterparts(ms, pq.people[0])
+	}
 	switch {
 	case same:
 		fmt.Fprintf(&b, "%s — %s:\n", participantList(ms[0], 200), count)
+	case with != "" && utf8.RuneCountInString(with) <= 200:
+		fmt.Fprintf(&b, "%s, with %s:\n", count, with)
 	case pq.askHowOften:
 		b.WriteString(count + ":\n")
 	}

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // A meeting that both sides published a readout of is one meeting, not
@@ -103,4 +104,54 @@ func linkedNote(l listed) string {
 		note += ", dated " + ixJoinAnd(hd)
 	}
 	return " (" + note + ")"
+}
+
+// counterparts names, most often first, the participants of ms other than
+// the person asked about (words, folded): whom that person met, each person
+// once however the readouts spell them (SamePerson), under the fullest
+// name. It is "" when the asked person cannot be told apart in a meeting.
+func counterparts(ms []Meeting, words []string) string {
+	type seen struct {
+		p     Participant
+		count int
+	}
+	var people []*seen
+	for _, m := range ms {
+		asked := -1
+		for i, p := range m.Participants {
+			if ixHasAll(append(ixWords(p.Name), ixWords(p.Title)...), words) {
+				asked = i
+				break
+			}
+		}
+		if asked < 0 {
+			return ""
+		}
+	next:
+		for i, p := range m.Participants {
+			if i == asked || p.Label() == "" {
+				continue
+			}
+			for _, s := range people {
+				if SamePerson(s.p, p) {
+					s.count++
+					if len(p.Name) > len(s.p.Name) {
+						s.p = p
+					}
+					continue next
+				}
+			}
+			people = append(people, &seen{p: p, count: 1})
+		}
+	}
+	slices.SortStableFunc(people, func(a, b *seen) int { return b.count - a.count })
+	var labels []string
+	for _, s := range people {
+		l := s.p.Label()
+		if s.p.Affiliation != "" && !strings.Contains(l, s.p.Affiliation) {
+			l += " (" + s.p.Affiliation + ")"
+		}
+		labels = append(labels, l)
+	}
+	return ixJoinAnd(labels)
 }
