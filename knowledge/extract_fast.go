@@ -67,6 +67,10 @@ func splitMatchAt(s string, i int) int {
 func splitPoints(s string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(s); {
+		if c := s[i]; c != ',' && c != ';' && !isRegexSpace(c) {
+			i++ // no match starts here
+			continue
+		}
 		if e := splitMatchAt(s, i); e >= 0 {
 			out = append(out, [2]int{i, e})
 			i = e
@@ -659,4 +663,32 @@ func lastAttributionMark(s string, within int) int {
 // any ASCII case.
 func hasSuffixFoldASCII(s, p string) bool {
 	return len(s) >= len(p) && hasPrefixFoldASCII(s[len(s)-len(p):], p)
+}
+
+// introLeads are the words reIntroTopic's alternatives start with, each
+// followed by \s.
+var introLeads = setOf("with", "regarding", "concerning", "as", "turning", "on", "in", "referring", "about")
+
+// mayIntroTopic is false only when reIntroTopic cannot match p: it ends with
+// a comma and starts with one of introLeads, in any case, then a space.
+// Text with other than ASCII near the start is left to the regexp ("aſ"
+// folds to "as").
+func mayIntroTopic(p string) bool {
+	if !strings.HasSuffix(p, ",") {
+		return false
+	}
+	var buf [10]byte
+	n := 0
+	for n < len(p) && n < len(buf) {
+		c := p[n]
+		if c >= 0x80 {
+			return true
+		}
+		if !isASCIILetter(c) {
+			break
+		}
+		buf[n] = lowerASCII(c)
+		n++
+	}
+	return n < len(p) && isRegexSpace(p[n]) && introLeads[string(buf[:n])]
 }

@@ -127,7 +127,9 @@ func TestJointEndMatchesRegexp(t *testing.T) {
 // positions and mentions against what they stand in for.
 func TestFastTitleAndSentenceScans(t *testing.T) {
 	samples := fastSamples(t)
-	words := []string{"the", "minister", "Minister", "He", "she", "Shed", "and", "her", "counterpart", "host", ",",
+	words := []string{"With regard to", "regarding", "AS FOR", "as regards", "aſ for", "turning to", "On the issue of",
+		"in terms of", "in the context of", "About", "Concerning", "concerningly", "Korea,", "the situation in", ", ",
+		"referring to", "On", "in", "while", "; ", "the", "minister", "Minister", "He", "she", "Shed", "and", "her", "counterpart", "host", ",",
 		"The meeting", "Their talks", "focused", "PHOTO", "Click Here", "as follows", "overvieW", "attributable", "prime", "PM", "FM", "EAM", "of", "for", "foreign", "Foreign",
 		"Republic", "Kingdom", "Grand Duchy", "State", "Union", "secretary-general", "x", "é", "Tánaiste", "and", "deputy"}
 	seps := []string{" ", "  ", "\t", "", " \n", "\u00a0"}
@@ -161,6 +163,15 @@ func TestFastTitleAndSentenceScans(t *testing.T) {
 		}
 		if f := strings.Fields(s); len(f) > 0 && firstFieldOf(s) != f[0] {
 			t.Errorf("firstFieldOf(%q) = %q, want %q", s, firstFieldOf(s), f[0])
+		}
+		if p := strings.TrimSpace(s); !mayIntroTopic(p) && reIntroTopic.MatchString(p) {
+			t.Errorf("mayIntroTopic skips %q, which reIntroTopic matches", p)
+		}
+		if got, want := introTopicPhrase(s), introTopicPhraseSlow(s); got != want {
+			t.Errorf("introTopicPhrase(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := splitPoints(s), reSplit.FindAllStringIndex(s, -1); len(got) != len(want) {
+			t.Errorf("splitPoints(%q) = %v, want %v", s, got, want)
 		}
 		if got, want := startsWithPronoun(s), rePronoun.MatchString(s); got != want {
 			t.Errorf("startsWithPronoun(%q) = %v, want %v", s, got, want)
@@ -214,4 +225,22 @@ func skipSentenceSlow(s string) bool {
 		}
 	}
 	return false
+}
+
+// introTopicPhraseSlow is introTopicPhrase as it was, trying every part
+// with the regexp and the first part twice.
+func introTopicPhraseSlow(intro string) string {
+	last := intro
+	if parts := strings.SplitAfter(strings.TrimSpace(intro), ","); len(parts) > 0 {
+		for _, p := range parts {
+			if m := reIntroTopic.FindStringSubmatch(strings.TrimSpace(p)); m != nil {
+				return shortTopic(m[1])
+			}
+		}
+		last = parts[0]
+	}
+	if m := reIntroTopic.FindStringSubmatch(strings.TrimSpace(last)); m != nil {
+		return shortTopic(m[1])
+	}
+	return ""
 }

@@ -713,17 +713,16 @@ func introTopic(intro string) string {
 
 // introTopicPhrase is the phrase an intro announces, unchecked.
 func introTopicPhrase(intro string) string {
-	last := intro
-	if parts := strings.SplitAfter(strings.TrimSpace(intro), ","); len(parts) > 0 {
-		for _, p := range parts {
-			if m := reIntroTopic.FindStringSubmatch(strings.TrimSpace(p)); m != nil {
-				return shortTopic(m[1])
-			}
+	// SplitAfter gives one part at least, and the first is tried first:
+	// no second try on it is needed.
+	for _, p := range strings.SplitAfter(strings.TrimSpace(intro), ",") {
+		p = strings.TrimSpace(p)
+		if !mayIntroTopic(p) {
+			continue
 		}
-		last = parts[0]
-	}
-	if m := reIntroTopic.FindStringSubmatch(strings.TrimSpace(last)); m != nil {
-		return shortTopic(m[1])
+		if m := reIntroTopic.FindStringSubmatch(p); m != nil {
+			return shortTopic(m[1])
+		}
 	}
 	return ""
 }
