@@ -626,7 +626,8 @@ var subjectLead = setOf(".", ",", ";", ":", "that", "and", "while", "whereas", "
 func actorCountries(s string) []string {
 	var out []string
 	seen := map[string]bool{}
-	toks := tokenize(s)
+	bp, toks := scratchTokenize(s)
+	defer releaseTokens(bp, toks)
 	classify(toks)
 	for i, t := range toks {
 		if t.class != cPlace || t.placeLen == 0 || t.place.isOrg || t.place.isCity || seen[t.place.name] {
@@ -661,16 +662,26 @@ func (d *doc) issuerCountry() string {
 		if len(line) > 80 {
 			continue
 		}
-		toks := tokenize(line)
-		classify(toks)
-		for _, t := range toks {
-			if t.class == cPlace && t.placeLen > 0 && t.place.name != "" {
-				if t.place.isCity {
-					return t.place.country
-				}
-				if !t.place.isOrg && line == d.r.Source {
-					return t.place.name
-				}
+		if c := lineIssuer(line, line == d.r.Source); c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// lineIssuer is the country of the first city a line names, or of the
+// first country when the line is the source.
+func lineIssuer(line string, isSource bool) string {
+	bp, toks := scratchTokenize(line)
+	defer releaseTokens(bp, toks)
+	classify(toks)
+	for _, t := range toks {
+		if t.class == cPlace && t.placeLen > 0 && t.place.name != "" {
+			if t.place.isCity {
+				return t.place.country
+			}
+			if !t.place.isOrg && isSource {
+				return t.place.name
 			}
 		}
 	}
@@ -682,7 +693,8 @@ func (d *doc) issuerCountry() string {
 // "United States-Japan", "Kenyan and Ugandan".
 func countryPairs(s string) [][2]string {
 	var out [][2]string
-	toks := tokenize(dashSpacer.Replace(s))
+	bp, toks := scratchTokenize(dashSpacer.Replace(s))
+	defer releaseTokens(bp, toks)
 	classify(toks)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -708,7 +720,8 @@ func countryPairs(s string) [][2]string {
 func countriesIn(s string) []string {
 	var out []string
 	seen := map[string]bool{}
-	toks := tokenize(s)
+	bp, toks := scratchTokenize(s)
+	defer releaseTokens(bp, toks)
 	classify(toks)
 	for _, t := range toks {
 		if t.class == cPlace && t.placeLen > 0 && !t.place.isOrg && !t.place.isCity && t.place.name != "" && !seen[t.place.name] {

@@ -169,7 +169,8 @@ var datelineStop = setOf("readout", "readouts", "release", "releases", "statemen
 // isPlaceLike rejects capitalised phrases that are not places: months,
 // weekdays, offices and people's titles.
 func isPlaceLike(p string) bool {
-	toks := tokenize(p)
+	bp, toks := scratchTokenize(p)
+	defer releaseTokens(bp, toks)
 	classify(toks)
 	if len(toks) == 0 {
 		return false

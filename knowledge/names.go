@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -140,7 +141,30 @@ func setOf(words ...string) map[string]bool {
 // capitalised ASCII words share one string built at the end, so a sentence
 // costs one allocation for its keys rather than one per capitalised word.
 func tokenize(s string) []token {
-	toks := make([]token, 0, len(s)/5+1)
+	return tokenizeInto(make([]token, 0, len(s)/5+1), s)
+}
+
+// scratchTokens holds token slices for callers that read a text's tokens
+// and keep none of them: a long text's tokens are a large allocation.
+var scratchTokens = sync.Pool{New: func() any { return new([]token) }}
+
+// scratchTokenize is tokenize(s) in a pooled slice; give it back with
+// releaseTokens once done with the tokens.
+func scratchTokenize(s string) (*[]token, []token) {
+	bp := scratchTokens.Get().(*[]token)
+	return bp, tokenizeInto((*bp)[:0], s)
+}
+
+// releaseTokens returns a scratchTokenize slice to the pool.
+func releaseTokens(bp *[]token, toks []token) {
+	clear(toks) // keep no text alive through the pool
+	*bp = toks[:0]
+	scratchTokens.Put(bp)
+}
+
+// tokenizeInto is tokenize(s) appended to dst[:0].
+func tokenizeInto(dst []token, s string) []token {
+	toks := dst[:0]
 	var lowArr [256]byte
 	low := lowArr[:0] // lower-cased capitalised ASCII words, back to back
 	var fixArr [32]keyFix

@@ -448,12 +448,14 @@ func lookupPlace(s string) (place, bool) {
 	}
 	var buf [96]byte
 	b := buf[:0]
-	for i, t := range tokenize(s) {
+	bp, toks := scratchTokenize(s)
+	for i, t := range toks {
 		if i > 0 {
 			b = append(b, ' ')
 		}
 		b = append(b, t.key...)
 	}
+	releaseTokens(bp, toks)
 	p, ok := placeWords[string(b)] // placeKey(s), without allocating it
 	return p, ok
 }
