@@ -51,14 +51,18 @@ var genericModifiers = wordsOf("shared", "mutual", "common", "various", "such", 
 // "and" followed by a verb ("climate and discussed the need").
 func cleanTopicPhrase(t string) string {
 	var fa [32]string
-	return cleanTopicWords(topicFields(fa[:0], t))
+	f := topicFields(fa[:0], t)
+	lo, hi := cleanTopicSpan(f)
+	return strings.Join(f[lo:hi], " ")
 }
 
 // ownerWords are possessive pronouns dropped from the front of a topic.
 var ownerWords = wordsOf("our", "my", "your", "their", "its", "his", "her")
 
-// cleanTopicWords is cleanTopicPhrase on the phrase's words, joined at the end.
-func cleanTopicWords(f []string) string {
+// cleanTopicSpan is cleanTopicPhrase on the phrase's words: the words
+// f[lo:hi] it keeps.
+func cleanTopicSpan(f []string) (lo, hi int) {
+	all := f
 	for len(f) > 1 {
 		switch {
 		case lowerIs(f[0], "above") && lowerIs(f[1], "all"):
@@ -99,7 +103,8 @@ func cleanTopicWords(f []string) string {
 	for len(f) > 1 && (strings.EqualFold(f[len(f)-1], "of") || strings.EqualFold(f[len(f)-1], "and")) {
 		f = f[:len(f)-1]
 	}
-	return strings.Join(f, " ")
+	lo = cap(all) - cap(f) // f was only ever resliced: it is all[lo:lo+len(f)]
+	return lo, lo + len(f)
 }
 
 // lastIndexFold is the index of the last word equal to w, -1 when none.
@@ -344,18 +349,10 @@ var pairNouns = wordsOf("relations", "relationship", "ties", "cooperation", "par
 	"trade", "summit", "talks")
 
 // goodTopic rejects topic candidates that are people, offices, dates,
-// demonyms or the participants' own countries.
+// demonyms or the participants' own countries. (A memo of its verdicts
+// paid little: most phrases are judged once per readout.)
 func goodTopic(t string, ps *people) bool {
-	// The same phrases come up in clause after clause: judge each once.
-	if ok, seen := ps.good[t]; seen {
-		return ok
-	}
-	ok := judgeTopic(t, ps)
-	if ps.good == nil {
-		ps.good = map[string]bool{}
-	}
-	ps.good[t] = ok
-	return ok
+	return judgeTopic(t, ps)
 }
 
 // shortGoodTopic is shortTopic(raw) and whether goodTopic accepts it, worked
@@ -434,7 +431,6 @@ type people struct {
 	ps      []Participant
 	names   [][]string              // nameTokens of each participant's name
 	offices []map[string]bool       // officeWords of each title, nil until needed
-	good    map[string]bool         // goodTopic's verdicts so far
 	short   map[string]shortVerdict // shortGoodTopic's answers so far
 }
 
@@ -470,8 +466,6 @@ func (pp *people) isPersonWord(t string) bool {
 	for i := 0; i < len(t); i++ {
 		b[i] = lowerByte(t[i])
 	}
-	var spanArr [16][2]int
-	spans := spanArr[:0]
 	office := false
 	for i := 0; i < len(t); {
 		for i < len(t) && asciiSpace[t[i]] {
@@ -488,25 +482,32 @@ func (pp *people) isPersonWord(t string) bool {
 		for y > x && (b[y-1] == '.' || b[y-1] == ',' || b[y-1] == '\'') {
 			y--
 		}
-		if w := b[x:y]; len(w) > 1 && !particleSet.hasBytes(w) && !honorificSet.hasBytes(w) {
-			spans = append(spans, [2]int{x, y})
-			office = office || titleHeadSet.hasBytes(w)
-		}
 		i = j
-	}
-	var tw map[string]bool
-	if office {
-		tw = officeWords(t) // only a phrase with an office word can name an office
-	}
-	for i := range pp.ps {
-		for _, sp := range spans {
-			w := b[sp[0]:sp[1]]
-			for _, n := range pp.names[i] {
-				if n == string(w) {
-					return true
-				}
+		w := b[x:y]
+		if len(w) <= 1 {
+			continue
+		}
+		// A name word of any participant answers at once; an office word
+		// means the office check below. Neither counts if it is a
+		// particle or an honorific.
+		named := false
+		for k := range pp.names {
+			for _, n := range pp.names[k] {
+				named = named || n == string(w)
 			}
 		}
+		if head := titleHeadSet.hasBytes(w); (named || head) && !particleSet.hasBytes(w) && !honorificSet.hasBytes(w) {
+			if named {
+				return true
+			}
+			office = true
+		}
+	}
+	if !office {
+		return false
+	}
+	tw := officeWords(t) // only a phrase with an office word can name an office
+	for i := range pp.ps {
 		if pp.holdsOffice(i, tw) {
 			return true
 		}
@@ -574,9 +575,12 @@ var shortTail = wordsOf("of", "and", "the", "in", "on", "a")
 // shortTopic trims a topic phrase to its first few words.
 func shortTopic(t string) string {
 	var fa [32]string
-	f := topicFields(fa[:0], t)
+	var aa [32]int
+	f, at := fieldsAt(fa[:0], aa[:0], t)
+	// out are the words kept, each a prefix of a word of t starting at outAt.
 	var oa [16]string
-	out := oa[:0]
+	var oat [16]int
+	out, outAt := oa[:0], oat[:0]
 	for i, w := range f {
 		lw := wordQuotes.trim(w)
 		if topicEnd.hasLower(lw) || lowerIs(lw, "and") && i+1 < len(f) && verbAfterAnd.hasLower(f[i+1]) {
@@ -587,7 +591,7 @@ func shortTopic(t string) string {
 			break
 		}
 		if core := listMarks.trimRight(w); strings.Count(core, ".") >= 2 {
-			out = append(out, core) // "U.S.", "China-U.S."
+			out, outAt = append(out, core), append(outAt, at[i]) // "U.S.", "China-U.S."
 			if core != w {
 				break
 			}
@@ -595,11 +599,11 @@ func shortTopic(t string) string {
 		}
 		if end := clauseMarks.index(w); end >= 0 && !isDotAbbrev(strings.TrimSuffix(w, ".")) {
 			if w = w[:end]; w != "" {
-				out = append(out, w)
+				out, outAt = append(out, w), append(outAt, at[i])
 			}
 			break
 		}
-		out = append(out, w)
+		out, outAt = append(out, w), append(outAt, at[i])
 		if len(out) >= 6 {
 			// Keep a proper name whole ("International Committee of the
 			// Red Cross"); otherwise stop before a dangling preposition.
@@ -612,7 +616,7 @@ func shortTopic(t string) string {
 			for k := len(out) - 1; k > 1; k-- {
 				if topicPreps.hasLower(out[k]) {
 					if !(i+1 < len(f) && isCapitalized(out[k-1]) && isCapitalized(f[i])) {
-						out = out[:k]
+						out, outAt = out[:k], outAt[:k]
 					}
 					break
 				}
@@ -624,19 +628,20 @@ func shortTopic(t string) string {
 		out[0] = strings.TrimSuffix(strings.TrimSuffix(out[0], "’s"), "'s")
 	}
 	for len(out) > 0 && shortTail.hasLower(out[len(out)-1]) {
-		out = out[:len(out)-1]
+		out, outAt = out[:len(out)-1], outAt[:len(outAt)-1]
 	}
 	for len(out) > 0 && (out[0] == "the" || out[0] == "The") {
-		out = out[1:]
+		out, outAt = out[1:], outAt[1:]
 	}
 	// "particularly on food security", "the state of bilateral relations".
 	for len(out) > 1 && topicLead.hasLower(out[0]) {
-		out = out[1:]
+		out, outAt = out[1:], outAt[1:]
 	}
 	if len(out) == 1 && out[0] == "" {
-		out = out[:0] // a lone "’s": no words, as splitting the joined phrase finds
+		out, outAt = out[:0], outAt[:0] // a lone "’s": no words, as splitting the joined phrase finds
 	}
-	t = cleanTopicWords(out)
+	lo, hi := cleanTopicSpan(out)
+	t = joinWords(t, out[lo:hi], outAt[lo:hi])
 	if i := strings.IndexByte(t, '('); i > 0 && !strings.Contains(t[i:], ")") {
 		t = t[:i]
 	}
@@ -918,6 +923,13 @@ func (ws *wordSet) hasBytes(k []byte) bool {
 
 // hasLower is m[strings.ToLower(w)], without allocating for a short ASCII word.
 func (ws *wordSet) hasLower(w string) bool {
+	if n := len(w); n > 0 && n < len(ws.shape) {
+		// Ruled out before copying, as long as lower-casing keeps the
+		// length: an ASCII word.
+		if c := lowerByte(w[0]); 'a' <= c && c <= 'z' && ws.shape[n]>>(c-'a')&1 == 0 && !hasNonASCII(w) {
+			return false
+		}
+	}
 	var b [24]byte
 	if len(w) > len(b) {
 		return ws.m[strings.ToLower(w)]
