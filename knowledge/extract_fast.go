@@ -608,7 +608,7 @@ func (mm *mentionMemo) find(s string) []mention {
 		return ms
 	}
 	if *mm == nil {
-		*mm = mentionMemo{}
+		*mm = make(mentionMemo, 32) // a readout's sentences and pieces
 	}
 	ms := findMentions(s)
 	(*mm)[s] = ms
@@ -630,7 +630,7 @@ func (mm *mentionMemo) put(s string, ms []mention) {
 		return
 	}
 	if *mm == nil {
-		*mm = mentionMemo{}
+		*mm = make(mentionMemo, 32)
 	}
 	(*mm)[s] = ms
 }

@@ -447,6 +447,15 @@ func officeMatches(mentioned, title string) bool {
 // subject is a participant or all sides, with its topic.
 func (d *doc) positions(mi int, ps []Participant) []Position {
 	ss := &speakerSet{ps: ps, self: d.self, ments: &d.ments}
+	// The sentence's tokens and a piece's: slices that outgrow a sentence
+	// come from findMentions' pool, so a readout does not grow its own.
+	toks, buf := tokenBufs.Get().(*[]token), tokenBufs.Get().(*[]token)
+	ss.sent.toks, ss.sent.buf = (*toks)[:0], (*buf)[:0]
+	defer func() {
+		*toks, *buf = ss.sent.toks[:0], ss.sent.buf[:0]
+		tokenBufs.Put(toks)
+		tokenBufs.Put(buf)
+	}()
 	pi := newPeople(ps)
 	var out []Position
 	var paras []int     // paragraph of each position
