@@ -2,7 +2,6 @@ package knowledge
 
 import (
 	"math/bits"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -662,7 +661,103 @@ var genericTopics = wordsOf("situation", "issues", "issue", "matters", "matter",
 	"developments", "questions", "efforts", "importance", "need", "progress", "support", "interest", "occasion",
 	"outcome", "results", "agenda", "priorities", "meeting", "talks", "call", "discussion", "discussions")
 
-var reDiscussList = regexp.MustCompile(`\b(?:discussed|discuss|addressed|reviewed|exchanged views on|focused on)\s+(?:the\s+)?([^.;:]{3,200})`)
+// discussLeads are the words before a list of what was discussed, the
+// more specific first where one begins another.
+var discussLeads = [...]string{"discussed", "discuss", "addressed", "reviewed", "exchanged views on", "focused on"}
+
+// discussList is what a sentence says was discussed: after the leftmost
+// discussLead that begins a word and is followed by white space, then an
+// optional "the", up to 200 characters that are not '.', ';' or ':' (at
+// least 3). It is the first group of
+//
+//	\b(?:discussed|discuss|addressed|reviewed|exchanged views on|focused on)\s+(?:the\s+)?([^.;:]{3,200})
+//
+// found without a regular expression, tried leftmost first as one would be.
+func discussList(s string) (string, bool) {
+	best, list := -1, ""
+	for _, lead := range discussLeads {
+		for from := 0; ; {
+			i := strings.Index(s[from:], lead)
+			if i < 0 {
+				break
+			}
+			p := from + i
+			if best >= 0 && p >= best {
+				break // an earlier lead already matches here or before
+			}
+			if l, ok := discussAt(s, p, lead); ok {
+				best, list = p, l
+				break
+			}
+			from = p + 1
+		}
+	}
+	return list, best >= 0
+}
+
+// discussAt is discussList's match at p, where lead is written.
+func discussAt(s string, p int, lead string) (string, bool) {
+	if p > 0 && isWordByte(s[p-1]) {
+		return "", false
+	}
+	q := p + len(lead)
+	r := q
+	for r < len(s) && isRESpace(s[r]) {
+		r++
+	}
+	if r == q {
+		return "", false
+	}
+	// As the expression backtracks: the longest white space, "the" and its
+	// longest white space, and the longest list after them; failing that,
+	// less white space, so that the list begins with some.
+	if strings.HasPrefix(s[r:], "the") && r+3 < len(s) && isRESpace(s[r+3]) {
+		r2 := r + 4
+		for r2 < len(s) && isRESpace(s[r2]) {
+			r2++
+		}
+		if k := max(0, 3-listRun(s, r2)); k < r2-(r+3) {
+			return s[r2-k : listEnd(s, r2-k)], true
+		}
+		return s[r:listEnd(s, r)], true // "the" and all: at least 3 characters
+	}
+	if k := max(0, 3-listRun(s, r)); k < r-q {
+		return s[r-k : listEnd(s, r-k)], true
+	}
+	return "", false
+}
+
+// listRun counts, up to 3, the characters from i that may be in a list.
+func listRun(s string, i int) int {
+	n := 0
+	for ; i < len(s) && n < 3; n++ {
+		c := s[i]
+		if c == '.' || c == ';' || c == ':' {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return n
+}
+
+// listEnd is where a list starting at i ends: at '.', ';' or ':', or
+// after 200 characters.
+func listEnd(s string, i int) int {
+	for n := 0; i < len(s) && n < 200; n++ {
+		c := s[i]
+		if c == '.' || c == ';' || c == ':' {
+			break
+		}
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return i
+}
 
 // topicsOf lists the meeting's topics: what the meeting sentence and later
 // sentences say was discussed, and the topics of the positions.
@@ -699,12 +794,7 @@ func topicsOf(meet string, pos []Position, ps []Participant) []string {
 		if i >= 0 {
 			s = pos[i].Text
 		}
-		if !strings.Contains(s, "discuss") && !strings.Contains(s, "addressed") && !strings.Contains(s, "reviewed") &&
-			!strings.Contains(s, "exchanged views") && !strings.Contains(s, "focused on") {
-			continue
-		}
-		if m := reDiscussList.FindStringSubmatch(s); m != nil {
-			list := m[1]
+		if list, ok := discussList(s); ok {
 			list = strings.ReplaceAll(list, ", and ", ", ")
 			list = strings.ReplaceAll(list, ", as well as ", ", ")
 			for part := range strings.SplitSeq(list, ",") {

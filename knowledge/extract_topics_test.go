@@ -419,7 +419,7 @@ func (ps *refPeople) refShortGoodTopic(raw string) (string, bool) {
 	return t, refGoodTopic(t, ps)
 }
 
-var refDiscussList = regexp.MustCompile(reDiscussList.String())
+var refDiscussList = regexp.MustCompile(`\b(?:discussed|discuss|addressed|reviewed|exchanged views on|focused on)\s+(?:the\s+)?([^.;:]{3,200})`)
 
 // topicCorpus is every text the tests draw phrases from: the bundled and
 // test readouts, with the participants Extract finds in each.
@@ -456,7 +456,7 @@ var oddPhrases = []string{"", " ", "the", "’s", "'s", "The ’s", "U.S.", "U.S
 	"Dato' Seri Anwar", "on the situation in the Middle East, and discussed", "Iranian-made drones", "Russian-backed forces",
 	"climate and discussed the need", "cooperation on the\tcurrent\nsituation", "Mr. Lopez's visit", "Foreign Minister Sato",
 	"Paris", "New York City", "the coming hours and days", "shared interest", "range of issues", "(Gaza", "“food security”",
-	"\xff\xfe invalid bytes", "“(quoted)”\xe2\x80", "\x80\x9d”", ",;x.:", "AND\u2003the two sides expressed", "ŝtate of bilateral relations", "Ukraine’s", "Japan's",
+	"\xff\xfe invalid bytes", "discussed the  a; focused on  x", "“(quoted)”\xe2\x80", "\x80\x9d”", ",;x.:", "AND\u2003the two sides expressed", "ŝtate of bilateral relations", "Ukraine’s", "Japan's",
 	"International Committee of the Red Cross and the United Nations Office", "issue of the abductions by North Korea"}
 
 // topicPhrases are the test inputs: the odd phrases, then runs of one to
@@ -588,6 +588,7 @@ func FuzzTopicRules(f *testing.F) {
 			t.Errorf("mayBePlace(%q) = false for a place", p)
 		}
 		checkCutsets(t, p)
+		checkDiscussList(t, p)
 	})
 }
 
@@ -646,3 +647,38 @@ func checkCutsets(t *testing.T, s string) {
 		}
 	}
 }
+
+// checkDiscussList holds discussList to the expression it stands for.
+func checkDiscussList(t *testing.T, s string) {
+	t.Helper()
+	got, ok := discussList(s)
+	m := refDiscussList.FindStringSubmatch(s)
+	if ok != (m != nil) || ok && got != m[1] {
+		t.Errorf("discussList(%q) = %q, %v; want %q", s, got, ok, m)
+	}
+}
+
+func TestDiscussListMatchesExpression(t *testing.T) {
+	texts, _ := topicCorpus(t)
+	cases := append([]string(nil), discussCases...)
+	for _, text := range texts {
+		cases = append(cases, strings.Split(text, "\n")...)
+	}
+	for _, c := range cases {
+		checkDiscussList(t, c)
+	}
+}
+
+func FuzzDiscussList(f *testing.F) {
+	for _, c := range discussCases {
+		f.Add(c)
+	}
+	f.Fuzz(checkDiscussList)
+}
+
+// discussCases are edge cases of the discussed-list expression.
+var discussCases = []string{"", "discussed", "discussed ab", "discussed  ab", "discussed   ab", "discussed the ab", "discussed the  a.",
+	"discussed the\t\tx", "discussed the.", "discussed the ", "rediscussed trade", "they discussed; then discuss trade",
+	"_discussed trade", "é discussed trade", "discussed\u00a0trade", "discussed\vtrade", "discussed\ftrade", "discusses trade",
+	"focused on  \n  energy: and", "exchanged views on the the situation", "reviewed \xff\xfe", "addressed " + strings.Repeat("é", 250),
+	"addressed the " + strings.Repeat("x", 300) + ".", "discussed: trade, and then addressed climate", "discuss the  ab; reviewed cd ef"}
