@@ -64,10 +64,23 @@ func splitMatchAt(s string, i int) int {
 }
 
 // splitPoints is reSplit.FindAllStringIndex(s, -1) without the regexp.
-func splitPoints(s string) [][2]int {
-	var out [][2]int
+func splitPoints(s string) [][2]int { return appendSplitPoints(nil, s) }
+
+// appendSplitPoints appends splitPoints(s) to dst.
+func appendSplitPoints(dst [][2]int, s string) [][2]int {
+	out := dst
 	for i := 0; i < len(s); {
-		if c := s[i]; c != ',' && c != ';' && !isRegexSpace(c) {
+		switch c := s[i]; {
+		case c == ',' || c == ';':
+		case c == ' ':
+			// After one space a match needs "while" or "and" (reSplit is
+			// case-sensitive) or more space.
+			if i+1 < len(s) && s[i+1] != 'w' && s[i+1] != 'a' && !isRegexSpace(s[i+1]) {
+				i++
+				continue
+			}
+		case isRegexSpace(c):
+		default:
 			i++ // no match starts here
 			continue
 		}

@@ -8,10 +8,11 @@ import (
 // speakerSet resolves later mentions ("Prime Minister Abe", "Mr. Ban", "the
 // Secretary", "he", "Finland") to the participants of one meeting.
 type speakerSet struct {
-	ps    []Participant
-	self  string       // who "I" is in a first-person readout
-	ments *mentionMemo // the readout's findMentions answers; nil finds afresh
-	sent  textTokens   // the sentence being read
+	ps     []Participant
+	self   string       // who "I" is in a first-person readout
+	ments  *mentionMemo // the readout's findMentions answers; nil finds afresh
+	sent   textTokens   // the sentence being read
+	splits [][2]int     // where the sentence being read turns, reused
 
 	names   map[string][]string        // nameTokens, worked out once per name
 	offices map[string]map[string]bool // officeWords, worked out once per office
@@ -746,7 +747,8 @@ type clause struct {
 func (ss *speakerSet) clauses(s, speaker string) []clause {
 	var out []clause
 	start, cur := 0, speaker
-	for _, loc := range splitPoints(s) {
+	ss.splits = appendSplitPoints(ss.splits[:0], s)
+	for _, loc := range ss.splits {
 		if loc[0] < start {
 			continue
 		}
