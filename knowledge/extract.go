@@ -257,6 +257,7 @@ func newDoc(r Readout) *doc {
 	para := 0
 	seen := map[string]bool{}
 	var body strings.Builder
+	body.Grow(len(r.Text) + 1) // the body is at most the text's lines, each ended by "\n"
 	for i, line := range lines {
 		line = strings.TrimSpace(line)
 		switch {

@@ -453,3 +453,35 @@ func FuzzDatePrechecks(f *testing.F) {
 		}
 	})
 }
+
+func TestWherePrechecksMatchPatterns(t *testing.T) {
+	texts := append(wordTexts(t), "met in Tokyo", "at the  Élysée", "at the White House", "in\tthe\n5th", "within Rome", "at  the",
+		"paid a call on", "courtesy calls", "by telephone.", "phone-in", "telephonically", "xphone")
+	for _, s := range corpusTexts(t) {
+		for _, line := range strings.Split(s, "\n") {
+			texts = append(texts, line, strings.ToLower(line))
+		}
+	}
+	for _, s := range texts {
+		checkWherePrechecks(t, s)
+	}
+}
+
+func checkWherePrechecks(t *testing.T, s string) {
+	t.Helper()
+	if !mayHaveInAt(s) && reInAt.MatchString(s) {
+		t.Fatalf("mayHaveInAt(%q) = false, but reInAt matches", s)
+	}
+	if got, want := hasAnyWord(s, phoneWords...), rePhone.MatchString(s); got != want {
+		t.Fatalf("hasAnyWord(%q, phoneWords) = %v, want %v", s, got, want)
+	}
+	if got, want := hasAnyWord(s, courtesyWords...), reCourtesy.MatchString(s); got != want {
+		t.Fatalf("hasAnyWord(%q, courtesyWords) = %v, want %v", s, got, want)
+	}
+}
+
+func FuzzWherePrechecks(f *testing.F) {
+	f.Add("the meeting at the 10 Downing Street, by phone")
+	f.Add("_called on_ in 5")
+	f.Fuzz(checkWherePrechecks)
+}

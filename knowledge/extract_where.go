@@ -14,6 +14,32 @@ var (
 	reSpokeWith = regexp.MustCompile(`\b(?:spoke|speaks|talked)\s+(?:\w+\s+){0,3}(?:with|to)\b`)
 )
 
+// phoneWords and courtesyWords are rePhone's and reCourtesy's branches:
+// plain words, which hasAnyWord finds without the patterns.
+var (
+	phoneWords    = []string{"telephone", "telephonic", "phone", "by phone", "over the phone"}
+	courtesyWords = []string{"courtesy call", "called on", "call on", "calls on", "paid a call"}
+)
+
+// hasAnyWord says whether s holds one of ws between word boundaries (\b),
+// as a pattern \b(?:w1|w2|...)\b of plain words would match.
+func hasAnyWord(s string, ws ...string) bool {
+	for _, w := range ws {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			if (i == 0 || !isWordByte(s[i-1])) && wordAt(s[i:], w) {
+				return true
+			}
+			from = i + 1
+		}
+	}
+	return false
+}
+
 // meetingKind says how the meeting was held, from the headline and the
 // meeting sentence.
 func meetingKind(title, meet string) Kind {
@@ -23,9 +49,9 @@ func meetingKind(title, meet string) Kind {
 	case (strings.Contains(both, "video") || strings.Contains(both, "virtual") || strings.Contains(both, "online") ||
 		strings.Contains(both, "teleconference")) && reVideo.MatchString(both):
 		return KindVideo
-	case strings.Contains(both, "phone") && rePhone.MatchString(both):
+	case strings.Contains(both, "phone") && hasAnyWord(both, phoneWords...):
 		return KindTelephone
-	case strings.Contains(both, "call") && reCourtesy.MatchString(both):
+	case strings.Contains(both, "call") && hasAnyWord(both, courtesyWords...):
 		return KindInPerson
 	}
 	// The first meeting word of the sentence decides; the headline breaks ties.
@@ -83,6 +109,40 @@ var (
 	reWelcomeTo = regexp.MustCompile(`(?i:welcom\w*)\s+[^.]{0,60}?\bto\s+(?:the\s+)?(` + capPhrase + `)`)
 )
 
+// findInAt is reInAt.FindAllStringSubmatch(s, -1), run only when s holds
+// "in" or "at" before a capital or digit, as the pattern needs.
+func findInAt(s string) [][]string {
+	if !mayHaveInAt(s) {
+		return nil
+	}
+	return reInAt.FindAllStringSubmatch(s, -1)
+}
+
+// mayHaveInAt says whether reInAt can match s: a word "in" or "at", spaces,
+// perhaps "the" and spaces, then an ASCII capital or digit.
+func mayHaveInAt(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if !(s[i] == 'i' && s[i+1] == 'n' || s[i] == 'a' && s[i+1] == 't') || i > 0 && isWordByte(s[i-1]) {
+			continue
+		}
+		rest := skipRESpace(s[i+2:])
+		if len(rest) == len(s)-i-2 || rest == "" {
+			continue // no space after the word
+		}
+		if capOrDigit(rest[0]) {
+			return true
+		}
+		if strings.HasPrefix(rest, "the") {
+			if after := skipRESpace(rest[3:]); len(after) < len(rest)-3 && after != "" && capOrDigit(after[0]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func capOrDigit(c byte) bool { return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
+
 // location is where an in-person meeting took place: a venue or city in the
 // meeting sentence, the event it was held on the margins of, the city a
 // principal was visiting, else the dateline.
@@ -91,7 +151,7 @@ func (d *doc) location(mi int) string {
 	if m := findMargins(meet); m != nil {
 		return trimPlace(m[1])
 	}
-	for _, m := range reInAt.FindAllStringSubmatch(d.part, -1) {
+	for _, m := range findInAt(d.part) {
 		if p := trimPlace(m[1]); p != "" && isPlaceLike(p) {
 			return p
 		}
@@ -118,7 +178,7 @@ func (d *doc) location(mi int) string {
 	if m := findMargins(d.title); m != nil {
 		return trimPlace(m[1])
 	}
-	for _, m := range reInAt.FindAllStringSubmatch(d.title, -1) {
+	for _, m := range findInAt(d.title) {
 		if p := trimPlace(m[1]); p != "" && isPlaceLike(p) {
 			return p
 		}
