@@ -59,8 +59,9 @@ func Extract(r Readout) (Meeting, error) {
 		m.Published = ref.iso()
 	}
 	m.Date = d.meetingDate(mi, ref, refOK)
-	m.Time = findTime(d.firstPart(mi))
-	m.DurationMinutes = findDuration(d.firstPart(mi))
+	first := d.firstPart(mi)
+	m.Time = findTime(first)
+	m.DurationMinutes = findDuration(first)
 	m.Positions = d.positions(mi, m.Participants)
 	ownCountries(m.Participants, m.Positions)
 	m.Topics = topicsOf(meet, m.Positions, m.Participants)
@@ -321,6 +322,9 @@ func mayStartNumbering(line string) bool {
 	return strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "•") || strings.HasPrefix(rest, "·")
 }
 
+// asciiSpaces are the ASCII bytes strings.Fields splits at.
+var asciiSpaces = [utf8.RuneSelf]bool{' ': true, '\t': true, '\n': true, '\r': true, '\v': true, '\f': true}
+
 // fieldCount is len(strings.Fields(s)), counted up to limit.
 func fieldCount(s string, limit int) int {
 	n := 0
@@ -329,7 +333,7 @@ func fieldCount(s string, limit int) int {
 		c := s[i]
 		space, size := false, 1
 		if c < utf8.RuneSelf {
-			space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+			space = asciiSpaces[c]
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
@@ -468,8 +472,22 @@ func lastWord(s string) string {
 	if len(s) > 24 {
 		s = s[len(s)-24:]
 	}
-	i := strings.LastIndexAny(s, " (\"“")
-	return s[i+1:]
+	// strings.LastIndexAny(s, " (\"“"), reading ASCII without decoding.
+	for i := len(s); i > 0; {
+		if c := s[i-1]; c < utf8.RuneSelf {
+			i--
+			if c == ' ' || c == '(' || c == '"' {
+				return s[i+1:]
+			}
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		if r == '“' {
+			return s[i+1:]
+		}
+	}
+	return s
 }
 
 // reMeetVerb marks a sentence that reports the meeting or call itself.

@@ -485,3 +485,37 @@ func FuzzWherePrechecks(f *testing.F) {
 	f.Add("_called on_ in 5")
 	f.Fuzz(checkWherePrechecks)
 }
+
+func TestLastWordMatchesReference(t *testing.T) {
+	ref := func(s string) string {
+		if len(s) > 24 {
+			s = s[len(s)-24:]
+		}
+		return s[strings.LastIndexAny(s, " (\"“")+1:]
+	}
+	texts := append(wordTexts(t), "said “Yes", "(U.S", "x \xe2\x80\x9c", "\x80\x9c", "a\xe2\x80", "“", "")
+	for _, s := range corpusTexts(t) {
+		for i := 0; i < len(s); i += 7 {
+			texts = append(texts, s[:i])
+		}
+	}
+	for _, s := range texts {
+		if got, want := lastWord(s), ref(s); got != want {
+			t.Fatalf("lastWord(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzLastWord(f *testing.F) {
+	f.Add("He met “Mr")
+	f.Add("x\xe2\x80\x9c\x80(y")
+	f.Fuzz(func(t *testing.T, s string) {
+		w := s
+		if len(w) > 24 {
+			w = w[len(w)-24:]
+		}
+		if got, want := lastWord(s), w[strings.LastIndexAny(w, " (\"“")+1:]; got != want {
+			t.Fatalf("lastWord(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
