@@ -190,6 +190,9 @@ type foldSet struct {
 func newFoldSet(words ...string) *foldSet {
 	fs := &foldSet{words: words}
 	for i, w := range words {
+		if len(w) < 2 || i >= 32 {
+			panic("foldSet: words of two bytes or more, 32 at most")
+		}
 		fs.first[w[0]] |= 1 << i
 		if 'a' <= w[0] && w[0] <= 'z' {
 			fs.first[w[0]-'a'+'A'] |= 1 << i
@@ -200,17 +203,32 @@ func newFoldSet(words ...string) *foldSet {
 
 // in says whether s holds one of the words: containsFoldASCII for each.
 func (fs *foldSet) in(s string) bool {
+	found, _ := fs.inASCII(s, false)
+	return found
+}
+
+// inASCII is in(s) for ASCII s; with stop, it gives up (ascii false) at the
+// first byte outside ASCII.
+func (fs *foldSet) inASCII(s string, stop bool) (found, ascii bool) {
 	for i := 0; i < len(s); i++ {
-		m := fs.first[s[i]]
+		c := s[i]
+		if c >= 0x80 && stop {
+			return false, false
+		}
+		m := fs.first[c]
+		if m == 0 || i+1 == len(s) {
+			continue // every word has two bytes at least
+		}
+		c2 := lowerASCII(s[i+1])
 		for m != 0 {
 			k := bits.TrailingZeros32(m)
 			m &^= 1 << k
-			if hasPrefixFoldASCII(s[i:], fs.words[k]) {
-				return true
+			if w := fs.words[k]; w[1] == c2 && hasPrefixFoldASCII(s[i:], w) {
+				return true, true
 			}
 		}
 	}
-	return false
+	return false, true
 }
 
 // startsWithPronoun is rePronoun.MatchString(s): "He", "She", "he" or

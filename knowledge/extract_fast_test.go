@@ -130,7 +130,7 @@ func TestFastTitleAndSentenceScans(t *testing.T) {
 	words := []string{"With regard to", "regarding", "AS FOR", "as regards", "aſ for", "turning to", "On the issue of",
 		"in terms of", "in the context of", "About", "Concerning", "concerningly", "Korea,", "the situation in", ", ",
 		"referring to", "On", "in", "while", "; ", "the", "minister", "Minister", "He", "she", "Shed", "and", "her", "counterpart", "host", ",",
-		"The meeting", "Their talks", "focused", "PHOTO", "Click Here", "as follows", "overvieW", "attributable", "prime", "PM", "FM", "EAM", "of", "for", "foreign", "Foreign",
+		"The meeting", "Their talks", "focused", "PHOTO", "Click Here", "as follows", "overvieW", "attributable", "Discussed", "about the", "ABOUT", "agreed", "exchangeD", "prime", "PM", "FM", "EAM", "of", "for", "foreign", "Foreign",
 		"Republic", "Kingdom", "Grand Duchy", "State", "Union", "secretary-general", "x", "é", "Tánaiste", "and", "deputy"}
 	seps := []string{" ", "  ", "\t", "", " \n", "\u00a0"}
 	r := rand.New(rand.NewPCG(5, 6))
@@ -183,6 +183,9 @@ func TestFastTitleAndSentenceScans(t *testing.T) {
 			if !g.may && g.re.MatchString(s) {
 				t.Errorf("gate skips %q, which %s matches", s, g.re)
 			}
+		}
+		if got, want := hasSubstance(s), hasSubstanceSlow(s); got != want {
+			t.Errorf("hasSubstance(%q) = %v, want %v", s, got, want)
 		}
 		if got, want := skipSentence(s), skipSentenceSlow(s); got != want {
 			t.Errorf("skipSentence(%q) = %v, want %v", s, got, want)
@@ -243,4 +246,15 @@ func introTopicPhraseSlow(intro string) string {
 		return shortTopic(m[1])
 	}
 	return ""
+}
+
+// hasSubstanceSlow is hasSubstance as it was, lower-casing the sentence.
+func hasSubstanceSlow(s string) bool {
+	l := strings.ToLower(s)
+	for _, k := range []string{"discuss", "about the", "regarding", "concerning", "agreed", "exchanged", "reviewed", "focused", "addressed"} {
+		if strings.Contains(l, k) {
+			return reSubstance.MatchString(s)
+		}
+	}
+	return false
 }

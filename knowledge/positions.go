@@ -602,9 +602,9 @@ func hasLowerWord(s string) bool {
 // skipSentence says a sentence carries no position ("The overview of the
 // meeting is as follows.").
 func skipSentence(s string) bool {
-	if !hasNonASCII(s) {
-		// One pass in any case: strings.ToLower would copy each sentence.
-		return skipMarkSet.in(s) && reSkip.MatchString(s)
+	// One pass in any case: strings.ToLower would copy each sentence.
+	if found, ascii := skipMarkSet.inASCII(s, true); ascii {
+		return found && reSkip.MatchString(s)
 	}
 	l := strings.ToLower(s)
 	for _, k := range skipMarkSet.words {
@@ -641,14 +641,22 @@ func (ss *speakerSet) startsWithPerson(a int, s string) bool {
 var reSubstance = regexp.MustCompile(`(?i)\b(?:to discuss|discussed|about the|regarding|concerning|agreed|exchanged|reviewed|focused|addressed)\b`)
 
 func hasSubstance(s string) bool {
+	if found, ascii := substanceMarks.inASCII(s, true); ascii {
+		return found && reSubstance.MatchString(s)
+	}
 	l := strings.ToLower(s)
-	for _, k := range []string{"discuss", "about the", "regarding", "concerning", "agreed", "exchanged", "reviewed", "focused", "addressed"} {
+	for _, k := range substanceMarks.words {
 		if strings.Contains(l, k) {
 			return reSubstance.MatchString(s)
 		}
 	}
 	return false
 }
+
+// substanceMarks hold the words of reSubstance, one of which a sentence it
+// matches holds in lower case.
+var substanceMarks = newFoldSet("discuss", "about the", "regarding", "concerning", "agreed", "exchanged", "reviewed",
+	"focused", "addressed")
 
 // continues says whether a sentence without a subject of its own goes on
 // with the previous speaker rather than describing something else.
