@@ -188,28 +188,69 @@ func nounTopicWords(t string, f []string, pl *placeOf) bool {
 	if len(f) > 1 {
 		return true
 	}
-	first := strings.ToLower(f[0])
-	if notTopicWords.has(first) {
+	var fb [32]byte
+	first := lowerInto(fb[:0], f[0]) // strings.ToLower(f[0])
+	if notTopicWords.hasBytes(first) {
 		return false
 	}
-	if h := strings.IndexByte(first, '-'); h > 0 {
+	if h := strings.IndexByte(string(first), '-'); h > 0 {
 		// "Iranian-made", "Russian-backed": a country adjective compound.
-		pre := first[:h] // not f[0][:h] when lower-casing lengthened the word ("\xff-")
+		var pre string
 		if h <= len(f[0]) {
 			pre = f[0][:h]
+		} else {
+			pre = string(first[:h]) // lower-casing lengthened the word ("\xff-")
 		}
 		if p, ok := lookupPlace(pre); ok && p.isAdj {
 			return false
 		}
-		if strings.HasSuffix(first, "-made") || strings.HasSuffix(first, "-backed") || strings.HasSuffix(first, "-led") {
+		if hasSuffixBytes(first, "-made") || hasSuffixBytes(first, "-backed") || hasSuffixBytes(first, "-led") {
 			return false
 		}
 	}
 	if isCapitalized(f[0]) {
 		return true
 	}
-	return subjectWords.has(first) || strings.HasSuffix(first, "ism") || strings.HasSuffix(first, "ization") ||
-		strings.HasSuffix(first, "isation")
+	return subjectWords.hasBytes(first) || hasSuffixBytes(first, "ism") || hasSuffixBytes(first, "ization") ||
+		hasSuffixBytes(first, "isation")
+}
+
+// lowerInto appends strings.ToLower(w) to dst, allocating nothing for an
+// ASCII word that fits.
+func lowerInto(dst []byte, w string) []byte {
+	n := len(dst)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return append(dst[:n], strings.ToLower(w)...)
+		}
+		dst = append(dst, lowerByte(c))
+	}
+	return dst
+}
+
+// keyInto appends tokenKey(w) to dst, allocating nothing for an ASCII
+// word that fits.
+func keyInto(dst []byte, w string) []byte {
+	if hasNonASCII(w) {
+		return append(dst, tokenKey(w)...)
+	}
+	k := lowerInto(dst, w)
+	if n := len(k); n >= 2 && k[n-2] == '\'' && k[n-1] == 's' {
+		k = k[:n-2]
+	}
+	if n := len(k); n >= 1 && k[n-1] == '\'' && string(k) != "dato'" {
+		k = k[:n-1]
+	}
+	if n := len(k); n >= 1 && k[n-1] == '.' {
+		k = k[:n-1]
+	}
+	return k
+}
+
+// hasSuffixBytes is bytes.HasSuffix(b, []byte(suffix)).
+func hasSuffixBytes(b []byte, suffix string) bool {
+	return len(b) >= len(suffix) && string(b[len(b)-len(suffix):]) == suffix
 }
 
 // mayBePlace says whether lookupPlace(s) can find a place: a place's first
@@ -386,11 +427,12 @@ func judgeTopic(t string, ps *people) bool {
 	if !nounTopicWords(t, f, &pl) || ps.isPersonWord(t) {
 		return false
 	}
-	k := tokenKey(f[0])
+	var kb [32]byte
+	k := keyInto(kb[:0], f[0]) // tokenKey(f[0])
 	if genericTopics.hasLower(f[0]) && (len(f) == 1 || f[1] == "of" || f[1] == "raised" || f[1] == "on") {
 		return false // "situation", "range of issues", "number of subjects"
 	}
-	if len(f) == 1 && !isCapitalized(f[0]) && (strings.HasSuffix(k, "ing") || strings.HasSuffix(k, "ed")) {
+	if len(f) == 1 && !isCapitalized(f[0]) && (hasSuffixBytes(k, "ing") || hasSuffixBytes(k, "ed")) {
 		return false // "responding", "resolved"
 	}
 	for _, w := range f {
@@ -398,16 +440,17 @@ func judgeTopic(t string, ps *people) bool {
 			return false // an office, not a subject
 		}
 	}
-	if topicStop.has(k) || topicPreps.has(k) || titleHeadSet.has(k) || titleWordSet.has(k) && len(f) > 1 && titleHeadSet.hasKey(f[1]) || honorificSet.has(k) || isNumber(k) {
+	if topicStop.hasBytes(k) || topicPreps.hasBytes(k) || titleHeadSet.hasBytes(k) ||
+		titleWordSet.hasBytes(k) && len(f) > 1 && titleHeadSet.hasKey(f[1]) || honorificSet.hasBytes(k) || isNumber(string(k)) {
 		return false
 	}
-	if _, ok := monthNums[k]; ok {
+	if _, ok := monthNums[string(k)]; ok {
 		return false
 	}
-	if _, ok := weekdays[k]; ok {
+	if _, ok := weekdays[string(k)]; ok {
 		return false
 	}
-	if !placeFirstSet.has(k) {
+	if !placeFirstSet.hasBytes(k) {
 		return true
 	}
 	if p, ok := pl.get(t); ok {
@@ -1036,24 +1079,8 @@ func (ws *wordSet) hasLower(w string) bool {
 
 // hasKey is m[tokenKey(w)], without allocating for a short ASCII word.
 func (ws *wordSet) hasKey(w string) bool {
-	var b [24]byte
-	if len(w) > len(b) || hasNonASCII(w) {
-		return ws.m[tokenKey(w)]
-	}
-	for i := 0; i < len(w); i++ {
-		b[i] = lowerByte(w[i])
-	}
-	k := b[:len(w)]
-	if n := len(k); n >= 2 && k[n-2] == '\'' && k[n-1] == 's' {
-		k = k[:n-2]
-	}
-	if n := len(k); n >= 1 && k[n-1] == '\'' && string(k) != "dato'" {
-		k = k[:n-1]
-	}
-	if n := len(k); n >= 1 && k[n-1] == '.' {
-		k = k[:n-1]
-	}
-	return ws.hasBytes(k)
+	var b [32]byte
+	return ws.hasBytes(keyInto(b[:0], w))
 }
 
 // cutset is the characters strings.Trim would be given, worked out once:
