@@ -655,17 +655,6 @@ func (mm *mentionMemo) get(s string) ([]mention, bool) {
 	return ms, ok
 }
 
-// put keeps ms, findMentions(s), for s.
-func (mm *mentionMemo) put(s string, ms []mention) {
-	if mm == nil {
-		return
-	}
-	if *mm == nil {
-		*mm = make(mentionMemo, 32)
-	}
-	(*mm)[s] = ms
-}
-
 // lowerASCIIInto appends s, ASCII text, lower-cased to dst.
 func lowerASCIIInto(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {

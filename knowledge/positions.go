@@ -82,9 +82,9 @@ func (ss *speakerSet) mentionsAt(a int, p string) []mention {
 	if !ok {
 		return ss.ments.find(p)
 	}
-	ms := mentionsIn(p, toks)
-	ss.ments.put(p, ms)
-	return ms
+	// Not kept in the memo: the pieces of one sentence are not asked for
+	// again, and no later pass reads them.
+	return mentionsIn(p, toks)
 }
 
 // tokensAt is tokenize(p) for p written at byte a of the sentence being
