@@ -497,11 +497,50 @@ var reCallFor = regexp.MustCompile(`(?i)\bcall(?:ed|s|ing)?\s+(?:for|upon)\b`)
 
 // dropCallFor removes "called for", which is not a call.
 func dropCallFor(s string) string {
-	if !strings.Contains(s, "all") {
-		return s
+	if !strings.Contains(s, "all") || !mayCallFor(s) {
+		return s // ReplaceAllString would return a copy of s
 	}
 	return reCallFor.ReplaceAllString(s, "")
 }
+
+// mayCallFor says whether reCallFor can match s: an ASCII text needs
+// "call" followed, after letters and spaces, by "for" or "upon".
+func mayCallFor(s string) bool {
+	if hasNonASCII(s) {
+		return reCallFor.MatchString(s)
+	}
+	for from := 0; ; {
+		i := indexLowerASCII(s[from:], "call")
+		if i < 0 {
+			return false
+		}
+		rest := s[from+i+len("call"):]
+		for len(rest) > 0 && isLetterByte(rest[0]) {
+			rest = rest[1:] // "ed", "s", "ing"
+		}
+		if r := skipRESpace(rest); len(r) < len(rest) && (hasPrefixLowerASCII(r, "for") || hasPrefixLowerASCII(r, "upon")) {
+			return true
+		}
+		from += i + 1
+	}
+}
+
+// indexLowerASCII is strings.Index(strings.ToLower(s), sub) for an ASCII s
+// and a lower-case sub.
+func indexLowerASCII(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if toLowerByte(s[i]) == sub[0] && equalFoldLower(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+func hasPrefixLowerASCII(s, prefix string) bool {
+	return len(s) >= len(prefix) && equalFoldLower(s[:len(prefix)], prefix)
+}
+
+func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // reWithOther says a meeting sentence names a counterpart even when only one
 // principal was found ("met a delegation from ...").

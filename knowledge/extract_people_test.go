@@ -519,3 +519,33 @@ func FuzzLastWord(f *testing.F) {
 		}
 	})
 }
+
+func TestCallForPrecheck(t *testing.T) {
+	texts := append(wordTexts(t), "called for talks", "CALLS  UPON", "recall for", "calling\tfor", "call forth", "called on", "callfor",
+		"Call-for", "caſſ for", "calls ſor")
+	for _, s := range corpusTexts(t) {
+		texts = append(texts, strings.Split(s, "\n")...)
+	}
+	for _, s := range texts {
+		checkCallFor(t, s)
+	}
+}
+
+func checkCallFor(t *testing.T, s string) {
+	t.Helper()
+	if !mayCallFor(s) && reCallFor.MatchString(s) {
+		t.Fatalf("mayCallFor(%q) = false, but reCallFor matches", s)
+	}
+	want := s
+	if strings.Contains(s, "all") {
+		want = reCallFor.ReplaceAllString(s, "")
+	}
+	if got := dropCallFor(s); got != want {
+		t.Fatalf("dropCallFor(%q) = %q, want %q", s, got, want)
+	}
+}
+
+func FuzzCallForPrecheck(f *testing.F) {
+	f.Add("They called for calm and called upon all")
+	f.Fuzz(checkCallFor)
+}
