@@ -478,8 +478,39 @@ type people struct {
 
 func newPeople(ps []Participant) *people {
 	pp := &people{ps: ps, names: make([][]string, len(ps))}
+	size := 0
+	for _, p := range ps {
+		if hasNonASCII(p.Name) {
+			for i, p := range ps {
+				pp.names[i] = nameTokens(p.Name)
+			}
+			return pp
+		}
+		size += len(p.Name) + 1
+	}
+	// ASCII names fold to lower case: all of them go into one string and
+	// their tokens are slices of it, where nameTokens allocates per name.
+	buf := make([]byte, 0, size)
+	for _, p := range ps {
+		buf = append(lowerInto(buf, p.Name), ' ')
+	}
+	all := string(buf)
+	toks := make([]string, 0, 2*len(ps))
 	for i, p := range ps {
-		pp.names[i] = nameTokens(p.Name)
+		name := all[:len(p.Name)]
+		all = all[len(p.Name)+1:]
+		start := len(toks)
+		for j := 0; ; {
+			a, b := nextField(name, j)
+			if a == b {
+				break
+			}
+			j = b
+			if w := strings.Trim(name[a:b], ".,'"); len(w) > 1 && !particleSet.has(w) && !honorificSet.has(w) {
+				toks = append(toks, w)
+			}
+		}
+		pp.names[i] = toks[start:len(toks):len(toks)]
 	}
 	return pp
 }
@@ -805,8 +836,7 @@ func listEnd(s string, i int) int {
 // topicsOf lists the meeting's topics: what the meeting sentence and later
 // sentences say was discussed, and the topics of the positions.
 func topicsOf(meet string, pos []Position, ps []Participant) []string {
-	var out, keys []string // keys: out lower-cased
-	seen := map[string]bool{}
+	var out, keys []string // keys: out lower-cased, each once
 	pp := newPeople(ps)
 	add := func(t string) {
 		t, ok := pp.shortGoodTopic(t)
@@ -817,7 +847,7 @@ func topicsOf(meet string, pos []Position, ps []Participant) []string {
 			return
 		}
 		k := strings.ToLower(t)
-		if seen[k] {
+		if slices.Contains(keys, k) {
 			return
 		}
 		// "war in Ukraine and its global ..." after "war in Ukraine".
@@ -828,7 +858,6 @@ func topicsOf(meet string, pos []Position, ps []Participant) []string {
 				}
 			}
 		}
-		seen[k] = true
 		out = append(out, t)
 		keys = append(keys, k)
 	}

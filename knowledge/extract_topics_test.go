@@ -485,7 +485,9 @@ func TestTopicRulesMatchFirstVersion(t *testing.T) {
 	// Judging is checked against a few participant lists: each phrase
 	// against every list would take minutes.
 	parts = append(parts[:min(len(parts), 3)], nil, []Participant{{Name: "Ana López", Title: "Foreign Minister", Affiliation: "Japan"},
-		{Name: "Kenji Sato", Title: "PM", Affiliation: "United States"}, {Title: "Secretary-General"}})
+		{Name: "Kenji Sato", Title: "PM", Affiliation: "United States"}, {Title: "Secretary-General"}},
+		[]Participant{{Name: "H.E. Dato' Seri Anwar bin Ibrahim", Title: "Prime Minister"}, {Name: "Mr. Ban  Ki-moon,", Title: "SG"},
+			{Name: "Ursula von der Leyen", Title: "President of the European Commission"}})
 	phrases := topicPhrases(texts)
 	if testing.Short() {
 		phrases = phrases[:min(len(phrases), 5000)]
@@ -510,6 +512,11 @@ func TestTopicRulesMatchFirstVersion(t *testing.T) {
 	}
 	for _, ps := range parts {
 		pp, ref := newPeople(ps), refNewPeople(ps)
+		for i, p := range ps {
+			if got, want := pp.names[i], nameTokens(p.Name); !slices.Equal(got, want) {
+				t.Errorf("name tokens of %q = %q, want %q", p.Name, got, want)
+			}
+		}
 		for _, p := range phrases {
 			if got, want := judgeTopic(p, pp), refJudgeTopic(p, ref); got != want {
 				t.Errorf("judgeTopic(%q) with %v = %v, first version %v", p, ps, got, want)
