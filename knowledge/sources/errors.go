@@ -19,6 +19,9 @@ var (
 	// ErrBackOff means the host asked (with Retry-After) not to be asked
 	// again yet.
 	ErrBackOff = errors.New("host asked to wait")
+	// ErrDisallowed means the site's robots.txt forbids readoutbot to fetch
+	// the URL, or could not be read to say whether it does.
+	ErrDisallowed = errors.New("disallowed by robots.txt")
 	// ErrUnknownSource means no configured source has the given name.
 	ErrUnknownSource = errors.New("unknown source")
 )

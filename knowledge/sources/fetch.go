@@ -61,8 +61,9 @@ type Fetcher struct {
 	maxBytes int64
 	spacing  time.Duration
 
-	mu   sync.Mutex
-	next map[string]time.Time // host -> earliest start of its next request
+	mu     sync.Mutex
+	next   map[string]time.Time    // host -> earliest start of its next request
+	robots map[string]*robotsEntry // scheme://host -> its robots.txt rules
 }
 
 // NewFetcher returns a Fetcher with opts.
@@ -73,6 +74,7 @@ func NewFetcher(opts FetcherOptions) *Fetcher {
 		maxBytes: opts.MaxBytes,
 		spacing:  opts.HostSpacing,
 		next:     map[string]time.Time{},
+		robots:   map[string]*robotsEntry{},
 	}
 	if f.ua == "" {
 		f.ua = "readoutbot/" + Version + " (+https://github.com/readoutbot/readoutbot)"
@@ -134,6 +136,9 @@ type Request struct {
 	LastModified string
 	// Accept is the Accept header; empty means HTML and text.
 	Accept string
+	// ByHand marks a page a person asked for (/ingest): the site's
+	// robots.txt, which governs automatic fetching, is not consulted.
+	ByHand bool
 }
 
 // Response is a fetched body with what is needed for the next conditional
@@ -154,7 +159,8 @@ const (
 	acceptFeed = "application/rss+xml,application/atom+xml,application/feed+json;q=0.9,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5"
 )
 
-// Get fetches r.URL. A body over the size cap, a redirect loop, a refused
+// Get fetches r.URL, unless the site's robots.txt disallows it
+// (ErrDisallowed; not checked when r.ByHand). A body over the size cap, a redirect loop, a refused
 // address or scheme, a status other than 200 or 304, and a binary content
 // type are errors.
 func (f *Fetcher) Get(ctx context.Context, r Request) (Response, error) {
@@ -164,6 +170,11 @@ func (f *Fetcher) Get(ctx context.Context, r Request) (Response, error) {
 	}
 	if err := checkURL(u, f.private); err != nil {
 		return Response{}, err
+	}
+	if !r.ByHand {
+		if err := f.checkRobots(ctx, u); err != nil {
+			return Response{}, err
+		}
 	}
 	if err := f.waitTurn(ctx, u.Hostname()); err != nil {
 		return Response{}, err

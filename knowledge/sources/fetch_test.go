@@ -30,6 +30,10 @@ func TestFetcherSendsUserAgentAndHonoursETag(t *testing.T) {
 		if ua := r.Header.Get("User-Agent"); !strings.HasPrefix(ua, "readoutbot/") || !strings.Contains(ua, "+https://github.com/readoutbot/readoutbot") {
 			t.Errorf("User-Agent = %q", ua)
 		}
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
 		if r.Header.Get("If-None-Match") == `"v1"` && r.Header.Get("If-Modified-Since") == "Mon, 02 Jan 2006 15:04:05 GMT" {
 			notModified.Add(1)
 			w.WriteHeader(http.StatusNotModified)
@@ -202,6 +206,10 @@ func TestFetcherSpacesRequestsToOneHost(t *testing.T) {
 func TestFetcherHonoursRetryAfter(t *testing.T) {
 	var hits atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
 		hits.Add(1)
 		w.Header().Set("Retry-After", "120")
 		http.Error(w, "slow down", http.StatusTooManyRequests)

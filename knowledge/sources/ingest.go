@@ -13,7 +13,7 @@ import (
 // not a readout. The same safety rules as for sources apply: only http and
 // https, only public addresses unless the fetcher allows private ones.
 func (p *Poller) IngestURL(ctx context.Context, rawURL string) (knowledge.Meeting, error) {
-	resp, err := p.fetch.Get(ctx, Request{URL: rawURL})
+	resp, err := p.fetch.Get(ctx, Request{URL: rawURL, ByHand: true})
 	if err != nil {
 		return knowledge.Meeting{}, err
 	}
