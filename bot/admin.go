@@ -113,7 +113,7 @@ func AdminCommands(o AdminOptions) []Command {
 					str("url", "The page's address (https://…)", true, false, maxIngestURL),
 				},
 			},
-			Handle: a.ingest, Ephemeral: true,
+			Handle: a.ingest, Ephemeral: true, Slow: true,
 		})
 	}
 	if o.Health != nil {

@@ -121,9 +121,9 @@ func TestIngestEndToEnd(t *testing.T) {
 	ix := openIndex(t)
 	web := newSite(t)
 	p := newTestPoller(t, ix, nil, nil)
-	// Deferring at once shows the slow path: a deferred private reply,
-	// then the card edited in.
-	h := startBotWith(t, ix, func(o *Options) { o.DeferAfter = time.Millisecond }, withAdmin(AdminOptions{Ingester: pollerAdmin{p}}))
+	// /ingest is Slow: with the usual DeferAfter it still defers at once
+	// (a private "thinking…"), then the card is edited in.
+	h := startBotWith(t, ix, func(o *Options) { o.DeferAfter = time.Minute }, withAdmin(AdminOptions{Ingester: pollerAdmin{p}}))
 	ingest := func(path string) discordtest.Interaction {
 		return discordtest.Command("ingest", discordtest.Opt("url", web.URL+path))
 	}

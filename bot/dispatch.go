@@ -28,6 +28,7 @@ type route struct {
 	handle    Handler
 	ephemeral bool
 	update    bool
+	slow      bool
 }
 
 func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
@@ -54,7 +55,7 @@ func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreat
 		req.Subcommand, req.Options, _ = flatten(data.Options)
 		log = log.With("command", data.Name)
 		c, ok := b.commands[data.Name]
-		rt := route{handle: c.Handle, ephemeral: c.Ephemeral}
+		rt := route{handle: c.Handle, ephemeral: c.Ephemeral, slow: c.Slow}
 		if !ok {
 			rt = route{handle: func(context.Context, Request) (Reply, error) {
 				return Reply{}, userErrorf("I no longer know that command. Discord may take a while to update the command list.")
@@ -114,7 +115,11 @@ func (b *Bot) answer(s *discordgo.Session, i *discordgo.Interaction, log *slog.L
 		done <- outcome{r, err}
 	}()
 
-	timer := time.NewTimer(deferDelay(b.opts.DeferAfter, i.ID, start))
+	delay := deferDelay(b.opts.DeferAfter, i.ID, start)
+	if rt.slow {
+		delay = 0
+	}
+	timer := time.NewTimer(delay)
 	defer timer.Stop()
 	var out outcome
 	deferred := false

@@ -42,6 +42,10 @@ type Command struct {
 	// Ephemeral says, before the handler runs, whether a deferred reply is
 	// private (Discord fixes it at defer time).
 	Ephemeral bool
+	// Slow defers the reply at once ("thinking…") instead of after
+	// Options.DeferAfter, for handlers that nearly always take seconds,
+	// such as fetching a web page.
+	Slow bool
 }
 
 // Component answers buttons whose custom_id is Prefix or starts with
