@@ -661,10 +661,21 @@ var topicTailMarkers = []string{"to ", "about ", "regarding", "concerning", "inc
 // ..."); the people it names did not take part.
 var reOpeningClause = regexp.MustCompile(`^((?:(?:On|In|At|Earlier)\s[^,]{1,40},\s*)?)(?:following|after|in the wake of|amid|ahead of|in light of|in view of|in response to|on the occasion of)\s[^,]{1,150},\s*`)
 
+// openingClause is reOpeningClause.FindStringSubmatchIndex(s), skipping
+// the pattern for sentences that start with none of the letters its
+// branches start with (On, In, At, Earlier; following, after, in, amid,
+// ahead, on).
+func openingClause(s string) []int {
+	if s == "" || strings.IndexByte("OIAEfaio", s[0]) < 0 {
+		return nil
+	}
+	return reOpeningClause.FindStringSubmatchIndex(s)
+}
+
 // participantPart is the meeting sentence up to its topic tail, with
 // relative clauses (", who is visiting New York ...,") removed.
 func participantPart(s string) string {
-	if loc := reOpeningClause.FindStringSubmatchIndex(s); loc != nil {
+	if loc := openingClause(s); loc != nil {
 		s = s[:loc[3]] + s[loc[1]:] // keep "On November 29, ", drop "following ...,"
 	}
 	from := len(s)

@@ -549,3 +549,17 @@ func FuzzCallForPrecheck(f *testing.F) {
 	f.Add("They called for calm and called upon all")
 	f.Fuzz(checkCallFor)
 }
+
+func TestOpeningClausePrecheck(t *testing.T) {
+	texts := append(wordTexts(t), "On 3 May, following the attack, X met Y", "Earlier today, amid talks, A met B", "in light of x, A met B",
+		"Amid tension, A met B", "ahead of the summit, A", "on the occasion of the day, A")
+	for _, s := range corpusTexts(t) {
+		texts = append(texts, strings.Split(s, "\n")...)
+	}
+	texts = append(texts, benchSentences(t)...)
+	for _, s := range texts {
+		if diff := cmp.Diff(reOpeningClause.FindStringSubmatchIndex(s), openingClause(s)); diff != "" {
+			t.Fatalf("openingClause(%q) differs:\n%s", s, diff)
+		}
+	}
+}
