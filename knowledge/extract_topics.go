@@ -746,28 +746,37 @@ var discussLeads = [...]string{"discussed", "discuss", "addressed", "reviewed", 
 //
 //	\b(?:discussed|discuss|addressed|reviewed|exchanged views on|focused on)\s+(?:the\s+)?([^.;:]{3,200})
 //
-// found without a regular expression, tried leftmost first as one would be.
+// found without a regular expression, leftmost first, then in the order of
+// the alternatives, as the expression would be.
 func discussList(s string) (string, bool) {
-	best, list := -1, ""
-	for _, lead := range discussLeads {
-		for from := 0; ; {
-			i := strings.Index(s[from:], lead)
-			if i < 0 {
-				break
+	for p := 0; p+2 < len(s); p++ {
+		m := discussBytes[0][s[p]] & discussBytes[1][s[p+1]] & discussBytes[2][s[p+2]]
+		for m != 0 {
+			k := bits.TrailingZeros8(m)
+			m &= m - 1
+			if lead := discussLeads[k]; strings.HasPrefix(s[p:], lead) {
+				if l, ok := discussAt(s, p, lead); ok {
+					return l, true
+				}
 			}
-			p := from + i
-			if best >= 0 && p >= best {
-				break // an earlier lead already matches here or before
-			}
-			if l, ok := discussAt(s, p, lead); ok {
-				best, list = p, l
-				break
-			}
-			from = p + 1
 		}
 	}
-	return list, best >= 0
+	return "", false
 }
+
+// discussBytes[i][c] has bit k set when discussLeads[k] has byte c at
+// index i, as triggerBytes does for topicTriggers.
+var discussBytes = func() (m [3][256]uint8) {
+	for k, lead := range discussLeads {
+		for i := range m {
+			m[i][lead[i]] |= 1 << k
+		}
+	}
+	return m
+}()
+
+// Every lead has a bit in a uint8.
+var _ [8 - len(discussLeads)]struct{}
 
 // discussAt is discussList's match at p, where lead is written.
 func discussAt(s string, p int, lead string) (string, bool) {
