@@ -433,7 +433,9 @@ var numberWords = map[string]int{
 	"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90,
 }
 
-var reDurationAdj = regexp.MustCompile(`(?i)\b(\d{1,3})-(minute|hour)\b`)
+// reDurationAdj is a length used as an adjective: "a 40-minute call", "a
+// two-hour dinner", "a half-hour meeting".
+var reDurationAdj = regexp.MustCompile(`(?i)\b(\d{1,3}|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half)-(minute|hour)\b`)
 
 // findDuration returns the meeting length in minutes stated in s, or 0.
 func findDuration(s string) int {
@@ -443,9 +445,15 @@ func findDuration(s string) int {
 	m := reDuration.FindStringSubmatch(s)
 	if m == nil {
 		if a := reDurationAdj.FindStringSubmatch(s); a != nil {
-			n, _ := strconv.Atoi(a[1])
+			n, err := strconv.Atoi(a[1])
+			if err != nil {
+				n = numberWords[strings.ToLower(a[1])]
+			}
 			if strings.EqualFold(a[2], "hour") {
 				n *= 60
+				if strings.EqualFold(a[1], "half") {
+					n = 30
+				}
 			}
 			if n > 0 && n <= 24*60 {
 				return n
