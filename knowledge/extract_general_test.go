@@ -1,0 +1,79 @@
+package knowledge
+
+import (
+	"testing"
+)
+
+// extractPlain parses and extracts a readout given as plain text.
+func extractPlain(tb testing.TB, name, text string) (Meeting, error) {
+	tb.Helper()
+	r, err := Parse(name, []byte(text))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return Extract(r)
+}
+
+// The place a readout names for its meeting: a city or venue beats the
+// event it was held beside, a venue is read past a long appositive, and an
+// organisation or a word inside a name is no place.
+func TestMeetingPlace(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text, want string
+	}{
+		{
+			name: "a city before the sidelines phrase",
+			text: "March 3, 2025\n\nForeign Minister Tomas Varga met Foreign Minister Aiko Mori of Japan today in Lima on the sidelines of the Pacific Rim Ministerial Conference.",
+			want: "Lima",
+		},
+		{
+			name: "a venue before the margins phrase takes its dateline city",
+			text: "May 9, 2025\n\nLONDON — Chancellor Edwin Marsh hosted Finance Minister Ruth Okafor of Nigeria for dinner at the Treasury Building on the margins of the Global Debt Roundtable.",
+			want: "Treasury Building, London",
+		},
+		{
+			name: "the event holds the city",
+			text: "June 2, 2025\n\nPresident Karl Lind met Prime Minister Ana Ruiz of Spain on the margins of the Ocean Forum in Lisbon.",
+			want: "Ocean Forum in Lisbon",
+		},
+		{
+			name: "a lower-case venue noun belongs to the venue",
+			text: "Santiago, 4 April 2025\n\nForeign Minister Inés Rojas received the Foreign Minister of Peru, Diego Salas Paredes, at the MRE headquarters in Santiago.",
+			want: "MRE headquarters, Santiago",
+		},
+		{
+			name: "a venue after a long appositive",
+			text: "The Secretary General of the Alliance, Mr Pieter Vandenbroucke, welcomed the President of the Republic of Slovenia, Ms Maja Kovačič-Horvat, to the Alliance Headquarters on Tuesday (6 May 2025).",
+			want: "Alliance Headquarters",
+		},
+		{
+			name: "welcome to an organisation is no place",
+			text: "June 3, 2025\n\nManaging Director Ines Wolff met Finance Minister Ravi Perera of Sri Lanka today. \"I was glad to welcome the Minister to the Bank,\" she said.",
+			want: "",
+		},
+		{
+			name: "a name ending in -in or -at is no preposition",
+			text: "Published 5 June 2025\n\nThe Taoiseach, Pádraig Ó Catháin TD, today hosted the Prime Minister of Malta, Carmen Vella, at Farmleigh House in Dublin.",
+			want: "Farmleigh House, Dublin",
+		},
+		{
+			name: "a venue named later in the meeting sentence",
+			text: "May 20, 2025\n\nGeneva: Ms. Lotte Brandt, Director-General of the World Trade Organization, issued the following statement after meeting with Mr. Kofi Mensah, Minister of Trade of Ghana, at WTO headquarters:",
+			want: "WTO headquarters",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			m, err := extractPlain(t, tt.name, tt.text)
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if m.Location != tt.want {
+				t.Errorf("location = %q, want %q", m.Location, tt.want)
+			}
+		})
+	}
+}
+
