@@ -76,4 +76,3 @@ func TestMeetingPlace(t *testing.T) {
 		})
 	}
 }
-

@@ -58,8 +58,8 @@ func firstIndex(re *regexp.Regexp, s string) int {
 const capPhrase = `(?:[A-Z\d][\p{L}\p{M}\d'’.&-]*)(?:(?:\s+(?:of|de|and|for|du|la|des|del)(?:\s+the)?)?\s+[A-Z\d][\p{L}\p{M}\d'’.&-]*)*`
 
 var (
-	reMargins   = regexp.MustCompile(`(?i:on|in|at)\s+the\s+(?i:margins?|sidelines?|occasion)\s+of\s+(?:the\s+)?(` + capPhrase + `(?:\s+in\s+` + capPhrase + `)?)`)
-	reOccasion  = regexp.MustCompile(`(?:visiting|to attend|attending|visit to|trip to|arrived in|while in)\s+(?:the\s+)?(` + capPhrase + `)`)
+	reMargins  = regexp.MustCompile(`(?i:on|in|at)\s+the\s+(?i:margins?|sidelines?|occasion)\s+of\s+(?:the\s+)?(` + capPhrase + `(?:\s+in\s+` + capPhrase + `)?)`)
+	reOccasion = regexp.MustCompile(`(?:visiting|to attend|attending|visit to|trip to|arrived in|while in)\s+(?:the\s+)?(` + capPhrase + `)`)
 	// reInAt needs a real word start before "in" or "at": Go's \b is ASCII
 	// only, so it would split "Súilleabháin" before its final "in".
 	reInAt = regexp.MustCompile(`(?:^|[^\p{L}\p{M}\d'’-])(?:in|at)\s+((?:the\s+)?` + capPhrase + venueNoun + `(?:,\s*[A-Z][\p{L}\p{M}.'-]+(?:\s+[A-Z][\p{L}\p{M}.'-]+)?)?)`)
