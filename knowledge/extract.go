@@ -429,8 +429,28 @@ func (d *doc) isPrincipal(m mention) bool {
 	switch m.prev {
 	case "the", "of", "at", "in", "from", "to", "on", "into", "near", "a", "an":
 		return false
+	case ",":
+		if placeApposition(d.part, m) {
+			return false
+		}
 	}
 	return len(strings.Fields(m.name)) >= 2 || d.loose && d.meet != "" && nextToVerb(d.meet, m)
+}
+
+// rePlaceBefore is a place and a comma right before a name: "in Manado, "
+// then the region of the place, not a person.
+var rePlaceBefore = regexp.MustCompile(`(?:^|[^\p{L}\p{M}])(?:in|at)\s+(?:the\s+)?` + capPhrase + `,\s*$`)
+
+// placeApposition says a bare name closes a place's apposition ("met on 3
+// May in Manado, North Sulawesi."): a province or country, not a person.
+func placeApposition(s string, m mention) bool {
+	if m.start < 0 || m.end > len(s) || m.start > m.end {
+		return false
+	}
+	if rest := strings.TrimLeft(s[m.end:], " "); rest != "" && !strings.ContainsRune(".,;:)", rune(rest[0])) {
+		return false
+	}
+	return rePlaceBefore.MatchString(s[:m.start])
 }
 
 func isStaffTitle(t string) bool {

@@ -76,3 +76,21 @@ func TestMeetingPlace(t *testing.T) {
 		})
 	}
 }
+
+// A province named after a city ("in Cebu, Central Visayas") is where the
+// meeting was, not one more person at it.
+func TestRegionAfterCityIsNoParticipant(t *testing.T) {
+	t.Parallel()
+	m, err := extractPlain(t, "region", "Tacloban, 14 March 2025\n\nThe Foreign Minister of Japan, Kenji Arakawa, met the Secretary of Foreign Affairs of the Philippines, Rosa Lim Aquino, on 13 March 2025 in Tacloban, Eastern Visayas.")
+	if err != nil {
+		t.Fatalf("Extract: %v", err)
+	}
+	for _, p := range m.Participants {
+		if p.Name == "Eastern Visayas" {
+			t.Errorf("participants = %+v, want no Eastern Visayas", m.Participants)
+		}
+	}
+	if len(m.Participants) != 2 {
+		t.Errorf("participants = %+v, want 2", m.Participants)
+	}
+}
