@@ -94,3 +94,50 @@ func TestRegionAfterCityIsNoParticipant(t *testing.T) {
 		t.Errorf("participants = %+v, want 2", m.Participants)
 	}
 }
+
+// An ambiguous numeric date ("04/03/2025") is read in the order the rest of
+// the readout shows: another slash date that can only be day first, or the
+// same day written with its month in words.
+func TestAmbiguousSlashDate(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text, date, published string
+	}{
+		{
+			name:      "the body names the day in words",
+			text:      "04/03/2025 09:40\n\nMinister Rui Tavares holds talks with Finnish Minister Aino Laine\n\nOn the morning of March 4, Minister Rui Tavares held talks with Foreign Minister of Finland Aino Laine.",
+			date:      "2025-03-04",
+			published: "2025-03-04",
+		},
+		{
+			name:      "another slash date is day first",
+			text:      "04/03/2025\n\nMinister Rui Tavares held talks with Foreign Minister of Finland Aino Laine today.\n\nThe two ministers will meet again in Helsinki on 14/05/2025.",
+			date:      "2025-03-04",
+			published: "2025-03-04",
+		},
+		{
+			name:      "no evidence: month first",
+			text:      "04/03/2025\n\nMinister Rui Tavares held talks with Foreign Minister of Finland Aino Laine today.",
+			date:      "2025-04-03",
+			published: "2025-04-03",
+		},
+		{
+			name:      "another slash date is month first",
+			text:      "04/03/2025\n\nMinister Rui Tavares held talks with Foreign Minister of Finland Aino Laine today.\n\nThe two ministers will meet again in Helsinki on 05/14/2025.",
+			date:      "2025-04-03",
+			published: "2025-04-03",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			m, err := extractPlain(t, tt.name, tt.text)
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if m.Date != tt.date || m.Published != tt.published {
+				t.Errorf("date %q published %q, want %q and %q", m.Date, m.Published, tt.date, tt.published)
+			}
+		})
+	}
+}

@@ -8,19 +8,19 @@ import (
 // in the header, or a date tied to "yesterday"/"tomorrow" in the text.
 func (d *doc) releaseDay() (day, bool) {
 	if d.r.Published != "" {
-		if x, ok := parseAnyDate(d.r.Published); ok {
+		if x, ok := parseDateIn(d.r.Published, d.r.Text); ok {
 			return x, true
 		}
 	}
 	for _, line := range d.header {
-		if x, ok := parseAnyDate(line); ok {
+		if x, ok := parseDateIn(line, d.r.Text); ok {
 			d.refFromHeader = true
 			return x, true
 		}
 	}
 	for _, line := range append(append([]string{}, d.trailer...), d.labels...) {
 		if len(line) < 60 {
-			if x, ok := parseAnyDate(line); ok {
+			if x, ok := parseDateIn(line, d.r.Text); ok {
 				d.refFromHeader = true
 				return x, true
 			}
@@ -64,7 +64,7 @@ func (d *doc) meetingDate(mi int, ref day, refOK bool) string {
 		}
 		return x.iso(), true
 	}
-	for _, m := range findDates(meet) {
+	for _, m := range orderDates(findDates(meet), d.r.Text) {
 		if modifiesNoun(meet, m) {
 			continue // "his March 18 re-election": another event's date
 		}
@@ -72,7 +72,7 @@ func (d *doc) meetingDate(mi int, ref day, refOK bool) string {
 			return s
 		}
 	}
-	for _, m := range findDates(d.title) {
+	for _, m := range orderDates(findDates(d.title), d.r.Text) {
 		if s, ok := complete(m.day); ok {
 			return s
 		}
