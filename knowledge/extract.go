@@ -57,7 +57,7 @@ func Extract(r Readout) (Meeting, error) {
 	if m.Published == "" && refOK && d.refFromHeader {
 		m.Published = ref.iso()
 	}
-	m.Date = d.meetingDate(mi, ref, refOK)
+	m.Date = d.meetingDate(mi, m.Participants, ref, refOK)
 	m.Time = findTime(d.firstPart(mi))
 	m.DurationMinutes = findDuration(d.firstPart(mi))
 	m.Positions = d.positions(mi, m.Participants)

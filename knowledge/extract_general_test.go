@@ -141,3 +141,36 @@ func TestAmbiguousSlashDate(t *testing.T) {
 		})
 	}
 }
+
+// A page that opens with an undated summary of the call and restates it in
+// the body with a relative day takes the body's day, not the release day;
+// a later sentence about another meeting does not.
+func TestRestatedMeetingDate(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text, want string
+	}{
+		{
+			name: "restated with yesterday",
+			text: "Trade Secretary's call with Chilean counterpart\n\nTrade Secretary Owen Pryce spoke to Chile's Minister of Trade Camila Fuentes.\n\nPublished 9 October 2025\n\nThe Trade Secretary spoke to Chilean Trade Minister Camila Fuentes yesterday afternoon. They discussed copper supply chains and the trade agreement.",
+			want: "2025-10-08",
+		},
+		{
+			name: "a later meeting is no restatement",
+			text: "Trade Secretary's call with Chilean counterpart\n\nTrade Secretary Owen Pryce spoke to Chile's Minister of Trade Camila Fuentes.\n\nPublished 9 October 2025\n\nThey discussed copper supply chains. Minister Fuentes will be received in London on Monday.",
+			want: "2025-10-09",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			m, err := extractPlain(t, tt.name, tt.text)
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if m.Date != tt.want {
+				t.Errorf("date %q, want %q", m.Date, tt.want)
+			}
+		})
+	}
+}
