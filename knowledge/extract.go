@@ -26,7 +26,7 @@ func Extract(r Readout) (Meeting, error) {
 		Hash:      r.Hash,
 	}
 	mi := d.meetingSentence()
-	if mi < 0 || looksLikeNews(d.r.Text) {
+	if mi < 0 || looksLikeNews(d.r.Text) || looksLikeSpeech(d.title, d.r.Text) {
 		return m, fmt.Errorf("%s: %w", r.Name, ErrNotReadout)
 	}
 	if m.Title == "" {
@@ -363,7 +363,7 @@ func (d *doc) meetingSentence() int {
 			break
 		}
 		t := dropCallFor(s.text)
-		if !hasMeetVerb(t) {
+		if !hasMeetVerb(t) || plansMeeting(t) {
 			continue
 		}
 		verb[i] = true

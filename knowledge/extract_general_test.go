@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"errors"
 	"testing"
 )
 
@@ -170,6 +171,50 @@ func TestRestatedMeetingDate(t *testing.T) {
 			}
 			if m.Date != tt.want {
 				t.Errorf("date %q, want %q", m.Date, tt.want)
+			}
+		})
+	}
+}
+
+// A speech that mentions a meeting in passing and an advisory that
+// announces a meeting still to come are not readouts; a readout that plans
+// the next meeting, or a first-person one, still is.
+func TestNotReadoutSpeechOrAdvisory(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text string
+		readout    bool
+	}{
+		{
+			name:    "speech",
+			text:    "Address by Minister Lars Eklund at the Baltic Energy Conference\n\nRiga, 3 June 2025\n\nAs prepared for delivery\n\nExcellencies, ladies and gentlemen,\n\nThis morning I met my good friend, the Energy Minister of Latvia, and we talked about interconnectors and the winter ahead.\n\nLet me say a few words about the grid. We will build more cables and we will build them faster.",
+			readout: false,
+		},
+		{
+			name:    "advisory",
+			text:    "PRESS ADVISORY\n\nSecretary-General to travel to Accra\n\nNew York, 2 June 2025 – The Secretary-General of the Commonwealth, Ms. Ruth Addo, will travel to Ghana from 9 to 11 June.\n\nIn Accra, the Secretary-General is expected to meet President Kwame Boateng on Tuesday, 10 June, and will also hold talks with the Minister of Foreign Affairs, Hon. Efua Mensah.",
+			readout: false,
+		},
+		{
+			name:    "a readout that plans the next meeting",
+			text:    "June 4, 2025\n\nForeign Minister Lars Eklund met Foreign Minister Efua Mensah of Ghana today in Stockholm. The ministers will hold talks again in Accra next year.",
+			readout: true,
+		},
+		{
+			name:    "a first-person readout",
+			text:    "June 4, 2025\n\nToday I met the Foreign Minister of Ghana, Efua Mensah, in Stockholm. We discussed cocoa trade and maritime security in the Gulf of Guinea.\n\nLars Eklund, Minister for Foreign Affairs",
+			readout: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := extractPlain(t, tt.name, tt.text)
+			if tt.readout && err != nil {
+				t.Errorf("Extract: %v, want a meeting", err)
+			}
+			if !tt.readout && !errors.Is(err, ErrNotReadout) {
+				t.Errorf("Extract error = %v, want ErrNotReadout", err)
 			}
 		})
 	}
