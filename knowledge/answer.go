@@ -300,7 +300,7 @@ func listLine(m Meeting, who, where bool) string {
 		parts = append(parts, m.Time)
 	}
 	if m.DurationMinutes > 0 {
-		parts = append(parts, fmt.Sprintf("%d minutes", m.DurationMinutes))
+		parts = append(parts, durationPhrase(m.DurationMinutes))
 	}
 	if m.Location != "" {
 		parts = append(parts, m.Location)
@@ -705,7 +705,7 @@ func ixHeadline(m Meeting) string {
 		b.WriteString(" at " + m.Time)
 	}
 	if m.DurationMinutes > 0 {
-		fmt.Fprintf(&b, " for %d minutes", m.DurationMinutes)
+		b.WriteString(" for " + durationPhrase(m.DurationMinutes))
 	}
 	if m.Location != "" {
 		b.WriteString(" in " + m.Location)

@@ -219,3 +219,19 @@ func TestNotReadoutSpeechOrAdvisory(t *testing.T) {
 		})
 	}
 }
+
+// A length in whole or half hours is also said in hours.
+func TestDurationPhrase(t *testing.T) {
+	t.Parallel()
+	for mins, want := range map[int]string{
+		25:  "25 minutes",
+		60:  "60 minutes (1 hour)",
+		90:  "90 minutes (1 and a half hours)",
+		120: "120 minutes (2 hours)",
+		75:  "75 minutes (1 hour 15 minutes)",
+	} {
+		if got := durationPhrase(mins); got != want {
+			t.Errorf("durationPhrase(%d) = %q, want %q", mins, got, want)
+		}
+	}
+}
