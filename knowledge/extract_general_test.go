@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -233,5 +234,27 @@ func TestDurationPhrase(t *testing.T) {
 		if got := durationPhrase(mins); got != want {
 			t.Errorf("durationPhrase(%d) = %q, want %q", mins, got, want)
 		}
+	}
+}
+
+// A quote whose "we" agreed or decided speaks for both sides, though one
+// of them is quoted saying it; the quoted one's own "we will" stays theirs.
+func TestQuotedJointAgreement(t *testing.T) {
+	t.Parallel()
+	m, err := extractPlain(t, "quoted-joint", "May 12, 2025\n\nForeign Minister Marta Lindgren held a phone call today with the Minister of Foreign Affairs of Georgia, Levan Beridze.\n\n\"We will send a team of customs experts to Tbilisi in the spring,\" Lindgren said.\n\n\"We agreed to meet in Stockholm at the Baltic Sea forum in October,\" Lindgren added.")
+	if err != nil {
+		t.Fatalf("Extract: %v", err)
+	}
+	got := map[string]string{}
+	for _, p := range m.Positions {
+		switch {
+		case strings.Contains(p.Text, "customs experts"):
+			got["customs"] = p.Speaker
+		case strings.Contains(p.Text, "We agreed"):
+			got["agreed"] = p.Speaker
+		}
+	}
+	if got["customs"] != "Marta Lindgren" || got["agreed"] != BothSides {
+		t.Errorf("speakers = %q, want customs by Marta Lindgren and agreement by %s", got, BothSides)
 	}
 }
