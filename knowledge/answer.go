@@ -446,6 +446,9 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		kq.SetBoost(0.5)
 		should = append(should, kq)
 	}
+	if pq.askNext {
+		should = append(should, nextMeetingQuery())
+	}
 	if len(must) == 0 && len(should) == 0 {
 		return Answer{}, ErrNoAnswer
 	}
@@ -535,6 +538,9 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		}
 		if pq.askSource && namesSource(m) {
 			s += 0.5
+		}
+		if pq.askNext && mentionsNextMeeting(m.Text) {
+			s += 1 // "Where will they meet next?": the readout that says
 		}
 		// A place asked about: held there, not only mentioned there.
 		if len(pq.place) > 0 && placeMatches(m, pq) {

@@ -1,9 +1,12 @@
 package knowledge
 
 import (
+	"context"
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // extractPlain parses and extracts a readout given as plain text.
@@ -256,5 +259,35 @@ func TestQuotedJointAgreement(t *testing.T) {
 	}
 	if got["customs"] != "Marta Lindgren" || got["agreed"] != BothSides {
 		t.Errorf("speakers = %q, want customs by Marta Lindgren and agreement by %s", got, BothSides)
+	}
+}
+
+// "Where will they meet next?" is answered from what they agreed about
+// their next meeting, not from where this meeting was held.
+func TestAskNextMeetingPlace(t *testing.T) {
+	t.Parallel()
+	ix, err := Open(filepath.Join(t.TempDir(), "index"), Options{Now: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	r, err := Parse("next.md", []byte("March 3, 2025\n\nForeign Minister Greta Sundqvist met Foreign Minister Jonas Petraitis of Lithuania today in Oslo. They discussed Baltic energy security and support for Ukraine.\n\nThe two ministers agreed to meet again in Vilnius in the autumn."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A later meeting of the same two that plans nothing.
+	later, err := Parse("later.md", []byte("Greta Sundqvist's Meeting with Jonas Petraitis\n\nNovember 20, 2025\n\nForeign Minister Greta Sundqvist met with Foreign Minister Jonas Petraitis of Lithuania on November 20, 2025 in Riga. Both sides committed to further work on grid links."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err := ix.Add(context.Background(), r, later); err != nil || res[0].Err != nil || res[1].Err != nil {
+		t.Fatalf("add: %v %v", err, res)
+	}
+	a, err := ix.Ask(context.Background(), "Where will Sundqvist and Petraitis meet next?")
+	if err != nil {
+		t.Fatalf("Ask: %v", err)
+	}
+	if !strings.Contains(a.Text, "Vilnius") {
+		t.Errorf("answer %q, want the agreed place Vilnius", a.Text)
 	}
 }
