@@ -487,7 +487,16 @@ func participantPart(s string) string {
 		return s
 	}
 	from = max(0, from-2)
-	if loc := reTopicTail.FindStringIndex(s[from:]); loc != nil {
+	loc := reTopicTail.FindStringIndex(s[from:])
+	for loc != nil && strings.HasPrefix(s[from+loc[0]:], "following") && strings.HasSuffix(s[:from+loc[0]], "the ") {
+		// "issued the following statement": an adjective, not "following
+		// the talks".
+		next := from + loc[1]
+		if loc = reTopicTail.FindStringIndex(s[next:]); loc != nil {
+			from = next
+		}
+	}
+	if loc != nil {
 		loc[0], loc[1] = loc[0]+from, loc[1]+from
 		head, tail := s[:loc[0]], s[loc[0]:]
 		// A relative clause closed by a comma: keep what follows it.

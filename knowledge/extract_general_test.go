@@ -291,3 +291,20 @@ func TestAskNextMeetingPlace(t *testing.T) {
 		t.Errorf("answer %q, want the agreed place Vilnius", a.Text)
 	}
 }
+
+// "issued the following statement after meeting with X": "following" is an
+// adjective there, so the person met after it is still a participant.
+func TestFollowingStatementKeepsCounterpart(t *testing.T) {
+	t.Parallel()
+	m, err := extractPlain(t, "following", "April 8, 2025\n\nGeneva: Dr. Henrik Aalto, Director-General of the World Health Organization, issued the following statement today after meeting with Ms. Nomvula Dlamini Khumalo, Minister of Health of South Africa, at WHO headquarters:")
+	if err != nil {
+		t.Fatalf("Extract: %v", err)
+	}
+	var got []string
+	for _, p := range m.Participants {
+		got = append(got, p.Name)
+	}
+	if len(got) != 2 || got[1] != "Nomvula Dlamini Khumalo" {
+		t.Errorf("participants = %q, want Henrik Aalto and Nomvula Dlamini Khumalo", got)
+	}
+}
