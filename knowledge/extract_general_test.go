@@ -53,6 +53,11 @@ func TestMeetingPlace(t *testing.T) {
 			want: "Alliance Headquarters",
 		},
 		{
+			name: "welcome to a seat of government",
+			text: "June 3, 2025\n\nThe Prime Minister, Alan Reeve, welcomed the Prime Minister of Iceland, Sigrún Jónsdóttir, to Merrion Street today.",
+			want: "Merrion Street",
+		},
+		{
 			name: "welcome to an organisation is no place",
 			text: "June 3, 2025\n\nManaging Director Ines Wolff met Finance Minister Ravi Perera of Sri Lanka today. \"I was glad to welcome the Minister to the Bank,\" she said.",
 			want: "",

@@ -249,8 +249,8 @@ func isPlaceOrVenue(p string) bool {
 }
 
 // reVenueLower is a venue noun in lower case, or a government building
-// named by its department.
-var reVenueLower = regexp.MustCompile(`\b(?:headquarters|offices?|residence|premises|compound|secretariat|building|Department|Ministry|Palace|Villa|Castle|Guesthouse|Guest House|Embassy|Consulate|Chancellery)\b`)
+// named by its department or its street.
+var reVenueLower = regexp.MustCompile(`\b(?:headquarters|offices?|residence|premises|compound|secretariat|building|Department|Ministry|Palace|Villa|Castle|Guesthouse|Guest House|Embassy|Consulate|Chancellery|Street|Square|Avenue)\b`)
 
 func findOccasion(s string) []string {
 	if !strings.Contains(s, "visit") && !strings.Contains(s, "attend") && !strings.Contains(s, "trip to") &&
