@@ -27,7 +27,7 @@ func Extract(r Readout) (Meeting, error) {
 		Hash:      r.Hash,
 	}
 	mi := d.meetingSentence()
-	if mi < 0 || looksLikeNews(d.r.Text) {
+	if mi < 0 || looksLikeNews(d.r.Text) || looksLikeSpeech(d.title, d.r.Text) {
 		return m, fmt.Errorf("%s: %w", r.Name, ErrNotReadout)
 	}
 	if m.Title == "" {
@@ -58,7 +58,7 @@ func Extract(r Readout) (Meeting, error) {
 	if m.Published == "" && refOK && d.refFromHeader {
 		m.Published = ref.iso()
 	}
-	m.Date = d.meetingDate(mi, ref, refOK)
+	m.Date = d.meetingDate(mi, m.Participants, ref, refOK)
 	first := d.firstPart(mi)
 	m.Time = findTime(first)
 	m.DurationMinutes = findDuration(first)
@@ -558,7 +558,7 @@ func (d *doc) meetingSentence() int {
 			break
 		}
 		t := dropCallFor(s.text)
-		if !hasMeetVerb(t) {
+		if !hasMeetVerb(t) || plansMeeting(t) {
 			continue
 		}
 		verb[i] = true
@@ -624,8 +624,28 @@ func (d *doc) isPrincipal(m mention) bool {
 	switch m.prev {
 	case "the", "of", "at", "in", "from", "to", "on", "into", "near", "a", "an":
 		return false
+	case ",":
+		if placeApposition(d.part, m) {
+			return false
+		}
 	}
 	return fieldCount(m.name, 2) >= 2 || d.loose && d.meet != "" && nextToVerb(d.meet, m)
+}
+
+// rePlaceBefore is a place and a comma right before a name: "in Manado, "
+// then the region of the place, not a person.
+var rePlaceBefore = regexp.MustCompile(`(?:^|[^\p{L}\p{M}])(?:in|at)\s+(?:the\s+)?` + capPhrase + `,\s*$`)
+
+// placeApposition says a bare name closes a place's apposition ("met on 3
+// May in Manado, North Sulawesi."): a province or country, not a person.
+func placeApposition(s string, m mention) bool {
+	if m.start < 0 || m.end > len(s) || m.start > m.end {
+		return false
+	}
+	if rest := strings.TrimLeft(s[m.end:], " "); rest != "" && !strings.ContainsRune(".,;:)", rune(rest[0])) {
+		return false
+	}
+	return rePlaceBefore.MatchString(s[:m.start])
 }
 
 func isStaffTitle(t string) bool {
@@ -677,7 +697,16 @@ func participantPart(s string) string {
 		return s
 	}
 	from = max(0, from-2)
-	if at := topicTailStart(s[from:]); at >= 0 {
+	at := topicTailStart(s[from:])
+	for at >= 0 && strings.HasPrefix(s[from+at:], "following") && strings.HasSuffix(s[:from+at], "the ") {
+		// "issued the following statement": an adjective, not "following
+		// the talks".
+		next := from + at + len("following")
+		if at = topicTailStart(s[next:]); at >= 0 {
+			from = next
+		}
+	}
+	if at >= 0 {
 		head, tail := s[:at+from], s[at+from:]
 		// A relative clause closed by a comma: keep what follows it.
 		if strings.HasPrefix(strings.TrimLeft(tail, ", "), "who") || strings.HasPrefix(strings.TrimLeft(tail, ", "), "which") {

@@ -481,6 +481,9 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 		if m := endSpeaker(text); m != nil {
 			if who, found := ss.resolveStart(m[1], prev); found {
 				speaker, ok = who, true
+				if reQuotedJoint.MatchString(text) {
+					speaker = BothSides // "“We agreed to meet in X,” Y added."
+				}
 			}
 		}
 		if !ok {
