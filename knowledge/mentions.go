@@ -320,10 +320,17 @@ func titleRunBefore(toks []token, e int) (int, int, bool) {
 		return 0, 0, false
 	}
 	j := e
-	headSeen := false
+	headSeen, list := false, false
 	for j >= 0 && e-j < 60 {
 		t := toks[j]
+		// "Minister of Foreign Affairs, Trade and Development X": a comma
+		// inside a list of portfolios, before its "and", is part of the office.
+		if t.s == "," && list && !headSeen && j > 0 && toks[j-1].class == cTitle && !toks[j-1].poss {
+			j--
+			continue
+		}
 		if t.class == cTitle || t.class == cConn || t.class == cPlace || t.s == "(" || t.s == ")" {
+			list = list || t.key == "and" || t.key == "&"
 			if t.poss && j != e && t.class != cPlace {
 				break
 			}

@@ -83,7 +83,8 @@ var titleWords = setOf("prime", "foreign", "defense", "defence", "state", "gener
 	"command", "headquarters", "station", "embassy", "consulate", "legation", "capital", "city", "municipal",
 	"metropolitan", "prefecture", "prefectural", "county", "district", "region", "zone", "area", "sector",
 	"communist", "socialist", "democratic", "liberal", "conservative", "labour", "workers", "people", "peoples",
-	"state's", "cpc", "ccp", "g7", "g8", "g20", "brics", "nato's", "un's", "eu's")
+	"state's", "cpc", "ccp", "g7", "g8", "g20", "brics", "nato's", "un's", "eu's",
+	"emigration", "emigrants", "expatriates", "migration", "diaspora", "nationals", "abroad", "compatriots")
 
 // connectors join the words of an office: "Minister of Foreign Affairs and Trade".
 var connectors = setOf("of", "for", "and", "the", "&", "on", "to", "/")
@@ -418,6 +419,8 @@ func classify(toks []token) {
 			t.class = cConn
 		case bits&bParticle != 0 && !cap:
 			t.class = cParticle
+		case !cap && particleName(t.s):
+			t.class = cName // "el-Sayed", "al-Majali": a particle joined to a surname
 		case cap && len(k) == 1 && strings.HasSuffix(t.s, ".") && i > 0 && toks[i-1].class == cName &&
 			i+1 < len(toks) && isCapitalized(toks[i+1].s):
 			t.class = cName // a middle initial: "Enrique A. Manalo"
@@ -432,6 +435,17 @@ func classify(toks []token) {
 			t.class = cOther
 		}
 	}
+}
+
+// particleName says whether w is a lower-case name particle joined by a
+// hyphen to a capitalised surname ("al-Majali", "bin-Zayed"): the whole word
+// is a name, though it starts in lower case.
+func particleName(w string) bool {
+	h := strings.IndexByte(w, '-')
+	if h <= 0 || h+1 >= len(w) || !particles[w[:h]] {
+		return false
+	}
+	return isCapitalized(w[h+1:])
 }
 
 func isMonthName(k string) bool {

@@ -1,0 +1,49 @@
+package knowledge
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// person is what a test expects of a mention: its name, office and country.
+type person struct{ Name, Title, Aff string }
+
+// TestMentionShapes covers name and office shapes that first came up in
+// readouts the extractor had never seen: portfolios listed with commas,
+// particles joined to a surname by a hyphen.
+func TestMentionShapes(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text string
+		want       []person
+	}{
+		{
+			name: "portfolio list with a comma",
+			text: "Minister of Foreign Affairs, Trade and Development Anita Rowe met the delegation.",
+			want: []person{{"Anita Rowe", "Minister of Foreign Affairs, Trade and Development", ""}},
+		},
+		{
+			name: "hyphenated particles",
+			text: "Foreign Minister Yusuf bin Hamad al-Kuwari spoke with Salma el-Tayeb of Sudan.",
+			want: []person{{"Yusuf bin Hamad al-Kuwari", "Foreign Minister", ""}, {"Salma el-Tayeb", "", "Sudan"}},
+		},
+		{
+			name: "diaspora portfolio",
+			text: "Minister of Foreign Affairs and Expatriates Karim Haddad received the envoy.",
+			want: []person{{"Karim Haddad", "Minister of Foreign Affairs and Expatriates", ""}, {"", "Envoy", ""}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			var got []person
+			for _, m := range findMentions(tc.text) {
+				got = append(got, person{m.name, m.title, m.aff})
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("findMentions(%q) (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
