@@ -325,7 +325,7 @@ func titleRunBefore(toks []token, e int) (int, int, bool) {
 		t := toks[j]
 		// "Minister of Foreign Affairs, Trade and Development X": a comma
 		// inside a list of portfolios, before its "and", is part of the office.
-		if t.s == "," && list && !headSeen && j > 0 && toks[j-1].class == cTitle && !toks[j-1].poss {
+		if t.s == "," && list && !headSeen && j > 0 && toks[j-1].class == cTitle && !toks[j-1].poss && toks[j+1].class == cTitle {
 			j--
 			continue
 		}

@@ -29,6 +29,11 @@ func TestMentionShapes(t *testing.T) {
 			want: []person{{"Yusuf bin Hamad al-Kuwari", "Foreign Minister", ""}, {"Salma el-Tayeb", "", "Sudan"}},
 		},
 		{
+			name: "comma before and between two people",
+			text: "Mr. Ito, Minister for Trade, and Ms. Lee, Minister of Finance of Canada, met.",
+			want: []person{{"Ito", "Minister for Trade", ""}, {"Lee", "Minister of Finance", "Canada"}},
+		},
+		{
 			name: "diaspora portfolio",
 			text: "Minister of Foreign Affairs and Expatriates Karim Haddad received the envoy.",
 			want: []person{{"Karim Haddad", "Minister of Foreign Affairs and Expatriates", ""}, {"", "Envoy", ""}},
