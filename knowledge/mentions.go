@@ -73,7 +73,7 @@ func mentionsIn(s string, toks []token) []mention {
 				m.prev, m.prev2 = "", ""
 			}
 			if b-a == 1 && !m.hon && !(toks[pb-1].class == cTitle && titleHeads[toks[pb-1].key]) && toks[pb-1].class != cPlace &&
-				!(pb-1 >= 0 && toks[pb-1].key == "affairs") {
+				!(pb-1 >= 0 && toks[pb-1].key == "affairs") && !mononym(toks, pa, a) {
 				continue // "the European Comm'n": a word of the office, not a name
 			}
 			m.title, m.aff = splitTitle(s, toks[pa:pb])
@@ -157,6 +157,37 @@ func mentionsIn(s string, toks []token) []mention {
 	}
 	sortMentions(out)
 	return out
+}
+
+// officeNounEnds are endings of the nouns that name institutions and
+// programmes ("Promotion", "Development", "Partnership"), never a name.
+var officeNounEnds = []string{"tion", "sion", "ment", "ship", "ance", "ence", "ity", "ism", "ology", "ics", "ure", "ies", "'n"}
+
+// mononym says whether the single capitalised word at toks[i], after the
+// office toks[pa:i], is a person known by one name ("Minister of Finance
+// Hartanto") rather than one more word of the office: the office is a head
+// with its portfolio ("X of Y"), and the word neither looks like an
+// institution's noun nor runs on into more capitalised words.
+func mononym(toks []token, pa, i int) bool {
+	w := toks[i]
+	if w.poss || strings.ContainsRune(w.s, '.') || strings.HasSuffix(w.key, "s") && !strings.HasSuffix(w.key, "ss") {
+		return false
+	}
+	for _, e := range officeNounEnds {
+		if strings.HasSuffix(w.key, e) {
+			return false
+		}
+	}
+	if i+1 < len(toks) && (isCapitalized(toks[i+1].s) || toks[i+1].s == "(") {
+		return false
+	}
+	of := false
+	for k := pa; k < i; k++ {
+		if toks[k].key == "of" || toks[k].key == "for" {
+			of = of || k > pa && toks[k-1].class == cTitle && titleHeads[toks[k-1].key]
+		}
+	}
+	return of
 }
 
 // textTokens keeps one text's tokens as tokenize gives them, so that

@@ -123,7 +123,8 @@ var nonNames = setOf("the", "a", "an", "on", "in", "at", "during", "with", "afte
 	"stressing", "emphasizing", "underlining", "highlighting", "recalling", "reaffirming", "acknowledging", "sides",
 	"side", "delegations", "parties", "participants", "interlocutors", "counterparts", "officials", "governments",
 	"countries", "nations", "men", "women", "everyone", "anyone", "nobody", "somebody", "someone", "issue",
-	"issues", "situation", "matters", "topics", "subjects", "questions", "question", "areas", "fields")
+	"issues", "situation", "matters", "topics", "subjects", "questions", "question", "areas", "fields",
+	"working", "lunch", "luncheon", "dinner", "breakfast")
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

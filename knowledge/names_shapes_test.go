@@ -34,6 +34,21 @@ func TestMentionShapes(t *testing.T) {
 			want: []person{{"Ito", "Minister for Trade", ""}, {"Lee", "Minister of Finance", "Canada"}},
 		},
 		{
+			name: "one-word name after an office with its portfolio",
+			text: "Minister of Trade Suharno met Secretary of Commerce Blake.",
+			want: []person{{"Suharno", "Minister of Trade", ""}, {"Blake", "Secretary of Commerce", ""}},
+		},
+		{
+			name: "institution noun after an office is not a name",
+			text: "the Minister of Foreign Trade Promotion spoke.",
+			want: []person{},
+		},
+		{
+			name: "a meal is not a person",
+			text: "Governor Ana Ruiz's Working Lunch with Mayor Tom Bell",
+			want: []person{{"Ana Ruiz", "Governor", ""}, {"Tom Bell", "Mayor", ""}},
+		},
+		{
 			name: "diaspora portfolio",
 			text: "Minister of Foreign Affairs and Expatriates Karim Haddad received the envoy.",
 			want: []person{{"Karim Haddad", "Minister of Foreign Affairs and Expatriates", ""}, {"", "Envoy", ""}},
@@ -42,7 +57,7 @@ func TestMentionShapes(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			var got []person
+			got := []person{}
 			for _, m := range findMentions(tc.text) {
 				got = append(got, person{m.name, m.title, m.aff})
 			}
