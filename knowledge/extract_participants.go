@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -287,8 +288,13 @@ func samePerson(a, b Participant) bool {
 	case a.Name == "" && b.Name == "":
 		return sameOffice(a.Title, b.Title) && (a.Affiliation == "" || b.Affiliation == "" || a.Affiliation == b.Affiliation)
 	default:
-		return sameOffice(a.Title, b.Title) && a.Affiliation != "" && a.Affiliation == b.Affiliation ||
-			sameOffice(a.Title, b.Title) && (a.Affiliation == "" || b.Affiliation == "")
+		if a.Name == "" {
+			a, b = b, a
+		}
+		// "Chairperson-in-Office" of the OSCE is the Swiss minister whose
+		// title reads "OSCE Chairperson-in-Office; ...".
+		return sameOffice(a.Title, b.Title) && (a.Affiliation == b.Affiliation || a.Affiliation == "" || b.Affiliation == "" ||
+			strings.Contains(a.Title, b.Affiliation+" "))
 	}
 }
 
@@ -302,8 +308,10 @@ func sameOffice(a, b string) bool {
 	// A double office ("Deputy Prime Minister and Minister of Foreign
 	// Affairs") is either of its offices.
 	for _, t := range [2]*string{&a, &b} {
-		if i := strings.Index(*t, " and "); i > 0 {
-			x, y := (*t)[:i], (*t)[i+5:]
+		// Two offices held together: "Deputy Prime Minister and Minister
+		// of Foreign Affairs", "OSCE Chairperson-in-Office; Federal Councillor".
+		if i, n := officeJoin(*t); i > 0 {
+			x, y := (*t)[:i], (*t)[i+n:]
 			if t == &a {
 				return sameOffice(x, b) || sameOffice(y, b)
 			}
@@ -330,6 +338,18 @@ func sameOffice(a, b string) bool {
 		head = head || titleHeads[w]
 	}
 	return head
+}
+
+// officeJoin is where the first " and " or "; " joining two offices is in
+// t, and its length.
+func officeJoin(t string) (int, int) {
+	if i := strings.Index(t, "; "); i > 0 {
+		return i, 2
+	}
+	if i := strings.Index(t, " and "); i > 0 {
+		return i, 5
+	}
+	return -1, 0
 }
 
 // officeRanks are words that make a different office, not more detail.
@@ -489,6 +509,10 @@ func (d *doc) fillAffiliations(ps []Participant) {
 			for _, c := range countriesIn(d.loc) {
 				give(c)
 			}
+			// "the Foreign Office, Berlin": a venue in a city.
+			for _, c := range cityCountries(d.loc) {
+				give(c)
+			}
 		}
 	}
 	for _, c := range countriesIn(strings.ReplaceAll(d.title, "-", " ")) {
@@ -590,6 +614,20 @@ func countryPairs(s string) [][2]string {
 				(!t.place.isOrg || !u.place.isOrg) {
 				out = append(out, [2]string{t.place.name, u.place.name})
 			}
+		}
+	}
+	return out
+}
+
+// cityCountries lists the countries of the cities a text names, first
+// mention first.
+func cityCountries(s string) []string {
+	var out []string
+	toks := tokenize(s)
+	classify(toks)
+	for _, t := range toks {
+		if t.class == cPlace && t.placeLen > 0 && t.place.isCity && t.place.country != "" && !slices.Contains(out, t.place.country) {
+			out = append(out, t.place.country)
 		}
 	}
 	return out

@@ -100,6 +100,32 @@ func mentionsIn(s string, toks []token) []mention {
 				markUsed(used, pa, pb)
 			}
 		}
+		// "The Minister of Foreign Affairs, Ambassador X, ...": an office
+		// that opens the clause, then a comma and the titled person who
+		// holds it.
+		if m.title != "" {
+			if x := tokenAt(toks, m.start); x >= 2 && toks[x-1].s == "," {
+				if pa, pb, ok := titleRunBefore(toks, x-2); ok && !anyUsed(used, pa, pb) && opensClause(toks, pa) {
+					title, aff := splitTitle(s, toks[pa:pb])
+					if aff != "" && m.aff != "" && aff != m.aff {
+						// "The OSCE Chairperson-in-Office, Swiss Federal
+						// Councillor X": the person's country, the office's body.
+						title = s[toks[pa].start:toks[pb-1].end]
+						title = normalizeTitle(strings.TrimPrefix(strings.TrimPrefix(title, "The "), "the "))
+					}
+					if strings.Count(m.title, " ") == 0 {
+						m.title = title
+					} else {
+						m.title = title + "; " + m.title
+					}
+					if m.aff == "" {
+						m.aff = aff
+					}
+					m.start = toks[pa].start
+					markUsed(used, pa, pb)
+				}
+			}
+		}
 		// "his Japanese counterpart Yoshimasa Hayashi": a country, no office.
 		if strings.EqualFold(m.title, "counterpart") {
 			m.title = ""
@@ -157,6 +183,31 @@ func mentionsIn(s string, toks []token) []mention {
 	}
 	sortMentions(out)
 	return out
+}
+
+// tokenAt is the index of the token that starts at byte i, or -1.
+func tokenAt(toks []token, i int) int {
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].start >= i })
+	if k < len(toks) && toks[k].start == i {
+		return k
+	}
+	return -1
+}
+
+// opensClause says whether the office at toks[a] begins its clause: the
+// phrase's start, after "the", a comma or a dateline's dash.
+func opensClause(toks []token, a int) bool {
+	for a > 0 && toks[a-1].key == "the" {
+		a--
+	}
+	if a == 0 {
+		return true
+	}
+	switch toks[a-1].s {
+	case ",", ";", ":", "–", "—", "-":
+		return true
+	}
+	return false
 }
 
 // officeNounEnds are endings of the nouns that name institutions and

@@ -416,6 +416,10 @@ func classify(toks []token) {
 			t.class = cHon
 		case cap && bits&(bHead|bTitleWord) != 0:
 			t.class = cTitle
+		case cap && compoundHead(t.s) != "":
+			// "Chairperson-in-Office", "Ambassador-at-Large": an office
+			// word with a lower-case tail heads the office.
+			t.class, t.key = cTitle, compoundHead(t.s)
 		case bits&bConn != 0:
 			t.class = cConn
 		case bits&bParticle != 0 && !cap:
@@ -436,6 +440,20 @@ func classify(toks []token) {
 			t.class = cOther
 		}
 	}
+}
+
+// compoundHead is the head word of an office written as one hyphenated
+// word with a lower-case tail ("Chairperson-in-Office" -> "chairperson"),
+// or "" when w is not one.
+func compoundHead(w string) string {
+	h := strings.IndexByte(w, '-')
+	if h <= 0 || h+1 >= len(w) || isCapitalized(w[h+1:]) {
+		return ""
+	}
+	if k := strings.ToLower(w[:h]); titleHeads[k] {
+		return k
+	}
+	return ""
 }
 
 // particleName says whether w is a lower-case name particle joined by a

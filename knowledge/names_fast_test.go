@@ -344,10 +344,14 @@ func classifyRef(toks []token) {
 			t.class = cHon
 		case cap && (titleHeads[k] || titleWords[k]):
 			t.class = cTitle
+		case cap && compoundHead(t.s) != "":
+			t.class, t.key = cTitle, compoundHead(t.s)
 		case connectors[k]:
 			t.class = cConn
 		case particles[k] && !cap:
 			t.class = cParticle
+		case !cap && particleName(t.s):
+			t.class = cName
 		case cap && len(k) == 1 && strings.HasSuffix(t.s, ".") && i > 0 && toks[i-1].class == cName &&
 			i+1 < len(toks) && isCapitalized(toks[i+1].s):
 			t.class = cName

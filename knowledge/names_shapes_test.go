@@ -49,6 +49,16 @@ func TestMentionShapes(t *testing.T) {
 			want: []person{{"Ana Ruiz", "Governor", ""}, {"Tom Bell", "Mayor", ""}},
 		},
 		{
+			name: "office written as one hyphenated word",
+			text: "Ambassador-at-Large Ruiz met the delegation.",
+			want: []person{{"Ruiz", "Ambassador-at-Large", ""}},
+		},
+		{
+			name: "office then a comma and the titled person holding it",
+			text: "The Minister of Finance, Professor Ana Duarte, spoke with the Governor.",
+			want: []person{{"Ana Duarte", "Minister of Finance", ""}, {"", "Governor", ""}},
+		},
+		{
 			name: "diaspora portfolio",
 			text: "Minister of Foreign Affairs and Expatriates Karim Haddad received the envoy.",
 			want: []person{{"Karim Haddad", "Minister of Foreign Affairs and Expatriates", ""}, {"", "Envoy", ""}},
@@ -63,6 +73,65 @@ func TestMentionShapes(t *testing.T) {
 			}
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("findMentions(%q) (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
+
+// extractInvented runs Extract on an invented readout.
+func extractInvented(tb testing.TB, text string) Meeting {
+	tb.Helper()
+	r, err := Parse("invented.txt", []byte(text))
+	if err != nil {
+		tb.Fatalf("Parse: %v", err)
+	}
+	m, err := Extract(r)
+	if err != nil {
+		tb.Fatalf("Extract: %v", err)
+	}
+	return m
+}
+
+// TestExtractPeopleShapes checks participants and their countries on whole
+// invented readouts.
+func TestExtractPeopleShapes(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text string
+		want       []Participant
+	}{
+		{
+			// The host's release names no country for its own minister,
+			// only a venue in its capital.
+			name: "host known by the venue's city",
+			text: "Minister Rask welcomes Chilean Foreign Minister Errázuriz\n\n3 April 2026\n\n" +
+				"State Minister Jonas Rask received his Chilean counterpart, Paula Errázuriz, at the Ministry in Copenhagen on Friday for talks on fisheries.\n\n" +
+				"Minister Errázuriz spoke about copper exports.\n",
+			want: []Participant{
+				{"Jonas Rask", "State Minister", "Denmark"},
+				{"Paula Errázuriz", "Foreign Minister", "Chile"},
+			},
+		},
+		{
+			// An organisation's rotating office held by a national
+			// minister, repeated bare in the headline: one person.
+			name: "body's office held by a national minister",
+			text: "Council Chair and Director-General meet Kenyan Minister\n\n4 May 2026\n\n" +
+				"GENEVA, 4 May 2026 – The WTO Council Chair, Norwegian Minister of Trade Ola Brekke, and WTO Director-General Mei Tanaka met today with Kenyan Trade Minister Joseph Otieno.\n\n" +
+				"Minister Otieno asked for support on cotton subsidies.\n",
+			want: []Participant{
+				{"Ola Brekke", "WTO Council Chair; Minister of Trade", "Norway"},
+				{"Mei Tanaka", "Director-General", "World Trade Organization"},
+				{"Joseph Otieno", "Trade Minister", "Kenya"},
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			m := extractInvented(t, tc.text)
+			if diff := cmp.Diff(tc.want, m.Participants); diff != "" {
+				t.Errorf("participants (-want +got):\n%s", diff)
 			}
 		})
 	}
