@@ -217,7 +217,7 @@ var officeNounEnds = []string{"tion", "sion", "ment", "ship", "ance", "ence", "i
 // mononym says whether the single capitalised word at toks[i], after the
 // office toks[pa:i], is a person known by one name ("Minister of Finance
 // Hartanto") rather than one more word of the office: the office is a head
-// with its portfolio ("X of Y"), and the word neither looks like an
+// with its portfolio ("X of Y") or a "Secretary General", and the word neither looks like an
 // institution's noun nor runs on into more capitalised words.
 func mononym(toks []token, pa, i int) bool {
 	w := toks[i]
@@ -232,7 +232,8 @@ func mononym(toks []token, pa, i int) bool {
 	if i+1 < len(toks) && (isCapitalized(toks[i+1].s) || toks[i+1].s == "(") {
 		return false
 	}
-	of := false
+	// "Secretary General Havili", "Attorney General Ruiz".
+	of := i-2 >= pa && toks[i-1].key == "general" && titleHeads[toks[i-2].key]
 	for k := pa; k < i; k++ {
 		if toks[k].key == "of" || toks[k].key == "for" {
 			of = of || k > pa && toks[k-1].class == cTitle && titleHeads[toks[k-1].key]

@@ -389,7 +389,7 @@ func classify(toks []token) {
 		// matchPlace, skipping what the bits rule out: a word that starts
 		// no place and no formal state name.
 		if (cap || k == "the") && (bits&(bPlaceFirst|bStateFormWord) != 0 || k == "the") {
-			if n, p := matchPlace(toks, i); n > 0 {
+			if n, p := matchPlace(toks, i); n > 0 && !givenNamePlace(toks, i, n, p) {
 				t.class, t.placeLen, t.place = cPlace, n, p
 				for k := 1; k < n; k++ {
 					toks[i+k].class = cPlace
@@ -440,6 +440,26 @@ func classify(toks []token) {
 			t.class = cOther
 		}
 	}
+}
+
+// givenNamePlace says whether the one-word place p at toks[i] is a given
+// name: written between an honorific or an office and a surname ("Mr.
+// Santiago Benítez", "Minister Israel Katz"). Tokens before i are
+// classified already.
+func givenNamePlace(toks []token, i, n int, p place) bool {
+	if n != 1 || i == 0 || i+1 >= len(toks) || p.isOrg || p.isAdj {
+		return false
+	}
+	if prev := toks[i-1]; prev.class != cHon && !(prev.class == cTitle && titleHeads[prev.key]) {
+		return false
+	}
+	next := toks[i+1]
+	if !isCapitalized(next.s) || next.poss || titleHeads[next.key] || titleWords[next.key] || nonNames[next.key] ||
+		honorifics[next.key] || isNumber(next.key) {
+		return false
+	}
+	_, starts := placeFirst[next.key]
+	return !starts
 }
 
 // compoundHead is the head word of an office written as one hyphenated

@@ -316,7 +316,7 @@ func classifyRef(toks []token) {
 			}
 			continue
 		}
-		if n, p := matchPlaceRef(toks, i); n > 0 {
+		if n, p := matchPlaceRef(toks, i); n > 0 && !givenNamePlace(toks, i, n, p) {
 			t.class, t.placeLen, t.place = cPlace, n, p
 			for k := 1; k < n; k++ {
 				toks[i+k].class = cPlace

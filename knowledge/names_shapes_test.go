@@ -59,6 +59,16 @@ func TestMentionShapes(t *testing.T) {
 			want: []person{{"Ana Duarte", "Minister of Finance", ""}, {"", "Governor", ""}},
 		},
 		{
+			name: "surname after Secretary General",
+			text: "Secretary General Tuilagi thanked the Ambassador.",
+			want: []person{{"Tuilagi", "Secretary General", ""}, {"", "Ambassador", ""}},
+		},
+		{
+			name: "given name that is also a city",
+			text: "Ms. Florence Adeyemi met Minister Lima Duarte and visited Lima.",
+			want: []person{{"Florence Adeyemi", "", ""}, {"Lima Duarte", "Minister", ""}},
+		},
+		{
 			name: "diaspora portfolio",
 			text: "Minister of Foreign Affairs and Expatriates Karim Haddad received the envoy.",
 			want: []person{{"Karim Haddad", "Minister of Foreign Affairs and Expatriates", ""}, {"", "Envoy", ""}},
