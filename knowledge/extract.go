@@ -451,6 +451,9 @@ var topicTailMarkers = []string{"to ", "about ", "regarding", "concerning", "inc
 // ..."); the people it names did not take part.
 var reOpeningClause = regexp.MustCompile(`^((?:(?:On|In|At|Earlier)\s[^,]{1,40},\s*)?)(?:following|after|in the wake of|amid|ahead of|in light of|in view of|in response to|on the occasion of)\s[^,]{1,150},\s*`)
 
+// reWhoMet opens a relative clause that reports a further meeting.
+var reWhoMet = regexp.MustCompile(`^,?\s*who\s+(?:(?:then|later|also|subsequently|afterwards)\s+)?(?:met|meets|held talks|holds talks)\s+(?:with\s+)?`)
+
 // participantPart is the meeting sentence up to its topic tail, with
 // relative clauses (", who is visiting New York ...,") removed.
 func participantPart(s string) string {
@@ -470,6 +473,11 @@ func participantPart(s string) string {
 	if loc := reTopicTail.FindStringIndex(s[from:]); loc != nil {
 		loc[0], loc[1] = loc[0]+from, loc[1]+from
 		head, tail := s[:loc[0]], s[loc[0]:]
+		// "..., who later met with Cardinal X": a relative clause that
+		// names more principals met is part of the meeting.
+		if m := reWhoMet.FindStringIndex(tail); m != nil {
+			return head + ", " + participantPart(tail[m[1]:])
+		}
 		// A relative clause closed by a comma: keep what follows it.
 		if strings.HasPrefix(strings.TrimLeft(tail, ", "), "who") || strings.HasPrefix(strings.TrimLeft(tail, ", "), "which") {
 			if j := strings.Index(tail[1:], ","); j >= 0 {

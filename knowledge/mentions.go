@@ -22,7 +22,12 @@ type mention struct {
 
 // royalRanks are titles of rank that an office named after the name
 // replaces.
-var royalRanks = setOf("prince", "princess", "king", "queen", "sheikh", "sheikha", "emir", "amir", "sultan")
+var royalRanks = setOf("prince", "princess", "king", "queen", "sheikh", "sheikha", "emir", "amir", "sultan",
+	"cardinal", "archbishop", "bishop")
+
+// churchRanks are ranks of the Catholic hierarchy: an office held with one
+// ("Cardinal X, Secretary of State") is the Holy See's.
+var churchRanks = setOf("cardinal", "archbishop", "bishop", "nuncio", "pontiff", "pope")
 
 // findMentions returns the people and offices named in s, in order.
 func findMentions(s string) []mention {
@@ -85,6 +90,9 @@ func mentionsIn(s string, toks []token) []mention {
 			// the office after the name says more than a royal rank.
 			if pa, pb, ok := titleRunAfter(toks, b+1); ok {
 				aff := m.aff
+				if churchRanks[strings.ToLower(m.title)] && aff == "" {
+					aff = "Holy See"
+				}
 				m.title, m.aff = splitTitle(s, toks[pa:pb])
 				if m.aff == "" {
 					m.aff = aff
@@ -574,8 +582,15 @@ func splitTitle(s string, toks []token) (string, string) {
 // off: "President of the Republic (of Uganda)".
 var reStateForm = regexp.MustCompile(`\s+of\s+the\s+(?:(?:Federal|Islamic|Socialist|Democratic|People's|People’s|United|Cooperative|Arab|Bolivarian|Plurinational|Hashemite|Sovereign|Independent)\s+)*(?:Republic|Kingdom|Federation|State|Sultanate|Principality|Commonwealth|Union|Emirate|Confederation|Grand Duchy)$`)
 
-// normalizeTitle capitalises an office written in lower case and tidies spaces.
+// popeTitles are the other names of the Pope's office.
+var popeTitles = setOf("holy father", "supreme pontiff", "roman pontiff", "pontiff")
+
+// normalizeTitle capitalises an office written in lower case and tidies
+// spaces, and names the Pope's office one way.
 func normalizeTitle(t string) string {
+	if popeTitles[strings.ToLower(t)] {
+		return "Pope"
+	}
 	words := strings.Fields(t)
 	for i, w := range words {
 		switch w {
@@ -613,6 +628,8 @@ func defaultAffiliation(title string) string {
 		return "United Nations"
 	case reUSSecretary.MatchString(title):
 		return "United States"
+	case strings.EqualFold(title, "Pope"):
+		return "Holy See"
 	case strings.EqualFold(title, "Taoiseach") || strings.EqualFold(title, "Tánaiste"):
 		return "Ireland"
 	case strings.EqualFold(title, "Federal Chancellor"):

@@ -32,7 +32,8 @@ type token struct {
 var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "h.e", "shri", "smt", "shrimati", "dato", "dato'", "datuk",
 	"datin", "datu", "sir", "dame", "prof", "professor", "mme", "madame", "madam", "sheikh", "shaikh", "excellency",
 	"excellencies", "honorable", "honourable", "hon", "majesty", "highness", "holiness", "senor", "señor", "senhor",
-	"monsieur", "messrs", "rt", "right", "tun", "tunku", "pehin", "haji", "hajjah", "samdech", "sri", "seri")
+	"monsieur", "messrs", "rt", "right", "tun", "tunku", "pehin", "haji", "hajjah", "samdech", "sri", "seri",
+	"eminence", "excellence", "beatitude")
 
 // titleHeads are words that can head an office.
 var titleHeads = setOf("president", "vice-president", "minister", "ministers", "secretary", "secretary-general",
@@ -44,7 +45,7 @@ var titleHeads = setOf("president", "vice-president", "minister", "ministers", "
 	"spokesman", "spokeswoman", "president-elect", "chief", "emperor", "empress", "monarch", "sheikha",
 	"viceroy", "delegate", "attorney", "congressman", "congresswoman", "deputy", "vice", "assistant", "minister-president",
 	"secretaries", "presidents", "leaders", "ministers", "governor-general", "high-representative", "pm", "fm", "eam",
-	"counterpart")
+	"counterpart", "cardinal", "archbishop", "bishop", "patriarch", "nuncio", "pontiff", "father", "prefect")
 
 // titleWords are the other words of offices and institutions ("Foreign",
 // "Affairs", "Political Bureau"); a capitalised one is never a name.
@@ -84,7 +85,7 @@ var titleWords = setOf("prime", "foreign", "defense", "defence", "state", "gener
 	"metropolitan", "prefecture", "prefectural", "county", "district", "region", "zone", "area", "sector",
 	"communist", "socialist", "democratic", "liberal", "conservative", "labour", "workers", "people", "peoples",
 	"state's", "cpc", "ccp", "g7", "g8", "g20", "brics", "nato's", "un's", "eu's",
-	"emigration", "emigrants", "expatriates", "migration", "diaspora", "nationals", "abroad", "compatriots")
+	"holy", "dicastery", "emigration", "emigrants", "expatriates", "migration", "diaspora", "nationals", "abroad", "compatriots")
 
 // connectors join the words of an office: "Minister of Foreign Affairs and Trade".
 var connectors = setOf("of", "for", "and", "the", "&", "on", "to", "/")

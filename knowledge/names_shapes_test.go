@@ -69,6 +69,11 @@ func TestMentionShapes(t *testing.T) {
 			want: []person{{"Florence Adeyemi", "", ""}, {"Lima Duarte", "Minister", ""}},
 		},
 		{
+			name: "church rank before an office",
+			text: "Cardinal Marco Bellini, Prefect of the Dicastery for Culture, met the delegation.",
+			want: []person{{"Marco Bellini", "Prefect of the Dicastery for Culture", "Holy See"}},
+		},
+		{
 			name: "diaspora portfolio",
 			text: "Minister of Foreign Affairs and Expatriates Karim Haddad received the envoy.",
 			want: []person{{"Karim Haddad", "Minister of Foreign Affairs and Expatriates", ""}, {"", "Envoy", ""}},
@@ -133,6 +138,19 @@ func TestExtractPeopleShapes(t *testing.T) {
 				{"Ola Brekke", "WTO Council Chair; Minister of Trade", "Norway"},
 				{"Mei Tanaka", "Director-General", "World Trade Organization"},
 				{"Joseph Otieno", "Trade Minister", "Kenya"},
+			},
+		},
+		{
+			// The Pope named by another title; a relative clause that
+			// reports a second meeting adds the people met there.
+			name: "papal audience and a later meeting",
+			text: "Papal audience for the Prime Minister of Malta\n\n12 March 2026\n\n" +
+				"This morning the Supreme Pontiff received in audience Mr. Paul Camilleri, Prime Minister of Malta, who later met with His Eminence Cardinal Pietro Salvi, Secretary of State.\n\n" +
+				"The talks touched on migration in the Mediterranean.\n",
+			want: []Participant{
+				{"", "Pope", "Holy See"},
+				{"Paul Camilleri", "Prime Minister", "Malta"},
+				{"Pietro Salvi", "Secretary of State", "Holy See"},
 			},
 		},
 	}
