@@ -49,6 +49,8 @@ func Extract(r Readout) (Meeting, error) {
 		d.self = label(self)
 	} else if firstPerson(meet) {
 		d.self = titleAuthor(meet, m.Participants)
+	} else {
+		d.self = statementAuthor(meet, m.Participants)
 	}
 	if len(m.Participants) < 2 && !(len(m.Participants) == 1 && reWithOther.MatchString(meet)) {
 		return m, fmt.Errorf("%s: %w", r.Name, ErrNotReadout)
@@ -454,9 +456,44 @@ var reOpeningClause = regexp.MustCompile(`^((?:(?:On|In|At|Earlier)\s[^,]{1,40},
 // reWhoMet opens a relative clause that reports a further meeting.
 var reWhoMet = regexp.MustCompile(`^,?\s*who\s+(?:(?:then|later|also|subsequently|afterwards)\s+)?(?:met|meets|held talks|holds talks)\s+(?:with\s+)?`)
 
+// reStatementVerb introduces a principal's own words after a meeting: "X
+// issued the following statement after meeting Y:", "X said:".
+var reStatementVerb = regexp.MustCompile(`\b(?:(?:issued|released|made|delivered|gave)\s+(?:the\s+following|a|this)\s+(?:joint\s+)?statement|said\s*:|stated\s*:)`)
+
+// statementAuthor is who "I" is in the quoted statement that follows a
+// meeting sentence such as "Ms. X, Managing Director, issued the following
+// statement after meeting Mr. Y:": the named principal before the verb.
+func statementAuthor(meet string, ps []Participant) string {
+	loc := reStatementVerb.FindStringIndex(meet)
+	if loc == nil {
+		return ""
+	}
+	subject := foldName(meet[:loc[0]])
+	who, at := "", loc[0]
+	for _, p := range ps {
+		if p.Name == "" {
+			continue
+		}
+		for _, t := range nameTokens(p.Name) {
+			if i := strings.Index(subject, t); i >= 0 && i < at {
+				who, at = label(p), i
+			}
+		}
+	}
+	return who
+}
+
+// reFollowingText is "the following statement" and the like.
+var reFollowingText = regexp.MustCompile(`\b[Tt]he following (statement|remarks|readout|message|joint statement|communiqué|press release)\b`)
+
 // participantPart is the meeting sentence up to its topic tail, with
 // relative clauses (", who is visiting New York ...,") removed.
 func participantPart(s string) string {
+	// "issued the following statement after meeting X": an adjective, not
+	// the start of a topic tail.
+	if strings.Contains(s, "following ") {
+		s = reFollowingText.ReplaceAllString(s, "a $1")
+	}
 	if loc := reOpeningClause.FindStringSubmatchIndex(s); loc != nil {
 		s = s[:loc[3]] + s[loc[1]:] // keep "On November 29, ", drop "following ...,"
 	}

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -162,5 +163,41 @@ func TestExtractPeopleShapes(t *testing.T) {
 				t.Errorf("participants (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestStatementAfterMeeting checks a readout written as one principal's
+// quoted statement: the other side is still a participant, and "I" in the
+// quotes is the one who issued it.
+func TestStatementAfterMeeting(t *testing.T) {
+	t.Parallel()
+	m := extractInvented(t, "WHO Director-General meets Peru's health minister\n\n8 June 2026\n\n"+
+		"Geneva: Dr. Amara Nwosu, Director-General of the World Health Organization, issued the following statement after meeting with Mr. Diego Quispe Huamán, Minister of Health of Peru:\n\n"+
+		"\"I thanked the Minister for Peru's support to the pandemic agreement. I urged faster vaccine deliveries to the Amazon regions.\n\n"+
+		"\"Minister Quispe Huamán asked for help with dengue surveillance.\"\n")
+	want := []Participant{
+		{"Amara Nwosu", "Director-General", "World Health Organization"},
+		{"Diego Quispe Huamán", "Minister of Health", "Peru"},
+	}
+	if diff := cmp.Diff(want, m.Participants); diff != "" {
+		t.Errorf("participants (-want +got):\n%s", diff)
+	}
+	spoke := map[string]string{}
+	for _, p := range m.Positions {
+		spoke[p.Text] = p.Speaker
+	}
+	for text, who := range map[string]string{"vaccine deliveries": "Amara Nwosu", "dengue": "Diego Quispe Huamán"} {
+		found := false
+		for t2, s := range spoke {
+			if strings.Contains(t2, text) {
+				found = true
+				if s != who {
+					t.Errorf("%q said by %q, want %q", text, s, who)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no position with %q in %+v", text, m.Positions)
+		}
 	}
 }
