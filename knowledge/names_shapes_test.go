@@ -201,3 +201,29 @@ func TestStatementAfterMeeting(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteAttribution checks that a quote's attribution after the closing
+// quote ("he said", "the Minister said after the talks") names the
+// speaker, even when the quote itself opens with a participant's country.
+func TestQuoteAttribution(t *testing.T) {
+	t.Parallel()
+	m := extractInvented(t, "Commissioner meets Prime Minister of Latvia\n\n2 March 2026\n\n"+
+		"The European Commissioner for Energy, Mr Pavel Novak, welcomed the Prime Minister of Latvia, Ms Ilze Berzina, to Brussels on Monday.\n\n"+
+		"The Commissioner praised the grid synchronisation project. \"Latvia proves that energy independence is possible,\" he said.\n\n"+
+		"Prime Minister Berzina asked for help with storage.\n\n"+
+		"Mr Novak then reviewed the gas market. \"Latvia has cut its imports faster than anyone,\" the Commissioner said after the talks.\n")
+	for _, quote := range []string{"Latvia proves", "cut its imports"} {
+		found := false
+		for _, p := range m.Positions {
+			if strings.Contains(p.Text, quote) {
+				found = true
+				if p.Speaker != "Pavel Novak" {
+					t.Errorf("%q said by %q, want Pavel Novak", p.Text, p.Speaker)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no position quotes %q: %+v", quote, m.Positions)
+		}
+	}
+}

@@ -111,7 +111,10 @@ var (
 	// reEndSaid is inverted attribution: "..., said the Prime Minister."
 	reEndSaid = regexp.MustCompile(`[,”"]\s*(?:said|added|noted|stressed|stated|explained|continued)\s+((?:[Tt]he\s+)?[\p{L}][^,]{0,70}?)\s*[.!]?$`)
 	// reQuoteSaid is attribution after a closing quote: "...," Mr Peters said.
-	reQuoteSaid = regexp.MustCompile(`^["”]\s+((?:[Tt]he\s+)?\p{Lu}[^,"”]{0,70}?)\s+(?:added|said|noted|stressed|explained|continued|emphasi[sz]ed|stated|underlined|observed|concluded|remarked|affirmed|insisted|says)\s*[.!]?$`)
+	reQuoteSaid = regexp.MustCompile(`^["”]\s+((?:[Tt]he\s+)?\p{Lu}[^,"”]{0,70}?|[Hh]e|[Ss]he)\s+(?:added|said|noted|stressed|explained|continued|emphasi[sz]ed|stated|underlined|observed|concluded|remarked|affirmed|insisted|says)\s*[.!]?$`)
+	// reQuoteSaidWhen is attribution after a closing quote with a time:
+	// "...," the Minister said after the meeting.
+	reQuoteSaidWhen = regexp.MustCompile(`^["”]\s+((?:[Tt]he\s+)?\p{Lu}[^,"”]{0,70}?|[Hh]e|[Ss]he)\s+(?:added|said|stressed|noted|told\s+reporters)\s+(?:after|at|during|following|before|on|in)\s+[^,"”]{1,50}?[.!]?$`)
 	// reSplit finds where a sentence turns to another speaker.
 	reSplit = regexp.MustCompile(`(?:,\s+while\s+|;\s+|,\s+whereas\s+|\s+while\s+|,\s+and\s+|,\s+but\s+|\s+and\s+|,\s+where\s+)`)
 	// reSkip marks sentences that carry no position.
@@ -138,6 +141,11 @@ func endSpeaker(s string) []string {
 		}
 		if m := reQuoteSaid.FindStringSubmatch(s[i:]); m != nil {
 			return m // "“... in Southeast Asia,” Mr Peters said."
+		}
+	}
+	if (s[i] == '"' || s[i] != ',') && strings.Contains(s[i:], " said ") {
+		if m := reQuoteSaidWhen.FindStringSubmatch(s[i:]); m != nil {
+			return m
 		}
 	}
 	if s[len(s)-1] == '"' || strings.HasSuffix(s, "”") || !mayHaveSaid(s[i:]) {
