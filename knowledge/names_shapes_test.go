@@ -227,3 +227,25 @@ func TestQuoteAttribution(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteRunsOn checks that "we" and "I" in the later sentences of a
+// quote belong to whoever opened it.
+func TestQuoteRunsOn(t *testing.T) {
+	t.Parallel()
+	m := extractInvented(t, "Premier hosts Governor-General\n\n5 May 2026\n\n"+
+		"The Premier, Hon. Leah Tamati, today hosted the President of the Republic of Fiji, Mr Josaia Ratu, for talks in Wellington.\n\n"+
+		"Afterwards, the Premier said: \"Fiji is a close friend. We discussed joint patrols against illegal fishing.\"\n\n"+
+		"President Ratu raised sea-level rise.\n")
+	found := false
+	for _, p := range m.Positions {
+		if strings.Contains(p.Text, "illegal fishing") {
+			found = true
+			if p.Speaker != "Leah Tamati" {
+				t.Errorf("%q said by %q, want Leah Tamati", p.Text, p.Speaker)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no position on illegal fishing: %+v", m.Positions)
+	}
+}

@@ -459,6 +459,8 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 	var paras []int     // paragraph of each position
 	var explicit []bool // whether its topic was announced ("With regard to X,")
 	prev, prevPara := "", -1
+	// quoteBy is whose quote is open: "I" and "we" inside it are theirs.
+	quoteBy, quoteOpen := "", false
 	for i := mi; i < len(d.sents); i++ {
 		s := d.sents[i]
 		if s.para != prevPara {
@@ -466,7 +468,10 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 				prev = "" // a pronoun does not reach across a caption or gap
 			}
 			prevPara = s.para
+			quoteOpen = false // a quote that runs on reopens with the paragraph
 		}
+		wasOpen := quoteOpen
+		quoteOpen = quoteOpenAfter(s.text, quoteOpen)
 		text := strings.TrimSpace(s.text)
 		ss.sent.reset(text)
 		if skipSentence(text) {
@@ -475,9 +480,14 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 		intro, rest := splitIntro(text)
 		topic := introTopic(intro)
 		speaker, ok := "", false
-		if m := endSpeaker(text); m != nil {
-			if who, found := ss.resolveStart(m[1], prev); found {
-				speaker, ok = who, true
+		if inner := strings.TrimLeft(rest, " \"“"); wasOpen && quoteBy != "" && (firstPerson(inner) || reFirstPlural.MatchString(inner)) {
+			speaker, ok = quoteBy, true // "... the Taoiseach said: "... . We talked about ...""
+		}
+		if !ok {
+			if m := endSpeaker(text); m != nil {
+				if who, found := ss.resolveStart(m[1], prev); found {
+					speaker, ok = who, true
+				}
 			}
 		}
 		if !ok {
@@ -538,8 +548,31 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 		if last := out; len(last) > 0 && last[len(last)-1].Speaker != "" {
 			prev = last[len(last)-1].Speaker
 		}
+		if quoteOpen && !wasOpen || quoteOpen && quoteBy == "" {
+			quoteBy = speaker
+		}
+		if !quoteOpen {
+			quoteBy = ""
+		}
 	}
 	return mergePositions(out, paras, explicit)
+}
+
+// quoteOpenAfter says whether a quotation is still open after sentence s,
+// given whether one was open before it: straight quotes toggle, curly ones
+// open and close.
+func quoteOpenAfter(s string, open bool) bool {
+	for _, r := range s {
+		switch r {
+		case '"':
+			open = !open
+		case '“':
+			open = true
+		case '”':
+			open = false
+		}
+	}
+	return open
 }
 
 // maxMergedPosition bounds a position built from several sentences, so a
