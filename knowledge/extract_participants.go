@@ -22,6 +22,12 @@ func (d *doc) participants(mi int) []Participant {
 		if !fromTitle && m.office && m.poss {
 			return
 		}
+		// "in Manado, North Sulawesi": a bare name after a place and a
+		// comma is the place's region.
+		if !fromTitle && !m.office && m.title == "" && !m.hon && m.end <= len(d.part) &&
+			reInPlaceComma.MatchString(d.part[:m.start]) && endsPhrase(d.part[m.end:]) {
+			return
+		}
 		if fromTitle && !m.office && m.title == "" && !m.hon {
 			if bodyFold == "" {
 				bodyFold = foldName(d.body)
@@ -278,6 +284,16 @@ func shareToken(a, b string) bool {
 		}
 	}
 	return false
+}
+
+// reInPlaceComma ends a place phrase and a comma: "held in Manado, ".
+var reInPlaceComma = regexp.MustCompile(`\b(?:in|at|near)\s+\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)?,\s*$`)
+
+// endsPhrase says whether rest, the text after a mention, starts with the
+// end of its phrase ("North Sulawesi." rather than "Macron met").
+func endsPhrase(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	return rest == "" || strings.IndexByte(".,;:)", rest[0]) >= 0
 }
 
 // samePerson says whether two participant records describe one person.

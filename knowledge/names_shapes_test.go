@@ -249,3 +249,21 @@ func TestQuoteRunsOn(t *testing.T) {
 		t.Errorf("no position on illegal fishing: %+v", m.Positions)
 	}
 }
+
+// TestRegionAfterCity checks that "in City, Region." adds no participant,
+// while a person named after "in City," who goes on to act still counts.
+func TestRegionAfterCity(t *testing.T) {
+	t.Parallel()
+	m := extractInvented(t, "Ministers meet in Kuching\n\n9 May 2026\n\n"+
+		"Foreign Minister Siti Rahmah of Malaysia met Foreign Minister Erik Lund of Norway on 8 May 2026 in Kuching, Upper Rajang.\n\n"+
+		"Minister Lund raised palm oil.\n")
+	want := []Participant{{"Siti Rahmah", "Foreign Minister", "Malaysia"}, {"Erik Lund", "Foreign Minister", "Norway"}}
+	if diff := cmp.Diff(want, m.Participants); diff != "" {
+		t.Errorf("participants (-want +got):\n%s", diff)
+	}
+	m = extractInvented(t, "Talks in Oslo\n\n9 May 2026\n\n"+
+		"On Friday in Oslo, Erik Lund met Foreign Minister Siti Rahmah of Malaysia.\n")
+	if len(m.Participants) != 2 || m.Participants[0].Name != "Erik Lund" {
+		t.Errorf("participants = %+v, want Erik Lund first of two", m.Participants)
+	}
+}
