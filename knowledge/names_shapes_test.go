@@ -267,3 +267,20 @@ func TestRegionAfterCity(t *testing.T) {
 		t.Errorf("participants = %+v, want Erik Lund first of two", m.Participants)
 	}
 }
+
+// TestQuotedAgreement checks that a quoted "we agreed" is both sides'
+// position, though one side is quoted.
+func TestQuotedAgreement(t *testing.T) {
+	t.Parallel()
+	m := extractInvented(t, "Ministers meet in Riga\n\n9 May 2026\n\n"+
+		"Foreign Minister Anna Ozola of Latvia met Foreign Minister Tomas Berg of Sweden in Riga on 8 May 2026.\n\n"+
+		"\"We agreed to hold the next round in Stockholm in the autumn,\" Ozola said.\n")
+	for _, p := range m.Positions {
+		if strings.Contains(p.Text, "next round") && p.Speaker != BothSides {
+			t.Errorf("%q said by %q, want %q", p.Text, p.Speaker, BothSides)
+		}
+	}
+	if len(m.Positions) == 0 {
+		t.Errorf("no positions")
+	}
+}

@@ -480,7 +480,9 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 		intro, rest := splitIntro(text)
 		topic := introTopic(intro)
 		speaker, ok := "", false
-		if inner := strings.TrimLeft(rest, " \"“"); wasOpen && quoteBy != "" && (firstPerson(inner) || reFirstPlural.MatchString(inner)) {
+		if inner := strings.TrimLeft(rest, " \"“"); reWeAgreed.MatchString(inner) {
+			speaker, ok = BothSides, true // "We agreed to meet again," Kask added.
+		} else if wasOpen && quoteBy != "" && (firstPerson(inner) || reFirstPlural.MatchString(inner)) {
 			speaker, ok = quoteBy, true // "... the Taoiseach said: "... . We talked about ...""
 		}
 		if !ok {
@@ -557,6 +559,10 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 	}
 	return mergePositions(out, paras, explicit)
 }
+
+// reWeAgreed is a quote in which the speaker reports what both sides
+// agreed: a joint position whoever is quoted.
+var reWeAgreed = regexp.MustCompile(`^We\s+(?:both\s+|also\s+|have\s+)?(?:agreed|decided|concurred)\b`)
 
 // quoteOpenAfter says whether a quotation is still open after sentence s,
 // given whether one was open before it: straight quotes toggle, curly ones
