@@ -50,6 +50,8 @@ func Extract(r Readout) (Meeting, error) {
 		d.self = label(self)
 	} else if firstPerson(meet) {
 		d.self = titleAuthor(meet, m.Participants)
+	} else {
+		d.self = statementAuthor(meet, m.Participants)
 	}
 	if len(m.Participants) < 2 && !(len(m.Participants) == 1 && reWithOther.MatchString(meet)) {
 		return m, fmt.Errorf("%s: %w", r.Name, ErrNotReadout)
@@ -681,9 +683,47 @@ var topicTailMarkers = []string{"to ", "about ", "regarding", "concerning", "inc
 // ..."); the people it names did not take part.
 var reOpeningClause = regexp.MustCompile(`^((?:(?:On|In|At|Earlier)\s[^,]{1,40},\s*)?)(?:following|after|in the wake of|amid|ahead of|in light of|in view of|in response to|on the occasion of)\s[^,]{1,150},\s*`)
 
+// reWhoMet opens a relative clause that reports a further meeting.
+var reWhoMet = regexp.MustCompile(`^,?\s*who\s+(?:(?:then|later|also|subsequently|afterwards)\s+)?(?:met|meets|held talks|holds talks)\s+(?:with\s+)?`)
+
+// reStatementVerb introduces a principal's own words after a meeting: "X
+// issued the following statement after meeting Y:", "X said:".
+var reStatementVerb = regexp.MustCompile(`\b(?:(?:issued|released|made|delivered|gave)\s+(?:the\s+following|a|this)\s+(?:joint\s+)?statement|said\s*:|stated\s*:)`)
+
+// statementAuthor is who "I" is in the quoted statement that follows a
+// meeting sentence such as "Ms. X, Managing Director, issued the following
+// statement after meeting Mr. Y:": the named principal before the verb.
+func statementAuthor(meet string, ps []Participant) string {
+	loc := reStatementVerb.FindStringIndex(meet)
+	if loc == nil {
+		return ""
+	}
+	subject := foldName(meet[:loc[0]])
+	who, at := "", loc[0]
+	for _, p := range ps {
+		if p.Name == "" {
+			continue
+		}
+		for _, t := range nameTokens(p.Name) {
+			if i := strings.Index(subject, t); i >= 0 && i < at {
+				who, at = label(p), i
+			}
+		}
+	}
+	return who
+}
+
+// reFollowingText is "the following statement" and the like.
+var reFollowingText = regexp.MustCompile(`\b[Tt]he following (statement|remarks|readout|message|joint statement|communiqué|press release)\b`)
+
 // participantPart is the meeting sentence up to its topic tail, with
 // relative clauses (", who is visiting New York ...,") removed.
 func participantPart(s string) string {
+	// "issued the following statement after meeting X": an adjective, not
+	// the start of a topic tail.
+	if strings.Contains(s, "following ") {
+		s = reFollowingText.ReplaceAllString(s, "a $1")
+	}
 	if loc := reOpeningClause.FindStringSubmatchIndex(s); loc != nil {
 		s = s[:loc[3]] + s[loc[1]:] // keep "On November 29, ", drop "following ...,"
 	}
@@ -708,6 +748,11 @@ func participantPart(s string) string {
 	}
 	if at >= 0 {
 		head, tail := s[:at+from], s[at+from:]
+		// "..., who later met with Cardinal X": a relative clause that
+		// names more principals met is part of the meeting.
+		if m := reWhoMet.FindStringIndex(tail); m != nil {
+			return head + ", " + participantPart(tail[m[1]:])
+		}
 		// A relative clause closed by a comma: keep what follows it.
 		if strings.HasPrefix(strings.TrimLeft(tail, ", "), "who") || strings.HasPrefix(strings.TrimLeft(tail, ", "), "which") {
 			if j := strings.Index(tail[1:], ","); j >= 0 {
