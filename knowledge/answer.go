@@ -315,7 +315,7 @@ func listLine(m Meeting, who, where bool) string {
 		parts = append(parts, m.Time)
 	}
 	if m.DurationMinutes > 0 {
-		parts = append(parts, fmt.Sprintf("%d minutes", m.DurationMinutes))
+		parts = append(parts, durationPhrase(m.DurationMinutes))
 	}
 	if m.Location != "" {
 		parts = append(parts, m.Location)
@@ -461,6 +461,9 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		kq.SetBoost(0.5)
 		should = append(should, kq)
 	}
+	if pq.askNext {
+		should = append(should, nextMeetingQuery())
+	}
 	if len(must) == 0 && len(should) == 0 {
 		return Answer{}, ErrNoAnswer
 	}
@@ -550,6 +553,9 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		}
 		if pq.askSource && namesSource(m) {
 			s += 0.5
+		}
+		if pq.askNext && mentionsNextMeeting(m.Text) {
+			s += 1 // "Where will they meet next?": the readout that says
 		}
 		// A place asked about: held there, not only mentioned there.
 		if len(pq.place) > 0 && placeMatches(m, pq) {
@@ -720,7 +726,7 @@ func ixHeadline(m Meeting) string {
 		b.WriteString(" at " + m.Time)
 	}
 	if m.DurationMinutes > 0 {
-		fmt.Fprintf(&b, " for %d minutes", m.DurationMinutes)
+		b.WriteString(" for " + durationPhrase(m.DurationMinutes))
 	}
 	if m.Location != "" {
 		b.WriteString(" in " + m.Location)

@@ -60,6 +60,10 @@ type dateMatch struct {
 	day
 	start, end int
 	weekday    string
+	// swappable marks "02/06/2026": both numbers can be the month, and it
+	// was read month first.
+	swappable bool
+	numeric   bool // written in numbers only
 }
 
 // findDates returns every absolute date in s, in order: ISO ("2020-02-15"),
@@ -81,11 +85,13 @@ func findDates(s string) []dateMatch {
 			continue
 		}
 		if m, ok := isoAt(s, i, j); ok {
+			m.numeric = true
 			out = append(out, m)
 			i = m.end - 1
 			continue
 		}
 		if m, ok := numericAt(s, i, j); ok {
+			m.numeric = true
 			out = append(out, m)
 			i = m.end - 1
 			continue
@@ -205,7 +211,101 @@ func numericAt(s string, i, j int) (dateMatch, bool) {
 		d, mo = second, first
 	}
 	m := dateMatch{day: day{atoi(s[c:e]), mo, d}, start: i, end: e}
+	m.swappable = sep == '/' && first <= 12 && second <= 12 && first != second
 	return m, m.valid()
+}
+
+// maxOrderText bounds the text read for evidence of day-first dates.
+const maxOrderText = 16 << 10
+
+// slashDayFirst says whether a text writes its numeric dates day first:
+// another slash date whose first number exceeds 12 ("25/06/2026"), or a
+// date with the month in words that matches the day-first reading of an
+// ambiguous one ("02/06/2026" and "June 2"). False when the text gives no
+// such evidence or points month first.
+func slashDayFirst(text string) bool {
+	if len(text) > maxOrderText {
+		text = text[:maxOrderText]
+	}
+	var ambiguous []day
+	var named []day
+	vote := 0
+	for i := 0; i < len(text); i++ {
+		if !isDigit(text[i]) || i > 0 && (isDigit(text[i-1]) || isLetter(text[i-1])) {
+			continue
+		}
+		j := i
+		for j < len(text) && isDigit(text[j]) {
+			j++
+		}
+		if j < len(text) && text[j] == '/' {
+			if m, ok := numericAt(text, i, j); ok {
+				first := atoi(text[i:j])
+				switch {
+				case m.swappable:
+					ambiguous = append(ambiguous, m.day)
+				case first > 12:
+					vote++
+				case m.d > 12:
+					vote--
+				}
+				i = m.end - 1
+				continue
+			}
+		}
+		i = j - 1
+	}
+	if vote != 0 || len(ambiguous) == 0 {
+		return vote > 0
+	}
+	for _, m := range findDates(text) {
+		if !m.numeric {
+			named = append(named, m.day)
+		}
+	}
+	for _, a := range ambiguous {
+		for _, n := range named {
+			switch {
+			case n.d == a.m && n.m == a.d && (n.y == 0 || n.y == a.y):
+				vote++
+			case n.d == a.d && n.m == a.m && (n.y == 0 || n.y == a.y):
+				vote--
+			}
+		}
+	}
+	return vote > 0
+}
+
+// orderDates rereads ambiguous slash dates day first when the text they
+// come from writes its dates that way.
+func orderDates(ms []dateMatch, text string) []dateMatch {
+	for i, m := range ms {
+		if !m.swappable {
+			continue
+		}
+		if !slashDayFirst(text) {
+			return ms
+		}
+		for j := i; j < len(ms); j++ {
+			if ms[j].swappable {
+				ms[j].d, ms[j].m = ms[j].m, ms[j].d
+				ms[j].swappable = false
+			}
+		}
+		return ms
+	}
+	return ms
+}
+
+// parseDateIn is parseAnyDate for a line of text, reading an ambiguous
+// slash date in the order the text uses.
+func parseDateIn(s, text string) (day, bool) {
+	for _, m := range orderDates(findDates(s), text) {
+		if m.y != 0 {
+			return m.day, true
+		}
+	}
+	return day{}, false
 }
 
 // skipOrdinal skips "st", "nd", "rd", "th" after a day number.
@@ -472,7 +572,9 @@ var numberWords = map[string]int{
 	"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90,
 }
 
-var reDurationAdj = regexp.MustCompile(`(?i)\b(\d{1,3})-(minute|hour)\b`)
+// reDurationAdj is a length used as an adjective: "a 40-minute call", "a
+// two-hour dinner", "a half-hour meeting".
+var reDurationAdj = regexp.MustCompile(`(?i)\b(\d{1,3}|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half)-(minute|hour)\b`)
 
 // findDuration returns the meeting length in minutes stated in s, or 0.
 func findDuration(s string) int {
@@ -482,9 +584,15 @@ func findDuration(s string) int {
 	m := reDuration.FindStringSubmatch(s)
 	if m == nil {
 		if a := reDurationAdj.FindStringSubmatch(s); a != nil {
-			n, _ := strconv.Atoi(a[1])
+			n, err := strconv.Atoi(a[1])
+			if err != nil {
+				n = numberWords[strings.ToLower(a[1])]
+			}
 			if strings.EqualFold(a[2], "hour") {
 				n *= 60
+				if strings.EqualFold(a[1], "half") {
+					n = 30
+				}
 			}
 			if n > 0 && n <= 24*60 {
 				return n

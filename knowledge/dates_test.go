@@ -102,6 +102,8 @@ func TestFindDuration(t *testing.T) {
 		{"for 1 hour and 15 minutes", 75},
 		{"lasting about 25 minutes", 25},
 		{"a 40-minute call", 40},
+		{"over a two-hour dinner", 120},
+		{"a half-hour exchange by video", 30},
 		{"for the first time in years", 0},
 	}
 	for _, tt := range tests {

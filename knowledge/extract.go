@@ -27,7 +27,7 @@ func Extract(r Readout) (Meeting, error) {
 		Hash:      r.Hash,
 	}
 	mi := d.meetingSentence()
-	if mi < 0 || looksLikeNews(d.r.Text) {
+	if mi < 0 || looksLikeNews(d.r.Text) || looksLikeSpeech(d.title, d.r.Text) {
 		return m, fmt.Errorf("%s: %w", r.Name, ErrNotReadout)
 	}
 	if m.Title == "" {
@@ -50,6 +50,8 @@ func Extract(r Readout) (Meeting, error) {
 		d.self = label(self)
 	} else if firstPerson(meet) {
 		d.self = titleAuthor(meet, m.Participants)
+	} else {
+		d.self = statementAuthor(meet, m.Participants)
 	}
 	if len(m.Participants) < 2 && !(len(m.Participants) == 1 && reWithOther.MatchString(meet)) {
 		return m, fmt.Errorf("%s: %w", r.Name, ErrNotReadout)
@@ -58,7 +60,7 @@ func Extract(r Readout) (Meeting, error) {
 	if m.Published == "" && refOK && d.refFromHeader {
 		m.Published = ref.iso()
 	}
-	m.Date = d.meetingDate(mi, ref, refOK)
+	m.Date = d.meetingDate(mi, m.Participants, ref, refOK)
 	first := d.firstPart(mi)
 	m.Time = findTime(first)
 	m.DurationMinutes = findDuration(first)
@@ -558,7 +560,7 @@ func (d *doc) meetingSentence() int {
 			break
 		}
 		t := dropCallFor(s.text)
-		if !hasMeetVerb(t) {
+		if !hasMeetVerb(t) || plansMeeting(t) {
 			continue
 		}
 		verb[i] = true
@@ -624,8 +626,28 @@ func (d *doc) isPrincipal(m mention) bool {
 	switch m.prev {
 	case "the", "of", "at", "in", "from", "to", "on", "into", "near", "a", "an":
 		return false
+	case ",":
+		if placeApposition(d.part, m) {
+			return false
+		}
 	}
 	return fieldCount(m.name, 2) >= 2 || d.loose && d.meet != "" && nextToVerb(d.meet, m)
+}
+
+// rePlaceBefore is a place and a comma right before a name: "in Manado, "
+// then the region of the place, not a person.
+var rePlaceBefore = regexp.MustCompile(`(?:^|[^\p{L}\p{M}])(?:in|at)\s+(?:the\s+)?` + capPhrase + `,\s*$`)
+
+// placeApposition says a bare name closes a place's apposition ("met on 3
+// May in Manado, North Sulawesi."): a province or country, not a person.
+func placeApposition(s string, m mention) bool {
+	if m.start < 0 || m.end > len(s) || m.start > m.end {
+		return false
+	}
+	if rest := strings.TrimLeft(s[m.end:], " "); rest != "" && !strings.ContainsRune(".,;:)", rune(rest[0])) {
+		return false
+	}
+	return rePlaceBefore.MatchString(s[:m.start])
 }
 
 func isStaffTitle(t string) bool {
@@ -672,9 +694,47 @@ func openingClause(s string) []int {
 	return reOpeningClause.FindStringSubmatchIndex(s)
 }
 
+// reWhoMet opens a relative clause that reports a further meeting.
+var reWhoMet = regexp.MustCompile(`^,?\s*who\s+(?:(?:then|later|also|subsequently|afterwards)\s+)?(?:met|meets|held talks|holds talks)\s+(?:with\s+)?`)
+
+// reStatementVerb introduces a principal's own words after a meeting: "X
+// issued the following statement after meeting Y:", "X said:".
+var reStatementVerb = regexp.MustCompile(`\b(?:(?:issued|released|made|delivered|gave)\s+(?:the\s+following|a|this)\s+(?:joint\s+)?statement|said\s*:|stated\s*:)`)
+
+// statementAuthor is who "I" is in the quoted statement that follows a
+// meeting sentence such as "Ms. X, Managing Director, issued the following
+// statement after meeting Mr. Y:": the named principal before the verb.
+func statementAuthor(meet string, ps []Participant) string {
+	loc := reStatementVerb.FindStringIndex(meet)
+	if loc == nil {
+		return ""
+	}
+	subject := foldName(meet[:loc[0]])
+	who, at := "", loc[0]
+	for _, p := range ps {
+		if p.Name == "" {
+			continue
+		}
+		for _, t := range nameTokens(p.Name) {
+			if i := strings.Index(subject, t); i >= 0 && i < at {
+				who, at = label(p), i
+			}
+		}
+	}
+	return who
+}
+
+// reFollowingText is "the following statement" and the like.
+var reFollowingText = regexp.MustCompile(`\b[Tt]he following (statement|remarks|readout|message|joint statement|communiqué|press release)\b`)
+
 // participantPart is the meeting sentence up to its topic tail, with
 // relative clauses (", who is visiting New York ...,") removed.
 func participantPart(s string) string {
+	// "issued the following statement after meeting X": an adjective, not
+	// the start of a topic tail.
+	if strings.Contains(s, "following ") {
+		s = reFollowingText.ReplaceAllString(s, "a $1")
+	}
 	if loc := openingClause(s); loc != nil {
 		s = s[:loc[3]] + s[loc[1]:] // keep "On November 29, ", drop "following ...,"
 	}
@@ -688,8 +748,22 @@ func participantPart(s string) string {
 		return s
 	}
 	from = max(0, from-2)
-	if at := topicTailStart(s[from:]); at >= 0 {
+	at := topicTailStart(s[from:])
+	for at >= 0 && strings.HasPrefix(s[from+at:], "following") && strings.HasSuffix(s[:from+at], "the ") {
+		// "issued the following statement": an adjective, not "following
+		// the talks".
+		next := from + at + len("following")
+		if at = topicTailStart(s[next:]); at >= 0 {
+			from = next
+		}
+	}
+	if at >= 0 {
 		head, tail := s[:at+from], s[at+from:]
+		// "..., who later met with Cardinal X": a relative clause that
+		// names more principals met is part of the meeting.
+		if m := reWhoMet.FindStringIndex(tail); m != nil {
+			return head + ", " + participantPart(tail[m[1]:])
+		}
 		// A relative clause closed by a comma: keep what follows it.
 		if strings.HasPrefix(strings.TrimLeft(tail, ", "), "who") || strings.HasPrefix(strings.TrimLeft(tail, ", "), "which") {
 			if j := strings.Index(tail[1:], ","); j >= 0 {

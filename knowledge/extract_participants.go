@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -22,6 +23,12 @@ func (d *doc) participants(mi int) []Participant {
 		// "at the Prime Minister's Office", "since the President's
 		// inauguration": in the body a possessive office is not a person met.
 		if !fromTitle && m.office && m.poss {
+			return
+		}
+		// "in Manado, North Sulawesi": a bare name after a place and a
+		// comma is the place's region.
+		if !fromTitle && !m.office && m.title == "" && !m.hon && m.end <= len(d.part) &&
+			reInPlaceComma.MatchString(d.part[:m.start]) && endsPhrase(d.part[m.end:]) {
 			return
 		}
 		if fromTitle && !m.office && m.title == "" && !m.hon {
@@ -332,6 +339,16 @@ func shareToken(a, b string) bool {
 	return false
 }
 
+// reInPlaceComma ends a place phrase and a comma: "held in Manado, ".
+var reInPlaceComma = regexp.MustCompile(`\b(?:in|at|near)\s+\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)?,\s*$`)
+
+// endsPhrase says whether rest, the text after a mention, starts with the
+// end of its phrase ("North Sulawesi." rather than "Macron met").
+func endsPhrase(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	return rest == "" || strings.IndexByte(".,;:)", rest[0]) >= 0
+}
+
 // samePerson says whether two participant records describe one person.
 func samePerson(a, b Participant) bool {
 	switch {
@@ -340,8 +357,13 @@ func samePerson(a, b Participant) bool {
 	case a.Name == "" && b.Name == "":
 		return sameOffice(a.Title, b.Title) && (a.Affiliation == "" || b.Affiliation == "" || a.Affiliation == b.Affiliation)
 	default:
-		return sameOffice(a.Title, b.Title) && a.Affiliation != "" && a.Affiliation == b.Affiliation ||
-			sameOffice(a.Title, b.Title) && (a.Affiliation == "" || b.Affiliation == "")
+		if a.Name == "" {
+			a, b = b, a
+		}
+		// "Chairperson-in-Office" of the OSCE is the Swiss minister whose
+		// title reads "OSCE Chairperson-in-Office; ...".
+		return sameOffice(a.Title, b.Title) && (a.Affiliation == b.Affiliation || a.Affiliation == "" || b.Affiliation == "" ||
+			strings.Contains(a.Title, b.Affiliation+" "))
 	}
 }
 
@@ -355,8 +377,10 @@ func sameOffice(a, b string) bool {
 	// A double office ("Deputy Prime Minister and Minister of Foreign
 	// Affairs") is either of its offices.
 	for _, t := range [2]*string{&a, &b} {
-		if i := strings.Index(*t, " and "); i > 0 {
-			x, y := (*t)[:i], (*t)[i+5:]
+		// Two offices held together: "Deputy Prime Minister and Minister
+		// of Foreign Affairs", "OSCE Chairperson-in-Office; Federal Councillor".
+		if i, n := officeJoin(*t); i > 0 {
+			x, y := (*t)[:i], (*t)[i+n:]
 			if t == &a {
 				return sameOffice(x, b) || sameOffice(y, b)
 			}
@@ -376,6 +400,18 @@ func sameOffice(a, b string) bool {
 		}
 	}
 	return oa.head
+}
+
+// officeJoin is where the first " and " or "; " joining two offices is in
+// t, and its length.
+func officeJoin(t string) (int, int) {
+	if i := strings.Index(t, "; "); i > 0 {
+		return i, 2
+	}
+	if i := strings.Index(t, " and "); i > 0 {
+		return i, 5
+	}
+	return -1, 0
 }
 
 // officeRanks are words that make a different office, not more detail.
@@ -598,6 +634,10 @@ func (d *doc) fillAffiliations(ps []Participant) {
 			for _, c := range countriesIn(d.loc) {
 				give(c)
 			}
+			// "the Foreign Office, Berlin": a venue in a city.
+			for _, c := range cityCountries(d.loc) {
+				give(c)
+			}
 		}
 	}
 	for _, c := range countriesIn(strings.ReplaceAll(d.title, "-", " ")) {
@@ -711,6 +751,20 @@ func countryPairs(s string) [][2]string {
 				(!t.place.isOrg || !u.place.isOrg) {
 				out = append(out, [2]string{t.place.name, u.place.name})
 			}
+		}
+	}
+	return out
+}
+
+// cityCountries lists the countries of the cities a text names, first
+// mention first.
+func cityCountries(s string) []string {
+	var out []string
+	toks := tokenize(s)
+	classify(toks)
+	for _, t := range toks {
+		if t.class == cPlace && t.placeLen > 0 && t.place.isCity && t.place.country != "" && !slices.Contains(out, t.place.country) {
+			out = append(out, t.place.country)
 		}
 	}
 	return out

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -8,19 +9,19 @@ import (
 // in the header, or a date tied to "yesterday"/"tomorrow" in the text.
 func (d *doc) releaseDay() (day, bool) {
 	if d.r.Published != "" {
-		if x, ok := parseAnyDate(d.r.Published); ok {
+		if x, ok := parseDateIn(d.r.Published, d.r.Text); ok {
 			return x, true
 		}
 	}
 	for _, line := range d.header {
-		if x, ok := parseAnyDate(line); ok {
+		if x, ok := parseDateIn(line, d.r.Text); ok {
 			d.refFromHeader = true
 			return x, true
 		}
 	}
 	for _, line := range append(append([]string{}, d.trailer...), d.labels...) {
 		if len(line) < 60 {
-			if x, ok := parseAnyDate(line); ok {
+			if x, ok := parseDateIn(line, d.r.Text); ok {
 				d.refFromHeader = true
 				return x, true
 			}
@@ -53,7 +54,7 @@ func (d *doc) yearHint() int {
 // meetingDate picks the day of the meeting: a date in the meeting sentence,
 // a date in the headline, a relative date resolved against the release day,
 // and finally the release day itself when the text gives no other.
-func (d *doc) meetingDate(mi int, ref day, refOK bool) string {
+func (d *doc) meetingDate(mi int, ps []Participant, ref day, refOK bool) string {
 	meet := d.sents[mi].text
 	complete := func(x day) (string, bool) {
 		if x.y == 0 {
@@ -68,7 +69,7 @@ func (d *doc) meetingDate(mi int, ref day, refOK bool) string {
 		}
 		return x.iso(), true
 	}
-	for _, m := range findDates(meet) {
+	for _, m := range orderDates(findDates(meet), d.r.Text) {
 		if modifiesNoun(meet, m) {
 			continue // "his March 18 re-election": another event's date
 		}
@@ -76,7 +77,7 @@ func (d *doc) meetingDate(mi int, ref day, refOK bool) string {
 			return s
 		}
 	}
-	for _, m := range findDates(d.title) {
+	for _, m := range orderDates(findDates(d.title), d.r.Text) {
 		if s, ok := complete(m.day); ok {
 			return s
 		}
@@ -101,10 +102,66 @@ func (d *doc) meetingDate(mi int, ref day, refOK bool) string {
 			}
 		}
 	}
+	// "X spoke to Y." opens the page; the body then says "X spoke to Y
+	// yesterday evening": the restated meeting carries the date.
+	if x, ok := d.restatedDate(mi, ps, ref, refOK); ok {
+		return x
+	}
 	if refOK && (d.refFromHeader || d.r.Published != "") {
 		return ref.iso()
 	}
 	return ""
+}
+
+// reRestate is a past meeting verb that reports the meeting again;
+// reNotRestate marks a sentence about another meeting, earlier or later.
+var (
+	reRestate    = regexp.MustCompile(`\b(?:met|spoke|talked|held|hosted|received|welcomed|called)\b`)
+	reNotRestate = regexp.MustCompile(`(?i)\b(?:will|would|again|next|previous|previously|earlier|last (?:week|month|year)|recalled|since|upcoming|future|plans?)\b`)
+)
+
+// restatedDate is the date of a later sentence, within a few of the
+// meeting sentence, that reports the same meeting again: a past meeting
+// verb, a principal's name, and a date after "on" or a day relative to the
+// release.
+func (d *doc) restatedDate(mi int, ps []Participant, ref day, refOK bool) (string, bool) {
+	for k := mi + 1; k < len(d.sents) && k <= mi+5; k++ {
+		s := d.sents[k].text
+		if !reRestate.MatchString(s) || reNotRestate.MatchString(s) || !namesAny(s, ps) {
+			continue
+		}
+		for _, m := range orderDates(findDates(s), d.r.Text) {
+			if modifiesNoun(s, m) || !strings.HasSuffix(strings.ToLower(strings.TrimRight(s[:m.start], " ")), "on") {
+				continue
+			}
+			x := m.day
+			if x.y == 0 && refOK {
+				x = x.withYear(ref)
+			}
+			if x.y != 0 && x.valid() {
+				return x.iso(), true
+			}
+		}
+		if refOK {
+			if x, ok := relativeDay(s, ref); ok {
+				return x.iso(), true
+			}
+		}
+	}
+	return "", false
+}
+
+// namesAny says a sentence names one of the participants by a word of
+// their name.
+func namesAny(s string, ps []Participant) bool {
+	for _, p := range ps {
+		for _, w := range strings.Fields(p.Name) {
+			if len(w) >= 3 && w[0] >= 'A' && w[0] <= 'Z' && strings.Contains(s, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // modifiesNoun says a date is used as an adjective ("the March 18

@@ -103,10 +103,18 @@ func firstIndex(re *regexp.Regexp, s string) int {
 const capPhrase = `(?:[A-Z\d][\p{L}\p{M}\d'’.&-]*)(?:(?:\s+(?:of|de|and|for|du|la|des|del)(?:\s+the)?)?\s+[A-Z\d][\p{L}\p{M}\d'’.&-]*)*`
 
 var (
-	reMargins   = regexp.MustCompile(`(?i:on|in|at)\s+the\s+(?i:margins?|sidelines?|occasion)\s+of\s+(?:the\s+)?(` + capPhrase + `(?:\s+in\s+` + capPhrase + `)?)`)
-	reOccasion  = regexp.MustCompile(`(?:visiting|to attend|attending|visit to|trip to|arrived in|while in)\s+(?:the\s+)?(` + capPhrase + `)`)
-	reInAt      = regexp.MustCompile(`\b(?:in|at)\s+((?:the\s+)?` + capPhrase + `(?:,\s*[A-Z][\p{L}\p{M}.'-]+(?:\s+[A-Z][\p{L}\p{M}.'-]+)?)?)`)
-	reWelcomeTo = regexp.MustCompile(`(?i:welcom\w*)\s+[^.]{0,60}?\bto\s+(?:the\s+)?(` + capPhrase + `)`)
+	reMargins  = regexp.MustCompile(`(?i:on|in|at)\s+the\s+(?i:margins?|sidelines?|occasion)\s+of\s+(?:the\s+)?(` + capPhrase + `(?:\s+in\s+` + capPhrase + `)?)`)
+	reOccasion = regexp.MustCompile(`(?:visiting|to attend|attending|visit to|trip to|arrived in|while in)\s+(?:the\s+)?(` + capPhrase + `)`)
+	// reInAt needs a real word start before "in" or "at": Go's \b is ASCII
+	// only, so it would split "Súilleabháin" before its final "in".
+	reInAt = regexp.MustCompile(`(?:^|[^\p{L}\p{M}\d'’-])(?:in|at)\s+((?:the\s+)?` + capPhrase + venueNoun + `(?:,\s*[A-Z][\p{L}\p{M}.'-]+(?:\s+[A-Z][\p{L}\p{M}.'-]+)?)?)`)
+	// reWelcomeTo lets a long appositive ("the Prime Minister of X, Ms Y,")
+	// and titles with a dot ("Mr.") stand between the verb and the venue.
+	reWelcomeTo = regexp.MustCompile(`(?i:welcom\w*)\s+(?:[^.]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|H\.E)\.){0,140}?\bto\s+(?:the\s+)?(` + capPhrase + venueNoun + `)`)
+	// reAtVenue is "at" a place named with a venue noun ("at IMF
+	// headquarters", "at the Élysée Palace"), wherever it stands in the
+	// meeting sentence.
+	reAtVenue = regexp.MustCompile(`(?:^|[^\p{L}\p{M}\d'’-])at\s+((?:the\s+)?` + capPhrase + venueNoun + `)`)
 )
 
 // findInAt is reInAt.FindAllStringSubmatch(s, -1), run only when s holds
@@ -143,22 +151,51 @@ func mayHaveInAt(s string) bool {
 
 func capOrDigit(c byte) bool { return 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
 
+// venueNoun is a common noun that makes the capitalised words before it a
+// building ("the SRE headquarters", "the Foreign Ministry's offices").
+const venueNoun = `(?:\s+(?:headquarters|offices|office|residence|premises|compound|secretariat|building))?`
+
 // location is where an in-person meeting took place: a venue or city in the
 // meeting sentence, the event it was held on the margins of, the city a
 // principal was visiting, else the dateline.
 func (d *doc) location(mi int) string {
 	meet := d.sents[mi].text
-	if m := findMargins(meet); m != nil {
-		return trimPlace(m[1])
+	// A place or venue stated outside the event phrase ("met X in Kuala
+	// Lumpur on the sidelines of the Y Meeting") says where they met; the
+	// event is only the occasion.
+	margins := findMarginsIndex(meet)
+	var inAt [][]int
+	if mayHaveInAt(d.part) {
+		inAt = reInAt.FindAllStringSubmatchIndex(d.part, -1)
 	}
-	for _, m := range findInAt(d.part) {
-		if p := trimPlace(m[1]); p != "" && isPlaceLike(p) {
+	for _, m := range inAt {
+		p := trimPlace(d.part[m[2]:m[3]])
+		if p == "" || !isPlaceLike(p) {
+			continue
+		}
+		if margins == nil {
 			return p
 		}
+		if at := strings.Index(meet, d.part[m[2]:m[3]]); at >= 0 && (at+m[3]-m[2] <= margins[0] || at >= margins[1]) &&
+			isPlaceOrVenue(p) {
+			return p
+		}
+	}
+	if margins != nil {
+		return trimPlace(meet[margins[2]:margins[3]])
 	}
 	if m := findOccasion(meet); m != nil {
 		if p := trimPlace(m[1]); p != "" && isPlaceLike(p) {
 			return p
+		}
+	}
+	// "after meeting with X, Y of Z, at IMF headquarters": a named venue
+	// anywhere in the meeting sentence.
+	if strings.Contains(meet, "at ") {
+		for _, m := range reAtVenue.FindAllStringSubmatch(meet, -1) {
+			if p := trimPlace(m[1]); p != "" && isPlaceLike(p) && isPlaceOrVenue(p) {
+				return p
+			}
 		}
 	}
 	for k := mi; k < len(d.sents) && k <= mi+2; k++ {
@@ -170,7 +207,8 @@ func (d *doc) location(mi int) string {
 			continue
 		}
 		if m := reWelcomeTo.FindStringSubmatch(s); m != nil {
-			if p := trimPlace(m[1]); p != "" && isPlaceLike(p) {
+			// "welcome X to the Fund": only a known place or a venue.
+			if p := trimPlace(m[1]); p != "" && isPlaceLike(p) && isPlaceOrVenue(p) {
 				return p
 			}
 		}
@@ -273,6 +311,38 @@ func findMargins(s string) []string {
 	return reMargins.FindStringSubmatch(s)
 }
 
+// findMarginsIndex is findMargins with the match's offsets.
+func findMarginsIndex(s string) []int {
+	l := strings.ToLower(s)
+	if !strings.Contains(l, "margin") && !strings.Contains(l, "sideline") && !strings.Contains(l, "occasion") {
+		return nil
+	}
+	return reMargins.FindStringSubmatchIndex(s)
+}
+
+// isPlaceOrVenue says a phrase is a known city or country, or names a
+// building ("Treasury Department", "State House", "IMF headquarters"),
+// rather than an organisation or an event.
+func isPlaceOrVenue(p string) bool {
+	if reVenueWord.MatchString(p) || reVenueOnly.MatchString(p) || reVenueLower.MatchString(p) {
+		return true
+	}
+	p = strings.TrimPrefix(p, "the ")
+	if _, ok := lookupPlace(p); ok {
+		return true
+	}
+	if city, _, ok := strings.Cut(p, ","); ok {
+		if _, ok := lookupPlace(city); ok {
+			return true
+		}
+	}
+	return seatCities[p]
+}
+
+// reVenueLower is a venue noun in lower case, or a government building
+// named by its department or its street.
+var reVenueLower = regexp.MustCompile(`\b(?:headquarters|offices?|residence|premises|compound|secretariat|building|Department|Ministry|Palace|Villa|Castle|Guesthouse|Guest House|Embassy|Consulate|Chancellery|Street|Square|Avenue)\b`)
+
 func findOccasion(s string) []string {
 	if !strings.Contains(s, "visit") && !strings.Contains(s, "attend") && !strings.Contains(s, "trip to") &&
 		!strings.Contains(s, "arrived in") && !strings.Contains(s, "while in") {
@@ -345,7 +415,7 @@ func (d *doc) withCity(loc string, mi int) string {
 			}
 		}
 	}
-	if !reVenueOnly.MatchString(loc) {
+	if !reVenueOnly.MatchString(loc) && !reVenueLower.MatchString(loc) {
 		return loc
 	}
 	for _, w := range strings.Fields(loc) {

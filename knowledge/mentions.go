@@ -24,7 +24,12 @@ type mention struct {
 
 // royalRanks are titles of rank that an office named after the name
 // replaces.
-var royalRanks = setOf("prince", "princess", "king", "queen", "sheikh", "sheikha", "emir", "amir", "sultan")
+var royalRanks = setOf("prince", "princess", "king", "queen", "sheikh", "sheikha", "emir", "amir", "sultan",
+	"cardinal", "archbishop", "bishop")
+
+// churchRanks are ranks of the Catholic hierarchy: an office held with one
+// ("Cardinal X, Secretary of State") is the Holy See's.
+var churchRanks = setOf("cardinal", "archbishop", "bishop", "nuncio", "pontiff", "pope")
 
 // findMentions returns the people and offices named in s, in order.
 func findMentions(s string) []mention {
@@ -224,7 +229,7 @@ func mentionsIn(s string, toks []token) []mention {
 				m.prev, m.prev2 = "", ""
 			}
 			if b-a == 1 && !m.hon && !(toks[pb-1].class == cTitle && titleHeads[toks[pb-1].key]) && toks[pb-1].class != cPlace &&
-				!(pb-1 >= 0 && toks[pb-1].key == "affairs") {
+				!(pb-1 >= 0 && toks[pb-1].key == "affairs") && !mononym(toks, pa, a) {
 				continue // "the European Comm'n": a word of the office, not a name
 			}
 			m.title, m.aff = splitTitle(s, toks[pa:pb])
@@ -236,6 +241,9 @@ func mentionsIn(s string, toks []token) []mention {
 			// the office after the name says more than a royal rank.
 			if pa, pb, ok := titleRunAfter(toks, b+1); ok {
 				aff := m.aff
+				if churchRanks[strings.ToLower(m.title)] && aff == "" {
+					aff = "Holy See"
+				}
 				m.title, m.aff = splitTitle(s, toks[pa:pb])
 				if m.aff == "" {
 					m.aff = aff
@@ -249,6 +257,32 @@ func mentionsIn(s string, toks []token) []mention {
 				m.title, m.aff = splitTitle(s, toks[pa:pb])
 				m.start = toks[pa].start
 				markUsed(used, pa, pb)
+			}
+		}
+		// "The Minister of Foreign Affairs, Ambassador X, ...": an office
+		// that opens the clause, then a comma and the titled person who
+		// holds it.
+		if m.title != "" {
+			if x := tokenAt(toks, m.start); x >= 2 && toks[x-1].s == "," {
+				if pa, pb, ok := titleRunBefore(toks, x-2); ok && !anyUsed(used, pa, pb) && opensClause(toks, pa) {
+					title, aff := splitTitle(s, toks[pa:pb])
+					if aff != "" && m.aff != "" && aff != m.aff {
+						// "The OSCE Chairperson-in-Office, Swiss Federal
+						// Councillor X": the person's country, the office's body.
+						title = s[toks[pa].start:toks[pb-1].end]
+						title = normalizeTitle(strings.TrimPrefix(strings.TrimPrefix(title, "The "), "the "))
+					}
+					if strings.Count(m.title, " ") == 0 {
+						m.title = title
+					} else {
+						m.title = title + "; " + m.title
+					}
+					if m.aff == "" {
+						m.aff = aff
+					}
+					m.start = toks[pa].start
+					markUsed(used, pa, pb)
+				}
 			}
 		}
 		// "his Japanese counterpart Yoshimasa Hayashi": a country, no office.
@@ -314,6 +348,63 @@ func mentionsIn(s string, toks []token) []mention {
 	}
 	sortMentions(out)
 	return out
+}
+
+// tokenAt is the index of the token that starts at byte i, or -1.
+func tokenAt(toks []token, i int) int {
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].start >= i })
+	if k < len(toks) && toks[k].start == i {
+		return k
+	}
+	return -1
+}
+
+// opensClause says whether the office at toks[a] begins its clause: the
+// phrase's start, after "the", a comma or a dateline's dash.
+func opensClause(toks []token, a int) bool {
+	for a > 0 && toks[a-1].key == "the" {
+		a--
+	}
+	if a == 0 {
+		return true
+	}
+	switch toks[a-1].s {
+	case ",", ";", ":", "–", "—", "-":
+		return true
+	}
+	return false
+}
+
+// officeNounEnds are endings of the nouns that name institutions and
+// programmes ("Promotion", "Development", "Partnership"), never a name.
+var officeNounEnds = []string{"tion", "sion", "ment", "ship", "ance", "ence", "ity", "ism", "ology", "ics", "ure", "ies", "'n"}
+
+// mononym says whether the single capitalised word at toks[i], after the
+// office toks[pa:i], is a person known by one name ("Minister of Finance
+// Hartanto") rather than one more word of the office: the office is a head
+// with its portfolio ("X of Y") or a "Secretary General", and the word neither looks like an
+// institution's noun nor runs on into more capitalised words.
+func mononym(toks []token, pa, i int) bool {
+	w := toks[i]
+	if w.poss || strings.ContainsRune(w.s, '.') || strings.HasSuffix(w.key, "s") && !strings.HasSuffix(w.key, "ss") {
+		return false
+	}
+	for _, e := range officeNounEnds {
+		if strings.HasSuffix(w.key, e) {
+			return false
+		}
+	}
+	if i+1 < len(toks) && (isCapitalized(toks[i+1].s) || toks[i+1].s == "(") {
+		return false
+	}
+	// "Secretary General Havili", "Attorney General Ruiz".
+	of := i-2 >= pa && toks[i-1].key == "general" && titleHeads[toks[i-2].key]
+	for k := pa; k < i; k++ {
+		if toks[k].key == "of" || toks[k].key == "for" {
+			of = of || k > pa && toks[k-1].class == cTitle && titleHeads[toks[k-1].key]
+		}
+	}
+	return of
 }
 
 // textTokens keeps one text's tokens as tokenize gives them, so that
@@ -516,10 +607,17 @@ func titleRunBefore(toks []token, e int) (int, int, bool) {
 		return 0, 0, false
 	}
 	j := e
-	headSeen := false
+	headSeen, list := false, false
 	for j >= 0 && e-j < 60 {
 		t := toks[j]
+		// "Minister of Foreign Affairs, Trade and Development X": a comma
+		// inside a list of portfolios, before its "and", is part of the office.
+		if t.s == "," && list && !headSeen && j > 0 && toks[j-1].class == cTitle && !toks[j-1].poss && toks[j+1].class == cTitle {
+			j--
+			continue
+		}
 		if t.class == cTitle || t.class == cConn || t.class == cPlace || t.s == "(" || t.s == ")" {
+			list = list || t.key == "and" || t.key == "&"
 			if t.poss && j != e && t.class != cPlace {
 				break
 			}
@@ -734,8 +832,15 @@ func tidyTitle(t string) bool {
 	return true
 }
 
-// normalizeTitle capitalises an office written in lower case and tidies spaces.
+// popeTitles are the other names of the Pope's office.
+var popeTitles = setOf("holy father", "supreme pontiff", "roman pontiff", "pontiff")
+
+// normalizeTitle capitalises an office written in lower case and tidies
+// spaces, and names the Pope's office one way.
 func normalizeTitle(t string) string {
+	if popeTitles[strings.ToLower(t)] {
+		return "Pope"
+	}
 	if tidyTitle(t) {
 		return t
 	}
@@ -776,6 +881,8 @@ func defaultAffiliation(title string) string {
 		return "United Nations"
 	case reUSSecretary.MatchString(title):
 		return "United States"
+	case strings.EqualFold(title, "Pope"):
+		return "Holy See"
 	case strings.EqualFold(title, "Taoiseach") || strings.EqualFold(title, "Tánaiste"):
 		return "Ireland"
 	case strings.EqualFold(title, "Federal Chancellor"):

@@ -33,7 +33,8 @@ type token struct {
 var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "h.e", "shri", "smt", "shrimati", "dato", "dato'", "datuk",
 	"datin", "datu", "sir", "dame", "prof", "professor", "mme", "madame", "madam", "sheikh", "shaikh", "excellency",
 	"excellencies", "honorable", "honourable", "hon", "majesty", "highness", "holiness", "senor", "señor", "senhor",
-	"monsieur", "messrs", "rt", "right", "tun", "tunku", "pehin", "haji", "hajjah", "samdech", "sri", "seri")
+	"monsieur", "messrs", "rt", "right", "tun", "tunku", "pehin", "haji", "hajjah", "samdech", "sri", "seri",
+	"eminence", "excellence", "beatitude")
 
 // titleHeads are words that can head an office.
 var titleHeads = setOf("president", "vice-president", "minister", "ministers", "secretary", "secretary-general",
@@ -45,7 +46,7 @@ var titleHeads = setOf("president", "vice-president", "minister", "ministers", "
 	"spokesman", "spokeswoman", "president-elect", "chief", "emperor", "empress", "monarch", "sheikha",
 	"viceroy", "delegate", "attorney", "congressman", "congresswoman", "deputy", "vice", "assistant", "minister-president",
 	"secretaries", "presidents", "leaders", "ministers", "governor-general", "high-representative", "pm", "fm", "eam",
-	"counterpart")
+	"counterpart", "cardinal", "archbishop", "bishop", "patriarch", "nuncio", "pontiff", "father", "prefect")
 
 // titleWords are the other words of offices and institutions ("Foreign",
 // "Affairs", "Political Bureau"); a capitalised one is never a name.
@@ -84,7 +85,8 @@ var titleWords = setOf("prime", "foreign", "defense", "defence", "state", "gener
 	"command", "headquarters", "station", "embassy", "consulate", "legation", "capital", "city", "municipal",
 	"metropolitan", "prefecture", "prefectural", "county", "district", "region", "zone", "area", "sector",
 	"communist", "socialist", "democratic", "liberal", "conservative", "labour", "workers", "people", "peoples",
-	"state's", "cpc", "ccp", "g7", "g8", "g20", "brics", "nato's", "un's", "eu's")
+	"state's", "cpc", "ccp", "g7", "g8", "g20", "brics", "nato's", "un's", "eu's",
+	"holy", "dicastery", "emigration", "emigrants", "expatriates", "migration", "diaspora", "nationals", "abroad", "compatriots")
 
 // connectors join the words of an office: "Minister of Foreign Affairs and Trade".
 var connectors = setOf("of", "for", "and", "the", "&", "on", "to", "/")
@@ -123,7 +125,8 @@ var nonNames = setOf("the", "a", "an", "on", "in", "at", "during", "with", "afte
 	"stressing", "emphasizing", "underlining", "highlighting", "recalling", "reaffirming", "acknowledging", "sides",
 	"side", "delegations", "parties", "participants", "interlocutors", "counterparts", "officials", "governments",
 	"countries", "nations", "men", "women", "everyone", "anyone", "nobody", "somebody", "someone", "issue",
-	"issues", "situation", "matters", "topics", "subjects", "questions", "question", "areas", "fields")
+	"issues", "situation", "matters", "topics", "subjects", "questions", "question", "areas", "fields",
+	"working", "lunch", "luncheon", "dinner", "breakfast")
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -440,7 +443,7 @@ func classify(toks []token) {
 		// matchPlace, skipping what the bits rule out: a word that starts
 		// no place and no formal state name.
 		if (cap || k == "the") && (bits&(bPlaceFirst|bStateFormWord) != 0 || k == "the") {
-			if n, p := matchPlace(toks, i); n > 0 {
+			if n, p := matchPlace(toks, i); n > 0 && !givenNamePlace(toks, i, n, p) {
 				t.class, t.placeLen, t.place = cPlace, n, p
 				for k := 1; k < n; k++ {
 					toks[i+k].class = cPlace
@@ -467,10 +470,16 @@ func classify(toks []token) {
 			t.class = cHon
 		case cap && bits&(bHead|bTitleWord) != 0:
 			t.class = cTitle
+		case cap && compoundHead(t.s) != "":
+			// "Chairperson-in-Office", "Ambassador-at-Large": an office
+			// word with a lower-case tail heads the office.
+			t.class, t.key = cTitle, compoundHead(t.s)
 		case bits&bConn != 0:
 			t.class = cConn
 		case bits&bParticle != 0 && !cap:
 			t.class = cParticle
+		case !cap && particleName(t.s):
+			t.class = cName // "el-Sayed", "al-Majali": a particle joined to a surname
 		case cap && len(k) == 1 && strings.HasSuffix(t.s, ".") && i > 0 && toks[i-1].class == cName &&
 			i+1 < len(toks) && isCapitalized(toks[i+1].s):
 			t.class = cName // a middle initial: "Enrique A. Manalo"
@@ -485,6 +494,51 @@ func classify(toks []token) {
 			t.class = cOther
 		}
 	}
+}
+
+// givenNamePlace says whether the one-word place p at toks[i] is a given
+// name: written between an honorific or an office and a surname ("Mr.
+// Santiago Benítez", "Minister Israel Katz"). Tokens before i are
+// classified already.
+func givenNamePlace(toks []token, i, n int, p place) bool {
+	if n != 1 || i == 0 || i+1 >= len(toks) || p.isOrg || p.isAdj {
+		return false
+	}
+	if prev := toks[i-1]; prev.class != cHon && !(prev.class == cTitle && titleHeads[prev.key]) {
+		return false
+	}
+	next := toks[i+1]
+	if !isCapitalized(next.s) || next.poss || titleHeads[next.key] || titleWords[next.key] || nonNames[next.key] ||
+		honorifics[next.key] || isNumber(next.key) {
+		return false
+	}
+	_, starts := placeFirst[next.key]
+	return !starts
+}
+
+// compoundHead is the head word of an office written as one hyphenated
+// word with a lower-case tail ("Chairperson-in-Office" -> "chairperson"),
+// or "" when w is not one.
+func compoundHead(w string) string {
+	h := strings.IndexByte(w, '-')
+	if h <= 0 || h+1 >= len(w) || isCapitalized(w[h+1:]) {
+		return ""
+	}
+	if k := strings.ToLower(w[:h]); titleHeads[k] {
+		return k
+	}
+	return ""
+}
+
+// particleName says whether w is a lower-case name particle joined by a
+// hyphen to a capitalised surname ("al-Majali", "bin-Zayed"): the whole word
+// is a name, though it starts in lower case.
+func particleName(w string) bool {
+	h := strings.IndexByte(w, '-')
+	if h <= 0 || h+1 >= len(w) || !particles[w[:h]] {
+		return false
+	}
+	return isCapitalized(w[h+1:])
 }
 
 func isMonthName(k string) bool {

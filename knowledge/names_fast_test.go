@@ -316,7 +316,7 @@ func classifyRef(toks []token) {
 			}
 			continue
 		}
-		if n, p := matchPlaceRef(toks, i); n > 0 {
+		if n, p := matchPlaceRef(toks, i); n > 0 && !givenNamePlace(toks, i, n, p) {
 			t.class, t.placeLen, t.place = cPlace, n, p
 			for k := 1; k < n; k++ {
 				toks[i+k].class = cPlace
@@ -344,10 +344,14 @@ func classifyRef(toks []token) {
 			t.class = cHon
 		case cap && (titleHeads[k] || titleWords[k]):
 			t.class = cTitle
+		case cap && compoundHead(t.s) != "":
+			t.class, t.key = cTitle, compoundHead(t.s)
 		case connectors[k]:
 			t.class = cConn
 		case particles[k] && !cap:
 			t.class = cParticle
+		case !cap && particleName(t.s):
+			t.class = cName
 		case cap && len(k) == 1 && strings.HasSuffix(t.s, ".") && i > 0 && toks[i-1].class == cName &&
 			i+1 < len(toks) && isCapitalized(toks[i+1].s):
 			t.class = cName

@@ -112,7 +112,10 @@ var (
 	// reEndSaid is inverted attribution: "..., said the Prime Minister."
 	reEndSaid = regexp.MustCompile(`[,”"]\s*(?:said|added|noted|stressed|stated|explained|continued)\s+((?:[Tt]he\s+)?[\p{L}][^,]{0,70}?)\s*[.!]?$`)
 	// reQuoteSaid is attribution after a closing quote: "...," Mr Peters said.
-	reQuoteSaid = regexp.MustCompile(`^["”]\s+((?:[Tt]he\s+)?\p{Lu}[^,"”]{0,70}?)\s+(?:added|said|noted|stressed|explained|continued|emphasi[sz]ed|stated|underlined|observed|concluded|remarked|affirmed|insisted|says)\s*[.!]?$`)
+	reQuoteSaid = regexp.MustCompile(`^["”]\s+((?:[Tt]he\s+)?\p{Lu}[^,"”]{0,70}?|[Hh]e|[Ss]he)\s+(?:added|said|noted|stressed|explained|continued|emphasi[sz]ed|stated|underlined|observed|concluded|remarked|affirmed|insisted|says)\s*[.!]?$`)
+	// reQuoteSaidWhen is attribution after a closing quote with a time:
+	// "...," the Minister said after the meeting.
+	reQuoteSaidWhen = regexp.MustCompile(`^["”]\s+((?:[Tt]he\s+)?\p{Lu}[^,"”]{0,70}?|[Hh]e|[Ss]he)\s+(?:added|said|stressed|noted|told\s+reporters)\s+(?:after|at|during|following|before|on|in)\s+[^,"”]{1,50}?[.!]?$`)
 	// reSplit finds where a sentence turns to another speaker.
 	reSplit = regexp.MustCompile(`(?:,\s+while\s+|;\s+|,\s+whereas\s+|\s+while\s+|,\s+and\s+|,\s+but\s+|\s+and\s+|,\s+where\s+)`)
 	// reSkip marks sentences that carry no position.
@@ -139,6 +142,11 @@ func endSpeaker(s string) []string {
 		}
 		if m := reQuoteSaid.FindStringSubmatch(s[i:]); m != nil {
 			return m // "“... in Southeast Asia,” Mr Peters said."
+		}
+	}
+	if (s[i] == '"' || s[i] != ',') && strings.Contains(s[i:], " said ") {
+		if m := reQuoteSaidWhen.FindStringSubmatch(s[i:]); m != nil {
+			return m
 		}
 	}
 	if s[len(s)-1] == '"' || strings.HasSuffix(s, "”") || !mayHaveSaid(s[i:]) {
@@ -462,6 +470,8 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 	var paras []int     // paragraph of each position
 	var explicit []bool // whether its topic was announced ("With regard to X,")
 	prev, prevPara := "", -1
+	// quoteBy is whose quote is open: "I" and "we" inside it are theirs.
+	quoteBy, quoteOpen := "", false
 	for i := mi; i < len(d.sents); i++ {
 		s := d.sents[i]
 		if s.para != prevPara {
@@ -469,7 +479,10 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 				prev = "" // a pronoun does not reach across a caption or gap
 			}
 			prevPara = s.para
+			quoteOpen = false // a quote that runs on reopens with the paragraph
 		}
+		wasOpen := quoteOpen
+		quoteOpen = quoteOpenAfter(s.text, quoteOpen)
 		text := strings.TrimSpace(s.text)
 		ss.sent.reset(text)
 		if skipSentence(text) {
@@ -478,9 +491,19 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 		intro, rest := splitIntro(text)
 		topic := introTopic(intro)
 		speaker, ok := "", false
-		if m := endSpeaker(text); m != nil {
-			if who, found := ss.resolveStart(m[1], prev); found {
-				speaker, ok = who, true
+		if inner := strings.TrimLeft(rest, " \"“"); reWeAgreed.MatchString(inner) {
+			speaker, ok = BothSides, true // "We agreed to meet again," Kask added.
+		} else if wasOpen && quoteBy != "" && (firstPerson(inner) || reFirstPlural.MatchString(inner)) {
+			speaker, ok = quoteBy, true // "... the Taoiseach said: "... . We talked about ...""
+		}
+		if !ok {
+			if m := endSpeaker(text); m != nil {
+				if who, found := ss.resolveStart(m[1], prev); found {
+					speaker, ok = who, true
+					if reQuotedJoint.MatchString(text) {
+						speaker = BothSides // "“We agreed to meet in X,” Y added."
+					}
+				}
 			}
 		}
 		if !ok {
@@ -541,8 +564,35 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 		if last := out; len(last) > 0 && last[len(last)-1].Speaker != "" {
 			prev = last[len(last)-1].Speaker
 		}
+		if quoteOpen && !wasOpen || quoteOpen && quoteBy == "" {
+			quoteBy = speaker
+		}
+		if !quoteOpen {
+			quoteBy = ""
+		}
 	}
 	return mergePositions(out, paras, explicit)
+}
+
+// reWeAgreed is a quote in which the speaker reports what both sides
+// agreed: a joint position whoever is quoted.
+var reWeAgreed = regexp.MustCompile(`^We\s+(?:both\s+|also\s+|have\s+)?(?:agreed|decided|concurred)\b`)
+
+// quoteOpenAfter says whether a quotation is still open after sentence s,
+// given whether one was open before it: straight quotes toggle, curly ones
+// open and close.
+func quoteOpenAfter(s string, open bool) bool {
+	for _, r := range s {
+		switch r {
+		case '"':
+			open = !open
+		case '“':
+			open = true
+		case '”':
+			open = false
+		}
+	}
+	return open
 }
 
 // maxMergedPosition bounds a position built from several sentences, so a

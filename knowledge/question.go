@@ -36,6 +36,8 @@ type question struct {
 	askHowOften bool
 	// askDid: a yes-or-no question ("Did A and B meet?").
 	askDid bool
+	// askNext: about a meeting still to come ("Where will they meet next?").
+	askNext bool
 	// topic are the folded content words left after names, dates, offices
 	// and question words; about are those after "about"/"regarding".
 	topic, about []string
@@ -296,7 +298,25 @@ func parseQuestion(q string, names nameIndex) question {
 		pq.topic = []string{"discuss"}
 		pq.weak = append(pq.weak, "discuss")
 	}
+	// "Where will they meet next?" asks for a meeting still to come: the
+	// place is in what they agreed, not where this meeting was.
+	if asksNextMeeting(fq) {
+		pq.askNext = true
+		pq.askWhere, pq.askWhen = false, false
+		pq.topic = ixUnique(append(pq.topic, "meet"))
+		pq.weak = append(pq.weak, "meet")
+	}
 	return pq
+}
+
+// asksNextMeeting says a folded question asks about a meeting to come
+// ("where will they meet next", "when is their next meeting").
+func asksNextMeeting(fq string) bool {
+	if !strings.Contains(fq, " meet ") && !strings.Contains(fq, " meeting ") && !strings.Contains(fq, " convene ") {
+		return false
+	}
+	return strings.Contains(fq, " will ") || strings.Contains(fq, " next ") || strings.Contains(fq, " again ") ||
+		strings.Contains(fq, " future ") || strings.Contains(fq, " upcoming ")
 }
 
 func (pq *question) addPerson(words []string) {

@@ -94,7 +94,7 @@ func Parse(name string, data []byte) (Readout, error) {
 	}
 	text = cleanText(text)
 	if r.Published != "" {
-		if d, ok := parseAnyDate(r.Published); ok {
+		if d, ok := parseDateIn(r.Published, text); ok {
 			r.Published = d.iso()
 		}
 	}
@@ -200,7 +200,7 @@ func publishedLine(text string) string {
 	if m == nil {
 		return ""
 	}
-	if d, ok := parseAnyDate(m[1]); ok {
+	if d, ok := parseDateIn(m[1], text); ok {
 		return d.iso()
 	}
 	return ""
