@@ -6,18 +6,19 @@ import (
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
 // mappingVersion changes whenever newMapping or toDoc changes what is
 // indexed in a way queries depend on; Open rebuilds an index built by
-// another version from its raws. (Version 5 indexes also hold the person,
-// name, affiliation and topic keyword fields that the store's term counts
-// replaced; nothing reads them, so they are left to age out rather than
-// forcing a rebuild.)
-const mappingVersion = 5
+// another version from its raws. Version 6 folds accents in text fields.
+const mappingVersion = 6
 
 // Index fields. Text fields use English analysis; keyword fields hold exact
 // values (names, affiliations, topics, kind, ids) or tokens folded by
@@ -40,10 +41,16 @@ const (
 	fTitleWord = "tword"     // keyword: folded title words, for prefix suggestions
 )
 
+// foldedEnglish is bleve's English analyzer with accents folded first, so
+// an index term is what ixWords makes of the same word: a question that
+// writes "Suwalki", "Dang" or "Turkiye" finds "Suwałki", "Đặng" and
+// "Türkiye", and the other way round.
+const foldedEnglish = "en_folded"
+
 func newMapping() mapping.IndexMapping {
 	text := func(store bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
-		f.Analyzer = en.AnalyzerName
+		f.Analyzer = foldedEnglish
 		f.Store = store
 		f.IncludeInAll = false
 		f.IncludeTermVectors = false
@@ -73,8 +80,17 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fIngested, ing)
 
 	im := bleve.NewIndexMapping()
+	err := im.AddCustomAnalyzer(foldedEnglish, map[string]any{
+		"type":          custom.Name,
+		"char_filters":  []any{asciifolding.Name},
+		"tokenizer":     unicodetok.Name,
+		"token_filters": []any{en.PossessiveName, lowercase.Name, en.StopName, porter.Name},
+	})
+	if err != nil {
+		panic(fmt.Sprintf("folded English analyzer: %v", err)) // a typo above, not input
+	}
 	im.DefaultMapping = dm
-	im.DefaultAnalyzer = en.AnalyzerName
+	im.DefaultAnalyzer = foldedEnglish
 	im.IndexDynamic = false
 	im.StoreDynamic = false
 	im.DocValuesDynamic = false

@@ -3,7 +3,9 @@ package knowledge
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
+	"time"
 )
 
 // TestDayRangesCoverExactly checks that the day, month and year ranges a
@@ -47,6 +49,67 @@ func TestDayRangesCoverExactly(t *testing.T) {
 					t.Fatalf("dayRanges(%d, %d) holds %d: %v, want %v (%v)", lo, hi, x, got, want, fmt.Sprint(rs))
 				}
 			}
+		}
+	}
+}
+
+// TestAccentsFoldBothWays checks that a question finds a readout whether
+// or not either spells a word with its accents.
+func TestAccentsFoldBothWays(t *testing.T) {
+	meetings := map[string]Meeting{
+		"suwalki.md": {
+			Title: "Foreign Minister Nowak receives Foreign Minister Åberg", Date: "2026-03-11", Kind: KindInPerson,
+			Participants: []Participant{
+				{Name: "Jan Nowak", Title: "Foreign Minister", Affiliation: "Poland"},
+				{Name: "Elin Åberg", Title: "Foreign Minister", Affiliation: "Sweden"}},
+			Text: "Foreign Minister Jan Nowak received Foreign Minister Elin Åberg in Warsaw. " +
+				"Minister Nowak briefed his guest on the defence of the Suwałki corridor.",
+			Positions: []Position{{Speaker: "Jan Nowak", Topic: "Suwałki corridor",
+				Text: "Minister Nowak briefed his guest on the defence of the Suwałki corridor."}},
+		},
+		"turkiye.md": {
+			Title: "Minister Nowak speaks with Minister Demir", Date: "2026-04-02", Kind: KindTelephone,
+			Participants: []Participant{
+				{Name: "Jan Nowak", Title: "Foreign Minister", Affiliation: "Poland"},
+				{Name: "Ayse Demir", Title: "Foreign Minister", Affiliation: "Turkey"}},
+			Text: "Minister Nowak spoke by telephone with Minister Ayse Demir. " +
+				"Minister Demir said Turkiye would host the next round of grain talks.",
+			Positions: []Position{{Speaker: "Ayse Demir", Topic: "grain talks",
+				Text: "Minister Demir said Turkiye would host the next round of grain talks."}},
+		},
+	}
+	extract := func(r Readout) (Meeting, error) {
+		m, ok := meetings[r.Name]
+		if !ok {
+			return Meeting{}, ErrNotReadout
+		}
+		m.ID = fallbackID(r)
+		m.Text = r.Text
+		return m, nil
+	}
+	ix, err := openWith(t.TempDir(), Options{Now: func() time.Time { return testNow }}, extract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for name, m := range meetings {
+		if _, err := ix.Add(t.Context(), Readout{Name: name, Title: m.Title, Text: m.Text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct{ q, want string }{
+		{"What did Nowak say about the Suwalki corridor?", "Suwałki corridor"},   // question without the accent
+		{"What did Nowak say about the Suwałki corridor?", "Suwałki corridor"},   // with it
+		{"What did Demir say about Türkiye hosting grain talks?", "grain talks"}, // the readout has none
+	}
+	for _, tt := range tests {
+		ans, err := ix.Ask(t.Context(), tt.q)
+		if err != nil {
+			t.Errorf("Ask(%q): %v", tt.q, err)
+			continue
+		}
+		if !strings.Contains(ans.Text, tt.want) {
+			t.Errorf("Ask(%q) = %q, want it to quote %q", tt.q, ans.Text, tt.want)
 		}
 	}
 }
