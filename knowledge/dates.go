@@ -117,14 +117,22 @@ func findDates(s string) []dateMatch {
 				continue
 			}
 		}
-		// "D [of] Month[, YYYY]".
+		// "D [of] Month[, YYYY]", or "D-Mon-YYYY" as some ministries write it.
 		p := skipSpaces(s, k)
 		if strings.HasPrefix(s[p:], "of ") {
 			p = skipSpaces(s, p+3)
 		}
+		hyphen := k == j && k < len(s) && s[k] == '-'
+		if hyphen {
+			p = k + 1
+		}
 		if mon, mEnd, ok := monthAt(s, p); ok && p > k-1 {
 			m := dateMatch{day: day{0, mon, dd}, start: i, end: mEnd}
-			m.y, m.end = yearAfter(s, mEnd, m.end)
+			if hyphen && mEnd < len(s) && s[mEnd] == '-' {
+				m.y, m.end = yearAfter(s, mEnd+1, m.end)
+			} else if !hyphen {
+				m.y, m.end = yearAfter(s, mEnd, m.end)
+			}
 			m.weekday, m.start = weekdayBefore(s, i, m.start)
 			if m.valid() {
 				out = append(out, m)
@@ -565,7 +573,7 @@ func digitsBeforeAP(s string) bool {
 	return false
 }
 
-var reDuration = regexp.MustCompile(`(?i)\b(?:for|lasting|lasted|which\s+lasted|that\s+lasted)\s+(?:approximately|about|around|roughly|some|nearly|almost|over|more than|less than|just over|just under|close to|an estimated)?\s*(\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half an?)\s*(?:and\s+(a\s+half|\d+|a\s+quarter)\s+)?(minutes?|mins?|hours?|hrs?)\b(?:\s+and\s+(\d+)\s+minutes?)?`)
+var reDuration = regexp.MustCompile(`(?i)\b(?:for|lasting|lasted|which\s+lasted|that\s+lasted)\s+(?:approximately|about|around|roughly|some|nearly|almost|over|more than|less than|just over|just under|close to|an estimated)?\s*(\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half an?)\s*(?:and\s+(a\s+half|\d+|a\s+quarter)\s+)?(minutes?|mins?|hours?|hrs?)\b(?:\s+and\s+(?:(\d+)\s+minutes?|(a\s+half|a\s+quarter)\b))?`)
 
 var numberWords = map[string]int{
 	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10,
@@ -573,8 +581,8 @@ var numberWords = map[string]int{
 }
 
 // reDurationAdj is a length used as an adjective: "a 40-minute call", "a
-// two-hour dinner", "a half-hour meeting".
-var reDurationAdj = regexp.MustCompile(`(?i)\b(\d{1,3}|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half)-(minute|hour)\b`)
+// two-hour dinner", "a half-hour meeting", "an hour-long call".
+var reDurationAdj = regexp.MustCompile(`(?i)\b(\d{1,3}|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half|an?\s+)-?(minute|hour)(?:-long)?\b`)
 
 // findDuration returns the meeting length in minutes stated in s, or 0.
 func findDuration(s string) int {
@@ -583,10 +591,13 @@ func findDuration(s string) int {
 	}
 	m := reDuration.FindStringSubmatch(s)
 	if m == nil {
-		if a := reDurationAdj.FindStringSubmatch(s); a != nil {
+		for _, a := range reDurationAdj.FindAllStringSubmatch(s, -1) {
+			if strings.HasSuffix(a[1], " ") && !strings.HasSuffix(strings.ToLower(a[0]), "-long") {
+				continue // "a minute" is no length; "an hour-long call" is
+			}
 			n, err := strconv.Atoi(a[1])
 			if err != nil {
-				n = numberWords[strings.ToLower(a[1])]
+				n = numberWords[strings.ToLower(strings.TrimSpace(a[1]))]
 			}
 			if strings.EqualFold(a[2], "hour") {
 				n *= 60
@@ -619,6 +630,13 @@ func findDuration(s string) int {
 		mins += 0.25
 	}
 	if strings.HasPrefix(unit, "h") {
+		// "an hour and a half", "two hours and a quarter"
+		switch frac := strings.ToLower(m[5]); {
+		case strings.Contains(frac, "half"):
+			mins += 0.5
+		case strings.Contains(frac, "quarter"):
+			mins += 0.25
+		}
 		mins *= 60
 		if m[4] != "" {
 			extra, _ := strconv.Atoi(m[4])

@@ -24,6 +24,9 @@ func TestFindDates(t *testing.T) {
 		{"5/12/2021", "2021-05-12"},
 		{"25/12/2021", "2021-12-25"},
 		{"March 8th, 2024", "2024-03-08"},
+		{"Abuja, 23-Feb-2026", "2026-02-23"},
+		{"on 7-September-2025 the ministers", "2025-09-07"},
+		{"the 12-May plan", ""}, // no year: not a full date
 		{"you may 5 times", ""},
 		{"31 February 2020", ""},
 		{"Resolution 2375 of 2017", ""},
@@ -105,6 +108,11 @@ func TestFindDuration(t *testing.T) {
 		{"over a two-hour dinner", 120},
 		{"a half-hour exchange by video", 30},
 		{"for the first time in years", 0},
+		{"the talks lasted an hour and a half", 90},
+		{"they met for two hours and a quarter", 135},
+		{"an hour-long call with the President", 60},
+		{"took a minute of silence before a 40-minute meeting", 40},
+		{"within the hour the leaders met", 0},
 	}
 	for _, tt := range tests {
 		if got := findDuration(tt.in); got != tt.want {
