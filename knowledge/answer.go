@@ -114,8 +114,12 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 	// A name no participant has ("When did Kjeldsen meet Hartanto?"): the
 	// meetings listed must at least mention it, or the list answers a
 	// question nobody asked.
+	// A country or body ("Jordan-Iraq link") is matched through the
+	// participants' affiliations instead, which the text need not repeat.
 	for _, w := range pq.unknown {
-		must = append(must, topicMatch([]string{w}))
+		if !slices.Contains(pq.roles, w) {
+			must = append(must, topicMatch([]string{w}))
+		}
 	}
 	if q := dateRange(pq.from, pq.to); q != nil {
 		must = append(must, q)
@@ -803,6 +807,7 @@ func (ix *Index) docFreq(ctx context.Context, word string) (int, error) {
 	}
 	for _, w := range ixWords(word) {
 		try(w, fPersonTok)
+		try(w, fAffTok) // a country only a participant's affiliation names
 	}
 	return n, nil
 }
