@@ -423,7 +423,7 @@ var officeFiller = setOf("of", "the", "for", "and", "affairs", "&", "/", "on", "
 
 // officeSpacer and dashSpacer are built once: a Replacer is costly to make.
 var (
-	officeSpacer = strings.NewReplacer("-", " ", "’", "'", "/", " ")
+	officeSpacer = strings.NewReplacer("-", " ", "’", "'", "/", " ", ",", " ")
 	dashSpacer   = strings.NewReplacer("-", " - ", "–", " - ")
 )
 

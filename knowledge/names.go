@@ -34,7 +34,10 @@ var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "h.e", "shri", "smt", "s
 	"datin", "datu", "sir", "dame", "prof", "professor", "mme", "madame", "madam", "sheikh", "shaikh", "excellency",
 	"excellencies", "honorable", "honourable", "hon", "majesty", "highness", "holiness", "senor", "señor", "senhor",
 	"monsieur", "messrs", "rt", "right", "tun", "tunku", "pehin", "haji", "hajjah", "samdech", "sri", "seri",
-	"eminence", "excellence", "beatitude")
+	"eminence", "excellence", "beatitude",
+	// Malaysian and Bruneian styles: Yang Berhormat, Yang Amat Berhormat,
+	// Yang Berbahagia, Yang Teramat Mulia.
+	"yb", "yab", "ybhg", "yabhg", "ytm", "yam")
 
 // titleHeads are words that can head an office.
 var titleHeads = setOf("president", "vice-president", "minister", "ministers", "secretary", "secretary-general",
@@ -86,7 +89,7 @@ var titleWords = setOf("prime", "foreign", "defense", "defence", "state", "gener
 	"metropolitan", "prefecture", "prefectural", "county", "district", "region", "zone", "area", "sector",
 	"communist", "socialist", "democratic", "liberal", "conservative", "labour", "workers", "people", "peoples",
 	"state's", "cpc", "ccp", "g7", "g8", "g20", "brics", "nato's", "un's", "eu's",
-	"holy", "dicastery", "emigration", "emigrants", "expatriates", "migration", "diaspora", "nationals", "abroad", "compatriots")
+	"holy", "dicastery", "extraordinary", "plenipotentiary", "emigration", "emigrants", "expatriates", "migration", "diaspora", "nationals", "abroad", "compatriots")
 
 // connectors join the words of an office: "Minister of Foreign Affairs and Trade".
 var connectors = setOf("of", "for", "and", "the", "&", "on", "to", "/")
@@ -457,7 +460,7 @@ func classify(toks []token) {
 			if i+1 < len(toks) && (honorifics[toks[i+1].key] || toks[i+1].key == "royal") {
 				t.class = cHon
 			}
-		case k == "the" && i+1 < len(toks) && (toks[i+1].key == "honorable" || toks[i+1].key == "honourable"):
+		case k == "the" && i+1 < len(toks) && (toks[i+1].key == "honorable" || toks[i+1].key == "honourable" || toks[i+1].key == "hon"):
 			t.class = cHon
 		case bits&bHon != 0 && (cap || k == "h.e"):
 			t.class = cHon

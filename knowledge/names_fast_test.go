@@ -331,7 +331,7 @@ func classifyRef(toks []token) {
 			if i+1 < len(toks) && (honorifics[toks[i+1].key] || toks[i+1].key == "royal") {
 				t.class = cHon
 			}
-		case k == "the" && i+1 < len(toks) && (toks[i+1].key == "honorable" || toks[i+1].key == "honourable"):
+		case k == "the" && i+1 < len(toks) && (toks[i+1].key == "honorable" || toks[i+1].key == "honourable" || toks[i+1].key == "hon"):
 			t.class = cHon
 		case honorifics[k] && (cap || k == "h.e"):
 			t.class = cHon

@@ -230,7 +230,16 @@ International Criminal Court|ICC
 Pacific Islands Forum|PIF
 ECOWAS|Economic Community of West African States
 IGAD|Intergovernmental Authority on Development
-Caribbean Community|CARICOM`
+CARICOM|Caribbean Community
+African Development Bank|AfDB,African Development Bank Group
+Asian Development Bank|ADB
+Inter-American Development Bank|IDB,IDB Group
+European Bank for Reconstruction and Development|EBRD
+European Investment Bank|EIB
+Asian Infrastructure Investment Bank|AIIB
+Islamic Development Bank|IsDB
+New Development Bank|NDB
+Caribbean Development Bank|CDB`
 
 // cityTable maps capitals and seats of government to their country, so a
 // dateline such as "Washington, DC" tells who issued a readout.
