@@ -79,3 +79,17 @@ func TestOrganisationHeadBelongsToOrganisation(t *testing.T) {
 		t.Errorf("participants (-want +got):\n%s", diff)
 	}
 }
+
+// A venue followed by "in City, Country" takes the city, even one the
+// city tables do not list.
+func TestVenueCityBeforeCountry(t *testing.T) {
+	t.Parallel()
+	text := "2 April 2026\n\nFund Managing Director Ms. Irene Walsh on Thursday met Ghana's Minister of Finance, Mr. Kwesi Boateng, at the Fund's offices in Kumasi, Ghana."
+	m, err := extractPlain(t, "t.txt", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Fund's offices, Kumasi"; m.Location != want {
+		t.Errorf("location = %q, want %q", m.Location, want)
+	}
+}

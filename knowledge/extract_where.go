@@ -385,6 +385,26 @@ var seatCities = setOf("Brussels", "Geneva", "New York", "Strasbourg", "Luxembou
 // reVenueCity is the city named right after a venue.
 var reVenueCity = regexp.MustCompile(`^(?:\s+in|,)\s+(\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+)?)`)
 
+// reCommaCountry is the country after a city: "in Abidjan, Côte d'Ivoire".
+var reCommaCountry = regexp.MustCompile(`^,\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}'’-]*){0,3})`)
+
+// beforeCountry says whether rest opens with a comma and a country, so the
+// capitalised word before it is a city the tables may not know.
+func beforeCountry(rest string) bool {
+	m := reCommaCountry.FindStringSubmatch(rest)
+	if m == nil {
+		return false
+	}
+	// The longest known country at the start of the phrase.
+	f := strings.Fields(m[1])
+	for n := len(f); n > 0; n-- {
+		if p, ok := lookupPlace(strings.Join(f[:n], " ")); ok {
+			return !p.isOrg && !p.isAdj && !p.isCity
+		}
+	}
+	return false
+}
+
 // reLeadDateline is a dateline opening the text: "JAKARTA, 7 March 2023 –".
 var reLeadDateline = regexp.MustCompile(`^([A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)?)\s*(?:,|\(|\s[-–—])`)
 
@@ -410,7 +430,8 @@ func (d *doc) withCity(loc string, mi int) string {
 		rest := d.sents[mi].text[i+len(loc):]
 		if m := reVenueCity.FindStringSubmatch(rest); m != nil {
 			city := strings.TrimRight(m[1], ".")
-			if p, ok := lookupPlace(city); (ok && p.isCity || seatCities[city]) && !strings.Contains(loc, city) {
+			if p, ok := lookupPlace(city); (ok && p.isCity || seatCities[city] || !ok && beforeCountry(rest[len(m[0]):])) &&
+				!strings.Contains(loc, city) {
 				return loc + ", " + city
 			}
 		}
