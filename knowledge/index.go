@@ -384,26 +384,30 @@ func (ix *Index) addChunk(rs []Readout, ex []extracted, results []Result) error 
 	if len(items) == 0 {
 		return nil
 	}
-	changed, removed, err := ix.store.put(items)
+	// The store's commit (page writes and fsync) runs while bleve indexes
+	// the chunk; both must succeed before the term lists count it.
+	changed, removed, wait, err := ix.store.putAsync(items)
 	if err != nil {
 		return err
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	batch := ix.bleve.NewBatch()
+	indexed, err := ix.indexChunk(items, changed, removed)
+	if werr := wait(); werr != nil {
+		if indexed {
+			ix.unindex(items, changed) // the store does not hold them
+		}
+		return werr
+	}
+	if err != nil {
+		return err
+	}
 	for k, it := range items {
 		results[it.result].Meeting = changed[k].meeting
 		results[it.result].Changed = changed[k].changed
-		if !changed[k].changed {
-			continue
+		if changed[k].changed {
+			ix.terms.add(it.meeting)
 		}
-		if err := batch.Index(it.meeting.ID, toDoc(it.meeting)); err != nil {
-			return fmt.Errorf("index %s: %w", it.raw.Name, err)
-		}
-	}
-	for _, id := range removed {
-		batch.Delete(id)
-		ix.terms.titles.remove(id)
 	}
 	// Fill the results of readouts that repeated an id within this call.
 	for i := range results {
@@ -412,18 +416,46 @@ func (ix *Index) addChunk(rs []Readout, ex []extracted, results []Result) error 
 			results[i].Meeting = changed[pos[id]].meeting
 		}
 	}
-	if batch.Size() == 0 {
-		return nil
-	}
-	if err := ix.bleve.Batch(batch); err != nil {
-		return fmt.Errorf("index batch: %w", err)
-	}
+	return nil
+}
+
+// indexChunk indexes the changed meetings of a chunk in one bleve batch and
+// drops the meetings their readouts replaced; indexed says the batch went in.
+func (ix *Index) indexChunk(items []storeItem, changed []putResult, removed []string) (indexed bool, err error) {
+	batch := ix.bleve.NewBatch()
 	for k, it := range items {
-		if changed[k].changed {
-			ix.terms.add(it.meeting)
+		if !changed[k].changed {
+			continue
+		}
+		if err := batch.Index(it.meeting.ID, toDoc(it.meeting)); err != nil {
+			return false, fmt.Errorf("index %s: %w", it.raw.Name, err)
 		}
 	}
-	return nil
+	for _, id := range removed {
+		batch.Delete(id)
+		ix.terms.titles.remove(id)
+	}
+	if batch.Size() == 0 {
+		return false, nil
+	}
+	if err := ix.bleve.Batch(batch); err != nil {
+		return false, fmt.Errorf("index batch: %w", err)
+	}
+	return true, nil
+}
+
+// unindex takes a chunk's changed meetings back out of bleve after the
+// store failed to keep them, so search never finds a meeting it cannot read.
+func (ix *Index) unindex(items []storeItem, changed []putResult) {
+	batch := ix.bleve.NewBatch()
+	for k, it := range items {
+		if changed[k].changed {
+			batch.Delete(it.meeting.ID)
+		}
+	}
+	if err := ix.bleve.Batch(batch); err != nil {
+		ix.log.Error("search index holds meetings the store lost; run reindex", "err", err)
+	}
 }
 
 // RemoveName drops the meeting that the readout called name made (its file

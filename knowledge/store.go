@@ -170,9 +170,25 @@ type putResult struct {
 // also returns ids that were dropped because their readout name now makes a
 // different id (a file whose source URL was edited).
 func (s *store) put(items []storeItem) ([]putResult, []string, error) {
+	out, removed, wait, err := s.putAsync(items)
+	if err != nil {
+		return nil, nil, err
+	}
+	return out, removed, wait()
+}
+
+// putAsync is put with the commit, its slowest part (writing pages and
+// fsync), left running: the caller indexes the chunk in bleve meanwhile and
+// must call wait, which returns the commit's error, before it returns.
+// Until then readers still see the store as it was.
+func (s *store) putAsync(items []storeItem) ([]putResult, []string, func() error, error) {
 	out := make([]putResult, len(items))
 	var removed []string
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	tx, err := s.db.Begin(true)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("store readouts: %w", err)
+	}
+	err = func() error {
 		raw, mt, names := tx.Bucket(bucketRaw), tx.Bucket(bucketMeeting), tx.Bucket(bucketName)
 		terms := termDeltas{}
 		for i, it := range items {
@@ -225,11 +241,20 @@ func (s *store) put(items []storeItem) ([]putResult, []string, error) {
 			out[i] = putResult{meeting: it.meeting, changed: true}
 		}
 		return terms.apply(tx)
-	})
+	}()
 	if err != nil {
-		return nil, nil, fmt.Errorf("store readouts: %w", err)
+		_ = tx.Rollback()
+		return nil, nil, nil, fmt.Errorf("store readouts: %w", err)
 	}
-	return out, removed, nil
+	done := make(chan error, 1)
+	go func() { done <- tx.Commit() }()
+	wait := func() error {
+		if err := <-done; err != nil {
+			return fmt.Errorf("store readouts: commit: %w", err)
+		}
+		return nil
+	}
+	return out, removed, wait, nil
 }
 
 // putMeetings overwrites the meetings of items (in a rebuild, which has
