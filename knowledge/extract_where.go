@@ -386,7 +386,7 @@ var seatCities = setOf("Brussels", "Geneva", "New York", "Strasbourg", "Luxembou
 var reVenueCity = regexp.MustCompile(`^(?:\s+in|,)\s+(\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+)?)`)
 
 // reCommaCountry is the country after a city: "in Abidjan, Côte d'Ivoire".
-var reCommaCountry = regexp.MustCompile(`^,\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}'’-]*){0,3})`)
+var reCommaCountry = regexp.MustCompile(`^,\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,3})`)
 
 // beforeCountry says whether rest opens with a comma and a country, so the
 // capitalised word before it is a city the tables may not know.
