@@ -3,6 +3,7 @@ package knowledge
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // speakerSet resolves later mentions ("Prime Minister Abe", "Mr. Ban", "the
@@ -149,10 +150,29 @@ func endSpeaker(s string) []string {
 			return m
 		}
 	}
-	if s[len(s)-1] == '"' || strings.HasSuffix(s, "”") || !mayHaveSaid(s[i:]) {
+	if s[len(s)-1] == '"' || strings.HasSuffix(s, "”") {
 		return nil
 	}
-	return reEndSaid.FindStringSubmatch(s[i:])
+	if mayHaveSaid(s[i:]) {
+		if m := reEndSaid.FindStringSubmatch(s[i:]); m != nil {
+			return m
+		}
+	}
+	if mayQuoteSays(s[i:]) {
+		return reQuoteSays.FindStringSubmatch(s[i:])
+	}
+	return nil
+}
+
+// reQuoteSays is inverted attribution after a closing quote, in the
+// present tense or after single quotes: "...," says the Minister; "...,'
+// said Minister X.
+var reQuoteSays = regexp.MustCompile(`^(?:[,”"]['’]|[”"]|,['’]?)\s*(?:says|adds|notes|stresses|said|added|noted|stressed|stated)\s+((?:[Tt]he\s+)?\p{Lu}[^,"”'’]{0,70}?)\s*[.!]?$`)
+
+// mayQuoteSays is false only when reQuoteSays cannot match s.
+func mayQuoteSays(s string) bool {
+	return strings.Contains(s, "says") || strings.Contains(s, "adds") || strings.Contains(s, "notes") ||
+		strings.Contains(s, "stresses") || strings.HasPrefix(s, ",'") || strings.HasPrefix(s, ",’")
 }
 
 // resolve maps a mention written at the start of s to a speaker label; ok
@@ -175,8 +195,12 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 	}
 	if strings.HasPrefix(s, "His ") || strings.HasPrefix(s, "Her ") {
 		// "His Royal Highness the Crown Prince stressed": the office follows.
-		if loc := reStyleLead.FindStringIndex(s); loc != nil && loc[1] < len(s) && isCapitalized(s[loc[1]:]) {
-			s = s[loc[1]:]
+		if loc := reStyleLead.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+			if isCapitalized(s[loc[1]:]) {
+				s = s[loc[1]:]
+			} else if who, ok := ss.styleSubject(prev); ok {
+				return who, true // "His Excellency affirmed ..."
+			}
 		}
 	}
 	if startsWithPronoun(s) {
@@ -206,6 +230,9 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 		for len(head) > 0 && head[len(head)-1]&0xC0 == 0x80 {
 			head = head[:len(head)-1]
 		}
+	}
+	if who, ok := ss.initialsSubject(head); ok {
+		return who, true // "The HR/VP welcomed ...", "The SG noted ..."
 	}
 	at := len(ss.sent.text) - len(s) // where s starts when it ends the sentence
 	ms := ss.mentionsAt(at, head)
@@ -472,6 +499,11 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 	prev, prevPara := "", -1
 	// quoteBy is whose quote is open: "I" and "we" inside it are theirs.
 	quoteBy, quoteOpen := "", false
+	// A quote that opens a sentence and runs over several: the sentences
+	// read so far and where their positions start in out. Whoever the
+	// attribution after it names said all of it.
+	var quoteSents []int
+	quoteFrom := -1
 	for i := mi; i < len(d.sents); i++ {
 		s := d.sents[i]
 		if s.para != prevPara {
@@ -480,10 +512,20 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 			}
 			prevPara = s.para
 			quoteOpen = false // a quote that runs on reopens with the paragraph
+			quoteSents, quoteFrom = quoteSents[:0], -1
 		}
 		wasOpen := quoteOpen
 		quoteOpen = quoteOpenAfter(s.text, quoteOpen)
 		text := strings.TrimSpace(s.text)
+		closes := wasOpen && !quoteOpen && quoteFrom >= 0 // the quote begun earlier ends here
+		switch {
+		case !wasOpen && quoteOpen && (strings.HasPrefix(text, "\"") || strings.HasPrefix(text, "“")):
+			quoteSents, quoteFrom = append(quoteSents[:0], i), len(out)
+		case wasOpen && quoteOpen && quoteFrom >= 0:
+			quoteSents = append(quoteSents, i)
+		case !closes:
+			quoteSents, quoteFrom = quoteSents[:0], -1
+		}
 		ss.sent.reset(text)
 		if skipSentence(text) {
 			continue
@@ -491,10 +533,9 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 		intro, rest := splitIntro(text)
 		topic := introTopic(intro)
 		speaker, ok := "", false
-		if inner := strings.TrimLeft(rest, " \"“"); reWeAgreed.MatchString(inner) {
+		inner := strings.TrimLeft(rest, " \"“")
+		if reWeAgreed.MatchString(inner) {
 			speaker, ok = BothSides, true // "We agreed to meet again," Kask added.
-		} else if wasOpen && quoteBy != "" && (firstPerson(inner) || reFirstPlural.MatchString(inner)) {
-			speaker, ok = quoteBy, true // "... the Taoiseach said: "... . We talked about ...""
 		}
 		if !ok {
 			if m := endSpeaker(text); m != nil {
@@ -502,9 +543,29 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 					speaker, ok = who, true
 					if reQuotedJoint.MatchString(text) {
 						speaker = BothSides // "“We agreed to meet in X,” Y added."
+					} else if closes {
+						// "“Kenya is a founder. We will lend more,” Dr. X said.":
+						// the quote's first sentences are X's too, whatever
+						// their own subject.
+						out, paras, explicit = out[:quoteFrom], paras[:quoteFrom], explicit[:quoteFrom]
+						for _, k := range quoteSents {
+							qt := strings.TrimSpace(d.sents[k].text)
+							if skipSentence(qt) {
+								continue
+							}
+							out = append(out, Position{Speaker: who, Topic: clauseTopic(qt, pi), Text: qt})
+							paras = append(paras, d.sents[k].para)
+							explicit = append(explicit, false)
+						}
 					}
 				}
 			}
+		}
+		if !ok && wasOpen && quoteBy != "" && (firstPerson(inner) || reFirstPlural.MatchString(inner)) {
+			speaker, ok = quoteBy, true // "... the Taoiseach said: "... . We talked about ...""
+		}
+		if closes {
+			quoteSents, quoteFrom = quoteSents[:0], -1
 		}
 		if !ok {
 			speaker, ok = ss.resolveStart(rest, prev)
@@ -811,7 +872,7 @@ func (ss *speakerSet) clauses(s, speaker string) []clause {
 			continue
 		}
 		next := s[loc[1]:]
-		if next == "" || !isCapitalized(next) && !strings.HasPrefix(next, "the ") && !strings.HasPrefix(next, "both ") &&
+		if next == "" || !isCapitalized(next) && !startsWithParticleName(next) && !strings.HasPrefix(next, "the ") && !strings.HasPrefix(next, "both ") &&
 			!strings.HasPrefix(next, "they ") && !strings.HasPrefix(next, "each ") && !strings.HasPrefix(next, "all ") {
 			continue
 		}
@@ -866,4 +927,93 @@ func firstFieldOf(m string) string {
 // splits.
 func isFieldSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// styleSubject is who a bare style of address as subject ("His Excellency
+// affirmed", "Her Majesty stressed") means: like a pronoun, the last single
+// speaker; with none, the readout's own principal, named first.
+func (ss *speakerSet) styleSubject(prev string) (string, bool) {
+	if prev != "" && prev != BothSides {
+		return prev, true
+	}
+	if len(ss.ps) > 0 {
+		return label(ss.ps[0]), true
+	}
+	return "", false
+}
+
+// reInitialsSubject is a subject written as an office's initials, each
+// part of a double office after a slash: "The HR/VP welcomed", "The SG
+// noted".
+var reInitialsSubject = regexp.MustCompile(`^(?:[Tt]he\s+)?(\p{Lu}{2,5}(?:/\p{Lu}{2,5})*)\s+(?:also\s+)?\p{Ll}`)
+
+// initialsSubject resolves a sentence that starts with an office's
+// initials to the one participant whose title they spell: each part the
+// start of the initials of the title's matching part ("HR/VP" for "High
+// Representative .../Vice-President ..."). A country's initials ("The US")
+// are not an office.
+func (ss *speakerSet) initialsSubject(head string) (string, bool) {
+	if len(head) < 3 || !strings.HasPrefix(head, "The ") && !strings.HasPrefix(head, "the ") && !isCapitalized(head) {
+		return "", false
+	}
+	m := reInitialsSubject.FindStringSubmatch(head)
+	if m == nil {
+		return "", false
+	}
+	if _, ok := lookupPlace(m[1]); ok {
+		return "", false
+	}
+	parts := strings.Split(m[1], "/")
+	who := ""
+	for _, p := range ss.ps {
+		tparts := strings.Split(p.Title, "/")
+		if p.Title == "" || len(tparts) < len(parts) {
+			continue
+		}
+		fits := true
+		for j, part := range parts {
+			if !strings.HasPrefix(titleInitials(tparts[j]), part) {
+				fits = false
+				break
+			}
+		}
+		if !fits {
+			continue
+		}
+		if who != "" && who != label(p) {
+			return "", false // two offices with those initials
+		}
+		who = label(p)
+	}
+	return who, who != ""
+}
+
+// titleInitials is the first letters of a title's capitalised words and
+// their hyphenated parts: "SG" for "Secretary-General of the Forum" gives
+// "SGF".
+func titleInitials(title string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(title, func(r rune) bool { return r == ' ' || r == '-' || r == ',' }) {
+		if isCapitalized(w) {
+			r, _ := utf8.DecodeRuneInString(w)
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// startsWithParticleName says whether s starts with a name written after a
+// lower-case particle: "al-Saadi said", "van Dijk noted".
+func startsWithParticleName(s string) bool {
+	w := s
+	if i := strings.IndexByte(w, ' '); i >= 0 {
+		w = w[:i]
+	}
+	if h := strings.IndexByte(w, '-'); h > 0 {
+		return particles[w[:h]] && isCapitalized(w[h+1:])
+	}
+	if !particles[w] || len(w) == len(s) {
+		return false
+	}
+	return isCapitalized(s[len(w)+1:])
 }
