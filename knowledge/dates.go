@@ -231,7 +231,11 @@ const maxOrderText = 16 << 10
 // date with the month in words that matches the day-first reading of an
 // ambiguous one ("02/06/2026" and "June 2"). False when the text gives no
 // such evidence or points month first.
-func slashDayFirst(text string) bool {
+func slashDayFirst(text string) bool { return slashOrder(text) > 0 }
+
+// slashOrder is the evidence slashDayFirst reads: above zero for day
+// first, below zero for month first, zero when the text gives none.
+func slashOrder(text string) int {
 	if len(text) > maxOrderText {
 		text = text[:maxOrderText]
 	}
@@ -264,7 +268,7 @@ func slashDayFirst(text string) bool {
 		i = j - 1
 	}
 	if vote != 0 || len(ambiguous) == 0 {
-		return vote > 0
+		return vote
 	}
 	for _, m := range findDates(text) {
 		if !m.numeric {
@@ -281,17 +285,23 @@ func slashDayFirst(text string) bool {
 			}
 		}
 	}
-	return vote > 0
+	return vote
 }
 
 // orderDates rereads ambiguous slash dates day first when the text they
 // come from writes its dates that way.
 func orderDates(ms []dateMatch, text string) []dateMatch {
+	return orderDatesBy(ms, func() bool { return slashDayFirst(text) })
+}
+
+// orderDatesBy rereads ambiguous slash dates day first when dayFirst, asked
+// only when there is one, says so.
+func orderDatesBy(ms []dateMatch, dayFirst func() bool) []dateMatch {
 	for i, m := range ms {
 		if !m.swappable {
 			continue
 		}
-		if !slashDayFirst(text) {
+		if !dayFirst() {
 			return ms
 		}
 		for j := i; j < len(ms); j++ {
@@ -304,6 +314,11 @@ func orderDates(ms []dateMatch, text string) []dateMatch {
 	}
 	return ms
 }
+
+// monthFirstCountries write numeric dates month first ("03/11/2026" is
+// 11 March); a readout from elsewhere that gives no other evidence writes
+// them day first.
+var monthFirstCountries = setOf("United States", "Philippines", "Canada", "Micronesia", "Palau", "Marshall Islands", "Belize")
 
 // parseDateIn is parseAnyDate for a line of text, reading an ambiguous
 // slash date in the order the text uses.

@@ -186,6 +186,8 @@ type sentence struct {
 // doc is a readout split into headline, header lines (date line, dateline,
 // labels), body sentences and trailer lines (signatures).
 type doc struct {
+	dayFirstSet   bool        // dayFirst has been worked out
+	dayFirstVal   bool        // dayFirst: slash dates are day first
 	ments         mentionMemo // findMentions per sentence text
 	r             Readout
 	title         string

@@ -127,9 +127,27 @@ func TestAmbiguousSlashDate(t *testing.T) {
 		},
 		{
 			name:      "no evidence: month first",
-			text:      "04/03/2025\n\nMinister Rui Tavares held talks with Foreign Minister of Finland Aino Laine today.",
+			text:      "04/03/2025\n\nMinister Rui Tavares held talks with Minister Aino Laine today.",
 			date:      "2025-04-03",
 			published: "2025-04-03",
+		},
+		{
+			name:      "only countries that write day first",
+			text:      "04/03/2025\n\nMinister Rui Tavares held talks with Foreign Minister of Finland Aino Laine today.",
+			date:      "2025-03-04",
+			published: "2025-03-04",
+		},
+		{
+			name:      "a country that writes month first is named",
+			text:      "04/03/2025\n\nMinister Rui Tavares held talks with Foreign Minister of the Philippines Ana Cruz today.",
+			date:      "2025-04-03",
+			published: "2025-04-03",
+		},
+		{
+			name:      "a dateline city of a day-first country",
+			text:      "OSLO, 04/03/2025\n\nMinister Rui Tavares held talks with Minister Aino Laine today.",
+			date:      "2025-03-04",
+			published: "2025-03-04",
 		},
 		{
 			name:      "another slash date is month first",

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -9,19 +10,19 @@ import (
 // in the header, or a date tied to "yesterday"/"tomorrow" in the text.
 func (d *doc) releaseDay() (day, bool) {
 	if d.r.Published != "" {
-		if x, ok := parseDateIn(d.r.Published, d.r.Text); ok {
+		if x, ok := d.parseDate(d.r.Published); ok {
 			return x, true
 		}
 	}
 	for _, line := range d.header {
-		if x, ok := parseDateIn(line, d.r.Text); ok {
+		if x, ok := d.parseDate(line); ok {
 			d.refFromHeader = true
 			return x, true
 		}
 	}
 	for _, line := range append(append([]string{}, d.trailer...), d.labels...) {
 		if len(line) < 60 {
-			if x, ok := parseDateIn(line, d.r.Text); ok {
+			if x, ok := d.parseDate(line); ok {
 				d.refFromHeader = true
 				return x, true
 			}
@@ -69,7 +70,7 @@ func (d *doc) meetingDate(mi int, ps []Participant, ref day, refOK bool) string 
 		}
 		return x.iso(), true
 	}
-	for _, m := range orderDates(findDates(meet), d.r.Text) {
+	for _, m := range orderDatesBy(findDates(meet), d.dayFirst) {
 		if modifiesNoun(meet, m) {
 			continue // "his March 18 re-election": another event's date
 		}
@@ -77,7 +78,7 @@ func (d *doc) meetingDate(mi int, ps []Participant, ref day, refOK bool) string 
 			return s
 		}
 	}
-	for _, m := range orderDates(findDates(d.title), d.r.Text) {
+	for _, m := range orderDatesBy(findDates(d.title), d.dayFirst) {
 		if s, ok := complete(m.day); ok {
 			return s
 		}
@@ -130,7 +131,7 @@ func (d *doc) restatedDate(mi int, ps []Participant, ref day, refOK bool) (strin
 		if !reRestate.MatchString(s) || reNotRestate.MatchString(s) || !namesAny(s, ps) {
 			continue
 		}
-		for _, m := range orderDates(findDates(s), d.r.Text) {
+		for _, m := range orderDatesBy(findDates(s), d.dayFirst) {
 			if modifiesNoun(s, m) || !strings.HasSuffix(strings.ToLower(strings.TrimRight(s[:m.start], " ")), "on") {
 				continue
 			}
@@ -193,4 +194,36 @@ func (d *doc) firstPart(mi int) string {
 		s += " " + d.sents[mi+1].text
 	}
 	return s
+}
+
+// dayFirst says whether the readout writes its slash dates day first: the
+// evidence of its own dates, else the custom of the country that issued it,
+// else of the countries it names (month first where that is the custom, or
+// when the readout names no country).
+func (d *doc) dayFirst() bool {
+	if !d.dayFirstSet {
+		d.dayFirstSet = true
+		if o := slashOrder(d.r.Text); o != 0 {
+			d.dayFirstVal = o > 0
+		} else if c := d.issuerCountry(); c != "" {
+			d.dayFirstVal = !monthFirstCountries[c]
+		} else {
+			// No issuer: day first when the readout names countries and
+			// cities and none of them writes month first.
+			cs := append(countriesIn(d.body), cityCountries(d.body)...)
+			d.dayFirstVal = len(cs) > 0 && !slices.ContainsFunc(cs, func(c string) bool { return monthFirstCountries[c] })
+		}
+	}
+	return d.dayFirstVal
+}
+
+// parseDate is parseDateIn for a line of the readout, reading an ambiguous
+// slash date in the readout's order.
+func (d *doc) parseDate(s string) (day, bool) {
+	for _, m := range orderDatesBy(findDates(s), d.dayFirst) {
+		if m.y != 0 {
+			return m.day, true
+		}
+	}
+	return day{}, false
 }
