@@ -953,7 +953,12 @@ var reInitialsSubject = regexp.MustCompile(`^(?:[Tt]he\s+)?(\p{Lu}{2,5}(?:/\p{Lu
 // Representative .../Vice-President ..."). A country's initials ("The US")
 // are not an office.
 func (ss *speakerSet) initialsSubject(head string) (string, bool) {
-	if len(head) < 3 || !strings.HasPrefix(head, "The ") && !strings.HasPrefix(head, "the ") && !isCapitalized(head) {
+	// Cheap first: two ASCII capitals after an optional "The ".
+	h := head
+	if strings.HasPrefix(h, "The ") || strings.HasPrefix(h, "the ") {
+		h = h[4:]
+	}
+	if len(h) < 3 || h[0] < 'A' || h[0] > 'Z' || h[1] < 'A' || h[1] > 'Z' {
 		return "", false
 	}
 	m := reInitialsSubject.FindStringSubmatch(head)
