@@ -129,3 +129,33 @@ func TestSpeakerInsideSentence(t *testing.T) {
 		})
 	}
 }
+
+// TestInitialsSubject checks which offices a run of initials names: one
+// participant's only, never a country's initials, never two offices that
+// share them.
+func TestInitialsSubject(t *testing.T) {
+	t.Parallel()
+	ps := []Participant{
+		{Name: "Rosa Lind", Title: "Under Secretary for Trade", Affiliation: "Sweden"},
+		{Name: "Omar Farah", Title: "Secretary-General of the Horn Council/Chief Envoy", Affiliation: "Djibouti"},
+		{Name: "Ana Cruz", Title: "Prime Minister", Affiliation: "Portugal"},
+		{Name: "Joel Marr", Title: "Prime Minister", Affiliation: "Malta"},
+	}
+	tests := []struct {
+		head, want string
+	}{
+		{"The SG/CE opened the session.", "Omar Farah"},
+		{"The SG opened the session.", "Omar Farah"},
+		{"The US welcomed the deal.", ""},     // a country, though it spells "Under Secretary"
+		{"The PM welcomed the deal.", ""},     // two prime ministers
+		{"The SG/PM opened the session.", ""}, // no office has both parts
+		{"The Secretary-General spoke.", ""},
+	}
+	for _, tt := range tests {
+		ss := &speakerSet{ps: ps}
+		got, ok := ss.initialsSubject(tt.head)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("initialsSubject(%q) = %q, %v; want %q", tt.head, got, ok, tt.want)
+		}
+	}
+}
