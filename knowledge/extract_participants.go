@@ -101,6 +101,9 @@ func (d *doc) participants(mi int) []Participant {
 		if ps[i].Affiliation == "" {
 			ps[i].Affiliation = defaultAffiliation(ps[i].Title)
 		}
+		if ps[i].Affiliation == "" && ps[i].Name != "" {
+			ps[i].Title, ps[i].Affiliation = d.orgOffice(ps[i].Title)
+		}
 	}
 	d.fillAffiliations(ps)
 	// Dedupe again: names filled from headers may repeat a named participant.
@@ -108,6 +111,11 @@ func (d *doc) participants(mi int) []Participant {
 	for _, p := range ps {
 		if p.Name == "" && (strings.EqualFold(p.Title, "counterpart") || strings.EqualFold(p.Title, "counterparts")) {
 			continue // "meets Singapore counterpart": the other side, named in the body
+		}
+		if p.Title == "" && p.Name != "" && slices.ContainsFunc(ps, func(q Participant) bool {
+			return q.Name != p.Name && strings.HasPrefix(q.Affiliation, p.Name+" ")
+		}) {
+			continue // "Coastal Resilience" of "Coastal Resilience Fund Managing Director X": the institution's name
 		}
 		dup := false
 		for j := range out {
@@ -784,4 +792,52 @@ func countriesIn(s string) []string {
 		}
 	}
 	return out
+}
+
+// orgNouns end the name of an institution whose head is named by it:
+// "Global Water Fund Executive Director".
+var orgNouns = setOf("bank", "fund", "group", "organization", "organisation", "agency", "programme", "program",
+	"institute", "foundation", "association", "partnership", "facility", "corporation", "secretariat", "alliance")
+
+// orgOffice splits an office written after its institution ("Fund
+// Executive Director", from "Global Water Fund Executive Director X") into
+// the office and the institution's full name as the readout writes it: the
+// head of an organisation belongs to the organisation. It returns title and
+// "" when the title names no institution.
+func (d *doc) orgOffice(title string) (string, string) {
+	words := strings.Fields(title)
+	head := -1
+	for i, w := range words {
+		if titleHeads[strings.ToLower(w)] {
+			head = i
+			break
+		}
+	}
+	k := head - 1
+	for k >= 0 && !orgNouns[strings.ToLower(words[k])] {
+		k--
+	}
+	if k < 0 {
+		return title, ""
+	}
+	prefix, office := strings.Join(words[:k+1], " "), strings.Join(words[k+1:], " ")
+	at := strings.Index(d.body, prefix+" "+office)
+	if at < 0 {
+		return title, ""
+	}
+	// The capitalised words before the prefix are the rest of the name.
+	start := at
+	for start > 0 && d.body[start-1] == ' ' {
+		j := strings.LastIndexAny(d.body[:start-1], " \n") + 1
+		w := d.body[j : start-1]
+		if !isCapitalized(w) || nonNames[strings.ToLower(w)] || strings.ContainsAny(w, ".,;:") {
+			break
+		}
+		start = j
+	}
+	org := d.body[start : at+len(prefix)]
+	if p, ok := lookupPlace(org); ok && p.isOrg {
+		org = p.name
+	}
+	return office, org
 }

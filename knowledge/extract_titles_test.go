@@ -93,3 +93,21 @@ func TestVenueCityBeforeCountry(t *testing.T) {
 		t.Errorf("location = %q, want %q", m.Location, want)
 	}
 }
+
+// The head of an institution the tables do not know takes its full name,
+// as the readout writes it, and the office that follows it.
+func TestUnknownInstitutionHead(t *testing.T) {
+	t.Parallel()
+	text := "11 March 2026\n\nCoastal Resilience Fund Managing Director Dr. Tove Eklund on Wednesday met Fiji's Minister of Finance, Mr. Jone Vula, in Suva.\n\nThe Fund's shareholders include Sweden, Japan and Korea."
+	m, err := extractPlain(t, "t.txt", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Participant{
+		{Name: "Tove Eklund", Title: "Managing Director", Affiliation: "Coastal Resilience Fund"},
+		{Name: "Jone Vula", Title: "Minister of Finance", Affiliation: "Fiji"},
+	}
+	if diff := cmp.Diff(want, m.Participants); diff != "" {
+		t.Errorf("participants (-want +got):\n%s", diff)
+	}
+}
