@@ -514,6 +514,9 @@ var (
 	reClock12 = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?`)
 	reNoon    = regexp.MustCompile(`(?i)\b(?:(?:12|twelve)\s+)?(noon|midday|midnight)\b`)
 	reClock24 = regexp.MustCompile(`(?i)\b(?:from|at|around|about|approximately|commencing|starting|since|beginning)\s+(?:around\s+|about\s+|approximately\s+)?(\d{1,2})[:.h](\d{2})\b(?:\s*(?:hrs|hours|h)\b)?`)
+	// reClockHrs is a 24-hour time marked "hrs" with no word before it
+	// ("On 3 May, 1430 hrs," "at 09.15 hrs").
+	reClockHrs = regexp.MustCompile(`(?:^|[^\d.,:])(\d{2})[:.]?(\d{2})\s*hrs\b`)
 )
 
 // findTime returns the first clock time in s as HH:MM (24-hour).
@@ -554,7 +557,16 @@ func findTime(s string) string {
 		h, _ := strconv.Atoi(s[m[2]:m[3]])
 		mi, _ := strconv.Atoi(s[m[4]:m[5]])
 		if h < 24 && mi < 60 {
-			best = fmt.Sprintf("%02d:%02d", h, mi)
+			best, bestAt = fmt.Sprintf("%02d:%02d", h, mi), m[0]
+		}
+	}
+	if best == "" && strings.Contains(s, "hrs") {
+		if m := reClockHrs.FindStringSubmatchIndex(s); m != nil {
+			h, _ := strconv.Atoi(s[m[2]:m[3]])
+			mi, _ := strconv.Atoi(s[m[4]:m[5]])
+			if h < 24 && mi < 60 {
+				best = fmt.Sprintf("%02d:%02d", h, mi)
+			}
 		}
 	}
 	return best

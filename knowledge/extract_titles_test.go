@@ -111,3 +111,21 @@ func TestUnknownInstitutionHead(t *testing.T) {
 		t.Errorf("participants (-want +got):\n%s", diff)
 	}
 }
+
+// A 24-hour time marked "hrs" is the meeting's time, with or without a
+// separator and a preposition before it.
+func TestClockHrs(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ s, want string }{
+		{"The talks began at 09.15 hrs. in the ministry.", "09:15"},
+		{"On 3 May 2026, 1430 hrs, the minister received the envoy.", "14:30"},
+		{"The two delegations met from 16:00 hrs until dinner.", "16:00"},
+		{"The fund spent 1500 hours on training.", ""},
+		{"Trade rose by 2026 in 12.5 hrs of talks.", ""},
+	}
+	for _, tt := range tests {
+		if got := findTime(tt.s); got != tt.want {
+			t.Errorf("findTime(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
