@@ -1169,8 +1169,12 @@ func (sc *scorer) pickSentences(m Meeting, budget, hard int) []Quote {
 	sc.meeting = m
 	sc.speakers = map[string]string{}
 	for _, st := range sents {
-		if sp := speakerOf(m, st); sp != "" {
-			sc.speakers[st] = sp
+		// A sentence can hold two sides' positions ("A stressed …, while B
+		// said …"): it is the asked subject's when either is.
+		for i, sp := range speakersOf(m, st) {
+			if i == 0 || sc.subject != nil && sc.subjectIs(sp) {
+				sc.speakers[st] = sp
+			}
 		}
 	}
 	all := make([]scored, len(sents))
@@ -1442,6 +1446,22 @@ func (sc *scorer) subjectIs(speaker string) bool {
 }
 
 // speakerOf finds who stated a sentence, when it is one of m's positions.
+// speakersOf lists the speakers of the positions in sentence, first found
+// first. A position may be one clause of the sentence, capitalised and
+// closed with a full stop of its own ("…, while al-X said Y." holds "Al-X
+// said Y.").
+func speakersOf(m Meeting, sentence string) []string {
+	var out []string
+	ls := strings.ToLower(sentence)
+	for _, p := range m.Positions {
+		lp := strings.ToLower(strings.TrimRight(p.Text, ". "))
+		if lp != "" && (strings.Contains(ls, lp) || strings.Contains(lp, strings.TrimRight(ls, ". "))) && !slices.Contains(out, p.Speaker) {
+			out = append(out, p.Speaker)
+		}
+	}
+	return out
+}
+
 func speakerOf(m Meeting, sentence string) string {
 	for _, p := range m.Positions {
 		if p.Text != "" && (strings.Contains(sentence, p.Text) || strings.Contains(p.Text, sentence)) {

@@ -266,7 +266,15 @@ func parseQuestion(q string, names nameIndex) question {
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && (toks[j].word == "the" || qDemonym(toks[j].word) != "") {
+		// "did the Iraqi foreign minister", "did Iraq's foreign minister":
+		// the country narrows the office that follows.
+		var country []string
+		for j < len(toks) && (toks[j].word == "the" || qDemonym(toks[j].word) != "" || toks[j].upper && names.isAffWord(toks[j].word)) {
+			if c := qDemonym(toks[j].word); c != "" {
+				country = append(country, ixWords(c)...)
+			} else if toks[j].word != "the" {
+				country = append(country, toks[j].word)
+			}
 			j++
 		}
 		// "did Secretary Pompeo": the office stands before the person.
@@ -285,6 +293,9 @@ func parseQuestion(q string, names nameIndex) question {
 			} else {
 				for ; j < len(toks) && isOffice(toks, j); j++ {
 					pq.subject = append(pq.subject, toks[j].word)
+				}
+				if len(pq.subject) > 0 {
+					pq.subject = append(country, pq.subject...)
 				}
 			}
 		}

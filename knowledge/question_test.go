@@ -60,7 +60,10 @@ func TestParseQuestion(t *testing.T) {
 			people: [][]string{{"ban"}, {"tanabe"}}, kinds: []Kind{KindInPerson}, askDuration: true, subject: []string{"ban"}}},
 		{"What did the UN Secretary-General tell Tanabe in early 2013?", question{
 			people: [][]string{{"tanabe"}}, roles: []string{"united", "nations", "secretary", "general"}, from: "2013-01-01", to: "2013-12-31",
-			topic: []string{"united", "nations"}, weak: []string{"united", "nations"}, subject: []string{"secretary", "general"}}},
+			topic: []string{"united", "nations"}, weak: []string{"united", "nations"}, subject: []string{"united", "nations", "secretary", "general"}}},
+		{"What did Japan's Prime Minister say to Moreau?", question{
+			people: [][]string{{"moreau"}}, roles: []string{"japan", "prime", "minister"},
+			topic: []string{"japan"}, weak: []string{"japan"}, subject: []string{"japan", "prime", "minister"}}},
 		{"Who signed the release on the Moreau visit?", question{
 			people: [][]string{{"moreau"}}, kinds: []Kind{KindInPerson}, askWho: true, askSource: true,
 			topic: []string{"signed", "release", "visit"}}},
