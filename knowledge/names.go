@@ -170,7 +170,13 @@ func releaseTokens(bp *[]token, toks []token) {
 
 // tokenizeInto is tokenize(s) appended to dst[:0].
 func tokenizeInto(dst []token, s string) []token {
-	toks := dst[:0]
+	return tokenizeAppend(dst[:0], s)
+}
+
+// tokenizeAppend is tokenize(s) appended to dst, so that callers can reuse
+// one slice and build a sentence's tokens piece by piece.
+func tokenizeAppend(dst []token, s string) []token {
+	toks := dst
 	var lowArr [256]byte
 	low := lowArr[:0] // lower-cased capitalised ASCII words, back to back
 	var fixArr [32]keyFix
