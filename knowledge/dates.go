@@ -593,7 +593,7 @@ func digitsBeforeAP(s string) bool {
 		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
 			j++
 		}
-		if j < len(s) && (toLowerByte(s[j]) == 'a' || toLowerByte(s[j]) == 'p') {
+		if j < len(s) && (lowerASCII(s[j]) == 'a' || lowerASCII(s[j]) == 'p') {
 			return true
 		}
 	}

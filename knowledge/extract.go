@@ -109,7 +109,7 @@ var newsMarkBytes = func() (t [4][256]uint32) {
 		}
 		for c := 0; c < 256; c++ {
 			for at := range t {
-				if toLowerByte(byte(c)) == k[at] {
+				if lowerASCII(byte(c)) == k[at] {
 					t[at][c] |= 1 << i
 				}
 			}
@@ -144,7 +144,7 @@ func newsMarkCount(text string) int {
 // in any ASCII case.
 func equalFoldLower(s, lower string) bool {
 	for i := 0; i < len(lower); i++ {
-		if toLowerByte(s[i]) != lower[i] {
+		if lowerASCII(s[i]) != lower[i] {
 			return false
 		}
 	}
@@ -458,7 +458,7 @@ func lookupLower[V any](m map[string]V, w string) (V, bool) {
 	}
 	b := buf[:len(w)]
 	for i := 0; i < len(w); i++ {
-		b[i] = toLowerByte(w[i])
+		b[i] = lowerASCII(w[i])
 	}
 	v, ok := m[string(b)] // no allocation for the lookup
 	return v, ok
@@ -533,7 +533,7 @@ func mayCallFor(s string) bool {
 // and a lower-case sub.
 func indexLowerASCII(s, sub string) int {
 	for i := 0; i+len(sub) <= len(s); i++ {
-		if toLowerByte(s[i]) == sub[0] && equalFoldLower(s[i:i+len(sub)], sub) {
+		if lowerASCII(s[i]) == sub[0] && equalFoldLower(s[i:i+len(sub)], sub) {
 			return i
 		}
 	}
@@ -665,7 +665,7 @@ func isStaffTitle(t string) bool {
 func containsLowerASCII(s, sub string) bool {
 	n := len(sub)
 	for i := 0; i+n <= len(s); i++ {
-		if toLowerByte(s[i]) == sub[0] && equalFoldLower(s[i:i+n], sub) {
+		if lowerASCII(s[i]) == sub[0] && equalFoldLower(s[i:i+n], sub) {
 			return true
 		}
 	}

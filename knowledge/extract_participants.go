@@ -301,7 +301,7 @@ func isNameTokenFold(w string) bool {
 		return isNameToken(strings.ToLower(w))
 	}
 	for k := 0; k < len(w); k++ {
-		buf[k] = toLowerByte(w[k])
+		buf[k] = lowerASCII(w[k])
 	}
 	l := buf[:len(w)]
 	return !particles[string(l)] && !honorifics[string(l)]

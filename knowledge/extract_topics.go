@@ -224,7 +224,7 @@ func lowerInto(dst []byte, w string) []byte {
 		if c >= utf8.RuneSelf {
 			return append(dst[:n], strings.ToLower(w)...)
 		}
-		dst = append(dst, lowerByte(c))
+		dst = append(dst, lowerASCII(c))
 	}
 	return dst
 }
@@ -274,13 +274,13 @@ func mayBePlace(s string) bool {
 		return true
 	}
 	for i := 0; i < end; i++ {
-		b[i] = lowerByte(s[i])
+		b[i] = lowerASCII(s[i])
 	}
 	// The first token is a prefix of the first word that ends before an
 	// ASCII punctuation mark (or a one-character mark itself), and its key
 	// is that prefix lower-cased, less a trailing "'s", "'" or ".".
 	for m := 1; m <= end; m++ {
-		if m == end || m == 1 || !isAlnumByte(s[m]) {
+		if m == end || m == 1 || !isASCIIAlnum(s[m]) {
 			if placeFirstSet.hasBytes(b[:m]) {
 				return true
 			}
@@ -537,7 +537,7 @@ func (pp *people) isPersonWord(t string) bool {
 	}
 	// nameTokens without allocating: an ASCII phrase folds to lower case.
 	for i := 0; i < len(t); i++ {
-		b[i] = lowerByte(t[i])
+		b[i] = lowerASCII(t[i])
 	}
 	office := false
 	for i := 0; i < len(t); {
@@ -998,19 +998,6 @@ func joinWords(s string, words []string, at []int) string {
 	return s[at[0] : at[len(at)-1]+len(words[len(words)-1])]
 }
 
-// lowerByte folds an ASCII letter to lower case.
-func lowerByte(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
-}
-
-// isAlnumByte says whether c is an ASCII letter or digit.
-func isAlnumByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-}
-
 // lowerIs is strings.ToLower(w) == lower for a lower-case ASCII lower.
 func lowerIs(w, lower string) bool {
 	if len(w) < len(lower) {
@@ -1024,7 +1011,7 @@ func lowerIs(w, lower string) bool {
 		if c >= utf8.RuneSelf {
 			return strings.ToLower(w) == lower
 		}
-		if lowerByte(c) != lower[i] {
+		if lowerASCII(c) != lower[i] {
 			return false
 		}
 	}
@@ -1097,7 +1084,7 @@ func (ws *wordSet) hasLower(w string) bool {
 	if n := len(w); n > 0 && n < len(ws.shape) {
 		// Ruled out before copying, as long as lower-casing keeps the
 		// length: an ASCII word.
-		if c := lowerByte(w[0]); 'a' <= c && c <= 'z' && ws.shape[n]>>(c-'a')&1 == 0 && !hasNonASCII(w) {
+		if c := lowerASCII(w[0]); 'a' <= c && c <= 'z' && ws.shape[n]>>(c-'a')&1 == 0 && !hasNonASCII(w) {
 			return false
 		}
 	}
@@ -1110,7 +1097,7 @@ func (ws *wordSet) hasLower(w string) bool {
 		if c >= utf8.RuneSelf {
 			return ws.m[strings.ToLower(w)]
 		}
-		b[i] = lowerByte(c)
+		b[i] = lowerASCII(c)
 	}
 	return ws.hasBytes(b[:len(w)])
 }

@@ -84,11 +84,11 @@ func lowerJoined(title, meet string) (string, int) {
 	var b strings.Builder
 	b.Grow(len(title) + 1 + len(meet))
 	for i := 0; i < len(title); i++ {
-		b.WriteByte(toLowerByte(title[i]))
+		b.WriteByte(lowerASCII(title[i]))
 	}
 	b.WriteByte('\n')
 	for i := 0; i < len(meet); i++ {
-		b.WriteByte(toLowerByte(meet[i]))
+		b.WriteByte(lowerASCII(meet[i]))
 	}
 	return b.String(), len(title)
 }

@@ -217,7 +217,7 @@ func tokenizeAppend(dst []token, s string) []token {
 		default:
 			a := len(low)
 			for k := 0; k < len(w); k++ {
-				low = append(low, toLowerByte(w[k]))
+				low = append(low, lowerASCII(w[k]))
 			}
 			fixes = append(fixes, keyFix{tok: len(toks), a: a, b: len(low)})
 		}
@@ -284,14 +284,6 @@ func isASCIIAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
-// toLowerByte folds an ASCII letter to lower case.
-func toLowerByte(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
-}
-
 // isWordRuneAt says whether the rune at s[i] is a word rune.
 func isWordRuneAt(s string, i int) bool {
 	if c := s[i]; c < utf8.RuneSelf {
@@ -337,7 +329,7 @@ func isDotAbbrev(w string) bool {
 		return false // longer than any abbreviation
 	}
 	for k := 0; k < len(w); k++ {
-		b[k] = toLowerByte(w[k])
+		b[k] = lowerASCII(w[k])
 	}
 	return dotAbbrevs[string(b[:len(w)])] // no allocation for the lookup
 }
@@ -369,7 +361,7 @@ func lookupKey[V any](m map[string]V, w string) (V, bool) {
 	}
 	b := buf[:len(w)]
 	for i := 0; i < len(w); i++ {
-		b[i] = toLowerByte(w[i])
+		b[i] = lowerASCII(w[i])
 	}
 	v, ok := m[string(trimKeyBytes(b))] // no allocation for the lookup
 	return v, ok

@@ -512,7 +512,7 @@ func firstWordStartsPlace(s string) bool {
 	}
 	b := buf[:len(w)]
 	for k := 0; k < len(w); k++ {
-		b[k] = toLowerByte(w[k])
+		b[k] = lowerASCII(w[k])
 	}
 	_, ok := placeFirst[string(trimKeyBytes(b))]
 	return ok
