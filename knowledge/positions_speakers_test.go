@@ -22,10 +22,7 @@ func positionSpeaker(m Meeting, part string) (string, bool) {
 // X") and one after a single-quoted quote.
 func TestSpeakerForms(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name, text string
-		want       map[string]string // a part of a position's text -> its speaker
-	}{
+	tests := []speakerCase{
 		{
 			name: "slashed initials then a pronoun",
 			text: "Envoy meets Minister of Fisheries of Tonga\n\n4 April 2026\n\n" +
@@ -68,22 +65,7 @@ func TestSpeakerForms(t *testing.T) {
 			want: map[string]string{"steady funding": "Astrid Solheim", "mine clearance": "Diego Paredes"},
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			m := extractInvented(t, tt.text)
-			for part, want := range tt.want {
-				got, ok := positionSpeaker(m, part)
-				if !ok {
-					t.Errorf("no position holds %q: %+v", part, m.Positions)
-					continue
-				}
-				if !strings.Contains(got, want) {
-					t.Errorf("%q said by %q, want %q", part, got, want)
-				}
-			}
-		})
-	}
+	runSpeakerCases(t, tests)
 }
 
 // TestSpeakerInsideSentence checks who said what within one sentence: a
@@ -92,10 +74,7 @@ func TestSpeakerForms(t *testing.T) {
 // country, and "X stressed A, while al-Y said B" gives B to al-Y.
 func TestSpeakerInsideSentence(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name, text string
-		want       map[string]string
-	}{
+	tests := []speakerCase{
 		{
 			name: "quote over sentences with an honorific after it",
 			text: "Fund President meets Minister of Finance of Kenya\n\n4 April 2026\n\n" +
@@ -112,22 +91,7 @@ func TestSpeakerInsideSentence(t *testing.T) {
 			want: map[string]string{"olive oil": "Tarek Mansour", "desalination plant": "Yousef al-Khatib"},
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			m := extractInvented(t, tt.text)
-			for part, want := range tt.want {
-				got, ok := positionSpeaker(m, part)
-				if !ok {
-					t.Errorf("no position holds %q: %+v", part, m.Positions)
-					continue
-				}
-				if !strings.Contains(got, want) {
-					t.Errorf("%q said by %q, want %q", part, got, want)
-				}
-			}
-		})
-	}
+	runSpeakerCases(t, tests)
 }
 
 // TestInitialsSubject checks which offices a run of initials names: one
@@ -157,5 +121,32 @@ func TestInitialsSubject(t *testing.T) {
 		if got != tt.want || ok != (tt.want != "") {
 			t.Errorf("initialsSubject(%q) = %q, %v; want %q", tt.head, got, ok, tt.want)
 		}
+	}
+}
+
+// speakerCase is an invented readout and, for parts of its positions'
+// texts, who must have said them.
+type speakerCase struct {
+	name, text string
+	want       map[string]string // part of a position's text -> speaker
+}
+
+func runSpeakerCases(t *testing.T, tests []speakerCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			m := extractInvented(t, tt.text)
+			for part, want := range tt.want {
+				got, ok := positionSpeaker(m, part)
+				if !ok {
+					t.Errorf("no position holds %q: %+v", part, m.Positions)
+					continue
+				}
+				if !strings.Contains(got, want) {
+					t.Errorf("%q said by %q, want %q", part, got, want)
+				}
+			}
+		})
 	}
 }
