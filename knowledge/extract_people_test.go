@@ -426,32 +426,27 @@ func TestDatePrechecksMatchPatterns(t *testing.T) {
 	}
 	texts = append(texts, benchSentences(t)...)
 	for _, s := range texts {
-		if !mayBeRelative(s) && reRelative.MatchString(s) {
-			t.Fatalf("mayBeRelative(%q) = false, but reRelative matches", s)
-		}
-		if !digitsBeforeAP(s) && reClock12.MatchString(s) {
-			t.Fatalf("digitsBeforeAP(%q) = false, but reClock12 matches", s)
-		}
-		if diff := cmp.Diff(reLeadDateline.FindStringSubmatch(s), leadDateline(s)); diff != "" {
-			t.Fatalf("leadDateline(%q) differs:\n%s", s, diff)
-		}
+		checkDatePrechecks(t, s)
+	}
+}
+
+func checkDatePrechecks(t *testing.T, s string) {
+	t.Helper()
+	if !mayBeRelative(s) && reRelative.MatchString(s) {
+		t.Fatalf("mayBeRelative(%q) = false, but reRelative matches", s)
+	}
+	if !digitsBeforeAP(s) && reClock12.MatchString(s) {
+		t.Fatalf("digitsBeforeAP(%q) = false, but reClock12 matches", s)
+	}
+	if diff := cmp.Diff(reLeadDateline.FindStringSubmatch(s), leadDateline(s)); diff != "" {
+		t.Fatalf("leadDateline(%q) differs:\n%s", s, diff)
 	}
 }
 
 func FuzzDatePrechecks(f *testing.F) {
 	f.Add("Earlier today, at 9:30 a.m., on Monday")
 	f.Add("MANILA – 10 p.m. last night")
-	f.Fuzz(func(t *testing.T, s string) {
-		if !mayBeRelative(s) && reRelative.MatchString(s) {
-			t.Fatalf("mayBeRelative(%q) = false, but reRelative matches", s)
-		}
-		if !digitsBeforeAP(s) && reClock12.MatchString(s) {
-			t.Fatalf("digitsBeforeAP(%q) = false, but reClock12 matches", s)
-		}
-		if diff := cmp.Diff(reLeadDateline.FindStringSubmatch(s), leadDateline(s)); diff != "" {
-			t.Fatalf("leadDateline(%q) differs:\n%s", s, diff)
-		}
-	})
+	f.Fuzz(checkDatePrechecks)
 }
 
 func TestWherePrechecksMatchPatterns(t *testing.T) {
@@ -486,13 +481,15 @@ func FuzzWherePrechecks(f *testing.F) {
 	f.Fuzz(checkWherePrechecks)
 }
 
-func TestLastWordMatchesReference(t *testing.T) {
-	ref := func(s string) string {
-		if len(s) > 24 {
-			s = s[len(s)-24:]
-		}
-		return s[strings.LastIndexAny(s, " (\"“")+1:]
+// lastWordRef is what lastWord replaced.
+func lastWordRef(s string) string {
+	if len(s) > 24 {
+		s = s[len(s)-24:]
 	}
+	return s[strings.LastIndexAny(s, " (\"“")+1:]
+}
+
+func TestLastWordMatchesReference(t *testing.T) {
 	texts := append(wordTexts(t), "said “Yes", "(U.S", "x \xe2\x80\x9c", "\x80\x9c", "a\xe2\x80", "“", "")
 	for _, s := range corpusTexts(t) {
 		for i := 0; i < len(s); i += 7 {
@@ -500,7 +497,7 @@ func TestLastWordMatchesReference(t *testing.T) {
 		}
 	}
 	for _, s := range texts {
-		if got, want := lastWord(s), ref(s); got != want {
+		if got, want := lastWord(s), lastWordRef(s); got != want {
 			t.Fatalf("lastWord(%q) = %q, want %q", s, got, want)
 		}
 	}
@@ -510,11 +507,7 @@ func FuzzLastWord(f *testing.F) {
 	f.Add("He met “Mr")
 	f.Add("x\xe2\x80\x9c\x80(y")
 	f.Fuzz(func(t *testing.T, s string) {
-		w := s
-		if len(w) > 24 {
-			w = w[len(w)-24:]
-		}
-		if got, want := lastWord(s), w[strings.LastIndexAny(w, " (\"“")+1:]; got != want {
+		if got, want := lastWord(s), lastWordRef(s); got != want {
 			t.Fatalf("lastWord(%q) = %q, want %q", s, got, want)
 		}
 	})
