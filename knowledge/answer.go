@@ -397,6 +397,12 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		return Answer{}, ErrNoAnswer // no readout uses the words asked about
 	}
 	must := ix.peopleQueries(pq)
+	if pq.askFuture {
+		must = must[:0]
+		for _, p := range pq.people {
+			must = append(must, ix.personOrTextQuery(p))
+		}
+	}
 	if q := placeQuery(pq); q != nil {
 		must = append(must, q) // held there or at least mentioned
 	}
@@ -573,10 +579,16 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 	// Among meetings that fit about as well, the one with the sentence
 	// that best answers the topic; the others are named after the answer.
 	var ties []int
+	// What is still to come is in one sentence: for a future question the
+	// sentence counts for more, among more of the meetings.
+	window, fitWeight := 0.5, 0.4
+	if pq.askFuture {
+		window, fitWeight = 1.5, 1.5
+	}
 	if len(scorer.terms) > 0 {
 		fit := map[int]float64{}
 		for i := range ms {
-			if scores[i] >= bestScore-0.5 && covs[i] > 0 {
+			if scores[i] >= bestScore-window && covs[i] > 0 {
 				fit[i] = scorer.sentenceFit(ms[i])
 			}
 		}
@@ -589,7 +601,7 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 			for i, f := range fit {
 				s := scores[i]
 				if maxFit > 0 {
-					s += 0.4 * f / maxFit
+					s += fitWeight * f / maxFit
 				}
 				if s > topScore || s == topScore && i < top {
 					top, topScore = i, s
@@ -621,15 +633,17 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 	if len(pq.people) == 0 && len(scorer.terms) > 0 && bestCov < 0.34 && !pinned {
 		return Answer{}, ErrNoAnswer
 	}
+	var others []Meeting
 	if len(ties) > 0 && len(pq.people) > 0 {
-		var others []Meeting
 		for _, i := range ties {
 			others = append(others, ms[i])
 		}
 		slices.SortFunc(others, func(a, b Meeting) int { return cmp.Compare(a.Date, b.Date) })
-		return ix.composeOneWithOthers(m, pq, scorer, others), nil
 	}
-	return ix.composeOne(m, pq, scorer), nil
+	if pq.askFuture {
+		return ix.composeQuoteFirst(m, pq, scorer, others), nil
+	}
+	return ix.composeOneWithOthers(m, pq, scorer, others), nil
 }
 
 // rolesMatch reports whether some participant holds an asked-about office
@@ -866,7 +880,11 @@ func (ix *Index) newScorer(ctx context.Context, pq question) *scorer {
 			if _, ok := sc.terms[st]; ok {
 				continue
 			}
-			t := &qterm{word: w, about: about[w], weak: weak[w], place: place[w], variants: append([]string{st}, synonymStems()[st]...)}
+			variants := append([]string{st}, synonymStems()[st]...)
+			for _, f := range shortFormWords[w] {
+				variants = append(variants, stemWord(f))
+			}
+			t := &qterm{word: w, about: about[w], weak: weak[w], place: place[w], variants: variants}
 			sc.terms[st] = t
 			all = append(all, t.variants...)
 		}
@@ -1213,6 +1231,9 @@ func (sc *scorer) pickSentences(m Meeting, budget, hard int) []Quote {
 		text = sc.excerpt(text, min(max(budget, 200), hard))
 	}
 	take(best, text)
+	if sc.pq.askFuture {
+		return sc.futureQuotes(m, cands, text, hard)
+	}
 	fits := func(o, limit int) bool {
 		_, taken := chosen[o]
 		return o >= 0 && o < len(all) && !taken && len(chosen) < 4 && used+utf8.RuneCountInString(all[o].text) <= limit
@@ -1483,7 +1504,11 @@ func (sc *scorer) scoreSentence(s string) scored {
 			continue
 		}
 		if m := t.matches(set); m > 0 {
-			c.score += m * t.weight
+			w := m * t.weight
+			if sc.isSide(t) {
+				w *= 0.3 // "Kenya" in a Kenya–Somaliland readout says little
+			}
+			c.score += w
 			c.covers = append(c.covers, st)
 		}
 	}
@@ -1503,6 +1528,9 @@ func (sc *scorer) scoreSentence(s string) scored {
 	}
 	if (sc.pq.monthDay != "" || sc.pq.day != "") && mentionsQuestionDate(fs, sc.pq) {
 		bonus += 1.5
+	}
+	if c.score > 0 {
+		bonus += futureBonus(fs, sc.pq)
 	}
 	if c.score > 0 || bonus > 0 {
 		for _, w := range sc.nameStems {

@@ -38,6 +38,14 @@ type question struct {
 	askDid bool
 	// askNext: about a meeting still to come ("Where will they meet next?").
 	askNext bool
+	// askFuture: when or where something still to come will happen ("When
+	// will the EU disburse the tranche?"). The answer is the sentence that
+	// says so, not the date or place of the meeting that said it;
+	// futureWhen and futureWhere say which of the two is asked.
+	askFuture, futureWhen, futureWhere bool
+	// source are the folded words of who the question attributes the
+	// answer to ("according to the White House"): no topic to look for.
+	source []string
 	// topic are the folded content words left after names, dates, offices
 	// and question words; about are those after "about"/"regarding".
 	topic, about []string
@@ -115,8 +123,9 @@ func parseQuestion(q string, names nameIndex) question {
 	}
 	pq.askWhen = first == "when" || strings.Contains(fq, " what date ") || strings.Contains(fq, " which date ") ||
 		strings.Contains(fq, " what day ") || strings.Contains(fq, " which day ") || strings.Contains(fq, " when did ") ||
-		strings.Contains(fq, " when was ") || strings.Contains(fq, " when were ")
-	pq.askWhere = first == "where" || strings.Contains(fq, " where did ") || strings.Contains(fq, " in which city ") ||
+		strings.Contains(fq, " when was ") || strings.Contains(fq, " when were ") || strings.Contains(fq, " when will ") ||
+		strings.Contains(fq, " when is ") || strings.Contains(fq, " when are ")
+	pq.askWhere = first == "where" || strings.Contains(fq, " where did ") || strings.Contains(fq, " where will ") || strings.Contains(fq, " in which city ") ||
 		strings.Contains(fq, " what city ") || strings.Contains(fq, " what venue ") || strings.Contains(fq, " what place ")
 	pq.askTime = strings.Contains(fq, " what time ") || strings.Contains(fq, " start ") || strings.Contains(fq, " begin ") ||
 		strings.Contains(fq, " started ") || strings.Contains(fq, " began ")
@@ -198,6 +207,25 @@ func parseQuestion(q string, names nameIndex) question {
 		}
 		i = j
 	}
+	// "According to X": X is who said it. A person is the subject; a
+	// country or an office still ranks by participants' roles; any other
+	// word (a publisher: "the White House", "the ministry") is no topic.
+	var sourceSubject []string
+	for _, i := range accordingSpan(toks) {
+		if p, ok := personAt[i]; ok {
+			if sourceSubject == nil {
+				sourceSubject = p
+			}
+			continue
+		}
+		if used[i] || isOffice(toks, i) || qDemonym(toks[i].word) != "" || toks[i].upper && names.isAffWord(toks[i].word) {
+			continue
+		}
+		used[i] = true
+		if !ixStopWords[toks[i].word] {
+			pq.source = append(pq.source, toks[i].word)
+		}
+	}
 	countryAt := map[int][]string{}
 	// Offices and countries.
 	for i, t := range toks {
@@ -249,8 +277,11 @@ func parseQuestion(q string, names nameIndex) question {
 		words := []string{t.word}
 		if c, ok := countryAt[i]; ok {
 			words = c // "Japanese" asks about Japan
+			if _, short := shortFormWords[t.word]; short {
+				words = []string{t.word} // "EU": the readout may say either; the scorer knows both
+			}
 			if namesSide(toks, i, personAt) {
-				pq.weak = append(pq.weak, c...)
+				pq.weak = append(pq.weak, words...)
 			}
 		} else if used[i] || ixStopWords[t.word] || qQuestionWords[t.word] || qKindWords[t.word] && !callFor(toks, i) {
 			continue
@@ -262,7 +293,8 @@ func parseQuestion(q string, names nameIndex) question {
 	}
 	// The subject follows the first auxiliary: a person or an office.
 	for i, t := range toks {
-		if t.word != "did" && t.word != "does" && t.word != "do" && t.word != "was" && t.word != "were" && t.word != "has" && t.word != "had" {
+		if t.word != "did" && t.word != "does" && t.word != "do" && t.word != "was" && t.word != "were" && t.word != "has" && t.word != "had" &&
+			t.word != "will" && t.word != "would" {
 			continue
 		}
 		j := i + 1
@@ -301,6 +333,9 @@ func parseQuestion(q string, names nameIndex) question {
 		}
 		break
 	}
+	if sourceSubject != nil {
+		pq.subject = sourceSubject
+	}
 	pq.topic = ixUnique(pq.topic)
 	pq.about = ixUnique(pq.about)
 	// "What did they discuss?" asks for the sentence that says what was
@@ -308,6 +343,12 @@ func parseQuestion(q string, names nameIndex) question {
 	if len(pq.topic) == 0 && (strings.Contains(fq, " discuss ") || strings.Contains(fq, " discussed ") || strings.Contains(fq, " talk about ")) {
 		pq.topic = []string{"discuss"}
 		pq.weak = append(pq.weak, "discuss")
+	}
+	// "When will the EU disburse the tranche?" asks what a readout says of
+	// something still to come: not the date or place of the meeting.
+	if (pq.askWhen || pq.askWhere) && asksFuture(fq) {
+		pq.askFuture, pq.futureWhen, pq.futureWhere = true, pq.askWhen, pq.askWhere
+		pq.askWhen, pq.askWhere = false, false
 	}
 	// "Where will they meet next?" asks for a meeting still to come: the
 	// place is in what they agreed, not where this meeting was.
@@ -328,6 +369,32 @@ func asksNextMeeting(fq string) bool {
 	}
 	return strings.Contains(fq, " will ") || strings.Contains(fq, " next ") || strings.Contains(fq, " again ") ||
 		strings.Contains(fq, " future ") || strings.Contains(fq, " upcoming ")
+}
+
+// asksFuture says a folded question asks about something still to come
+// ("when will", "where is it to be held", "when is the summit planned").
+func asksFuture(fq string) bool {
+	return ixHasSub(fq, " will ", " would ", " shall ", " going to ", " scheduled ", " planned ", " plan to ", " plans to ",
+		" expected to ", " due to ", " to be held ", " upcoming ", " next ", " in future ", " in the future ")
+}
+
+// accordingSpan lists the tokens after "according to", up to a comma or
+// the end of the clause (at most six words).
+func accordingSpan(toks []qToken) []int {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].word != "according" || toks[i+1].word != "to" {
+			continue
+		}
+		var out []int
+		for j := i + 2; j < len(toks) && len(out) < 6; j++ {
+			if len(out) > 0 && strings.ContainsAny(toks[j].sep, ",;:?!()") {
+				break
+			}
+			out = append(out, j)
+		}
+		return out
+	}
+	return nil
 }
 
 func (pq *question) addPerson(words []string) {
