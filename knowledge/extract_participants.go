@@ -39,9 +39,22 @@ func (d *doc) participants(mi int) []Participant {
 				return
 			}
 		}
+		// "Fund head meets finance minister": a headline in lower case
+		// names an office, not a principal.
+		if fromTitle && m.office && m.aff == "" && m.nameStart <= m.end && m.end <= len(d.title) && lowerHead(d.title[m.nameStart:m.end]) {
+			return
+		}
 		p := Participant{Name: cleanName(m.name), Title: m.title, Affiliation: m.aff}
 		if m.office {
 			p.Name = ""
+		}
+		// "meets Deputy Commissioner for Oceans" over a body that names
+		// "the Deputy Commissioner for Oceans, Ms Ana Ruiz": the word is
+		// the office's, and its holder is already a participant.
+		if fromTitle && p.Name != "" && !strings.Contains(p.Name, " ") && slices.ContainsFunc(ps, func(q Participant) bool {
+			return q.Name != "" && !shareToken(q.Name, p.Name) && hasWordFold(q.Title, p.Name)
+		}) {
+			return
 		}
 		best := -1
 		for i := range ps {
@@ -106,6 +119,11 @@ func (d *doc) participants(mi int) []Participant {
 		}
 	}
 	d.fillAffiliations(ps)
+	for i := range ps {
+		if ps[i].Affiliation == "" {
+			ps[i].Title, ps[i].Affiliation = officeOfOrg(ps[i].Title)
+		}
+	}
 	// Dedupe again: names filled from headers may repeat a named participant.
 	out := ps[:0]
 	for _, p := range ps {
@@ -840,4 +858,53 @@ func (d *doc) orgOffice(title string) (string, string) {
 		org = p.name
 	}
 	return office, org
+}
+
+// lowerHead says whether the last word of an office that can head one is
+// written in lower case ("Fund head", "finance minister").
+func lowerHead(office string) bool {
+	head := ""
+	for _, w := range strings.Fields(office) {
+		if titleHeads[tokenKey(w)] {
+			head = w
+		}
+	}
+	return head != "" && !isCapitalized(head)
+}
+
+// hasWordFold says whether text has the word w, ignoring case.
+func hasWordFold(text, w string) bool {
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '-' || r == ',' }) {
+		if strings.EqualFold(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// reOfficeOfOrg is an office and the institution it heads: "Secretary-General
+// of the Andean Forum", "Director of the Lowy Institute".
+var reOfficeOfOrg = regexp.MustCompile(`^(.*\S) (?:of|at) (?:the )?((?:\p{Lu}[\p{L}'’.&-]*\s+){1,5}(?:Forum|Institute|Bank|Fund|Foundation|Organization|Organisation|Agency|Alliance|Association|Federation|Community|Union|League|Council|Commission|Centre|Center|Secretariat|Programme|Program|Partnership|Facility|Corporation|Group|University|Initiative))$`)
+
+// officeOfOrg splits an office from the institution it is of, which is the
+// holder's affiliation; it returns title and "" when the title names no
+// institution.
+func officeOfOrg(title string) (string, string) {
+	m := reOfficeOfOrg.FindStringSubmatch(title)
+	if m == nil || !titleHeads[tokenKey(lastField(m[1]))] {
+		return title, ""
+	}
+	org := m[2]
+	if p, ok := lookupPlace(org); ok {
+		if !p.isOrg {
+			return title, ""
+		}
+		org = p.name
+	}
+	return m[1], org
+}
+
+// lastField is the last space-separated word of s.
+func lastField(s string) string {
+	return s[strings.LastIndexByte(s, ' ')+1:]
 }

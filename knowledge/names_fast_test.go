@@ -366,6 +366,7 @@ func classifyRef(toks []token) {
 			t.class = cOther
 		}
 	}
+	officeObjects(toks) // a pass over the classes, the same for both
 }
 
 func matchPlaceRef(toks []token, i int) (int, place) {
