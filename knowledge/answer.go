@@ -822,6 +822,7 @@ func (ix *Index) docFreq(ctx context.Context, word string) (int, error) {
 	for _, w := range ixWords(word) {
 		try(w, fPersonTok)
 		try(w, fAffTok) // a country only a participant's affiliation names
+		try(w, fRole)   // an office the text words otherwise ("Pope", "Holy Father")
 	}
 	return n, nil
 }
@@ -1250,11 +1251,11 @@ func (sc *scorer) pickSentences(m Meeting, budget, hard int) []Quote {
 		}
 		gain := 0.0
 		for _, s := range c.covers {
-			if !covered[s] {
+			if !covered[s] && !sc.isSide(sc.terms[s]) {
 				gain += sc.terms[s].weight
 			}
 		}
-		if gain <= 0 || gain < 0.5*sc.maxWeight() || utf8.RuneCountInString(c.text)+used > hard || isHeading(c.text) && c.score < 10 {
+		if gain <= 0 || gain < 0.5*sc.maxWeight() || utf8.RuneCountInString(c.text)+used > hard || isHeading(c.text) && c.score < 10 || c.text == m.Title {
 			continue // a heading ("Japan and the United Nations") answers nothing
 		}
 		take(c, c.text)
@@ -1553,8 +1554,8 @@ func (sc *scorer) scoreSentence(s string) scored {
 		}
 	}
 	c.score += bonus
-	if (len(strings.Fields(s)) < 4 || isHeading(s)) && bonus < 10 {
-		c.score *= 0.3 // a heading, not an answer
+	if (len(strings.Fields(s)) < 4 || isHeading(s) || s == sc.meeting.Title) && bonus < 10 {
+		c.score *= 0.3 // a heading or the title, not an answer
 	}
 	return c
 }

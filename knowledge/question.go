@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -339,10 +340,17 @@ func parseQuestion(q string, names nameIndex) question {
 	pq.topic = ixUnique(pq.topic)
 	pq.about = ixUnique(pq.about)
 	// "What did they discuss?" asks for the sentence that says what was
-	// discussed: with nothing else to look for, look for that (lightly).
-	if len(pq.topic) == 0 && (strings.Contains(fq, " discuss ") || strings.Contains(fq, " discussed ") || strings.Contains(fq, " talk about ")) {
+	// discussed: with nothing else to look for, look for that. Country
+	// words that name the sides ("with the Portuguese president") are no
+	// topic of their own.
+	sidesOnly := true
+	for _, w := range pq.topic {
+		if !slices.Contains(pq.weak, w) {
+			sidesOnly = false
+		}
+	}
+	if sidesOnly && (strings.Contains(fq, " discuss ") || strings.Contains(fq, " discussed ") || strings.Contains(fq, " talk about ")) {
 		pq.topic = []string{"discuss"}
-		pq.weak = append(pq.weak, "discuss")
 	}
 	// "When will the EU disburse the tranche?" asks what a readout says of
 	// something still to come: not the date or place of the meeting.
@@ -655,7 +663,8 @@ var qKindWords = ixWordSet(`phone telephone call called calls video videoconfere
 
 // qOfficeWords name offices that can stand for a participant.
 var qOfficeWords = ixWordSet(`president prime minister secretary general chancellor premier king queen emperor chair
-chairman chairperson councilor councillor counsellor envoy ambassador spokesperson sg pm fm prince emir amir sultan`)
+chairman chairperson councilor councillor counsellor envoy ambassador spokesperson sg pm fm prince emir amir sultan
+taoiseach tanaiste pope pontiff director commissioner governor mayor`)
 
 // qOfficeModifiers make an office only next to an office word ("Defence
 // Minister", "Secretary of State"); alone they are topic words ("defence
