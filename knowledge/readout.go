@@ -115,7 +115,10 @@ func Parse(name string, data []byte) (Readout, error) {
 func splitFrontMatter(text string, r *Readout) string {
 	t := strings.TrimLeft(text, "\n \t")
 	if !strings.HasPrefix(t, "---\n") {
-		return text
+		if !bareFrontMatter(t) {
+			return text
+		}
+		t = "---\n" + t
 	}
 	rest := t[4:]
 	end := strings.Index(rest, "\n---")
@@ -158,6 +161,30 @@ func splitFrontMatter(text string, r *Readout) string {
 		}
 	}
 	return body
+}
+
+// frontMatterKeys are the keys splitFrontMatter copies into a Readout.
+var frontMatterKeys = setOf("title", "source", "publisher", "source_url", "url", "link", "source-url", "published",
+	"date", "published_at", "release_date")
+
+// bareFrontMatter says whether t opens with front matter whose opening
+// "---" is missing: "key: value" lines with known keys, then a "---" line.
+func bareFrontMatter(t string) bool {
+	for n := 0; n < 12; n++ {
+		line, rest, ok := strings.Cut(t, "\n")
+		if !ok {
+			return false
+		}
+		if strings.TrimRight(line, " ") == "---" {
+			return n > 0
+		}
+		k, v, ok := strings.Cut(line, ":")
+		if !ok || strings.TrimSpace(v) == "" || !frontMatterKeys[strings.ToLower(strings.TrimSpace(k))] {
+			return false
+		}
+		t = rest
+	}
+	return false
 }
 
 var (
