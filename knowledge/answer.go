@@ -139,13 +139,19 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 	}
 	search := func(must []query.Query) ([]Meeting, int, error) {
 		req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), size, 0, false)
-		req.SortBy([]string{"-" + fDate, "-_id"})
+		if pq.askFirst {
+			req.SortBy([]string{fDate, "_id"}) // the earliest, oldest first
+		} else {
+			req.SortBy([]string{"-" + fDate, "-_id"})
+		}
 		res, err := ix.bleve.SearchInContext(ctx, req)
 		if err != nil {
 			return nil, 0, fmt.Errorf("search meetings: %w", err)
 		}
 		ms, err := ix.store.meetings(hitIDs(res.Hits))
-		slices.Reverse(ms) // oldest first
+		if !pq.askFirst {
+			slices.Reverse(ms) // oldest first
+		}
 		return ms, int(res.Total), err
 	}
 	var ms []Meeting
@@ -208,6 +214,14 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 			others[e.ID] = e
 		}
 	}
+	// "When did they last meet?": the latest only (and the latest of the
+	// kind asked, when that is another); "first": the earliest.
+	of := ""
+	if pq.askLatest || pq.askFirst {
+		of = fmt.Sprintf(" of %d", max(total, len(ms)))
+		ms = endMeetings(ms, pq)
+		total = len(ms)
+	}
 	more := max(total-len(ms), 0)
 	if pq.askWhere && len(ms) == 1 && more == 0 {
 		return ix.composeOne(ms[0], pq, scorer), nil // one meeting: its place, with what was said
@@ -229,6 +243,16 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 	count := "1 meeting"
 	if n != 1 {
 		count = fmt.Sprintf("%d meetings", n)
+	}
+	if of != "" && of != " of 1" {
+		end := "latest"
+		if pq.askFirst {
+			end = "first"
+		}
+		count = "the " + end + of + " meetings"
+		if len(ms) > 1 {
+			count += fmt.Sprintf(", and the %s %s", end, kindPhrase(pq.kinds[0]))
+		}
 	}
 	with := ""
 	if pq.askWho && !same && len(pq.people) == 1 {
@@ -406,9 +430,22 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 	if q := placeQuery(pq); q != nil {
 		must = append(must, q) // held there or at least mentioned
 	}
+	subjectAt, officeOnly := -1, query.Query(nil)
 	if len(pq.people) == 0 && len(pq.subject) > 0 {
 		// "What did the Secretary-General say…": the office must be there.
+		subjectAt = len(must)
 		must = append(must, wordsQuery(fRole, strings.Join(pq.subject, " ")))
+		// The country may be spelled otherwise in the readout ("Viet
+		// Nam"): the office alone, should the whole find nothing.
+		var office []string
+		for _, w := range pq.subject {
+			if qOfficeWords[w] || qOfficeModifiers[w] {
+				office = append(office, w)
+			}
+		}
+		if len(office) > 0 && len(office) < len(pq.subject) {
+			officeOnly = wordsQuery(fRole, strings.Join(office, " "))
+		}
 	}
 	var should, anchors []query.Query
 	var textAnchor *query.MatchQuery // the required text match, when nobody is named
@@ -510,6 +547,12 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 			return Answer{}, err
 		}
 	}
+	if len(res.Hits) == 0 && officeOnly != nil {
+		must[subjectAt] = officeOnly
+		if res, err = run(must); err != nil {
+			return Answer{}, err
+		}
+	}
 	if len(res.Hits) == 0 && len(pq.people) > 1 {
 		// Someone after the subject may be talked about rather than
 		// present ("What did Abe tell Moon about Kim?"): the subject must
@@ -541,6 +584,10 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 	}
 	scores := make([]float64, len(ms))
 	covs := make([]float64, len(ms))
+	end := -1 // "at their last meeting": the latest (or first) of the candidates
+	if pq.askLatest || pq.askFirst {
+		end = endIndex(ms, pq)
+	}
 	best, bestScore, bestCov := 0, math.Inf(-1), 0.0
 	for i, m := range ms {
 		cov := scorer.meetingCoverage(m)
@@ -553,6 +600,9 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		}
 		if slices.Contains(pq.kinds, m.Kind) {
 			s += 0.3
+		}
+		if i == end {
+			s += 1.5
 		}
 		if rolesMatch(m, pq.roles) {
 			s += 0.3
@@ -884,6 +934,11 @@ func (ix *Index) newScorer(ctx context.Context, pq question) *scorer {
 			variants := append([]string{st}, synonymStems()[st]...)
 			for _, f := range shortFormWords[w] {
 				variants = append(variants, stemWord(f))
+			}
+			for _, f := range derivedForms(w) {
+				if d := stemWord(f); !slices.Contains(variants, d) {
+					variants = append(variants, d)
+				}
 			}
 			t := &qterm{word: w, about: about[w], weak: weak[w], place: place[w], variants: variants}
 			sc.terms[st] = t

@@ -21,6 +21,7 @@ var sweepMeetings = map[string]Meeting{
 			"Ireland and Ostland have long shared a commitment to multilateralism, the Taoiseach said.\n" +
 			"Speaking afterwards, the Taoiseach said: \"Our islands face the same ocean. We talked about offshore wind and the protection of subsea cables.\"\n" +
 			"Prime Minister Lund said the peace negotiations in the north needed a ceasefire that holds.\n" +
+			"She said Ostland would not expand its fishing zone this year.\n" +
 			"At the end of the visit, Ireland and Ostland signed an agreement on the recognition of driving licences.",
 	},
 	"holy-see-audience.md": {
@@ -54,6 +55,9 @@ func TestAskSweep(t *testing.T) {
 			q:       "What did Lund say about the peace process?",
 			want:    []string{"ceasefire that holds"},
 			notWant: []string{"hosts Prime Minister Lund to discuss"}},
+		{name: "a noun in -sion finds its verb",
+			q:    "What did Lund say about the expansion of the fishing zone?",
+			want: []string{"not expand its fishing zone"}},
 		{name: "an office only a participant's title names",
 			q:    "Who met the Pope in June 2025?",
 			want: []string{"Henrik Rask", "9 June 2025"}},
@@ -75,5 +79,60 @@ func TestAskSweep(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The latest or first meeting, and who someone met as "which countries".
+func TestAskEnds(t *testing.T) {
+	ix := newFixIndex(t)
+	tests := []struct {
+		q       string
+		want    []string
+		notWant []string
+	}{
+		{q: "When did Hale and Okoro last meet?", want: []string{"the latest of 3 meetings", "20 May 2022"},
+			notWant: []string{"2 March 2021", "14 September 2021"}},
+		{q: "when did hale and okoro first speak by phone", want: []string{"14 September 2021"},
+			notWant: []string{"2 March 2021", "20 May 2022"}},
+		{q: "What did Hale and Okoro discuss at their last meeting?", want: []string{"20 May 2022", "Lagos port project"}},
+		{q: "Which countries did Okoro meet in 2022?", want: []string{"Freedonia", "Sweden", "20 May 2022", "21 May 2022"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			ans, err := ix.Ask(t.Context(), tt.q)
+			if err != nil {
+				t.Fatalf("Ask(%q): %v", tt.q, err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(ans.Text, w) {
+					t.Errorf("answer lacks %q:\n%s", w, ans.Text)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(ans.Text, w) {
+					t.Errorf("answer has %q:\n%s", w, ans.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestDerivedForms(t *testing.T) {
+	tests := []struct {
+		w    string
+		want []string
+	}{
+		{"expansion", []string{"expand", "expande"}},
+		{"admission", []string{"admit"}},
+		{"decide", []string{"decision"}},
+		{"extend", []string{"extension"}},
+		{"permit", []string{"permission"}},
+		{"agreed", nil},
+		{"talks", nil},
+	}
+	for _, tt := range tests {
+		if got := derivedForms(tt.w); strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("derivedForms(%q) = %q, want %q", tt.w, got, tt.want)
+		}
 	}
 }

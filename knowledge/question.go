@@ -37,6 +37,9 @@ type question struct {
 	askHowOften bool
 	// askDid: a yes-or-no question ("Did A and B meet?").
 	askDid bool
+	// askLatest, askFirst: only the latest or the first meeting ("When
+	// did they last meet?", "When did they first speak?").
+	askLatest, askFirst bool
 	// askNext: about a meeting still to come ("Where will they meet next?").
 	askNext bool
 	// askFuture: when or where something still to come will happen ("When
@@ -135,6 +138,10 @@ func parseQuestion(q string, names nameIndex) question {
 	pq.askHowOften = strings.Contains(fq, " how often ") || strings.Contains(fq, " how many times ") || strings.Contains(fq, " how many meetings ") ||
 		strings.Contains(fq, " how many calls ")
 	pq.askDid = first == "did" || first == "have" || first == "has" || first == "do"
+	pq.askLatest = ixHasSub(fq, " last met ", " last meet ", " last spoke ", " last speak ", " last talked ", " last talk ", " last call ",
+		" last called ", " last meeting ", " last time ", " most recent ", " most recently ", " latest ", " last visit ", " last visited ")
+	pq.askFirst = !pq.askLatest && ixHasSub(fq, " first met ", " first meet ", " first spoke ", " first speak ", " first talked ",
+		" first call ", " first called ", " first meeting ", " first time ", " earliest ", " first visit ", " first visited ")
 	pq.askWho = first == "who" || first == "whom" || strings.Contains(fq, " with whom ") || strings.Contains(fq, " who did ")
 	for _, w := range []string{" signed ", " attributed ", " attributable ", " spokesperson ", " spokesman ", " put out ", " issued ", " provided the readout ", " released the ", " press secretary "} {
 		if strings.Contains(fq, w) {
@@ -269,6 +276,24 @@ func parseQuestion(q string, names nameIndex) question {
 		pq.unknown = append(pq.unknown, t.word)
 	}
 
+	// "Which countries did A call?" asks who, as a list.
+	// ("Which leader placed the call?" asks who did it, of one meeting.)
+	for i := 0; i+2 < len(toks); i++ {
+		aux := toks[i+2].word
+		if (toks[i].word == "which" || toks[i].word == "what") && qWhoNouns[toks[i+1].word] && len(pq.kinds) > 0 &&
+			(aux == "did" || aux == "does" || aux == "has" || aux == "have" || aux == "had") {
+			pq.askWho = true
+			used[i+1] = true
+		}
+	}
+	if pq.askLatest || pq.askFirst {
+		for i, t := range toks {
+			if t.word == "last" || t.word == "first" || t.word == "latest" || t.word == "earliest" || t.word == "recent" ||
+				t.word == "recently" || t.word == "most" {
+				used[i] = true
+			}
+		}
+	}
 	// Topic words: what is left.
 	aboutAt := -1
 	for i, t := range toks {
@@ -657,6 +682,11 @@ mentioned mentions explain explained describe described ask asked happen happene
 start started begin began last lasted held hold meet met meeting meetings talk talks talked speak spoke spoken discuss
 discussed discussion discussions conversation readout according their his her jointly together each other kind sort
 anything something was were is are be been`)
+
+// qWhoNouns after "which" ask who someone met ("which countries",
+// "which leaders").
+var qWhoNouns = ixWordSet(`countries country leaders leader ministers minister officials people counterparts counterpart heads
+presidents nations governments persons`)
 
 // qKindWords say how people met; they pick the kind, not the topic.
 var qKindWords = ixWordSet(`phone telephone call called calls video videoconference virtual virtually person in-person face`)
