@@ -631,6 +631,9 @@ func findTime(s string) string {
 			best, bestAt = fmt.Sprintf("%02d:%02d", h, mi), m[0]
 		}
 	}
+	if a, _, at, ok := clockRange(s); ok && (best == "" || at < bestAt) {
+		best = fmt.Sprintf("%02d:%02d", a/60, a%60)
+	}
 	if best == "" && strings.Contains(s, "hrs") {
 		if m := reClockHrs.FindStringSubmatchIndex(s); m != nil {
 			h, _ := strconv.Atoi(s[m[2]:m[3]])
@@ -682,8 +685,18 @@ var numberWords = map[string]int{
 // two-hour dinner", "a half-hour meeting", "an hour-long call".
 var reDurationAdj = regexp.MustCompile(`(?i)\b(\d{1,3}|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half|an?\s+)-?(minute|hour)(?:-long)?\b`)
 
-// findDuration returns the meeting length in minutes stated in s, or 0.
+// findDuration returns the meeting length in minutes stated in s, or 0:
+// in words ("for an hour and a half"), else from a clock range ("from 9:00
+// to 11:30").
 func findDuration(s string) int {
+	if n := wordDuration(s); n > 0 {
+		return n
+	}
+	return rangeDuration(s)
+}
+
+// wordDuration is the meeting length stated in words in s, or 0.
+func wordDuration(s string) int {
 	if !mayHaveDuration(s) {
 		return 0
 	}
