@@ -86,6 +86,9 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 	if list {
 		return ix.answerList(ctx, pq)
 	}
+	if pq.askChange && len(pq.people) > 0 && len(pq.topic) > 0 {
+		return ix.answerChange(ctx, pq)
+	}
 	return ix.answerOne(ctx, pq)
 }
 

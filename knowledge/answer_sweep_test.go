@@ -136,3 +136,23 @@ func TestDerivedForms(t *testing.T) {
 		}
 	}
 }
+
+// "What changed in X's position on Y" shows what X said on Y meeting by
+// meeting, oldest first.
+func TestAskChange(t *testing.T) {
+	ix := newFixIndex(t)
+	ans, err := ix.Ask(t.Context(), "What changed in Hale's position on maritime security?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, second := strings.Index(ans.Text, "2 March 2021"), strings.Index(ans.Text, "14 September 2021")
+	if !strings.Contains(ans.Text, "oldest first") || first < 0 || second < first || len(ans.Quotes) < 2 {
+		t.Errorf("answer is not Hale's words meeting by meeting, oldest first:\n%s", ans.Text)
+	}
+	if strings.Contains(ans.Text, "20 May 2022") {
+		t.Errorf("answer has a meeting that does not touch the topic:\n%s", ans.Text)
+	}
+	if _, err := ix.Ask(t.Context(), "How has Lind's stance on maritime security evolved?"); !errors.Is(err, ErrNoAnswer) {
+		t.Errorf("a topic none of Lind's meetings touch: err = %v, want ErrNoAnswer", err)
+	}
+}

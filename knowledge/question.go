@@ -40,6 +40,9 @@ type question struct {
 	// askLatest, askFirst: only the latest or the first meeting ("When
 	// did they last meet?", "When did they first speak?").
 	askLatest, askFirst bool
+	// askChange: how someone's position on a topic changed over time
+	// ("What changed in Biden's position on Taiwan?").
+	askChange bool
 	// askNext: about a meeting still to come ("Where will they meet next?").
 	askNext bool
 	// askFuture: when or where something still to come will happen ("When
@@ -276,6 +279,18 @@ func parseQuestion(q string, names nameIndex) question {
 		pq.unknown = append(pq.unknown, t.word)
 	}
 
+	// "How has A's position on X changed?": A's words on X, meeting by
+	// meeting; the words of the asking are no topic.
+	if ixHasSub(fq, " change ", " changed ", " changes ", " evolve ", " evolved ", " evolution ", " shift ", " shifted ",
+		" over time ", " over the years ") && ixHasSub(fq, " position ", " positions ", " stance ", " view ", " views ",
+		" line ", " approach ", " tone ", " rhetoric ", " language ", " over time ", " over the years ") {
+		pq.askChange = true
+		for i, t := range toks {
+			if qChangeWords[t.word] {
+				used[i] = true
+			}
+		}
+	}
 	// "Which countries did A call?" asks who, as a list.
 	// ("Which leader placed the call?" asks who did it, of one meeting.)
 	for i := 0; i+2 < len(toks); i++ {
@@ -682,6 +697,10 @@ mentioned mentions explain explained describe described ask asked happen happene
 start started begin began last lasted held hold meet met meeting meetings talk talks talked speak spoke spoken discuss
 discussed discussion discussions conversation readout according their his her jointly together each other kind sort
 anything something was were is are be been`)
+
+// qChangeWords ask how a position changed; they are not its topic.
+var qChangeWords = ixWordSet(`change changed changes evolve evolved evolution shift shifted position positions stance view
+views line approach tone rhetoric language over time years`)
 
 // qWhoNouns after "which" ask who someone met ("which countries",
 // "which leaders").
