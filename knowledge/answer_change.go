@@ -153,4 +153,3 @@ func subjectLabel(m Meeting, words []string) string {
 	}
 	return strings.Join(words, " ")
 }
-
