@@ -134,11 +134,60 @@ func unitAfter(rest string) bool {
 	return false
 }
 
-// mayHaveClockRange is false only when clockRange finds no range in s:
-// one side at least has minutes ("9:30"), a.m. or p.m., or is noon,
-// midday or midnight.
+// mayHaveClockRange is false only when reClockRange cannot match s: it
+// needs a link ("to", "until", "till", "and" in any case, or a dash) with a
+// digit, n or m (noon, midday, midnight) after it, past the spaces the
+// pattern allows, and before it, past spaces, a side's last byte: a digit,
+// a dot, the m, n, y, t or s that ends "a.m.", "noon", "midday",
+// "midnight", "hrs" and "hours", or a non-ASCII byte.
 func mayHaveClockRange(s string) bool {
-	return mayHaveClock24(s) || mayHaveNoon(s) || mayHaveClock12(s) && digitsBeforeAP(s)
+	for i := 1; i < len(s); i++ {
+		n := 0 // the link's length
+		switch c := s[i]; {
+		case c == '-':
+			n = 1
+		case c == 0xE2 && (strings.HasPrefix(s[i:], "–") || strings.HasPrefix(s[i:], "—")):
+			n = len("–")
+		case c == 't' || c == 'T':
+			if hasPrefixFoldASCII(s[i:], "till") {
+				n = 4
+			} else if hasPrefixFoldASCII(s[i:], "to") {
+				n = 2
+			}
+		case c == 'u' || c == 'U':
+			if hasPrefixFoldASCII(s[i:], "until") {
+				n = 5
+			}
+		case c == 'a' || c == 'A':
+			if hasPrefixFoldASCII(s[i:], "and") {
+				n = 3
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		j := i + n
+		word := s[i] != '-' && s[i] != 0xE2
+		k := skipRegexSpace(s, j)
+		if word && k == j || k >= len(s) {
+			continue
+		}
+		if c := lowerASCII(s[k]); !isDigit(c) && c != 'n' && c != 'm' {
+			continue
+		}
+		b := i
+		for b > 0 && isRegexSpace(s[b-1]) {
+			b--
+		}
+		if b == 0 {
+			continue
+		}
+		switch c := lowerASCII(s[b-1]); {
+		case isDigit(c), c == '.', c == 'm', c == 'n', c == 'y', c == 't', c == 's', c >= 0x80: // "ſ" folds to s
+			return true
+		}
+	}
+	return false
 }
 
 // rangeDuration is the length in minutes of the first clock range in s,

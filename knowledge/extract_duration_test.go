@@ -1,6 +1,9 @@
 package knowledge
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestClockRange(t *testing.T) {
 	t.Parallel()
@@ -34,4 +37,28 @@ func TestClockRange(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestClockRangePrecheckMatchesPattern(t *testing.T) {
+	texts := append(wordTexts(t), "from 9:00 to 11:30", "10:00–11:15", "10am-12pm", "between NOON and 2 P.M.",
+		"9 a.m.\tuntil\nmidnight", "10.00 hrs - 11.15 hrs", "10:00 hourſ to 11:00", "at 9:00to 10:00")
+	for _, s := range corpusTexts(t) {
+		texts = append(texts, strings.Split(s, "\n")...)
+	}
+	for _, s := range texts {
+		checkClockRangePrecheck(t, s)
+	}
+}
+
+func checkClockRangePrecheck(t *testing.T, s string) {
+	t.Helper()
+	if !mayHaveClockRange(s) && reClockRange.MatchString(s) {
+		t.Fatalf("mayHaveClockRange(%q) = false, but reClockRange matches", s)
+	}
+}
+
+func FuzzClockRangePrecheck(f *testing.F) {
+	f.Add("from 9:00 to 11:30")
+	f.Add("between 10 a.m. and noon")
+	f.Fuzz(checkClockRangePrecheck)
 }
