@@ -24,6 +24,30 @@ func TestOfficeWordsAreNoPeople(t *testing.T) {
 			},
 		},
 		{
+			name: "a portfolio before a name with no comma",
+			text: "7 May 2026\n\nOn 7 May 2026, Minister for Trade Olav Rand of Norway met the Commissioner for Coasts Ines Lobo Reis in Oslo.",
+			want: []Participant{
+				{Name: "Olav Rand", Title: "Minister for Trade", Affiliation: "Norway"},
+				{Name: "Ines Lobo Reis", Title: "Commissioner for Coasts"},
+			},
+		},
+		{
+			name: "a portfolio before an honorific with no comma",
+			text: "8 May 2026\n\nOn 8 May 2026, Minister for Trade Olav Rand of Norway met the Director of Programmes Ms Ines Lobo in Oslo.",
+			want: []Participant{
+				{Name: "Olav Rand", Title: "Minister for Trade", Affiliation: "Norway"},
+				{Name: "Ines Lobo", Title: "Director of Programmes"},
+			},
+		},
+		{
+			name: "a one-word name after an office is still a name",
+			text: "9 May 2026\n\nOn 9 May 2026, Minister for Trade Olav Rand of Norway met Indonesia's Minister of Finance Hartanto in Oslo.",
+			want: []Participant{
+				{Name: "Olav Rand", Title: "Minister for Trade", Affiliation: "Norway"},
+				{Name: "Hartanto", Title: "Minister of Finance", Affiliation: "Indonesia"},
+			},
+		},
+		{
 			name: "a regional body the tables do not know",
 			text: "14 May 2026\n\nPresident Marta Illes of Hungary received the Secretary-General of the Danube Forum, Mr Pavel Horak, in Budapest on 14 May 2026.",
 			want: []Participant{
