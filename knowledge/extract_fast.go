@@ -317,16 +317,28 @@ func mayHaveNoon(s string) bool {
 
 // jointAt is reJoint.FindStringIndex(s), skipped when it cannot match.
 func jointAt(s string) []int {
-	if !mayBeJoint(s) {
-		return nil
-	}
-	if hasNonASCII(s) {
-		return reJoint.FindStringIndex(s) // Unicode letters and case folding
-	}
-	if e := jointEnd(s); e >= 0 {
-		return []int{0, e}
+	if a, b, ok := jointSpan(s); ok {
+		return []int{a, b}
 	}
 	return nil
+}
+
+// jointSpan is jointAt(s) without allocating the answer: the match's
+// start and end, ok false when there is none.
+func jointSpan(s string) (a, b int, ok bool) {
+	if !mayBeJoint(s) {
+		return 0, 0, false
+	}
+	if hasNonASCII(s) {
+		if loc := reJoint.FindStringIndex(s); loc != nil { // Unicode letters and case folding
+			return loc[0], loc[1], true
+		}
+		return 0, 0, false
+	}
+	if e := jointEnd(s); e >= 0 {
+		return 0, e, true
+	}
+	return 0, 0, false
 }
 
 // Word lists of reJoint's alternatives, in its order; a space stands for \s+.

@@ -847,6 +847,7 @@ func listEnd(s string, i int) int {
 func topicsOf(meet string, pos []Position, ps []Participant) []string {
 	var out, keys []string // keys: out lower-cased, each once
 	pp := newPeople(ps)
+	var kb [64]byte
 	add := func(t string) {
 		t, ok := pp.shortGoodTopic(t)
 		if t == "" || len(t) < 3 || !ok {
@@ -855,20 +856,27 @@ func topicsOf(meet string, pos []Position, ps []Participant) []string {
 		if first := firstField(t); topicStop.hasLower(first) || topicPreps.hasLower(first) {
 			return
 		}
-		k := strings.ToLower(t)
-		if slices.Contains(keys, k) {
-			return
+		// k is strings.ToLower(t), copied to a string only when kept.
+		k := lowerInto(kb[:0], t)
+		for _, key := range keys {
+			if string(k) == key {
+				return
+			}
 		}
 		// "war in Ukraine and its global ..." after "war in Ukraine".
 		for j, o := range out {
-			if lo := keys[j]; strings.HasPrefix(k, lo) {
-				if rest := k[len(lo):]; strings.HasPrefix(rest, " and ") || strings.HasPrefix(rest, " ") && len(k) > len(o)+12 {
+			if lo := keys[j]; len(k) >= len(lo) && string(k[:len(lo)]) == lo {
+				if rest := k[len(lo):]; hasPrefixBytes(rest, " and ") || hasPrefixBytes(rest, " ") && len(k) > len(o)+12 {
 					return
 				}
 			}
 		}
+		if out == nil {
+			// A readout rarely has more topics than are kept.
+			out, keys = make([]string, 0, maxTopics), make([]string, 0, maxTopics)
+		}
 		out = append(out, t)
-		keys = append(keys, k)
+		keys = append(keys, string(k))
 	}
 	for i := -1; i < len(pos); i++ {
 		s := meet
@@ -894,10 +902,18 @@ func topicsOf(meet string, pos []Position, ps []Participant) []string {
 			add(p.Topic)
 		}
 	}
-	if len(out) > 12 {
-		out = out[:12]
+	if len(out) > maxTopics {
+		out = out[:maxTopics]
 	}
 	return out
+}
+
+// maxTopics is how many topics a meeting keeps.
+const maxTopics = 12
+
+// hasPrefixBytes is bytes.HasPrefix(b, []byte(prefix)).
+func hasPrefixBytes(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && string(b[:len(prefix)]) == prefix
 }
 
 // asciiSpace marks the ASCII bytes strings.Fields splits at.

@@ -14,6 +14,7 @@ type speakerSet struct {
 	ments  *mentionMemo // the readout's findMentions answers; nil finds afresh
 	sent   textTokens   // the sentence being read
 	splits [][2]int     // where the sentence being read turns, reused
+	cls    []clause     // the clauses of the sentence being read, reused
 
 	names   map[string][]string        // nameTokens, worked out once per name
 	offices map[string]map[string]bool // officeWords, worked out once per office
@@ -213,8 +214,8 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 	if len(js) > 80 {
 		js = js[:80]
 	}
-	if loc := jointAt(js); loc != nil {
-		if m := js[loc[0]:loc[1]]; groupSubject(m) {
+	if ja, jb, ok := jointSpan(js); ok {
+		if m := js[ja:jb]; groupSubject(m) {
 			// "Japanese ministers" or "Russian officials" are not all sides.
 			if first := firstFieldOf(m); first != "the" && first != "The" && first != "both" && first != "Both" && first != "all" && first != "All" {
 				if _, ok := lookupPlace(first); ok {
@@ -863,8 +864,9 @@ type clause struct {
 
 // clauses splits a sentence where another participant or all sides become
 // the subject: "Minister Kang emphasized X, while Minister Motegi mentioned Y".
+// The slice is reused by the next call.
 func (ss *speakerSet) clauses(s, speaker string) []clause {
-	var out []clause
+	out := ss.cls[:0]
 	start, cur := 0, speaker
 	ss.splits = appendSplitPoints(ss.splits[:0], s)
 	for _, loc := range ss.splits {
@@ -892,6 +894,7 @@ func (ss *speakerSet) clauses(s, speaker string) []clause {
 			out[i].text = strings.ToUpper(t[:1]) + t[1:]
 		}
 	}
+	ss.cls = out
 	return out
 }
 
