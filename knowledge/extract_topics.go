@@ -474,10 +474,18 @@ type people struct {
 	names   [][]string              // nameTokens of each participant's name
 	offices []map[string]bool       // officeWords of each title, nil until needed
 	short   map[string]shortVerdict // shortGoodTopic's answers so far
+
+	namesArr [4][]string // names for most meetings, which have few principals
+	toksArr  [8]string   // their words
 }
 
 func newPeople(ps []Participant) *people {
-	pp := &people{ps: ps, names: make([][]string, len(ps))}
+	pp := &people{ps: ps} // with its arrays: one allocation for most meetings
+	if len(ps) <= len(pp.namesArr) {
+		pp.names = pp.namesArr[:len(ps)]
+	} else {
+		pp.names = make([][]string, len(ps))
+	}
 	size := 0
 	for _, p := range ps {
 		if hasNonASCII(p.Name) {
@@ -490,12 +498,19 @@ func newPeople(ps []Participant) *people {
 	}
 	// ASCII names fold to lower case: all of them go into one string and
 	// their tokens are slices of it, where nameTokens allocates per name.
-	buf := make([]byte, 0, size)
+	var bufArr [128]byte
+	buf := bufArr[:0]
+	if size > len(bufArr) {
+		buf = make([]byte, 0, size)
+	}
 	for _, p := range ps {
 		buf = append(lowerInto(buf, p.Name), ' ')
 	}
 	all := string(buf)
-	toks := make([]string, 0, 2*len(ps))
+	toks := pp.toksArr[:0]
+	if n := 2 * len(ps); n > len(pp.toksArr) {
+		toks = make([]string, 0, n)
+	}
 	for i, p := range ps {
 		name := all[:len(p.Name)]
 		all = all[len(p.Name)+1:]

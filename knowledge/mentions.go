@@ -47,8 +47,15 @@ var tokenBufs = sync.Pool{New: func() any { return new([]token) }}
 // mentionsIn is findMentions(s) given toks, tokenize(s), which it
 // classifies in place.
 func mentionsIn(s string, toks []token) []mention {
+	return mentionsInto(nil, s, toks)
+}
+
+// mentionsInto is mentionsIn appending to dst[:0], so a caller that keeps
+// no answer can reuse one slice; with dst nil, the answer is a slice of its
+// own, or nil when s names no one.
+func mentionsInto(dst []mention, s string, toks []token) []mention {
 	classify(toks)
-	var out []mention
+	out := dst[:0]
 	var usedArr [64]bool
 	used := usedArr[:0]
 	if len(toks) <= len(usedArr) {

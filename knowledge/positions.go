@@ -16,6 +16,8 @@ type speakerSet struct {
 	splits [][2]int     // where the sentence being read turns, reused
 	cls    []clause     // the clauses of the sentence being read, reused
 
+	pieceMents []mention // the last piece's mentions, reused
+
 	names   map[string][]string        // nameTokens, worked out once per name
 	offices map[string]map[string]bool // officeWords, worked out once per office
 }
@@ -75,7 +77,8 @@ func (ss *speakerSet) officeMatches(mentioned, title string) bool {
 }
 
 // mentionsAt is findMentions(p) for p written at byte a of the sentence
-// being read: from the memo, else from the sentence's tokens.
+// being read: from the memo, else from the sentence's tokens. A piece's
+// mentions are in a slice the next call reuses.
 func (ss *speakerSet) mentionsAt(a int, p string) []mention {
 	if ms, ok := ss.ments.get(p); ok {
 		return ms
@@ -86,7 +89,8 @@ func (ss *speakerSet) mentionsAt(a int, p string) []mention {
 	}
 	// Not kept in the memo: the pieces of one sentence are not asked for
 	// again, and no later pass reads them.
-	return mentionsIn(p, toks)
+	ss.pieceMents = mentionsInto(ss.pieceMents, p, toks)
+	return ss.pieceMents
 }
 
 // tokensAt is tokenize(p) for p written at byte a of the sentence being
@@ -495,8 +499,10 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 	}()
 	pi := newPeople(ps)
 	var out []Position
-	var paras []int     // paragraph of each position
-	var explicit []bool // whether its topic was announced ("With regard to X,")
+	var parasArr [32]int
+	var explicitArr [32]bool
+	paras := parasArr[:0]       // paragraph of each position
+	explicit := explicitArr[:0] // whether its topic was announced ("With regard to X,")
 	prev, prevPara := "", -1
 	// quoteBy is whose quote is open: "I" and "we" inside it are theirs.
 	quoteBy, quoteOpen := "", false
@@ -554,6 +560,7 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 							if skipSentence(qt) {
 								continue
 							}
+							out = positionsFor(out, len(d.sents)-i)
 							out = append(out, Position{Speaker: who, Topic: clauseTopic(qt, pi), Text: qt})
 							paras = append(paras, d.sents[k].para)
 							explicit = append(explicit, false)
@@ -602,6 +609,7 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 					continue
 				}
 				if who, ok := ss.resolveMention(im, prev); ok && who != speaker {
+					out = positionsFor(out, len(d.sents)-i)
 					out = append(out, Position{Speaker: who, Topic: clauseTopic(intro, pi), Text: strings.TrimRight(strings.TrimSpace(intro), ",") + "."})
 					paras = append(paras, s.para)
 					explicit = append(explicit, true)
@@ -618,6 +626,7 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 			if c.first && intro != "" {
 				text = intro + text
 			}
+			out = positionsFor(out, len(d.sents)-i)
 			out = append(out, Position{Speaker: c.speaker, Topic: t, Text: strings.TrimSpace(text)})
 			paras = append(paras, s.para)
 			explicit = append(explicit, c.first && topic != "")
@@ -634,6 +643,15 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 		}
 	}
 	return mergePositions(out, paras, explicit)
+}
+
+// positionsFor is out, allocated when nil for about one position in each
+// of the n sentences left: nil stays the answer of a readout with none.
+func positionsFor(out []Position, n int) []Position {
+	if out == nil {
+		return make([]Position, 0, n)
+	}
+	return out
 }
 
 // reWeAgreed is a quote in which the speaker reports what both sides
