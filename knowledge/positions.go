@@ -501,8 +501,14 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 	var out []Position
 	var parasArr [32]int
 	var explicitArr [32]bool
+	var srcsArr [32]string
 	paras := parasArr[:0]       // paragraph of each position
 	explicit := explicitArr[:0] // whether its topic was announced ("With regard to X,")
+	// srcs[i] is the text position i's topic is found in when that is put
+	// off until mergeTopics knows the topic is kept: a sentence merged
+	// into one that has a topic, or on a topic its paragraph announced,
+	// needs none of its own. "" when Topic is final.
+	srcs := srcsArr[:0]
 	prev, prevPara := "", -1
 	// quoteBy is whose quote is open: "I" and "we" inside it are theirs.
 	quoteBy, quoteOpen := "", false
@@ -554,16 +560,17 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 						// "“Kenya is a founder. We will lend more,” Dr. X said.":
 						// the quote's first sentences are X's too, whatever
 						// their own subject.
-						out, paras, explicit = out[:quoteFrom], paras[:quoteFrom], explicit[:quoteFrom]
+						out, paras, explicit, srcs = out[:quoteFrom], paras[:quoteFrom], explicit[:quoteFrom], srcs[:quoteFrom]
 						for _, k := range quoteSents {
 							qt := strings.TrimSpace(d.sents[k].text)
 							if skipSentence(qt) {
 								continue
 							}
 							out = positionsFor(out, len(d.sents)-i)
-							out = append(out, Position{Speaker: who, Topic: clauseTopic(qt, pi), Text: qt})
+							out = append(out, Position{Speaker: who, Text: qt})
 							paras = append(paras, d.sents[k].para)
 							explicit = append(explicit, false)
+							srcs = append(srcs, qt)
 						}
 					}
 				}
@@ -613,23 +620,25 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 					out = append(out, Position{Speaker: who, Topic: clauseTopic(intro, pi), Text: strings.TrimRight(strings.TrimSpace(intro), ",") + "."})
 					paras = append(paras, s.para)
 					explicit = append(explicit, true)
+					srcs = append(srcs, "")
 				}
 				break
 			}
 		}
 		for _, c := range ss.clauses(rest, speaker) {
-			t := topic
-			if t == "" {
-				t = clauseTopic(c.text, pi)
+			src := ""
+			if topic == "" {
+				src = c.text // clauseTopic(c.text, pi), when kept
 			}
 			text := c.text
 			if c.first && intro != "" {
 				text = intro + text
 			}
 			out = positionsFor(out, len(d.sents)-i)
-			out = append(out, Position{Speaker: c.speaker, Topic: t, Text: strings.TrimSpace(text)})
+			out = append(out, Position{Speaker: c.speaker, Topic: topic, Text: strings.TrimSpace(text)})
 			paras = append(paras, s.para)
 			explicit = append(explicit, c.first && topic != "")
+			srcs = append(srcs, src)
 		}
 		prev = speaker
 		if last := out; len(last) > 0 && last[len(last)-1].Speaker != "" {
@@ -642,7 +651,7 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 			quoteBy = ""
 		}
 	}
-	return mergePositions(out, paras, explicit)
+	return mergeTopics(out, paras, explicit, srcs, pi)
 }
 
 // positionsFor is out, allocated when nil for about one position in each
@@ -679,14 +688,26 @@ func quoteOpenAfter(s string, open bool) bool {
 // quote stays short enough for a chat reply.
 const maxMergedPosition = 450
 
-// mergePositions joins consecutive sentences of one speaker in one
-// paragraph into one position: a numbered point often states one view over
-// two or three sentences. A sentence that announces a new topic starts anew.
-func mergePositions(ps []Position, paras []int, explicit []bool) []Position {
+// mergeTopics joins consecutive sentences of one speaker in one paragraph
+// into one position: a numbered point often states one view over two or
+// three sentences. A sentence that announces a new topic starts anew. A
+// position i with srcs[i] set has clauseTopic(srcs[i], pi) as its topic,
+// found only when the merge keeps it.
+func mergeTopics(ps []Position, paras []int, explicit []bool, srcs []string, pi *people) []Position {
+	topic := func(i int) string { // ps[i].Topic as it would have been
+		if srcs[i] != "" {
+			return clauseTopic(srcs[i], pi)
+		}
+		return ps[i].Topic
+	}
 	if len(ps) < 2 {
+		if len(ps) == 1 {
+			ps[0].Topic = topic(0)
+		}
 		return ps
 	}
 	out := ps[:1]
+	out[0].Topic = topic(0)
 	lastPara := paras[0]
 	paraTopic := "" // a topic the paragraph announced ("With regard to X,")
 	if explicit[0] {
@@ -698,18 +719,21 @@ func mergePositions(ps []Position, paras []int, explicit []bool) []Position {
 			paraTopic = ""
 		}
 		if explicit[i] {
+			p.Topic = topic(i)
 			paraTopic = p.Topic
 		}
 		if p.Speaker == last.Speaker && paras[i] == lastPara && !explicit[i] &&
 			len(last.Text)+1+len(p.Text) <= maxMergedPosition {
 			last.Text += " " + p.Text
 			if last.Topic == "" {
-				last.Topic = p.Topic
+				last.Topic = topic(i)
 			}
 			continue
 		}
 		if paraTopic != "" && !explicit[i] {
 			p.Topic = paraTopic // the rest of a numbered point stays on its topic
+		} else if !explicit[i] {
+			p.Topic = topic(i)
 		}
 		out = append(out, p)
 		lastPara = paras[i]
