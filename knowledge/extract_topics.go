@@ -887,11 +887,17 @@ func topicsOf(meet string, pos []Position, ps []Participant) []string {
 			}
 		}
 		if out == nil {
-			// A readout rarely has more topics than are kept.
-			out, keys = make([]string, 0, maxTopics), make([]string, 0, maxTopics)
+			// A readout rarely has more topics than are kept: both lists
+			// share one array, out's part capped so it never runs on.
+			both := make([]string, 0, 2*maxTopics)
+			out, keys = both[:0:maxTopics], both[maxTopics:maxTopics]
 		}
 		out = append(out, t)
-		keys = append(keys, string(k))
+		if string(k) == t {
+			keys = append(keys, t) // already lower case: no copy
+		} else {
+			keys = append(keys, string(k))
+		}
 	}
 	for i := -1; i < len(pos); i++ {
 		s := meet
