@@ -547,7 +547,7 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 		topic := introTopic(intro)
 		speaker, ok := "", false
 		inner := strings.TrimLeft(rest, " \"“")
-		if reWeAgreed.MatchString(inner) {
+		if strings.HasPrefix(inner, "We") && reWeAgreed.MatchString(inner) {
 			speaker, ok = BothSides, true // "We agreed to meet again," Kask added.
 		}
 		if !ok {
@@ -671,14 +671,21 @@ var reWeAgreed = regexp.MustCompile(`^We\s+(?:both\s+|also\s+|have\s+)?(?:agreed
 // given whether one was open before it: straight quotes toggle, curly ones
 // open and close.
 func quoteOpenAfter(s string, open bool) bool {
-	for _, r := range s {
-		switch r {
+	// Byte by byte: '“' and '”' are E2 80 9C and E2 80 9D, and E2, never a
+	// continuation byte, starts a rune wherever it stands.
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
 		case '"':
 			open = !open
-		case '“':
-			open = true
-		case '”':
-			open = false
+		case 0xE2:
+			if i+2 < len(s) && s[i+1] == 0x80 {
+				switch s[i+2] {
+				case 0x9C:
+					open = true
+				case 0x9D:
+					open = false
+				}
+			}
 		}
 	}
 	return open

@@ -121,3 +121,40 @@ func FuzzMergeTopics(f *testing.F) {
 		checkMergeTopics(t, randomMergeCase(rand.New(rand.NewPCG(seed, 0)), int(n%12)))
 	})
 }
+
+// quoteOpenAfterRef is quoteOpenAfter as first written, rune by rune.
+func quoteOpenAfterRef(s string, open bool) bool {
+	for _, r := range s {
+		switch r {
+		case '"':
+			open = !open
+		case '“':
+			open = true
+		case '”':
+			open = false
+		}
+	}
+	return open
+}
+
+func checkQuoteOpenAfter(t *testing.T, s string) {
+	t.Helper()
+	for _, open := range []bool{false, true} {
+		if got, want := quoteOpenAfter(s, open), quoteOpenAfterRef(s, open); got != want {
+			t.Fatalf("quoteOpenAfter(%q, %v) = %v, want %v", s, open, got, want)
+		}
+	}
+}
+
+func TestQuoteOpenAfterMatchesReference(t *testing.T) {
+	texts := append(corpusTexts(t), "“a", "a”", "\"", "\xe2\x80", "\xe2\x80\x9c", "\xe2\xe2\x80\x9c", "\xf0\xe2\x80\x9d",
+		"\xe2\x80\x9c\"\xe2\x80\x9d\"", "«» „“ ‘’")
+	for _, s := range texts {
+		checkQuoteOpenAfter(t, s)
+	}
+}
+
+func FuzzQuoteOpenAfter(f *testing.F) {
+	f.Add("“We agreed,” he said. \"Yes\xe2\x80")
+	f.Fuzz(checkQuoteOpenAfter)
+}
