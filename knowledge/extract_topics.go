@@ -311,12 +311,19 @@ func clauseTopic(s string, ps *people) string {
 	var aa [48]int
 	for _, i := range ends {
 		win := s[i:min(len(s), i+120)]
-		words, at := fieldsAt(fa[:0], aa[:0], win)
-		for len(words) > 0 && topicSkip.has(words[0]) {
-			words, at = words[1:], at[1:]
-		}
-		if len(words) > 7 {
-			words, at = words[:7], at[:7]
+		// The window's words less those of topicSkip that lead, seven at
+		// most: the rest of the window is not split.
+		words, at := fa[:0], aa[:0]
+		for j := 0; len(words) < 7; {
+			a, b := nextField(win, j)
+			if a == b {
+				break
+			}
+			j = b
+			if len(words) == 0 && topicSkip.has(win[a:b]) {
+				continue
+			}
+			words, at = append(words, win[a:b]), append(at, a)
 		}
 		if t, ok := ps.shortGoodTopic(joinWords(win, words, at)); ok {
 			return t
