@@ -35,15 +35,45 @@ func (ss *speakerSet) nameTokens(n string) []string {
 	return ts
 }
 
-// shareToken is shareToken(a, b) with the names' tokens kept.
+// shareToken is shareToken(a, b) with a's tokens kept: a is a
+// participant's name, asked about again and again, b a name mentioned once.
 func (ss *speakerSet) shareToken(a, b string) bool {
 	ta := ss.nameTokens(a)
-	for _, y := range ss.nameTokens(b) {
-		for _, x := range ta {
-			if x == y {
+	var buf [128]byte
+	if len(b) > len(buf) || hasNonASCII(b) {
+		for _, y := range ss.nameTokens(b) {
+			for _, x := range ta {
+				if x == y {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	// nameTokens(b) of ASCII b is each field lower-cased and trimmed of
+	// ".,'", if a name token; one equal to a name token of a is one.
+	low := lowerASCIIInto(buf[:0], b)
+	for i := 0; i < len(low); {
+		for i < len(low) && asciiSpace[low[i]] {
+			i++
+		}
+		j := i
+		for j < len(low) && !asciiSpace[low[j]] {
+			j++
+		}
+		x, y := i, j
+		for x < y && (low[x] == '.' || low[x] == ',' || low[x] == '\'') {
+			x++
+		}
+		for y > x && (low[y-1] == '.' || low[y-1] == ',' || low[y-1] == '\'') {
+			y--
+		}
+		for _, t := range ta {
+			if t == string(low[x:y]) {
 				return true
 			}
 		}
+		i = j
 	}
 	return false
 }
