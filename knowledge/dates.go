@@ -116,6 +116,9 @@ func findDates(s string) []dateMatch {
 		if mStart, mon, ok := monthBefore(s, i); ok {
 			m := dateMatch{day: day{0, mon, dd}, start: mStart, end: k}
 			m.y, m.end = yearAfter(s, k, m.end)
+			if e, ok := dayRangeEnd(s, k, dd); ok && m.y == 0 {
+				m.y, m.end = yearAfter(s, e, m.end) // "May 10-11, 2026": the first day
+			}
 			m.weekday, m.start = weekdayBefore(s, mStart, m.start)
 			if m.valid() {
 				out = append(out, m)
@@ -125,10 +128,13 @@ func findDates(s string) []dateMatch {
 		}
 		// "D [of] Month[, YYYY]", or "D-Mon-YYYY" as some ministries write it.
 		p := skipSpaces(s, k)
+		hyphen := k == j && k < len(s) && s[k] == '-'
+		if e, ok := dayRangeEnd(s, k, dd); ok {
+			p, hyphen = skipSpaces(s, e), false // "10-11 May 2026": the first day
+		}
 		if strings.HasPrefix(s[p:], "of ") {
 			p = skipSpaces(s, p+3)
 		}
-		hyphen := k == j && k < len(s) && s[k] == '-'
 		if hyphen {
 			p = k + 1
 		}
@@ -149,6 +155,40 @@ func findDates(s string) []dateMatch {
 		i = j - 1
 	}
 	return out
+}
+
+// dayRangeEnd reads the rest of a range of days after the first, d,
+// ending at k: "-11", "–11", " and 11th", " to 11". It returns the index
+// after the last day, which must come later in the month.
+func dayRangeEnd(s string, k, d int) (int, bool) {
+	p := k
+	switch {
+	case strings.HasPrefix(s[p:], "-"):
+		p++
+	case strings.HasPrefix(s[p:], "–"), strings.HasPrefix(s[p:], "—"):
+		p += len("–")
+	case strings.HasPrefix(s[p:], " - "), strings.HasPrefix(s[p:], " & "):
+		p += 3
+	case strings.HasPrefix(s[p:], " – "), strings.HasPrefix(s[p:], " — "):
+		p += len(" – ")
+	case strings.HasPrefix(s[p:], " and "):
+		p += len(" and ")
+	case strings.HasPrefix(s[p:], " to "):
+		p += len(" to ")
+	default:
+		return k, false
+	}
+	q := p
+	for q < len(s) && isDigit(s[q]) && q-p < 3 {
+		q++
+	}
+	if q == p || q-p > 2 || q < len(s) && isDigit(s[q]) {
+		return k, false
+	}
+	if d2 := atoi(s[p:q]); d2 <= d || d2 > 31 {
+		return k, false
+	}
+	return skipOrdinal(s, q), true
 }
 
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
@@ -189,7 +229,8 @@ func isoAt(s string, i, j int) (dateMatch, bool) {
 	for k < len(s) && isDigit(s[k]) && k-b < 3 {
 		k++
 	}
-	if k-b < 1 || k-b > 2 || k < len(s) && (isDigit(s[k]) || isLetter(s[k])) {
+	timeAfter := k+1 < len(s) && s[k] == 'T' && isDigit(s[k+1]) // "2026-05-10T14:03:00Z"
+	if k-b < 1 || k-b > 2 || k < len(s) && (isDigit(s[k]) || isLetter(s[k])) && !timeAfter {
 		return dateMatch{}, false
 	}
 	m := dateMatch{day: day{atoi(s[i:j]), mon, atoi(s[b:k])}, start: i, end: k}

@@ -12,6 +12,13 @@ func TestNumericDateForms(t *testing.T) {
 		{"mixed spacing is no date", "19 /03/ 2026", ""},
 		{"spaced dots are no date", "19 . 03 . 2026", ""},
 		{"a range of pages", "pages 10-12 of the 2026 report", ""},
+		{"timestamp", "Posted 2025-11-23T09:41:00+01:00", "2025-11-23"},
+		{"days joined by and", "the talks on 4 and 5 March 2026", "2026-03-04"},
+		{"days joined by a dash", "the summit of 4-6 March 2026", "2026-03-04"},
+		{"days joined by an en dash, month first", "on March 4–5, 2026 in Lima", "2026-03-04"},
+		{"days joined by to, with ordinals", "from the 4th to the 6th of March 2026", "2026-03-06"},
+		{"ordinal days and of", "on the 4th and 5th of March 2026", "2026-03-04"},
+		{"days out of order are two dates", "on 5 and 4 March 2026", "2026-03-04"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
