@@ -156,3 +156,43 @@ func TestAskChange(t *testing.T) {
 		t.Errorf("a topic none of Lind's meetings touch: err = %v, want ErrNoAnswer", err)
 	}
 }
+
+// Questions as typed in chat: a misspelt question word, a kind of meeting
+// that never happened, a place with no one named, a month that names the
+// meeting.
+func TestAskChat(t *testing.T) {
+	ix := newFixIndex(t)
+	tests := []struct {
+		q       string
+		want    []string
+		notWant []string
+	}{
+		{q: "wen did hale and okoro meet", want: []string{"2 March 2021", "20 May 2022"}},
+		{q: "Did Lind and Hale speak by phone?", want: []string{"No call by telephone is recorded", "1 June 2023"}},
+		{q: "Which meetings were held in Geneva?", want: []string{"2 meetings held there", "20 May 2022", "21 May 2022"},
+			notWant: []string{"Lagos"}},
+		{q: "What did Hale say about maritime security in September 2021?", want: []string{"14 September 2021"},
+			notWant: []string{"2 March 2021"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			ans, err := ix.Ask(t.Context(), tt.q)
+			if err != nil {
+				t.Fatalf("Ask(%q): %v", tt.q, err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(ans.Text, w) {
+					t.Errorf("answer lacks %q:\n%s", w, ans.Text)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(ans.Text, w) {
+					t.Errorf("answer has %q:\n%s", w, ans.Text)
+				}
+			}
+		})
+	}
+	if _, err := ix.Ask(t.Context(), "Who met in Atlantis?"); !errors.Is(err, ErrNoAnswer) {
+		t.Errorf("a place no meeting was held at: err = %v, want ErrNoAnswer", err)
+	}
+}

@@ -83,6 +83,12 @@ type qToken struct {
 	sep   string
 }
 
+// qTypos are misspellings of question words common in chat, read as
+// the word meant ("wen did they meet").
+var qTypos = map[string]string{"wen": "when", "whn": "when", "wehn": "when", "wat": "what", "wht": "what", "waht": "what",
+	"wher": "where", "whre": "where", "wich": "which", "whcih": "which", "hw": "how", "hwo": "how", "woh": "who",
+	"whi": "who", "dd": "did", "dit": "did"}
+
 func tokenizeQuestion(q string) []qToken {
 	var out []qToken
 	rs := []rune(q)
@@ -91,6 +97,9 @@ func tokenizeQuestion(q string) []qToken {
 	emit := func(i int) {
 		orig := string(rs[start:i])
 		for _, w := range ixWords(orig) {
+			if t, ok := qTypos[w]; ok {
+				w = t
+			}
 			r, _ := utf8.DecodeRuneInString(orig)
 			out = append(out, qToken{word: w, orig: orig, upper: unicode.IsUpper(r), sep: string(rs[sepStart:start])})
 		}
@@ -385,7 +394,7 @@ func parseQuestion(q string, names nameIndex) question {
 	// topic of their own.
 	sidesOnly := true
 	for _, w := range pq.topic {
-		if !slices.Contains(pq.weak, w) {
+		if !slices.Contains(pq.weak, w) && !slices.Contains(pq.place, w) {
 			sidesOnly = false
 		}
 	}
