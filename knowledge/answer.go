@@ -730,6 +730,12 @@ func (ix *Index) composeOneWithOthers(m Meeting, pq question, sc *scorer, others
 	if pq.askWhere && m.Location == "" {
 		head += " The readout does not say where."
 	}
+	if pq.askDuration && m.DurationMinutes == 0 && !mentionsLength(m) {
+		head += " The readout does not say how long."
+	}
+	if pq.askTime && !pq.askDuration && m.Time == "" {
+		head += " The readout does not say at what time."
+	}
 	tail := othersLine(others)
 	budget := answerTarget - utf8.RuneCountInString(head) - 4
 	budget = max(budget, 220)
@@ -1562,6 +1568,10 @@ func (sc *scorer) scoreSentence(s string) scored {
 	for _, st := range ixStemsOf(s) {
 		set[st] = true
 	}
+	fs := " " + strings.Join(ixWords(s), " ") + " "
+	if set["call"] && !ixHasSub(fs, " call for ", " calls for ", " called for ", " calling for ") {
+		delete(set, "call") // a phone call is how they met, not what was urged
+	}
 	c := scored{text: s}
 	for st, t := range sc.terms {
 		if t.place && !sc.pq.askWhere {
@@ -1576,7 +1586,6 @@ func (sc *scorer) scoreSentence(s string) scored {
 			c.covers = append(c.covers, st)
 		}
 	}
-	fs := " " + strings.Join(ixWords(s), " ") + " "
 	bonus := 0.0
 	if sc.pq.askSource && ixHasSub(fs, " spokesperson ", " spokesman ", " attributable ", " press secretary ", " signed ", " statement by ", " readout by ", " provided the following ") {
 		bonus += 10

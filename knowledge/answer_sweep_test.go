@@ -196,3 +196,37 @@ func TestAskChat(t *testing.T) {
 		t.Errorf("a place no meeting was held at: err = %v, want ErrNoAnswer", err)
 	}
 }
+
+// An answer says when the readout is silent on the length or time asked,
+// and "what did A ask for" finds the request.
+func TestAskSilentAndAsk(t *testing.T) {
+	ix := newFixIndex(t)
+	tests := []struct{ q, want string }{
+		{q: "How long did Lind and Hale meet?", want: "The readout does not say how long."},
+		{q: "What time did Lind meet Hale?", want: "The readout does not say at what time."},
+	}
+	for _, tt := range tests {
+		ans, err := ix.Ask(t.Context(), tt.q)
+		if err != nil {
+			t.Fatalf("Ask(%q): %v", tt.q, err)
+		}
+		if !strings.Contains(ans.Text, tt.want) {
+			t.Errorf("Ask(%q) lacks %q:\n%s", tt.q, tt.want, ans.Text)
+		}
+	}
+	sweep := newMapIndex(t, map[string]Meeting{
+		"ask.md": {
+			Title: "Minister Berg calls Minister Sato", Date: "2025-03-04", Kind: KindTelephone,
+			Participants: []Participant{
+				{Name: "Nils Berg", Title: "Minister", Affiliation: "Ostland"},
+				{Name: "Yui Sato", Title: "Minister", Affiliation: "Japan"}},
+			Text: "Minister Nils Berg held a telephone call with Minister Yui Sato of Japan.\n" +
+				"They reviewed relations between the two countries.\n" +
+				"Minister Sato requested support for flood relief in Kyushu.",
+		},
+	})
+	ans, err := sweep.Ask(t.Context(), "what did sato ask berg for")
+	if err != nil || !strings.Contains(ans.Text, "flood relief") {
+		t.Errorf("the request is not found: %v\n%s", err, ans.Text)
+	}
+}
