@@ -975,8 +975,8 @@ func (ix *Index) newScorer(ctx context.Context, pq question) *scorer {
 		}
 		t.unknown = best == 0
 		t.weight = math.Log(1 + float64(n+1)/float64(best+1))
-		if t.weak {
-			t.weight *= 0.3
+		if t.weak && len(sc.terms) > 1 {
+			t.weight *= 0.3 // alone, it is all there is to look for
 		}
 	}
 	for _, p := range pq.people {

@@ -399,9 +399,12 @@ func parseQuestion(q string, names nameIndex) question {
 		}
 	}
 	if sidesOnly && (strings.Contains(fq, " discuss ") || strings.Contains(fq, " discussed ") || strings.Contains(fq, " talk about ")) {
+		// Weak: no readout need use the word itself to be found.
 		pq.topic = []string{"discuss"}
+		pq.weak = append(pq.weak, "discuss")
 	} else if sidesOnly && ixHasSub(fq, " ask ", " asked ") && (pq.askWhat() || pq.askDid) {
 		pq.topic = []string{"ask"} // "What did A ask B for?": the request (and its synonyms)
+		pq.weak = append(pq.weak, "ask")
 	}
 	// "When will the EU disburse the tranche?" asks what a readout says of
 	// something still to come: not the date or place of the meeting.
