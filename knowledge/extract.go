@@ -67,6 +67,7 @@ func Extract(r Readout) (Meeting, error) {
 	m.Positions = d.positions(mi, m.Participants)
 	ownCountries(m.Participants, m.Positions)
 	m.Topics = topicsOf(meet, m.Positions, m.Participants)
+	d.spellAffiliations(m.Participants) // last: the rules above compare the tables' names
 	return m, nil
 }
 

@@ -174,7 +174,7 @@ func TestExtractFixtures(t *testing.T) {
 			file: "noon-hour.txt", date: "2015-09-22", tm: "12:00", minutes: 60, kind: KindTelephone,
 			participants: []Participant{
 				{"Kazuo Ueda", "Prime Minister", "Japan"},
-				{"Tran Van Minh", "Prime Minister", "Vietnam"},
+				{"Tran Van Minh", "Prime Minister", "Viet Nam"},
 			},
 			positions: []said{{"Tran Van Minh", "new Cabinet"}},
 		},
@@ -414,11 +414,12 @@ func TestExtractFixtures(t *testing.T) {
 			},
 		},
 		{
-			// "Ambassador to Viet Nam" names the host's country; the person in
-			// "ahead of the visit by ..." did not take part.
+			// "Ambassador to Viet Nam" names the host's country, spelt as the
+			// readout spells it; the person in "ahead of the visit by ..." did
+			// not take part.
 			file: "ambassador.txt", date: "2024-06-12", location: "Government Guesthouse, Ha Noi", kind: KindInPerson,
 			participants: []Participant{
-				{"Lan Vo", "Prime Minister", "Vietnam"},
+				{"Lan Vo", "Prime Minister", "Viet Nam"},
 				{"Ingrid Berg", "Ambassador to Viet Nam", "Norway"},
 			},
 			positions: []said{
