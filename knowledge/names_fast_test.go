@@ -366,6 +366,7 @@ func classifyRef(toks []token) {
 			t.class = cOther
 		}
 	}
+	styleClasses(toks)
 }
 
 func matchPlaceRef(toks []token, i int) (int, place) {
