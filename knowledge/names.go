@@ -508,6 +508,7 @@ func classify(toks []token) {
 		}
 	}
 	styleClasses(toks)
+	nounClasses(toks)
 }
 
 // givenNamePlace says whether the one-word place p at toks[i] is a given

@@ -367,6 +367,7 @@ func classifyRef(toks []token) {
 		}
 	}
 	styleClasses(toks)
+	nounClasses(toks)
 }
 
 func matchPlaceRef(toks []token, i int) (int, place) {
