@@ -86,6 +86,9 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 	if list {
 		return ix.answerList(ctx, pq)
 	}
+	if pq.askChange && len(pq.people) > 0 && len(pq.topic) > 0 {
+		return ix.answerChange(ctx, pq)
+	}
 	return ix.answerOne(ctx, pq)
 }
 
@@ -139,13 +142,19 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 	}
 	search := func(must []query.Query) ([]Meeting, int, error) {
 		req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), size, 0, false)
-		req.SortBy([]string{"-" + fDate, "-_id"})
+		if pq.askFirst {
+			req.SortBy([]string{fDate, "_id"}) // the earliest, oldest first
+		} else {
+			req.SortBy([]string{"-" + fDate, "-_id"})
+		}
 		res, err := ix.bleve.SearchInContext(ctx, req)
 		if err != nil {
 			return nil, 0, fmt.Errorf("search meetings: %w", err)
 		}
 		ms, err := ix.store.meetings(hitIDs(res.Hits))
-		slices.Reverse(ms) // oldest first
+		if !pq.askFirst {
+			slices.Reverse(ms) // oldest first
+		}
 		return ms, int(res.Total), err
 	}
 	var ms []Meeting
@@ -208,6 +217,14 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 			others[e.ID] = e
 		}
 	}
+	// "When did they last meet?": the latest only (and the latest of the
+	// kind asked, when that is another); "first": the earliest.
+	of := ""
+	if pq.askLatest || pq.askFirst {
+		of = fmt.Sprintf(" of %d", max(total, len(ms)))
+		ms = endMeetings(ms, pq)
+		total = len(ms)
+	}
 	more := max(total-len(ms), 0)
 	if pq.askWhere && len(ms) == 1 && more == 0 {
 		return ix.composeOne(ms[0], pq, scorer), nil // one meeting: its place, with what was said
@@ -229,6 +246,16 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 	count := "1 meeting"
 	if n != 1 {
 		count = fmt.Sprintf("%d meetings", n)
+	}
+	if of != "" && of != " of 1" {
+		end := "latest"
+		if pq.askFirst {
+			end = "first"
+		}
+		count = "the " + end + of + " meetings"
+		if len(ms) > 1 {
+			count += fmt.Sprintf(", and the %s %s", end, kindPhrase(pq.kinds[0]))
+		}
 	}
 	with := ""
 	if pq.askWho && !same && len(pq.people) == 1 {
@@ -397,12 +424,31 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		return Answer{}, ErrNoAnswer // no readout uses the words asked about
 	}
 	must := ix.peopleQueries(pq)
+	if pq.askFuture {
+		must = must[:0]
+		for _, p := range pq.people {
+			must = append(must, ix.personOrTextQuery(p))
+		}
+	}
 	if q := placeQuery(pq); q != nil {
 		must = append(must, q) // held there or at least mentioned
 	}
+	subjectAt, officeOnly := -1, query.Query(nil)
 	if len(pq.people) == 0 && len(pq.subject) > 0 {
 		// "What did the Secretary-General say…": the office must be there.
+		subjectAt = len(must)
 		must = append(must, wordsQuery(fRole, strings.Join(pq.subject, " ")))
+		// The country may be spelled otherwise in the readout ("Viet
+		// Nam"): the office alone, should the whole find nothing.
+		var office []string
+		for _, w := range pq.subject {
+			if qOfficeWords[w] || qOfficeModifiers[w] {
+				office = append(office, w)
+			}
+		}
+		if len(office) > 0 && len(office) < len(pq.subject) {
+			officeOnly = wordsQuery(fRole, strings.Join(office, " "))
+		}
 	}
 	var should, anchors []query.Query
 	var textAnchor *query.MatchQuery // the required text match, when nobody is named
@@ -504,6 +550,12 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 			return Answer{}, err
 		}
 	}
+	if len(res.Hits) == 0 && officeOnly != nil {
+		must[subjectAt] = officeOnly
+		if res, err = run(must); err != nil {
+			return Answer{}, err
+		}
+	}
 	if len(res.Hits) == 0 && len(pq.people) > 1 {
 		// Someone after the subject may be talked about rather than
 		// present ("What did Abe tell Moon about Kim?"): the subject must
@@ -535,6 +587,10 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 	}
 	scores := make([]float64, len(ms))
 	covs := make([]float64, len(ms))
+	end := -1 // "at their last meeting": the latest (or first) of the candidates
+	if pq.askLatest || pq.askFirst {
+		end = endIndex(ms, pq)
+	}
 	best, bestScore, bestCov := 0, math.Inf(-1), 0.0
 	for i, m := range ms {
 		cov := scorer.meetingCoverage(m)
@@ -547,6 +603,9 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		}
 		if slices.Contains(pq.kinds, m.Kind) {
 			s += 0.3
+		}
+		if i == end {
+			s += 1.5
 		}
 		if rolesMatch(m, pq.roles) {
 			s += 0.3
@@ -573,10 +632,16 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 	// Among meetings that fit about as well, the one with the sentence
 	// that best answers the topic; the others are named after the answer.
 	var ties []int
+	// What is still to come is in one sentence: for a future question the
+	// sentence counts for more, among more of the meetings.
+	window, fitWeight := 0.5, 0.4
+	if pq.askFuture {
+		window, fitWeight = 1.5, 1.5
+	}
 	if len(scorer.terms) > 0 {
 		fit := map[int]float64{}
 		for i := range ms {
-			if scores[i] >= bestScore-0.5 && covs[i] > 0 {
+			if scores[i] >= bestScore-window && covs[i] > 0 {
 				fit[i] = scorer.sentenceFit(ms[i])
 			}
 		}
@@ -589,7 +654,7 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 			for i, f := range fit {
 				s := scores[i]
 				if maxFit > 0 {
-					s += 0.4 * f / maxFit
+					s += fitWeight * f / maxFit
 				}
 				if s > topScore || s == topScore && i < top {
 					top, topScore = i, s
@@ -621,15 +686,17 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 	if len(pq.people) == 0 && len(scorer.terms) > 0 && bestCov < 0.34 && !pinned {
 		return Answer{}, ErrNoAnswer
 	}
+	var others []Meeting
 	if len(ties) > 0 && len(pq.people) > 0 {
-		var others []Meeting
 		for _, i := range ties {
 			others = append(others, ms[i])
 		}
 		slices.SortFunc(others, func(a, b Meeting) int { return cmp.Compare(a.Date, b.Date) })
-		return ix.composeOneWithOthers(m, pq, scorer, others), nil
 	}
-	return ix.composeOne(m, pq, scorer), nil
+	if pq.askFuture {
+		return ix.composeQuoteFirst(m, pq, scorer, others), nil
+	}
+	return ix.composeOneWithOthers(m, pq, scorer, others), nil
 }
 
 // rolesMatch reports whether some participant holds an asked-about office
@@ -808,6 +875,7 @@ func (ix *Index) docFreq(ctx context.Context, word string) (int, error) {
 	for _, w := range ixWords(word) {
 		try(w, fPersonTok)
 		try(w, fAffTok) // a country only a participant's affiliation names
+		try(w, fRole)   // an office the text words otherwise ("Pope", "Holy Father")
 	}
 	return n, nil
 }
@@ -866,7 +934,16 @@ func (ix *Index) newScorer(ctx context.Context, pq question) *scorer {
 			if _, ok := sc.terms[st]; ok {
 				continue
 			}
-			t := &qterm{word: w, about: about[w], weak: weak[w], place: place[w], variants: append([]string{st}, synonymStems()[st]...)}
+			variants := append([]string{st}, synonymStems()[st]...)
+			for _, f := range shortFormWords[w] {
+				variants = append(variants, stemWord(f))
+			}
+			for _, f := range derivedForms(w) {
+				if d := stemWord(f); !slices.Contains(variants, d) {
+					variants = append(variants, d)
+				}
+			}
+			t := &qterm{word: w, about: about[w], weak: weak[w], place: place[w], variants: variants}
 			sc.terms[st] = t
 			all = append(all, t.variants...)
 		}
@@ -1213,6 +1290,9 @@ func (sc *scorer) pickSentences(m Meeting, budget, hard int) []Quote {
 		text = sc.excerpt(text, min(max(budget, 200), hard))
 	}
 	take(best, text)
+	if sc.pq.askFuture {
+		return sc.futureQuotes(m, cands, text, hard)
+	}
 	fits := func(o, limit int) bool {
 		_, taken := chosen[o]
 		return o >= 0 && o < len(all) && !taken && len(chosen) < 4 && used+utf8.RuneCountInString(all[o].text) <= limit
@@ -1229,11 +1309,11 @@ func (sc *scorer) pickSentences(m Meeting, budget, hard int) []Quote {
 		}
 		gain := 0.0
 		for _, s := range c.covers {
-			if !covered[s] {
+			if !covered[s] && !sc.isSide(sc.terms[s]) {
 				gain += sc.terms[s].weight
 			}
 		}
-		if gain <= 0 || gain < 0.5*sc.maxWeight() || utf8.RuneCountInString(c.text)+used > hard || isHeading(c.text) && c.score < 10 {
+		if gain <= 0 || gain < 0.5*sc.maxWeight() || utf8.RuneCountInString(c.text)+used > hard || isHeading(c.text) && c.score < 10 || c.text == m.Title {
 			continue // a heading ("Japan and the United Nations") answers nothing
 		}
 		take(c, c.text)
@@ -1483,7 +1563,11 @@ func (sc *scorer) scoreSentence(s string) scored {
 			continue
 		}
 		if m := t.matches(set); m > 0 {
-			c.score += m * t.weight
+			w := m * t.weight
+			if sc.isSide(t) {
+				w *= 0.3 // "Kenya" in a Kenya–Somaliland readout says little
+			}
+			c.score += w
 			c.covers = append(c.covers, st)
 		}
 	}
@@ -1503,6 +1587,9 @@ func (sc *scorer) scoreSentence(s string) scored {
 	}
 	if (sc.pq.monthDay != "" || sc.pq.day != "") && mentionsQuestionDate(fs, sc.pq) {
 		bonus += 1.5
+	}
+	if c.score > 0 {
+		bonus += futureBonus(fs, sc.pq)
 	}
 	if c.score > 0 || bonus > 0 {
 		for _, w := range sc.nameStems {
@@ -1525,8 +1612,8 @@ func (sc *scorer) scoreSentence(s string) scored {
 		}
 	}
 	c.score += bonus
-	if (len(strings.Fields(s)) < 4 || isHeading(s)) && bonus < 10 {
-		c.score *= 0.3 // a heading, not an answer
+	if (len(strings.Fields(s)) < 4 || isHeading(s) || s == sc.meeting.Title) && bonus < 10 {
+		c.score *= 0.3 // a heading or the title, not an answer
 	}
 	return c
 }

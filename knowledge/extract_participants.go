@@ -39,9 +39,30 @@ func (d *doc) participants(mi int) []Participant {
 				return
 			}
 		}
+		// "Fund head meets finance minister": a headline in lower case
+		// names an office, not a principal.
+		if fromTitle && m.office && m.aff == "" && m.nameStart <= m.end && m.end <= len(d.title) && lowerHead(d.title[m.nameStart:m.end]) {
+			return
+		}
 		p := Participant{Name: cleanName(m.name), Title: m.title, Affiliation: m.aff}
 		if m.office {
 			p.Name = ""
+			// "met with Chile's Foreign Minister": the country is the office's.
+			if p.Affiliation == "" {
+				phrase := d.part
+				if fromTitle {
+					phrase = d.title
+				}
+				p.Affiliation = possessiveCountryBefore(phrase, m.start)
+			}
+		}
+		// "meets Deputy Commissioner for Oceans" over a body that names
+		// "the Deputy Commissioner for Oceans, Ms Ana Ruiz": the word is
+		// the office's, and its holder is already a participant.
+		if fromTitle && p.Name != "" && !strings.Contains(p.Name, " ") && slices.ContainsFunc(ps, func(q Participant) bool {
+			return q.Name != "" && !shareToken(q.Name, p.Name) && hasWordFold(q.Title, p.Name)
+		}) {
+			return
 		}
 		best := -1
 		for i := range ps {
@@ -97,6 +118,7 @@ func (d *doc) participants(mi int) []Participant {
 			}
 		}
 	}
+	d.nameOffices(ps)
 	for i := range ps {
 		if ps[i].Affiliation == "" {
 			ps[i].Affiliation = defaultAffiliation(ps[i].Title)
@@ -106,6 +128,11 @@ func (d *doc) participants(mi int) []Participant {
 		}
 	}
 	d.fillAffiliations(ps)
+	for i := range ps {
+		if ps[i].Affiliation == "" {
+			ps[i].Title, ps[i].Affiliation = officeOfOrg(ps[i].Title)
+		}
+	}
 	// Dedupe again: names filled from headers may repeat a named participant.
 	out := ps[:0]
 	for _, p := range ps {
@@ -847,4 +874,136 @@ func (d *doc) orgOffice(title string) (string, string) {
 		org = p.name
 	}
 	return office, org
+}
+
+// lowerHead says whether the last word of an office that can head one is
+// written in lower case ("Fund head", "finance minister").
+func lowerHead(office string) bool {
+	head := ""
+	for _, w := range strings.Fields(office) {
+		if titleHeads[tokenKey(w)] {
+			head = w
+		}
+	}
+	return head != "" && !isCapitalized(head)
+}
+
+// hasWordFold says whether text has the word w, ignoring case.
+func hasWordFold(text, w string) bool {
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '-' || r == ',' }) {
+		if strings.EqualFold(f, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// reOfficeOfOrg is an office and the institution it heads: "Secretary-General
+// of the Andean Forum", "Director of the Lowy Institute".
+var reOfficeOfOrg = regexp.MustCompile(`^(.*\S) (?:of|at) (?:the )?((?:\p{Lu}[\p{L}'’.&-]*\s+){1,5}(?:Forum|Institute|Bank|Fund|Foundation|Organization|Organisation|Agency|Alliance|Association|Federation|Community|Union|League|Council|Commission|Centre|Center|Secretariat|Programme|Program|Partnership|Facility|Corporation|Group|University|Initiative))$`)
+
+// officeOfOrg splits an office from the institution it is of, which is the
+// holder's affiliation; it returns title and "" when the title names no
+// institution.
+func officeOfOrg(title string) (string, string) {
+	m := reOfficeOfOrg.FindStringSubmatch(title)
+	if m == nil || !titleHeads[tokenKey(lastField(m[1]))] {
+		return title, ""
+	}
+	org := m[2]
+	if p, ok := lookupPlace(org); ok {
+		if !p.isOrg {
+			return title, ""
+		}
+		org = p.name
+	}
+	return m[1], org
+}
+
+// lastField is the last space-separated word of s.
+func lastField(s string) string {
+	return s[strings.LastIndexByte(s, ' ')+1:]
+}
+
+// possessiveCountryBefore is the country (or organisation) written in the
+// possessive right before byte at of s ("Chile's " in "met Chile's Foreign
+// Minister"), or "".
+func possessiveCountryBefore(s string, at int) string {
+	if at <= 0 || at > len(s) {
+		return ""
+	}
+	from := max(0, at-60)
+	for from > 0 && !utf8.RuneStart(s[from]) {
+		from++
+	}
+	bp, toks := scratchTokenize(s[from:at])
+	defer releaseTokens(bp, toks)
+	classify(toks)
+	n := len(toks)
+	if n == 0 || !toks[n-1].poss || toks[n-1].class != cPlace {
+		return ""
+	}
+	for k := n - 1; k >= 0 && toks[k].class == cPlace; k-- {
+		if toks[k].placeLen > 0 {
+			if k+toks[k].placeLen == n && !toks[k].place.isCity && !toks[k].place.isAdj {
+				return toks[k].place.name
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// nameOffices gives a principal named only by office and country ("the
+// Foreign Minister of Chile") the name the readout gives the holder of that
+// office elsewhere ("Foreign Minister Ana Soto of Chile said ..."), so one
+// person is one participant with a name. The holder must be of the same
+// country, or stand as the subject of a sentence with no country named;
+// two such holders with different names leave the office unnamed.
+func (d *doc) nameOffices(ps []Participant) {
+	for i := range ps {
+		if ps[i].Name != "" || ps[i].Affiliation == "" || ps[i].Title == "" {
+			continue
+		}
+		name := ""
+		for k, s := range d.sents {
+			if k > 40 {
+				break
+			}
+			for _, m := range d.ments.find(s.text) {
+				if m.office || m.name == "" || m.title == "" || !sameOffice(m.title, ps[i].Title) || fieldCount(m.name, 2) < 2 && !m.hon {
+					continue
+				}
+				if m.aff != ps[i].Affiliation && (m.aff != "" || !opensSentence(s.text, m.start)) {
+					continue
+				}
+				n := cleanName(m.name)
+				if slices.ContainsFunc(ps, func(q Participant) bool { return q.Name != "" && shareToken(q.Name, n) }) {
+					continue
+				}
+				switch {
+				case name == "":
+					name = n
+				case !shareToken(name, n):
+					name = "-" // two holders: which one is not known
+				}
+			}
+		}
+		if name != "" && name != "-" {
+			ps[i].Name = name
+		}
+	}
+}
+
+// opensSentence says whether byte at of s starts its sentence, after at
+// most "The" or a short opening phrase and its comma ("In response, ").
+func opensSentence(s string, at int) bool {
+	if at > len(s) {
+		return false
+	}
+	pre := strings.TrimSpace(s[:at])
+	if pre == "" || pre == "The" || pre == "the" {
+		return true
+	}
+	return strings.HasSuffix(pre, ",") && fieldCount(pre, 4) <= 3 && strings.Count(pre, ",") == 1
 }

@@ -509,6 +509,57 @@ func classify(toks []token) {
 	}
 	styleClasses(toks)
 	nounClasses(toks)
+	officeObjects(toks)
+}
+
+// officeObjects makes office words of the capitalised words that end an
+// office's "of" or "for" phrase rather than name its holder: "the Deputy
+// Commissioner for Oceans, Ms Ana Ruiz", "the Secretary-General of the
+// Andean Forum, Mr Tomas Vidal", "Minister of Administration and
+// Decentralization, X". The words (one or two) follow the office and its
+// "of", "for" or "and", and are followed by an institution's noun ("Forum",
+// "Council") or by a comma and the honorific of the person who holds it,
+// or are one word shaped like an institution's noun.
+func officeObjects(toks []token) {
+	for i := 2; i < len(toks); i++ {
+		if toks[i].class != cName {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].class == cName {
+			j++
+		}
+		if j-i <= 2 && afterOfficeOf(toks, i) && (j == i+1 && institutionNoun(toks[i].key) ||
+			j < len(toks) && (toks[j].class == cTitle && titleWords[toks[j].key] && !titleHeads[toks[j].key] ||
+				toks[j].s == "," && j+1 < len(toks) && toks[j+1].class == cHon)) {
+			for k := i; k < j; k++ {
+				toks[k].class = cTitle
+			}
+		}
+		i = j - 1
+	}
+}
+
+// afterOfficeOf says whether toks[i] follows an office and its "of" or
+// "for", with or without "the": "Commissioner for |Oceans".
+func afterOfficeOf(toks []token, i int) bool {
+	k := i - 1
+	if toks[k].key == "the" {
+		k--
+	}
+	return k >= 1 && (toks[k].key == "of" || toks[k].key == "for" || toks[k].key == "and" || toks[k].key == "&") &&
+		toks[k-1].class == cTitle
+}
+
+// institutionNoun says whether a word's ending marks the noun of an
+// institution or portfolio ("Decentralization", "Procurement"), never a name.
+func institutionNoun(key string) bool {
+	for _, e := range officeNounEnds {
+		if strings.HasSuffix(key, e) && len(key) > len(e)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // givenNamePlace says whether the one-word place p at toks[i] is a given

@@ -368,6 +368,7 @@ func classifyRef(toks []token) {
 	}
 	styleClasses(toks)
 	nounClasses(toks)
+	officeObjects(toks) // a pass over the classes, the same for both
 }
 
 func matchPlaceRef(toks []token, i int) (int, place) {

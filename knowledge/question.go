@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -36,8 +37,22 @@ type question struct {
 	askHowOften bool
 	// askDid: a yes-or-no question ("Did A and B meet?").
 	askDid bool
+	// askLatest, askFirst: only the latest or the first meeting ("When
+	// did they last meet?", "When did they first speak?").
+	askLatest, askFirst bool
+	// askChange: how someone's position on a topic changed over time
+	// ("What changed in Biden's position on Taiwan?").
+	askChange bool
 	// askNext: about a meeting still to come ("Where will they meet next?").
 	askNext bool
+	// askFuture: when or where something still to come will happen ("When
+	// will the EU disburse the tranche?"). The answer is the sentence that
+	// says so, not the date or place of the meeting that said it;
+	// futureWhen and futureWhere say which of the two is asked.
+	askFuture, futureWhen, futureWhere bool
+	// source are the folded words of who the question attributes the
+	// answer to ("according to the White House"): no topic to look for.
+	source []string
 	// topic are the folded content words left after names, dates, offices
 	// and question words; about are those after "about"/"regarding".
 	topic, about []string
@@ -115,8 +130,9 @@ func parseQuestion(q string, names nameIndex) question {
 	}
 	pq.askWhen = first == "when" || strings.Contains(fq, " what date ") || strings.Contains(fq, " which date ") ||
 		strings.Contains(fq, " what day ") || strings.Contains(fq, " which day ") || strings.Contains(fq, " when did ") ||
-		strings.Contains(fq, " when was ") || strings.Contains(fq, " when were ")
-	pq.askWhere = first == "where" || strings.Contains(fq, " where did ") || strings.Contains(fq, " in which city ") ||
+		strings.Contains(fq, " when was ") || strings.Contains(fq, " when were ") || strings.Contains(fq, " when will ") ||
+		strings.Contains(fq, " when is ") || strings.Contains(fq, " when are ")
+	pq.askWhere = first == "where" || strings.Contains(fq, " where did ") || strings.Contains(fq, " where will ") || strings.Contains(fq, " in which city ") ||
 		strings.Contains(fq, " what city ") || strings.Contains(fq, " what venue ") || strings.Contains(fq, " what place ")
 	pq.askTime = strings.Contains(fq, " what time ") || strings.Contains(fq, " start ") || strings.Contains(fq, " begin ") ||
 		strings.Contains(fq, " started ") || strings.Contains(fq, " began ")
@@ -125,6 +141,10 @@ func parseQuestion(q string, names nameIndex) question {
 	pq.askHowOften = strings.Contains(fq, " how often ") || strings.Contains(fq, " how many times ") || strings.Contains(fq, " how many meetings ") ||
 		strings.Contains(fq, " how many calls ")
 	pq.askDid = first == "did" || first == "have" || first == "has" || first == "do"
+	pq.askLatest = ixHasSub(fq, " last met ", " last meet ", " last spoke ", " last speak ", " last talked ", " last talk ", " last call ",
+		" last called ", " last meeting ", " last time ", " most recent ", " most recently ", " latest ", " last visit ", " last visited ")
+	pq.askFirst = !pq.askLatest && ixHasSub(fq, " first met ", " first meet ", " first spoke ", " first speak ", " first talked ",
+		" first call ", " first called ", " first meeting ", " first time ", " earliest ", " first visit ", " first visited ")
 	pq.askWho = first == "who" || first == "whom" || strings.Contains(fq, " with whom ") || strings.Contains(fq, " who did ")
 	for _, w := range []string{" signed ", " attributed ", " attributable ", " spokesperson ", " spokesman ", " put out ", " issued ", " provided the readout ", " released the ", " press secretary "} {
 		if strings.Contains(fq, w) {
@@ -198,6 +218,25 @@ func parseQuestion(q string, names nameIndex) question {
 		}
 		i = j
 	}
+	// "According to X": X is who said it. A person is the subject; a
+	// country or an office still ranks by participants' roles; any other
+	// word (a publisher: "the White House", "the ministry") is no topic.
+	var sourceSubject []string
+	for _, i := range accordingSpan(toks) {
+		if p, ok := personAt[i]; ok {
+			if sourceSubject == nil {
+				sourceSubject = p
+			}
+			continue
+		}
+		if used[i] || isOffice(toks, i) || qDemonym(toks[i].word) != "" || toks[i].upper && names.isAffWord(toks[i].word) {
+			continue
+		}
+		used[i] = true
+		if !ixStopWords[toks[i].word] {
+			pq.source = append(pq.source, toks[i].word)
+		}
+	}
 	countryAt := map[int][]string{}
 	// Offices and countries.
 	for i, t := range toks {
@@ -240,6 +279,36 @@ func parseQuestion(q string, names nameIndex) question {
 		pq.unknown = append(pq.unknown, t.word)
 	}
 
+	// "How has A's position on X changed?": A's words on X, meeting by
+	// meeting; the words of the asking are no topic.
+	if ixHasSub(fq, " change ", " changed ", " changes ", " evolve ", " evolved ", " evolution ", " shift ", " shifted ",
+		" over time ", " over the years ") && ixHasSub(fq, " position ", " positions ", " stance ", " view ", " views ",
+		" line ", " approach ", " tone ", " rhetoric ", " language ", " over time ", " over the years ") {
+		pq.askChange = true
+		for i, t := range toks {
+			if qChangeWords[t.word] {
+				used[i] = true
+			}
+		}
+	}
+	// "Which countries did A call?" asks who, as a list.
+	// ("Which leader placed the call?" asks who did it, of one meeting.)
+	for i := 0; i+2 < len(toks); i++ {
+		aux := toks[i+2].word
+		if (toks[i].word == "which" || toks[i].word == "what") && qWhoNouns[toks[i+1].word] && len(pq.kinds) > 0 &&
+			(aux == "did" || aux == "does" || aux == "has" || aux == "have" || aux == "had") {
+			pq.askWho = true
+			used[i+1] = true
+		}
+	}
+	if pq.askLatest || pq.askFirst {
+		for i, t := range toks {
+			if t.word == "last" || t.word == "first" || t.word == "latest" || t.word == "earliest" || t.word == "recent" ||
+				t.word == "recently" || t.word == "most" {
+				used[i] = true
+			}
+		}
+	}
 	// Topic words: what is left.
 	aboutAt := -1
 	for i, t := range toks {
@@ -249,8 +318,11 @@ func parseQuestion(q string, names nameIndex) question {
 		words := []string{t.word}
 		if c, ok := countryAt[i]; ok {
 			words = c // "Japanese" asks about Japan
+			if _, short := shortFormWords[t.word]; short {
+				words = []string{t.word} // "EU": the readout may say either; the scorer knows both
+			}
 			if namesSide(toks, i, personAt) {
-				pq.weak = append(pq.weak, c...)
+				pq.weak = append(pq.weak, words...)
 			}
 		} else if used[i] || ixStopWords[t.word] || qQuestionWords[t.word] || qKindWords[t.word] && !callFor(toks, i) {
 			continue
@@ -262,7 +334,8 @@ func parseQuestion(q string, names nameIndex) question {
 	}
 	// The subject follows the first auxiliary: a person or an office.
 	for i, t := range toks {
-		if t.word != "did" && t.word != "does" && t.word != "do" && t.word != "was" && t.word != "were" && t.word != "has" && t.word != "had" {
+		if t.word != "did" && t.word != "does" && t.word != "do" && t.word != "was" && t.word != "were" && t.word != "has" && t.word != "had" &&
+			t.word != "will" && t.word != "would" {
 			continue
 		}
 		j := i + 1
@@ -301,13 +374,29 @@ func parseQuestion(q string, names nameIndex) question {
 		}
 		break
 	}
+	if sourceSubject != nil {
+		pq.subject = sourceSubject
+	}
 	pq.topic = ixUnique(pq.topic)
 	pq.about = ixUnique(pq.about)
 	// "What did they discuss?" asks for the sentence that says what was
-	// discussed: with nothing else to look for, look for that (lightly).
-	if len(pq.topic) == 0 && (strings.Contains(fq, " discuss ") || strings.Contains(fq, " discussed ") || strings.Contains(fq, " talk about ")) {
+	// discussed: with nothing else to look for, look for that. Country
+	// words that name the sides ("with the Portuguese president") are no
+	// topic of their own.
+	sidesOnly := true
+	for _, w := range pq.topic {
+		if !slices.Contains(pq.weak, w) {
+			sidesOnly = false
+		}
+	}
+	if sidesOnly && (strings.Contains(fq, " discuss ") || strings.Contains(fq, " discussed ") || strings.Contains(fq, " talk about ")) {
 		pq.topic = []string{"discuss"}
-		pq.weak = append(pq.weak, "discuss")
+	}
+	// "When will the EU disburse the tranche?" asks what a readout says of
+	// something still to come: not the date or place of the meeting.
+	if (pq.askWhen || pq.askWhere) && asksFuture(fq) {
+		pq.askFuture, pq.futureWhen, pq.futureWhere = true, pq.askWhen, pq.askWhere
+		pq.askWhen, pq.askWhere = false, false
 	}
 	// "Where will they meet next?" asks for a meeting still to come: the
 	// place is in what they agreed, not where this meeting was.
@@ -328,6 +417,32 @@ func asksNextMeeting(fq string) bool {
 	}
 	return strings.Contains(fq, " will ") || strings.Contains(fq, " next ") || strings.Contains(fq, " again ") ||
 		strings.Contains(fq, " future ") || strings.Contains(fq, " upcoming ")
+}
+
+// asksFuture says a folded question asks about something still to come
+// ("when will", "where is it to be held", "when is the summit planned").
+func asksFuture(fq string) bool {
+	return ixHasSub(fq, " will ", " would ", " shall ", " going to ", " scheduled ", " planned ", " plan to ", " plans to ",
+		" expected to ", " due to ", " to be held ", " upcoming ", " next ", " in future ", " in the future ")
+}
+
+// accordingSpan lists the tokens after "according to", up to a comma or
+// the end of the clause (at most six words).
+func accordingSpan(toks []qToken) []int {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].word != "according" || toks[i+1].word != "to" {
+			continue
+		}
+		var out []int
+		for j := i + 2; j < len(toks) && len(out) < 6; j++ {
+			if len(out) > 0 && strings.ContainsAny(toks[j].sep, ",;:?!()") {
+				break
+			}
+			out = append(out, j)
+		}
+		return out
+	}
+	return nil
 }
 
 func (pq *question) addPerson(words []string) {
@@ -583,12 +698,22 @@ start started begin began last lasted held hold meet met meeting meetings talk t
 discussed discussion discussions conversation readout according their his her jointly together each other kind sort
 anything something was were is are be been`)
 
+// qChangeWords ask how a position changed; they are not its topic.
+var qChangeWords = ixWordSet(`change changed changes evolve evolved evolution shift shifted position positions stance view
+views line approach tone rhetoric language over time years`)
+
+// qWhoNouns after "which" ask who someone met ("which countries",
+// "which leaders").
+var qWhoNouns = ixWordSet(`countries country leaders leader ministers minister officials people counterparts counterpart heads
+presidents nations governments persons`)
+
 // qKindWords say how people met; they pick the kind, not the topic.
 var qKindWords = ixWordSet(`phone telephone call called calls video videoconference virtual virtually person in-person face`)
 
 // qOfficeWords name offices that can stand for a participant.
 var qOfficeWords = ixWordSet(`president prime minister secretary general chancellor premier king queen emperor chair
-chairman chairperson councilor councillor counsellor envoy ambassador spokesperson sg pm fm prince emir amir sultan`)
+chairman chairperson councilor councillor counsellor envoy ambassador spokesperson sg pm fm prince emir amir sultan
+taoiseach tanaiste pope pontiff director commissioner governor mayor`)
 
 // qOfficeModifiers make an office only next to an office word ("Defence
 // Minister", "Secretary of State"); alone they are topic words ("defence

@@ -1,0 +1,120 @@
+package knowledge
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// The words that finish an office ("for Oceans", "of the Andean Forum")
+// are the office's, not a person's, and a headline written in lower case
+// ("fund head meets finance minister") names no one the body does not.
+func TestOfficeWordsAreNoPeople(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text string
+		want       []Participant
+	}{
+		{
+			name: "a portfolio before a comma and an honorific",
+			text: "Trade Minister meets Deputy Commissioner for Coasts\n\n6 May 2026\n\nOn 6 May 2026, Minister for Trade Olav Rand of Norway met the Deputy Commissioner for Coasts, Ms Ines Lobo, in Oslo.",
+			want: []Participant{
+				{Name: "Olav Rand", Title: "Minister for Trade", Affiliation: "Norway"},
+				{Name: "Ines Lobo", Title: "Deputy Commissioner for Coasts"},
+			},
+		},
+		{
+			name: "a regional body the tables do not know",
+			text: "14 May 2026\n\nPresident Marta Illes of Hungary received the Secretary-General of the Danube Forum, Mr Pavel Horak, in Budapest on 14 May 2026.",
+			want: []Participant{
+				{Name: "Marta Illes", Title: "President", Affiliation: "Hungary"},
+				{Name: "Pavel Horak", Title: "Secretary-General", Affiliation: "Danube Forum"},
+			},
+		},
+		{
+			name: "a portfolio noun after and",
+			text: "20 May 2026\n\nOn 20 May 2026, Prime Minister Aino Salo of Finland met Kenya's Minister of Water and Sanitation, Joseph Kamau, in Helsinki.",
+			want: []Participant{
+				{Name: "Aino Salo", Title: "Prime Minister", Affiliation: "Finland"},
+				{Name: "Joseph Kamau", Title: "Minister of Water and Sanitation", Affiliation: "Kenya"},
+			},
+		},
+		{
+			name: "a headline in lower case",
+			text: "Agency head meets finance minister\n\n2 June 2026\n\nOn 2 June 2026, Director-General Rosa Alves of the International Atomic Energy Agency met Finance Minister Tomas Berg of Sweden in Vienna.",
+			want: []Participant{
+				{Name: "Rosa Alves", Title: "Director-General", Affiliation: "International Atomic Energy Agency"},
+				{Name: "Tomas Berg", Title: "Finance Minister", Affiliation: "Sweden"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			m, err := extractPlain(t, "t.txt", tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, m.Participants); diff != "" {
+				t.Errorf("participants (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A principal the meeting sentence names only by office and country takes
+// the name the readout gives that office's holder elsewhere; the
+// publisher's own principal, whose country the text does not name, and an
+// office two people hold in the text stay unnamed.
+func TestOfficeTakesHolderName(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text string
+		want       []Participant
+	}{
+		{
+			name: "the holder speaks in a later sentence",
+			text: "3 May 2026\n\nOn 3 May 2026, President Eva Lund of Iceland met the President of Peru in Reykjavik. President Jorge Salas thanked Iceland for its support on fisheries.",
+			want: []Participant{
+				{Name: "Eva Lund", Title: "President", Affiliation: "Iceland"},
+				{Name: "Jorge Salas", Title: "President", Affiliation: "Peru"},
+			},
+		},
+		{
+			name: "a country written in the possessive",
+			text: "4 May 2026\n\nOn 4 May 2026, Foreign Minister Eva Lund of Iceland met with Peru's Foreign Minister in Reykjavik. Foreign Minister Jorge Salas of Peru raised the fisheries agreement.",
+			want: []Participant{
+				{Name: "Eva Lund", Title: "Foreign Minister", Affiliation: "Iceland"},
+				{Name: "Jorge Salas", Title: "Foreign Minister", Affiliation: "Peru"},
+			},
+		},
+		{
+			name: "two holders of the office",
+			text: "5 May 2026\n\nOn 5 May 2026, President Eva Lund of Iceland met the President of Peru in Reykjavik. President Jorge Salas raised fisheries. President Ana Quispe raised tourism.",
+			want: []Participant{
+				{Name: "Eva Lund", Title: "President", Affiliation: "Iceland"},
+				{Title: "President", Affiliation: "Peru"},
+			},
+		},
+		{
+			name: "another country's holder named in passing",
+			text: "6 May 2026\n\nOn 6 May 2026, President Eva Lund of Iceland met the President of Peru in Reykjavik. They discussed the visit of President Omar Diallo of Senegal.",
+			want: []Participant{
+				{Name: "Eva Lund", Title: "President", Affiliation: "Iceland"},
+				{Title: "President", Affiliation: "Peru"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			m, err := extractPlain(t, "t.txt", tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, m.Participants); diff != "" {
+				t.Errorf("participants (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
