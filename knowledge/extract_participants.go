@@ -44,7 +44,11 @@ func (d *doc) participants(mi int) []Participant {
 		if fromTitle && m.office && m.aff == "" && m.nameStart <= m.end && m.end <= len(d.title) && lowerHead(d.title[m.nameStart:m.end]) {
 			return
 		}
-		p := Participant{Name: cleanName(m.name), Title: m.title, Affiliation: m.aff}
+		// "UNHCR chief urges ...": the head the body names.
+		if fromTitle && plainHeadOf(ps, m) {
+			return
+		}
+		p := Participant{Name: cleanName(m.name), Title: m.title, Affiliation: agencyOf(m.title, m.aff)}
 		if m.office {
 			p.Name = ""
 			// "met with Chile's Foreign Minister": the country is the office's.
@@ -98,7 +102,7 @@ func (d *doc) participants(mi int) []Participant {
 	}
 	// Mentions in the meeting sentence, then in the next sentence when the
 	// first names only one side.
-	for _, m := range d.ments.find(d.part) {
+	for _, m := range joinSplitOffices(d.part, d.ments.find(d.part)) {
 		add(m, false)
 	}
 	for _, m := range d.ments.find(d.title) {
