@@ -54,14 +54,17 @@ func joinPair(s string, a, b mention) (mention, bool) {
 		// "his Ecuadorian counterpart, Foreign Minister X".
 		b.aff = a.aff
 		return b, true
-	case a.office && !a.lower && !b.office && b.title == "" && a.aff != "" && strings.HasPrefix(gap, ", "):
+	case a.office && !a.lower && !b.office && b.title == "" && strings.HasPrefix(gap, ", "):
 		// "Spanish Minister of Foreign Affairs, European Union and
 		// Cooperation Jorge X": the rest of the office, then the name.
 		tail, ok := officeTail(strings.TrimSuffix(strings.TrimSuffix(gap[2:], " "), ","))
 		if !ok {
 			return a, false
 		}
-		b.title, b.aff = a.title+", "+tail, a.aff
+		b.title = a.title + ", " + tail
+		if b.aff == "" {
+			b.aff = a.aff
+		}
 		b.start, b.prev, b.prev2 = a.start, a.prev, a.prev2
 		return b, true
 	case !a.office && a.title != "" && a.end > a.nameStart+len(a.name)+1 && b.office && !b.lower && gap == ", " &&

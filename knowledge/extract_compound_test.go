@@ -25,6 +25,14 @@ func TestOfficesWrittenInPieces(t *testing.T) {
 			speakers: []string{"Claire Vautrin"},
 		},
 		{
+			name: "portfolios after a comma, an office with no country",
+			text: "19 June 2026\n\nSecretary of State for Trade, Industry and Energy Affairs Tom Hale met the Foreign Minister of Nepal, Mr. Bikash Thapa, in London today.",
+			want: []Participant{
+				{Name: "Tom Hale", Title: "Secretary of State for Trade, Industry and Energy Affairs", Affiliation: "United Kingdom"},
+				{Name: "Bikash Thapa", Title: "Foreign Minister", Affiliation: "Nepal"},
+			},
+		},
+		{
 			name: "a second office after the name's first",
 			text: "Phnom Penh, 17 June 2026\n\nThe talks were chaired by H.E. Chea Sophal, Deputy Prime Minister, Minister of Economy and Finance of the Kingdom of Cambodia, with the participation of H.E. Mr. Niran Chaiyasit, Minister of Finance of the Kingdom of Thailand. H.E. Chea Sophal proposed a joint customs post.",
 			want: []Participant{

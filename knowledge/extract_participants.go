@@ -223,7 +223,8 @@ func cleanNameFields(n string) string {
 
 // postNominals are letters written after a name that are not part of it
 // ("the Hon. Anthony Albanese MP").
-var postNominals = setOf("MP", "MPs", "QC", "KC", "MEP", "MLA", "MHA", "TD", "OBE", "CBE", "KBE", "MBE", "KCMG", "GCMG", "CMG", "PC", "AC", "AO", "GCB", "KG", "OM", "MSP", "MS")
+var postNominals = setOf("MP", "MPs", "QC", "KC", "MEP", "MLA", "MHA", "TD", "OBE", "CBE", "KBE", "MBE", "KCMG", "GCMG", "CMG", "PC", "AC", "AO", "GCB", "KG", "OM", "MSP", "MS",
+	"KCB", "KCVO", "GCVO", "DBE", "GBE", "CH", "CB", "CVO", "SC", "SAN", "MNA", "MPP", "MLC", "GCON", "CFR", "OFR", "OON")
 
 // givenNameFirst writes a name whose family name is marked by capitals and
 // put first ("KISHIDA Fumio", as Japan's releases write it) in the order most

@@ -99,7 +99,7 @@ var titleWords = setOf("prime", "foreign", "defense", "defence", "state", "gener
 	"communist", "socialist", "democratic", "liberal", "conservative", "labour", "workers", "people", "peoples",
 	"state's", "cpc", "ccp", "g7", "g8", "g20", "brics", "nato's", "un's", "eu's",
 	"holy", "dicastery", "extraordinary", "plenipotentiary", "emigration", "emigrants", "expatriates", "migration", "diaspora", "nationals", "abroad", "compatriots",
-	"raksha", "pradhan", "videsh", "rajya", "grih", "vitta", "krishi", "shiksha")
+	"raksha", "pradhan", "videsh", "rajya", "grih", "vitta", "krishi", "shiksha", "change")
 
 // connectors join the words of an office: "Minister of Foreign Affairs and Trade".
 var connectors = setOf("of", "for", "and", "the", "&", "on", "to", "/")
@@ -330,7 +330,7 @@ func isApostropheWord(w string) bool {
 var dotAbbrevs = setOf("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "amb", "hon", "no",
 	"mt", "rt", "gov", "sen", "rep", "pres", "min", "sec", "dept", "fr", "mme", "messrs", "capt", "maj", "adm",
 	"sra", "srta", "dña", "dra", "lic", "ing", "eng", "engr", "atty", "smt", "excmo", "excma", "brig", "cdr", "cmdr",
-	"sgt", "mlle", "arq")
+	"sgt", "mlle", "arq", "md", "mohd", "muh", "abd")
 
 func isDotAbbrev(w string) bool {
 	if hasNonASCII(w) {

@@ -104,4 +104,6 @@ Port Vila|Vanuatu
 Sanaa|Yemen
 Sana'a|Yemen
 Lusaka|Zambia
-Harare|Zimbabwe`
+Harare|Zimbabwe
+Dubai|United Arab Emirates
+Jeddah|Saudi Arabia`

@@ -68,6 +68,8 @@ func styleClasses(toks []token) {
 			peerSeat(toks, i+1)
 		case cap && t.key == "adi" && next && i > 0 && toks[i-1].class == cHon && nameAt(toks, i+1):
 			t.class = cHon // Fijian "Hon. Adi Litia", as "Hon. Ratu Epeli"
+		case cap && t.key == "jan" && t.class != cName && next && toks[i+1].class == cName && !(i > 0 && isNumber(toks[i-1].key)):
+			t.class = cName // "Jan Novak": a given name, not January
 		case cap && t.key == "most" && next && honorifics[toks[i+1].key]:
 			t.class = cHon // "The Most Hon. Andrew Holness"
 		case cap && t.class == cTitle && i > 0 && toks[i-1].class == cParticle && nameParticlesBefore[toks[i-1].key]:

@@ -87,6 +87,22 @@ func TestStylesLeftOutOfNames(t *testing.T) {
 			},
 		},
 		{
+			name: "an abbreviated given name and letters after a name",
+			text: "12 June 2026\n\nForeign Adviser Md. Rafiqul Islam met the Prime Minister of Malta, the Rt. Hon. Sir Paul Camilleri KCB KC MP, in Dhaka today.",
+			want: []Participant{
+				{Name: "Md. Rafiqul Islam", Title: "Foreign Adviser", Affiliation: "Bangladesh"},
+				{Name: "Paul Camilleri", Title: "Prime Minister", Affiliation: "Malta"},
+			},
+		},
+		{
+			name: "a given name that is also a month's abbreviation",
+			text: "13 June 2026\n\nHerr Jan Dvorak, Minister for Europe of Czechia, met Madame Ana Ruiz, Minister for Europe of France, in Prague today.",
+			want: []Participant{
+				{Name: "Jan Dvorak", Title: "Minister for Europe", Affiliation: "Czech Republic"},
+				{Name: "Ana Ruiz", Title: "Minister for Europe", Affiliation: "France"},
+			},
+		},
+		{
 			name: "Sultan as a given name after an office",
 			text: "11 June 2026\n\nMinister Sultan Al Marri met Mr. Kenji Ota, Foreign Minister of Japan, in Abu Dhabi today.",
 			want: []Participant{
