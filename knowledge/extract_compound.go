@@ -54,6 +54,15 @@ func joinPair(s string, a, b mention) (mention, bool) {
 		// "his Ecuadorian counterpart, Foreign Minister X".
 		b.aff = a.aff
 		return b, true
+	case a.office && !b.office && isCounterpart(a.title) && a.aff == "" && b.aff == "" && countryOfGap(gap) != "":
+		// "her counterpart from Ecuador, X".
+		b.aff = countryOfGap(gap)
+		return b, true
+	case !a.office && a.aff == "" && b.office && isCounterpart(b.title) && b.aff != "" &&
+		(gap == ", " || gap == ", his " || gap == ", her " || gap == ", their "):
+		// "Lucía X, his Ecuadorian counterpart, ...".
+		a.aff, a.end = b.aff, b.end
+		return a, true
 	case a.office && !a.lower && !b.office && b.title == "" && strings.HasPrefix(gap, ", "):
 		// "Spanish Minister of Foreign Affairs, European Union and
 		// Cooperation Jorge X": the rest of the office, then the name.
@@ -82,6 +91,34 @@ func joinPair(s string, a, b mention) (mention, bool) {
 		return a, true
 	}
 	return a, false
+}
+
+// trimCounterpart drops the word "counterpart" that opens an office: "his
+// Ecuadorian counterpart Foreign Minister X" holds the office "Foreign
+// Minister".
+func trimCounterpart(title string) string {
+	if len(title) > len("counterpart ") && strings.EqualFold(title[:len("counterpart ")], "counterpart ") {
+		return title[len("counterpart "):]
+	}
+	return title
+}
+
+// countryOfGap is the country of " from Ecuador, " between a counterpart
+// and their name, or "".
+func countryOfGap(gap string) string {
+	rest, ok := strings.CutSuffix(gap, ", ")
+	if !ok {
+		return ""
+	}
+	for _, lead := range []string{" from the ", " from ", " of the ", " of "} {
+		if c, ok := strings.CutPrefix(rest, lead); ok {
+			if p, ok := lookupPlace(c); ok && !p.isOrg && !p.isCity && !p.isAdj {
+				return p.name
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // isCounterpart says whether an office is the other side's counterpart.

@@ -51,6 +51,30 @@ func TestOfficesWrittenInPieces(t *testing.T) {
 			speakers: []string{"Elena Sotomayor Ruiz"},
 		},
 		{
+			name: "a counterpart's country after the name",
+			text: "18 June 2026\n\nForeign Minister Tomás Arce Villalba held a video call today with Elena Sotomayor Ruiz, his Bolivian counterpart, on river trade.",
+			want: []Participant{
+				{Name: "Tomás Arce Villalba", Title: "Foreign Minister", Affiliation: ""},
+				{Name: "Elena Sotomayor Ruiz", Title: "", Affiliation: "Bolivia"},
+			},
+		},
+		{
+			name: "a counterpart from a country",
+			text: "18 June 2026\n\nForeign Minister Tomás Arce Villalba held a video call today with his counterpart from Bolivia, Elena Sotomayor Ruiz.",
+			want: []Participant{
+				{Name: "Tomás Arce Villalba", Title: "Foreign Minister", Affiliation: ""},
+				{Name: "Elena Sotomayor Ruiz", Title: "", Affiliation: "Bolivia"},
+			},
+		},
+		{
+			name: "a counterpart's country and office before the name",
+			text: "18 June 2026\n\nForeign Minister Tomás Arce Villalba held a video call today with his Bolivian counterpart Minister of Foreign Affairs and Human Mobility Elena Sotomayor Ruiz.",
+			want: []Participant{
+				{Name: "Tomás Arce Villalba", Title: "Foreign Minister", Affiliation: ""},
+				{Name: "Elena Sotomayor Ruiz", Title: "Minister of Foreign Affairs and Human Mobility", Affiliation: "Bolivia"},
+			},
+		},
+		{
 			name: "a headline's plain word for an agency's head",
 			text: "UNHCR chief urges more aid for Uganda\n\nKAMPALA, 19 June 2026 – The UN High Commissioner for Refugees, Dr. Lena Marsh, met today with Uganda's Minister of the Interior, Moses Okello. The Minister asked for help with registration.",
 			want: []Participant{

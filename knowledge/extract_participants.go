@@ -48,7 +48,7 @@ func (d *doc) participants(mi int) []Participant {
 		if fromTitle && plainHeadOf(ps, m) {
 			return
 		}
-		p := Participant{Name: cleanName(m.name), Title: m.title, Affiliation: agencyOf(m.title, m.aff)}
+		p := Participant{Name: cleanName(m.name), Title: trimCounterpart(m.title), Affiliation: agencyOf(m.title, m.aff)}
 		if m.office {
 			p.Name = ""
 			// "met with Chile's Foreign Minister": the country is the office's.

@@ -15,12 +15,18 @@ var institutionEnds = []struct {
 	min int
 }{
 	{"tion", 6}, {"tions", 7}, {"sion", 7}, {"sions", 8}, {"ship", 6}, {"ships", 7}, {"ments", 9}, {"ment", 9},
-	{"ities", 8}, {"ity", 9}, {"ance", 10}, {"ence", 10}, {"ology", 7},
+	{"ities", 8}, {"ity", 8}, {"ance", 10}, {"ence", 10}, {"ology", 7},
 }
+
+// namesLikeNouns are given names with an institution's ending.
+var namesLikeNouns = setOf("felicity", "prudence", "providence", "clemence", "hortense")
 
 // institutionNounWord says whether a key's ending marks the noun of an
 // institution or programme: never a personal name.
 func institutionNounWord(key string) bool {
+	if namesLikeNouns[key] {
+		return false
+	}
 	for _, e := range institutionEnds {
 		if len(key) >= e.min && strings.HasSuffix(key, e.end) {
 			return true
