@@ -83,6 +83,11 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 	// latest meeting alone.
 	whoMet := pq.askWho && !pq.askSource && len(pq.people) == 1 && len(pq.subject) > 0 && len(pq.topic) == 0 && pq.monthDay == ""
 	list := len(pq.people) > 0 && (pq.askWhen && !pq.askSource || pq.askWho && pq.from != "" || pq.askHowOften || didMeet || whereMet || whoMet)
+	// "Which meetings were held in Tokyo?", "Who met in Vienna?": every
+	// meeting held there.
+	if len(pq.people) == 0 && len(pq.subject) == 0 && len(pq.place) > 0 && !pq.askFuture && !pq.askNext && placeOnly(pq) {
+		list = true
+	}
 	if list {
 		return ix.answerList(ctx, pq)
 	}
@@ -166,6 +171,9 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 			return Answer{}, err
 		}
 	}
+	// "Did A and B meet in person?" when they only spoke by phone: say
+	// so, then list how they did meet.
+	noneOfKind := pq.hardKind && len(ms) == 0
 	if len(ms) == 0 {
 		ms, total, err = search(must)
 		if err != nil {
@@ -242,6 +250,15 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 		}
 	}
 	var b strings.Builder
+	switch {
+	case !noneOfKind:
+	case len(pq.kinds) > 1:
+		b.WriteString("No call by phone or video is recorded. Other meetings:\n")
+	case pq.kinds[0] == KindInPerson:
+		b.WriteString("No meeting in person is recorded. Other meetings:\n")
+	default:
+		fmt.Fprintf(&b, "No call %s is recorded. Other meetings:\n", kindPhrase(pq.kinds[0]))
+	}
 	n := len(ms) + more
 	count := "1 meeting"
 	if n != 1 {
@@ -268,6 +285,8 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 		fmt.Fprintf(&b, "%s, with %s:\n", count, with)
 	case pq.askHowOften:
 		b.WriteString(count + ":\n")
+	case len(pq.people) == 0:
+		b.WriteString(count + " held there:\n")
 	}
 	// The latest meetings that fit, shown oldest first.
 	length := utf8.RuneCountInString(b.String())
@@ -291,8 +310,9 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 		fmt.Fprintf(&b, "(and %d earlier)\n", more)
 	}
 	ans := Answer{Meetings: ms}
-	// Quote the sentence that answers the rest of the question, if any.
-	if len(scorer.terms) > 0 {
+	// Quote the sentence that answers the rest of the question, if any
+	// (a list of the meetings held at a place has no rest).
+	if len(scorer.terms) > 0 && (len(pq.people) > 0 || !placeOnly(pq)) {
 		best, bestScore := -1, 0.0
 		for i, m := range ms {
 			if s := scorer.meetingCoverage(m); s > bestScore {
@@ -433,22 +453,9 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 	if q := placeQuery(pq); q != nil {
 		must = append(must, q) // held there or at least mentioned
 	}
-	subjectAt, officeOnly := -1, query.Query(nil)
 	if len(pq.people) == 0 && len(pq.subject) > 0 {
 		// "What did the Secretary-General say…": the office must be there.
-		subjectAt = len(must)
 		must = append(must, wordsQuery(fRole, strings.Join(pq.subject, " ")))
-		// The country may be spelled otherwise in the readout ("Viet
-		// Nam"): the office alone, should the whole find nothing.
-		var office []string
-		for _, w := range pq.subject {
-			if qOfficeWords[w] || qOfficeModifiers[w] {
-				office = append(office, w)
-			}
-		}
-		if len(office) > 0 && len(office) < len(pq.subject) {
-			officeOnly = wordsQuery(fRole, strings.Join(office, " "))
-		}
 	}
 	var should, anchors []query.Query
 	var textAnchor *query.MatchQuery // the required text match, when nobody is named
@@ -550,12 +557,6 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 			return Answer{}, err
 		}
 	}
-	if len(res.Hits) == 0 && officeOnly != nil {
-		must[subjectAt] = officeOnly
-		if res, err = run(must); err != nil {
-			return Answer{}, err
-		}
-	}
 	if len(res.Hits) == 0 && len(pq.people) > 1 {
 		// Someone after the subject may be talked about rather than
 		// present ("What did Abe tell Moon about Kim?"): the subject must
@@ -597,6 +598,9 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		s := 3*cov + 0.3*res.Hits[i].Score/maxScore
 		if pq.from != "" && m.Date >= pq.from && m.Date <= pq.to {
 			s += 1
+			if !strings.HasSuffix(pq.from, "-01-01") || !strings.HasSuffix(pq.to, "-12-31") {
+				s += 2 // a month or a day names the meeting; a year may be what was discussed
+			}
 		}
 		if pq.monthDay != "" && strings.HasSuffix(m.Date, pq.monthDay) {
 			s += 0.5
@@ -725,6 +729,12 @@ func (ix *Index) composeOneWithOthers(m Meeting, pq question, sc *scorer, others
 	head := ixHeadline(m)
 	if pq.askWhere && m.Location == "" {
 		head += " The readout does not say where."
+	}
+	if pq.askDuration && m.DurationMinutes == 0 && !mentionsLength(m) {
+		head += " The readout does not say how long."
+	}
+	if pq.askTime && !pq.askDuration && m.Time == "" {
+		head += " The readout does not say at what time."
 	}
 	tail := othersLine(others)
 	budget := answerTarget - utf8.RuneCountInString(head) - 4
@@ -1043,6 +1053,7 @@ var synonymGroups = [][]string{
 	{"deliver", "delivery", "deliveries", "provision", "flow", "flowing", "supply", "shipment", "transfer"},
 	{"plan", "planning", "intend", "intention", "intent", "schedule"},
 	{"threat", "danger", "menace"},
+	{"warn", "warning", "caution", "clear"},
 	{"sign", "signed", "signature"},
 	{"visit", "trip", "tour"},
 	{"region", "regional", "area"},
@@ -1557,6 +1568,10 @@ func (sc *scorer) scoreSentence(s string) scored {
 	for _, st := range ixStemsOf(s) {
 		set[st] = true
 	}
+	fs := " " + strings.Join(ixWords(s), " ") + " "
+	if set["call"] && !ixHasSub(fs, " call for ", " calls for ", " called for ", " calling for ") {
+		delete(set, "call") // a phone call is how they met, not what was urged
+	}
 	c := scored{text: s}
 	for st, t := range sc.terms {
 		if t.place && !sc.pq.askWhere {
@@ -1571,7 +1586,6 @@ func (sc *scorer) scoreSentence(s string) scored {
 			c.covers = append(c.covers, st)
 		}
 	}
-	fs := " " + strings.Join(ixWords(s), " ") + " "
 	bonus := 0.0
 	if sc.pq.askSource && ixHasSub(fs, " spokesperson ", " spokesman ", " attributable ", " press secretary ", " signed ", " statement by ", " readout by ", " provided the following ") {
 		bonus += 10

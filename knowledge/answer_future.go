@@ -203,3 +203,19 @@ func endIndex(ms []Meeting, pq question) int {
 	}
 	return best
 }
+
+// lengthWords say how long something lasted.
+var lengthWords = []string{" minute ", " minutes ", " hour ", " hours ", " hour long ", " day ", " days ", " week ", " weeks ",
+	" lasted ", " lasting "}
+
+// mentionsLength reports whether some sentence of m says how long it lasted
+// ("a three-day visit", "talks lasting two hours") though no length was
+// extracted: then it is not for the answer to say the readout is silent.
+func mentionsLength(m Meeting) bool {
+	for _, s := range answerSentences(m.Text) {
+		if ixHasSub(" "+strings.Join(ixWords(s), " ")+" ", lengthWords...) {
+			return true
+		}
+	}
+	return false
+}

@@ -156,3 +156,77 @@ func TestAskChange(t *testing.T) {
 		t.Errorf("a topic none of Lind's meetings touch: err = %v, want ErrNoAnswer", err)
 	}
 }
+
+// Questions as typed in chat: a misspelt question word, a kind of meeting
+// that never happened, a place with no one named, a month that names the
+// meeting.
+func TestAskChat(t *testing.T) {
+	ix := newFixIndex(t)
+	tests := []struct {
+		q       string
+		want    []string
+		notWant []string
+	}{
+		{q: "wen did hale and okoro meet", want: []string{"2 March 2021", "20 May 2022"}},
+		{q: "Did Lind and Hale speak by phone?", want: []string{"No call by telephone is recorded", "1 June 2023"}},
+		{q: "Which meetings were held in Geneva?", want: []string{"2 meetings held there", "20 May 2022", "21 May 2022"},
+			notWant: []string{"Lagos"}},
+		{q: "What did Hale say about maritime security in September 2021?", want: []string{"14 September 2021"},
+			notWant: []string{"2 March 2021"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			ans, err := ix.Ask(t.Context(), tt.q)
+			if err != nil {
+				t.Fatalf("Ask(%q): %v", tt.q, err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(ans.Text, w) {
+					t.Errorf("answer lacks %q:\n%s", w, ans.Text)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(ans.Text, w) {
+					t.Errorf("answer has %q:\n%s", w, ans.Text)
+				}
+			}
+		})
+	}
+	if _, err := ix.Ask(t.Context(), "Who met in Atlantis?"); !errors.Is(err, ErrNoAnswer) {
+		t.Errorf("a place no meeting was held at: err = %v, want ErrNoAnswer", err)
+	}
+}
+
+// An answer says when the readout is silent on the length or time asked,
+// and "what did A ask for" finds the request.
+func TestAskSilentAndAsk(t *testing.T) {
+	ix := newFixIndex(t)
+	tests := []struct{ q, want string }{
+		{q: "How long did Lind and Hale meet?", want: "The readout does not say how long."},
+		{q: "What time did Lind meet Hale?", want: "The readout does not say at what time."},
+	}
+	for _, tt := range tests {
+		ans, err := ix.Ask(t.Context(), tt.q)
+		if err != nil {
+			t.Fatalf("Ask(%q): %v", tt.q, err)
+		}
+		if !strings.Contains(ans.Text, tt.want) {
+			t.Errorf("Ask(%q) lacks %q:\n%s", tt.q, tt.want, ans.Text)
+		}
+	}
+	sweep := newMapIndex(t, map[string]Meeting{
+		"ask.md": {
+			Title: "Minister Berg calls Minister Sato", Date: "2025-03-04", Kind: KindTelephone,
+			Participants: []Participant{
+				{Name: "Nils Berg", Title: "Minister", Affiliation: "Ostland"},
+				{Name: "Yui Sato", Title: "Minister", Affiliation: "Japan"}},
+			Text: "Minister Nils Berg held a telephone call with Minister Yui Sato of Japan.\n" +
+				"They reviewed relations between the two countries.\n" +
+				"Minister Sato requested support for flood relief in Kyushu.",
+		},
+	})
+	ans, err := sweep.Ask(t.Context(), "what did sato ask berg for")
+	if err != nil || !strings.Contains(ans.Text, "flood relief") {
+		t.Errorf("the request is not found: %v\n%s", err, ans.Text)
+	}
+}

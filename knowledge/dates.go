@@ -116,6 +116,9 @@ func findDates(s string) []dateMatch {
 		if mStart, mon, ok := monthBefore(s, i); ok {
 			m := dateMatch{day: day{0, mon, dd}, start: mStart, end: k}
 			m.y, m.end = yearAfter(s, k, m.end)
+			if e, ok := dayRangeEnd(s, k, dd); ok && m.y == 0 {
+				m.y, m.end = yearAfter(s, e, m.end) // "May 10-11, 2026": the first day
+			}
 			m.weekday, m.start = weekdayBefore(s, mStart, m.start)
 			if m.valid() {
 				out = append(out, m)
@@ -125,10 +128,13 @@ func findDates(s string) []dateMatch {
 		}
 		// "D [of] Month[, YYYY]", or "D-Mon-YYYY" as some ministries write it.
 		p := skipSpaces(s, k)
+		hyphen := k == j && k < len(s) && s[k] == '-'
+		if e, ok := dayRangeEnd(s, k, dd); ok {
+			p, hyphen = skipSpaces(s, e), false // "10-11 May 2026": the first day
+		}
 		if strings.HasPrefix(s[p:], "of ") {
 			p = skipSpaces(s, p+3)
 		}
-		hyphen := k == j && k < len(s) && s[k] == '-'
 		if hyphen {
 			p = k + 1
 		}
@@ -149,6 +155,40 @@ func findDates(s string) []dateMatch {
 		i = j - 1
 	}
 	return out
+}
+
+// dayRangeEnd reads the rest of a range of days after the first, d,
+// ending at k: "-11", "–11", " and 11th", " to 11". It returns the index
+// after the last day, which must come later in the month.
+func dayRangeEnd(s string, k, d int) (int, bool) {
+	p := k
+	switch {
+	case strings.HasPrefix(s[p:], "-"):
+		p++
+	case strings.HasPrefix(s[p:], "–"), strings.HasPrefix(s[p:], "—"):
+		p += len("–")
+	case strings.HasPrefix(s[p:], " - "), strings.HasPrefix(s[p:], " & "):
+		p += 3
+	case strings.HasPrefix(s[p:], " – "), strings.HasPrefix(s[p:], " — "):
+		p += len(" – ")
+	case strings.HasPrefix(s[p:], " and "):
+		p += len(" and ")
+	case strings.HasPrefix(s[p:], " to "):
+		p += len(" to ")
+	default:
+		return k, false
+	}
+	q := p
+	for q < len(s) && isDigit(s[q]) && q-p < 3 {
+		q++
+	}
+	if q == p || q-p > 2 || q < len(s) && isDigit(s[q]) {
+		return k, false
+	}
+	if d2 := atoi(s[p:q]); d2 <= d || d2 > 31 {
+		return k, false
+	}
+	return skipOrdinal(s, q), true
 }
 
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
@@ -189,7 +229,8 @@ func isoAt(s string, i, j int) (dateMatch, bool) {
 	for k < len(s) && isDigit(s[k]) && k-b < 3 {
 		k++
 	}
-	if k-b < 1 || k-b > 2 || k < len(s) && (isDigit(s[k]) || isLetter(s[k])) {
+	timeAfter := k+1 < len(s) && s[k] == 'T' && isDigit(s[k+1]) // "2026-05-10T14:03:00Z"
+	if k-b < 1 || k-b > 2 || k < len(s) && (isDigit(s[k]) || isLetter(s[k])) && !timeAfter {
 		return dateMatch{}, false
 	}
 	m := dateMatch{day: day{atoi(s[i:j]), mon, atoi(s[b:k])}, start: i, end: k}
@@ -674,16 +715,41 @@ func digitsBeforeAP(s string) bool {
 	return false
 }
 
-var reDuration = regexp.MustCompile(`(?i)\b(?:for|lasting|lasted|which\s+lasted|that\s+lasted)\s+(?:approximately|about|around|roughly|some|nearly|almost|over|more than|less than|just over|just under|close to|an estimated)?\s*(\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half an?)\s*(?:and\s+(a\s+half|\d+|a\s+quarter)\s+)?(minutes?|mins?|hours?|hrs?)\b(?:\s+and\s+(?:(\d+)\s+minutes?|(a\s+half|a\s+quarter)\b))?`)
+// durationNumber is a count of minutes or hours in words or figures.
+const durationNumber = `\d+(?:\.\d{1,2})?|an?|one|two|three|four|five|six|ten|fifteen|twenty|twenty-five|thirty|thirty-five|forty|forty-five|fifty|fifty-five|sixty|seventy|seventy-five|eighty|ninety|half an?`
+
+var reDuration = regexp.MustCompile(`(?i)\b(?:for|lasting|lasted|which\s+lasted|that\s+lasted)\s+(?:approximately|about|around|roughly|some|nearly|almost|over|more than|less than|just over|just under|close to|an estimated)?\s*(` + durationNumber + `)\s*(?:and\s+(a\s+half|\d+|a\s+quarter)\s+)?(minutes?|mins?|hours?|hrs?)\b(?:\s+(?:and\s+)?(?:(\d+|` + minuteWords + `)\s*(?:minutes?|mins?)\b|(a\s+half|a\s+quarter)\b))?`)
+
+// minuteWords are the minutes after an hour in words: "an hour and twenty
+// minutes".
+const minuteWords = `five|ten|fifteen|twenty|twenty-five|thirty|thirty-five|forty|forty-five|fifty|fifty-five`
 
 var numberWords = map[string]int{
 	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10,
-	"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90,
+	"fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "thirty-five": 35, "forty": 40, "forty-five": 45,
+	"fifty": 50, "fifty-five": 55, "sixty": 60, "seventy": 70, "seventy-five": 75, "eighty": 80, "ninety": 90,
 }
 
 // reDurationAdj is a length used as an adjective: "a 40-minute call", "a
-// two-hour dinner", "a half-hour meeting", "an hour-long call".
-var reDurationAdj = regexp.MustCompile(`(?i)\b(\d{1,3}|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half|an?\s+)-?(minute|hour)(?:-long)?\b`)
+// two-hour dinner", "a half-hour meeting", "an hour-long call", "a
+// 2.5-hour meeting", "a one-and-a-half-hour meeting", "a 45-min call".
+var reDurationAdj = regexp.MustCompile(`(?i)\b(\d{1,3}(?:\.\d{1,2})?|(?:one|an?|two|three)[- ]and[- ]a[- ]half|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|seventy|ninety|half|an?\s+)-?(minute|min|hour)(?:-long)?\b`)
+
+// durationCount reads a count of durationNumber: figures (with decimals),
+// words, "half an", or a word and a half ("one-and-a-half").
+func durationCount(w string) float64 {
+	w = strings.ToLower(strings.TrimSpace(w))
+	if f, err := strconv.ParseFloat(w, 64); err == nil {
+		return f
+	}
+	if strings.HasPrefix(w, "half") {
+		return 0.5
+	}
+	if head, _, ok := strings.Cut(w, "and"); ok && strings.Contains(w, "half") {
+		return float64(numberWords[strings.Trim(head, " -")]) + 0.5
+	}
+	return float64(numberWords[w])
+}
 
 // findDuration returns the meeting length in minutes stated in s, or 0:
 // in words ("for an hour and a half"), else from a clock range ("from 9:00
@@ -706,34 +772,18 @@ func wordDuration(s string) int {
 			if strings.HasSuffix(a[1], " ") && !strings.HasSuffix(strings.ToLower(a[0]), "-long") {
 				continue // "a minute" is no length; "an hour-long call" is
 			}
-			n, err := strconv.Atoi(a[1])
-			if err != nil {
-				n = numberWords[strings.ToLower(strings.TrimSpace(a[1]))]
-			}
+			n := durationCount(a[1])
 			if strings.EqualFold(a[2], "hour") {
 				n *= 60
-				if strings.EqualFold(a[1], "half") {
-					n = 30
-				}
 			}
 			if n > 0 && n <= 24*60 {
-				return n
+				return int(n + 0.5)
 			}
 		}
 		return 0
 	}
-	num := strings.ToLower(m[1])
 	unit := strings.ToLower(m[3])
-	var mins float64
-	n, err := strconv.Atoi(num)
-	switch {
-	case err == nil:
-		mins = float64(n)
-	case strings.HasPrefix(num, "half"):
-		mins = 0.5
-	default:
-		mins = float64(numberWords[num])
-	}
+	mins := durationCount(m[1])
 	switch frac := strings.ToLower(m[2]); {
 	case strings.Contains(frac, "half"):
 		mins += 0.5
@@ -750,7 +800,11 @@ func wordDuration(s string) int {
 		}
 		mins *= 60
 		if m[4] != "" {
-			extra, _ := strconv.Atoi(m[4])
+			// "1 hr 30 min", "an hour and twenty minutes"
+			extra, err := strconv.Atoi(m[4])
+			if err != nil {
+				extra = numberWords[strings.ToLower(m[4])]
+			}
 			mins += float64(extra)
 		}
 	}

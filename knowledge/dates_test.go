@@ -113,6 +113,13 @@ func TestFindDuration(t *testing.T) {
 		{"an hour-long call with the President", 60},
 		{"took a minute of silence before a 40-minute meeting", 40},
 		{"within the hour the leaders met", 0},
+		{"the meeting lasted 1.5 hours", 90},
+		{"lasting 1 hr 30 min", 90},
+		{"a one-and-a-half-hour meeting", 90},
+		{"for one hour and thirty minutes", 90},
+		{"a 2.5-hour meeting", 150},
+		{"a 45-min call", 45},
+		{"for seventy minutes", 70},
 	}
 	for _, tt := range tests {
 		if got := findDuration(tt.in); got != tt.want {

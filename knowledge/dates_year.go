@@ -136,3 +136,27 @@ func copyrightYear(text string) int {
 func allDigits4(s string) bool {
 	return len(s) >= 4 && isDigit(s[0]) && isDigit(s[1]) && isDigit(s[2]) && isDigit(s[3])
 }
+
+// fitWeekday checks a date against the weekday written with it ("Friday
+// (13/2)", "Tuesday, 14 April"). When they disagree it tries the other
+// reading of an ambiguous numeric date and, when the year was only hinted,
+// the years either side; it keeps x when none agrees.
+func fitWeekday(m dateMatch, x day, hinted bool) day {
+	want, ok := weekdays[strings.ToLower(m.weekday)]
+	if !ok || !x.valid() || x.y == 0 || x.time().Weekday() == want {
+		return x
+	}
+	var tries []day
+	if m.numeric && x.d <= 12 && x.d != x.m {
+		tries = append(tries, day{x.y, x.d, x.m})
+	}
+	if hinted {
+		tries = append(tries, day{x.y - 1, x.m, x.d}, day{x.y + 1, x.m, x.d})
+	}
+	for _, t := range tries {
+		if t.valid() && t.time().Weekday() == want {
+			return t
+		}
+	}
+	return x
+}

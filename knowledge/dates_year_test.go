@@ -12,6 +12,13 @@ func TestNumericDateForms(t *testing.T) {
 		{"mixed spacing is no date", "19 /03/ 2026", ""},
 		{"spaced dots are no date", "19 . 03 . 2026", ""},
 		{"a range of pages", "pages 10-12 of the 2026 report", ""},
+		{"timestamp", "Posted 2025-11-23T09:41:00+01:00", "2025-11-23"},
+		{"days joined by and", "the talks on 4 and 5 March 2026", "2026-03-04"},
+		{"days joined by a dash", "the summit of 4-6 March 2026", "2026-03-04"},
+		{"days joined by an en dash, month first", "on March 4–5, 2026 in Lima", "2026-03-04"},
+		{"days joined by to, with ordinals", "from the 4th to the 6th of March 2026", "2026-03-06"},
+		{"ordinal days and of", "on the 4th and 5th of March 2026", "2026-03-04"},
+		{"days out of order are two dates", "on 5 and 4 March 2026", "2026-03-04"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -128,6 +135,11 @@ func TestMeetingDateEvidence(t *testing.T) {
 			"2026-03-03",
 		},
 		{
+			"the weekday corrects a footer a year later",
+			"LUSAKA, Tuesday, 14 April – The Minister of Finance of Zambia, Ms Chanda Mwale Banda, met today with the Governor of the Bank of Ghana, Mr Kwesi Owusu Darko. She welcomed closer ties.\n\n© Ministry of Finance 2027\n",
+			"2026-04-14",
+		},
+		{
 			"dateline without year and no evidence",
 			"DOHA, June 9 (QNA) -- The Minister of State, Dr. Saif Rashid Al-Kaabi, received today a phone call from the Foreign Minister of Peru, Mr. Julio Paredes Soto. He affirmed support for dialogue.\n",
 			"",
@@ -165,6 +177,32 @@ func TestMeetingDateEvidence(t *testing.T) {
 			}
 			if m.Date != tt.want {
 				t.Errorf("Date = %q, want %q", m.Date, tt.want)
+			}
+		})
+	}
+}
+
+func TestFitWeekday(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		m      dateMatch
+		x      day
+		hinted bool
+		want   day
+	}{
+		// 14 April 2026 is a Tuesday, 14 April 2025 a Monday.
+		{"agrees", dateMatch{weekday: "Tuesday"}, day{2026, 4, 14}, true, day{2026, 4, 14}},
+		{"hinted year one too late", dateMatch{weekday: "Monday"}, day{2026, 4, 14}, true, day{2025, 4, 14}},
+		{"stated year is kept", dateMatch{weekday: "Monday"}, day{2026, 4, 14}, false, day{2026, 4, 14}},
+		// 7 April 2026 is a Tuesday; 4 July 2026 a Saturday.
+		{"numeric read the other way", dateMatch{weekday: "Tuesday", numeric: true}, day{2026, 7, 4}, false, day{2026, 4, 7}},
+		{"no weekday", dateMatch{}, day{2026, 7, 4}, true, day{2026, 7, 4}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := fitWeekday(tt.m, tt.x, tt.hinted); got != tt.want {
+				t.Errorf("fitWeekday = %+v, want %+v", got, tt.want)
 			}
 		})
 	}

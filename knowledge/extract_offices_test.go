@@ -24,6 +24,30 @@ func TestOfficeWordsAreNoPeople(t *testing.T) {
 			},
 		},
 		{
+			name: "a portfolio before a name with no comma",
+			text: "7 May 2026\n\nOn 7 May 2026, Minister for Trade Olav Rand of Norway met the Commissioner for Coasts Ines Lobo Reis in Oslo.",
+			want: []Participant{
+				{Name: "Olav Rand", Title: "Minister for Trade", Affiliation: "Norway"},
+				{Name: "Ines Lobo Reis", Title: "Commissioner for Coasts"},
+			},
+		},
+		{
+			name: "a portfolio before an honorific with no comma",
+			text: "8 May 2026\n\nOn 8 May 2026, Minister for Trade Olav Rand of Norway met the Director of Programmes Ms Ines Lobo in Oslo.",
+			want: []Participant{
+				{Name: "Olav Rand", Title: "Minister for Trade", Affiliation: "Norway"},
+				{Name: "Ines Lobo", Title: "Director of Programmes"},
+			},
+		},
+		{
+			name: "a one-word name after an office is still a name",
+			text: "9 May 2026\n\nOn 9 May 2026, Minister for Trade Olav Rand of Norway met Indonesia's Minister of Finance Hartanto in Oslo.",
+			want: []Participant{
+				{Name: "Olav Rand", Title: "Minister for Trade", Affiliation: "Norway"},
+				{Name: "Hartanto", Title: "Minister of Finance", Affiliation: "Indonesia"},
+			},
+		},
+		{
 			name: "a regional body the tables do not know",
 			text: "14 May 2026\n\nPresident Marta Illes of Hungary received the Secretary-General of the Danube Forum, Mr Pavel Horak, in Budapest on 14 May 2026.",
 			want: []Participant{
@@ -37,6 +61,22 @@ func TestOfficeWordsAreNoPeople(t *testing.T) {
 			want: []Participant{
 				{Name: "Aino Salo", Title: "Prime Minister", Affiliation: "Finland"},
 				{Name: "Joseph Kamau", Title: "Minister of Water and Sanitation", Affiliation: "Kenya"},
+			},
+		},
+		{
+			name: "a headline's loose words for the principals the body names",
+			text: "UN Chief Holds Talks With Korean PM\n\n3 June 2026\n\nOn 3 June 2026, Secretary-General Rosa Alves met Min-jun Park of South Korea in New York.",
+			want: []Participant{
+				{Name: "Rosa Alves", Title: "Secretary-General", Affiliation: "United Nations"},
+				{Name: "Min-jun Park", Title: "Prime Minister", Affiliation: "South Korea"},
+			},
+		},
+		{
+			name: "a headline's head of an institution the body names by office",
+			text: "Fund Head Meets Finance Minister\n\n4 June 2026\n\nOn 4 June 2026, Managing Director Rosa Alves met Finance Minister Tomas Berg of Sweden in Stockholm.",
+			want: []Participant{
+				{Name: "Rosa Alves", Title: "Managing Director"},
+				{Name: "Tomas Berg", Title: "Finance Minister", Affiliation: "Sweden"},
 			},
 		},
 		{

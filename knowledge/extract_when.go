@@ -43,7 +43,7 @@ func (d *doc) releaseDay() (day, bool) {
 	}
 	if lineOK {
 		if y := d.yearHint(); y != 0 {
-			if x := line.withYear(day{y, 12, 31}); x.valid() {
+			if x := fitWeekday(line, line.withYear(day{y, 12, 31}), true); x.valid() {
 				d.refFromHeader = true
 				return x, true
 			}
@@ -99,18 +99,20 @@ func (d *doc) yearHint() int {
 // and finally the release day itself when the text gives no other.
 func (d *doc) meetingDate(mi int, ps []Participant, ref day, refOK bool) string {
 	meet := d.sents[mi].text
-	complete := func(x day) (string, bool) {
+	complete := func(m dateMatch) (string, bool) {
+		x := m.day
 		if x.y == 0 {
 			if refOK {
 				x = x.withYear(ref)
 			} else if y := d.yearHint(); y != 0 {
 				x = x.withYear(day{y, 12, 31})
+				x = fitWeekday(m, x, true)
 			}
 		}
 		if x.y == 0 || !x.valid() {
 			return "", false
 		}
-		return x.iso(), true
+		return fitWeekday(m, x, false).iso(), true
 	}
 	if refOK && mi == 0 {
 		// "NAIROBI, 7 April – X met Y yesterday": the dateline is the
@@ -130,12 +132,12 @@ func (d *doc) meetingDate(mi int, ps []Participant, ref day, refOK bool) string 
 		if modifiesNoun(meet, m) {
 			continue // "his March 18 re-election": another event's date
 		}
-		if s, ok := complete(m.day); ok {
+		if s, ok := complete(m); ok {
 			return s
 		}
 	}
 	for _, m := range orderDatesBy(findDates(d.title), d.dayFirst) {
-		if s, ok := complete(m.day); ok {
+		if s, ok := complete(m); ok {
 			return s
 		}
 	}
@@ -153,7 +155,7 @@ func (d *doc) meetingDate(mi int, ps []Participant, ref day, refOK bool) string 
 		next := d.sents[mi+1].text
 		if hasMeetVerb(next) {
 			for _, m := range findDates(next) {
-				if s, ok := complete(m.day); ok && strings.Contains(strings.ToLower(next[max(0, m.start-4):m.start]), "on") {
+				if s, ok := complete(m); ok && strings.Contains(strings.ToLower(next[max(0, m.start-4):m.start]), "on") {
 					return s
 				}
 			}

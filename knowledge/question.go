@@ -83,6 +83,12 @@ type qToken struct {
 	sep   string
 }
 
+// qTypos are misspellings of question words common in chat, read as
+// the word meant ("wen did they meet").
+var qTypos = map[string]string{"wen": "when", "whn": "when", "wehn": "when", "wat": "what", "wht": "what", "waht": "what",
+	"wher": "where", "whre": "where", "wich": "which", "whcih": "which", "hw": "how", "hwo": "how", "woh": "who",
+	"whi": "who", "dd": "did", "dit": "did"}
+
 func tokenizeQuestion(q string) []qToken {
 	var out []qToken
 	rs := []rune(q)
@@ -91,6 +97,9 @@ func tokenizeQuestion(q string) []qToken {
 	emit := func(i int) {
 		orig := string(rs[start:i])
 		for _, w := range ixWords(orig) {
+			if t, ok := qTypos[w]; ok {
+				w = t
+			}
 			r, _ := utf8.DecodeRuneInString(orig)
 			out = append(out, qToken{word: w, orig: orig, upper: unicode.IsUpper(r), sep: string(rs[sepStart:start])})
 		}
@@ -385,12 +394,14 @@ func parseQuestion(q string, names nameIndex) question {
 	// topic of their own.
 	sidesOnly := true
 	for _, w := range pq.topic {
-		if !slices.Contains(pq.weak, w) {
+		if !slices.Contains(pq.weak, w) && !slices.Contains(pq.place, w) {
 			sidesOnly = false
 		}
 	}
 	if sidesOnly && (strings.Contains(fq, " discuss ") || strings.Contains(fq, " discussed ") || strings.Contains(fq, " talk about ")) {
 		pq.topic = []string{"discuss"}
+	} else if sidesOnly && ixHasSub(fq, " ask ", " asked ") && (pq.askWhat() || pq.askDid) {
+		pq.topic = []string{"ask"} // "What did A ask B for?": the request (and its synonyms)
 	}
 	// "When will the EU disburse the tranche?" asks what a readout says of
 	// something still to come: not the date or place of the meeting.
@@ -417,6 +428,12 @@ func asksNextMeeting(fq string) bool {
 	}
 	return strings.Contains(fq, " will ") || strings.Contains(fq, " next ") || strings.Contains(fq, " again ") ||
 		strings.Contains(fq, " future ") || strings.Contains(fq, " upcoming ")
+}
+
+// askWhat reports whether the question opens with "what" ("What did A
+// ask for?").
+func (pq *question) askWhat() bool {
+	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(pq.text)), "what")
 }
 
 // asksFuture says a folded question asks about something still to come
