@@ -76,14 +76,23 @@ func joinPair(s string, a, b mention) (mention, bool) {
 		}
 		b.start, b.prev, b.prev2 = a.start, a.prev, a.prev2
 		return b, true
-	case !a.office && a.title != "" && a.end > a.nameStart+len(a.name)+1 && b.office && !b.lower && gap == ", " &&
+	case !a.office && a.title != "" && b.office && !b.lower && gap == ", " &&
 		isCapitalized(s[b.start:]) && !hasPrefixFoldASCII(s[b.start:], "the ") && clauseEnds(s[b.end:]):
-		// "X, Deputy Prime Minister, Minister of Foreign Affairs and
-		// International Cooperation of the Kingdom of Cambodia, with ...".
 		if a.aff != "" && b.aff != "" && a.aff != b.aff {
 			return a, false
 		}
-		a.title = a.title + ", " + b.title
+		switch {
+		case a.end > a.nameStart+len(a.name)+1:
+			// "X, Deputy Prime Minister, Minister of Foreign Affairs and
+			// International Cooperation of the Kingdom of Cambodia, with ...".
+			a.title = a.title + ", " + b.title
+		case !strings.Contains(a.title, " "):
+			// "Senator X, Minister of State for Foreign Affairs,": the
+			// office after the name says more than the one-word rank before.
+			a.title = b.title
+		default:
+			a.title = a.title + "; " + b.title
+		}
 		if a.aff == "" {
 			a.aff = b.aff
 		}

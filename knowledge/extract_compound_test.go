@@ -51,6 +51,14 @@ func TestOfficesWrittenInPieces(t *testing.T) {
 			speakers: []string{"Elena Sotomayor Ruiz"},
 		},
 		{
+			name: "an office after a name that a one-word rank opens",
+			text: "20 June 2026\n\nSenator Imran Qureshi, Minister of State for Foreign Affairs, met Chief Bola Adeyemi, Minister of Trade of Nigeria, in Islamabad today.",
+			want: []Participant{
+				{Name: "Imran Qureshi", Title: "Minister of State for Foreign Affairs", Affiliation: "Pakistan"},
+				{Name: "Bola Adeyemi", Title: "Minister of Trade", Affiliation: "Nigeria"},
+			},
+		},
+		{
 			name: "a counterpart's country after the name",
 			text: "18 June 2026\n\nForeign Minister Tomás Arce Villalba held a video call today with Elena Sotomayor Ruiz, his Bolivian counterpart, on river trade.",
 			want: []Participant{

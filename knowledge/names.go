@@ -407,7 +407,11 @@ func isCapitalized(w string) bool {
 	if w != "" && w[0] < utf8.RuneSelf {
 		return 'A' <= w[0] && w[0] <= 'Z'
 	}
-	r, _ := utf8.DecodeRuneInString(w)
+	r, size := utf8.DecodeRuneInString(w)
+	if r == 'ʻ' || r == '‘' {
+		// "ʻAisake": the Polynesian glottal stop before a capital.
+		r, _ = utf8.DecodeRuneInString(w[size:])
+	}
 	return unicode.IsUpper(r)
 }
 

@@ -103,6 +103,14 @@ func TestStylesLeftOutOfNames(t *testing.T) {
 			},
 		},
 		{
+			name: "a Polynesian name that opens with a glottal stop",
+			text: "14 June 2026\n\nForeign Minister Ana Ruiz met Tongan Prime Minister Hon. Dr. ʻOfa Lavaka in Lima today.",
+			want: []Participant{
+				{Name: "Ana Ruiz", Title: "Foreign Minister", Affiliation: "Peru"},
+				{Name: "ʻOfa Lavaka", Title: "Prime Minister", Affiliation: "Tonga"},
+			},
+		},
+		{
 			name: "Sultan as a given name after an office",
 			text: "11 June 2026\n\nMinister Sultan Al Marri met Mr. Kenji Ota, Foreign Minister of Japan, in Abu Dhabi today.",
 			want: []Participant{
