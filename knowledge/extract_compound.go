@@ -166,6 +166,17 @@ func clauseEnds(rest string) bool {
 	return rest == "" || strings.IndexByte(",.;:)", rest[0]) >= 0
 }
 
+// orgNamesCanon are the organisations' names as placeWords gives them.
+var orgNamesCanon = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range placeWords {
+		if p.isOrg {
+			m[p.name] = true
+		}
+	}
+	return m
+}()
+
 // plainHeads are the plain words a headline uses for the head of an
 // organisation: "UNHCR chief", "WHO head".
 var plainHeads = setOf("chief", "head", "boss", "leader")
@@ -177,7 +188,7 @@ func plainHeadOf(ps []Participant, m mention) bool {
 	if !m.office || m.aff == "" || !plainHeads[strings.ToLower(lastField(m.title))] {
 		return false
 	}
-	if p, ok := lookupPlace(m.aff); !ok || !p.isOrg {
+	if !orgNamesCanon[m.aff] {
 		return false
 	}
 	return slices.ContainsFunc(ps, func(p Participant) bool { return p.Name != "" && p.Affiliation == m.aff })
@@ -188,11 +199,8 @@ func plainHeadOf(ps []Participant, m mention) bool {
 // United Nations is UNHCR's head, as the organisations table spells
 // "United Nations High Commissioner for Refugees". Otherwise it is aff.
 func agencyOf(title, aff string) string {
-	if title == "" || aff == "" {
-		return aff
-	}
-	if p, ok := lookupPlace(aff); !ok || !p.isOrg {
-		return aff
+	if title == "" || !orgNamesCanon[aff] {
+		return aff // most affiliations are countries: no lookup
 	}
 	if p, ok := lookupPlace(aff + " " + title); ok && p.isOrg && p.name != aff {
 		return p.name

@@ -38,13 +38,28 @@ var malayPairs = map[string]string{"tan": "sri", "puan": "sri", "toh": "puan"}
 // given name even when it is also a rank: "bin Sultan", "ibn Amir".
 var nameParticlesBefore = setOf("bin", "bint", "binti", "ibn", "ben", "abu")
 
+// styleKeys are the keys of every word styleClasses may reclassify, but
+// for a rank after a particle ("bin Sultan").
+var styleKeys = func() map[string]bool {
+	m := setOf("adi", "most", "jan", "sultan")
+	for _, set := range []map[string]bool{peerStyles, rankAbbrevs, rankWords, dotStyles} {
+		for k := range set {
+			m[k] = true
+		}
+	}
+	for k := range malayPairs {
+		m[k] = true
+	}
+	return m
+}()
+
 // styleClasses reclassifies the words of styles that classify cannot read
 // one word at a time. Tokens are classified already.
 func styleClasses(toks []token) {
 	for i := range toks {
 		t := &toks[i]
-		if t.class == cPunct || t.class == cPlace {
-			continue
+		if t.class == cPunct || t.class == cPlace || !styleKeys[t.key] && !(t.class == cTitle && i > 0 && toks[i-1].class == cParticle) {
+			continue // one lookup rules out most words
 		}
 		cap := isCapitalized(t.s)
 		next := i+1 < len(toks) && isCapitalized(toks[i+1].s) && toks[i+1].class != cPunct
