@@ -88,6 +88,11 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 	if len(pq.people) == 0 && len(pq.subject) == 0 && len(pq.place) > 0 && !pq.askFuture && !pq.askNext && placeOnly(pq) {
 		list = true
 	}
+	// "Did A and B meet in 2021?": their meetings then, or a plain no
+	// with the meetings they did have.
+	if pq.askDid && len(pq.people) >= 2 && pq.from != "" && len(pq.topic) == 0 && !list {
+		return ix.answerDidMeetThen(ctx, pq)
+	}
 	if list {
 		return ix.answerList(ctx, pq)
 	}

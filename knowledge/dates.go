@@ -675,6 +675,9 @@ func findTime(s string) string {
 	if a, _, at, ok := clockRange(s); ok && (best == "" || at < bestAt) {
 		best = fmt.Sprintf("%02d:%02d", a/60, a%60)
 	}
+	if best == "" {
+		best = wordedTime(s)
+	}
 	if best == "" && strings.Contains(s, "hrs") {
 		if m := reClockHrs.FindStringSubmatchIndex(s); m != nil {
 			h, _ := strconv.Atoi(s[m[2]:m[3]])
@@ -685,6 +688,47 @@ func findTime(s string) string {
 		}
 	}
 	return best
+}
+
+var (
+	// reClockZone is a 24-hour time marked by its zone, with no word
+	// before it: "began 18:00 local time", "09.30 GMT".
+	reClockZone = regexp.MustCompile(`\b(\d{1,2})[:.](\d{2})\s*\(?(?:local\s+time|GMT|UTC|[A-Z][a-z]+\s+time)\b`)
+	// reClockWords is an hour told in words: "at 10 in the morning", "at
+	// 9 o'clock", "at 3 in the afternoon".
+	reClockWords = regexp.MustCompile(`(?i)\bat\s+(\d{1,2})\s+(?:(o['’]clock)(?:\s+in\s+the\s+(morning|afternoon|evening))?|in\s+the\s+(morning|afternoon|evening))\b`)
+)
+
+// wordedTime is a clock time findTime's patterns leave: one marked only by
+// its zone, or an hour told in words. "" when there is none.
+func wordedTime(s string) string {
+	if strings.Contains(s, "time") || strings.Contains(s, "GMT") || strings.Contains(s, "UTC") {
+		if m := reClockZone.FindStringSubmatch(s); m != nil {
+			h, _ := strconv.Atoi(m[1])
+			mi, _ := strconv.Atoi(m[2])
+			if h < 24 && mi < 60 {
+				return fmt.Sprintf("%02d:%02d", h, mi)
+			}
+		}
+	}
+	if !strings.Contains(s, "clock") && !strings.Contains(s, " the ") {
+		return ""
+	}
+	m := reClockWords.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	h, _ := strconv.Atoi(m[1])
+	half := strings.ToLower(m[3] + m[4])
+	if h < 1 || h > 12 || m[2] != "" && half == "" && h < 7 {
+		return "" // "at 3 o'clock" alone could be night or day; most meetings are by day
+	}
+	if half == "afternoon" || half == "evening" {
+		h = h%12 + 12
+	} else {
+		h %= 12
+	}
+	return fmt.Sprintf("%02d:00", h)
 }
 
 // digitsBeforeAP says whether reClock12 can match s: some run of digits,

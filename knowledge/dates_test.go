@@ -84,6 +84,13 @@ func TestFindTime(t *testing.T) {
 		{"at 6:30 p.m.", "18:30"},
 		{"at midnight", "00:00"},
 		{"met in the afternoon", ""},
+		{"The talks began 18:00 Moscow time", "18:00"},
+		{"they met at 18.30 (local time)", "18:30"},
+		{"on 3 May at 10 in the morning", "10:00"},
+		{"at 8 o'clock in the evening", "20:00"},
+		{"at 9 o'clock", "09:00"},
+		{"at 3 o'clock", ""}, // night or day: not said
+		{"rose 2.30 percent over time", ""},
 	}
 	for _, tt := range tests {
 		if got := findTime(tt.in); got != tt.want {
