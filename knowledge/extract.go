@@ -390,7 +390,8 @@ func endsWithAbbrev(line string) bool {
 var sentenceAbbrevs = setOf("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "h.e", "u.s",
 	"u.k", "u.n", "no", "vs", "e.g", "i.e", "hon", "gov", "sen", "rep", "amb", "rt", "messrs", "mme", "capt", "maj",
 	"adm", "fig", "art", "para", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-	"u.s.a", "p.r.c", "d.c")
+	"u.s.a", "p.r.c", "d.c", "sra", "srta", "dña", "dra", "lic", "ing", "eng", "engr", "atty", "smt", "excmo", "excma",
+	"brig", "cdr", "cmdr", "sgt", "mlle", "arq", "md", "mohd", "muh", "abd")
 
 // splitSentences splits a paragraph at sentence ends, not at "Mr." or
 // initials.

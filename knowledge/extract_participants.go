@@ -44,7 +44,11 @@ func (d *doc) participants(mi int) []Participant {
 		if fromTitle && m.office && m.aff == "" && m.nameStart <= m.end && m.end <= len(d.title) && lowerHead(d.title[m.nameStart:m.end]) {
 			return
 		}
-		p := Participant{Name: cleanName(m.name), Title: m.title, Affiliation: m.aff}
+		// "UNHCR chief urges ...": the head the body names.
+		if fromTitle && plainHeadOf(ps, m) {
+			return
+		}
+		p := Participant{Name: cleanName(m.name), Title: trimCounterpart(m.title), Affiliation: agencyOf(m.title, m.aff)}
 		if m.office {
 			p.Name = ""
 			// "met with Chile's Foreign Minister": the country is the office's.
@@ -123,7 +127,7 @@ func (d *doc) participants(mi int) []Participant {
 	}
 	// Mentions in the meeting sentence, then in the next sentence when the
 	// first names only one side.
-	for _, m := range d.ments.find(d.part) {
+	for _, m := range joinSplitOffices(d.part, d.ments.find(d.part)) {
 		add(m, false)
 	}
 	for _, m := range d.ments.find(d.title) {
@@ -227,7 +231,7 @@ func cleanSpacedName(n string) string {
 		}
 		n = n[:i]
 	}
-	return givenNameFirst(strings.Trim(n, " ,;:"))
+	return givenNameFirst(cutPeerSeat(strings.Trim(n, " ,;:")))
 }
 
 // cleanNameFields is cleanName for any name.
@@ -239,12 +243,13 @@ func cleanNameFields(n string) string {
 	for len(fields) > 1 && postNominals[strings.Trim(fields[len(fields)-1], ",.")] {
 		fields = fields[:len(fields)-1]
 	}
-	return givenNameFirst(strings.Trim(strings.Join(fields, " "), " ,;:"))
+	return givenNameFirst(cutPeerSeat(strings.Trim(strings.Join(fields, " "), " ,;:")))
 }
 
 // postNominals are letters written after a name that are not part of it
 // ("the Hon. Anthony Albanese MP").
-var postNominals = setOf("MP", "MPs", "QC", "KC", "MEP", "MLA", "MHA", "TD", "OBE", "CBE", "KBE", "MBE", "KCMG", "GCMG", "CMG", "PC", "AC", "AO", "GCB", "KG", "OM", "MSP", "MS")
+var postNominals = setOf("MP", "MPs", "QC", "KC", "MEP", "MLA", "MHA", "TD", "OBE", "CBE", "KBE", "MBE", "KCMG", "GCMG", "CMG", "PC", "AC", "AO", "GCB", "KG", "OM", "MSP", "MS",
+	"KCB", "KCVO", "GCVO", "DBE", "GBE", "CH", "CB", "CVO", "SC", "SAN", "MNA", "MPP", "MLC", "GCON", "CFR", "OFR", "OON")
 
 // givenNameFirst writes a name whose family name is marked by capitals and
 // put first ("KISHIDA Fumio", as Japan's releases write it) in the order most
@@ -752,7 +757,7 @@ func (d *doc) issuerCountry() string {
 	if len(d.sents) > 0 {
 		// "MANILA – Foreign Affairs Secretary ...": a dateline opening the text.
 		if m := leadDateline(d.sents[0].text); m != nil {
-			if p, ok := lookupPlace(titleCase(m[1])); ok && p.isCity {
+			if p, ok := lookupPlace(titleCase(m[1])); ok && p.isCity && !d.summitIn(titleCase(m[1])) {
 				return p.country
 			}
 		}
@@ -762,30 +767,37 @@ func (d *doc) issuerCountry() string {
 		if len(line) > 80 {
 			continue
 		}
-		if c := lineIssuer(line, line == d.r.Source); c != "" {
+		if c, city := lineIssuer(line, line == d.r.Source); c != "" && !d.summitIn(city) {
 			return c
 		}
 	}
 	return ""
 }
 
-// lineIssuer is the country of the first city a line names, or of the
-// first country when the line is the source.
-func lineIssuer(line string, isSource bool) string {
+// summitIn says whether the meeting took place at an event held in city
+// ("on the margins of the Forum Leaders Meeting in Koror"): a dateline
+// there names the host of the event, not the publisher.
+func (d *doc) summitIn(city string) bool {
+	return city != "" && strings.Contains(strings.ToLower(d.meet), strings.ToLower(city)) && reMultilateral.MatchString(d.meet)
+}
+
+// lineIssuer is the country of the first city a line names, with the
+// city as written, or the first country when the line is the source.
+func lineIssuer(line string, isSource bool) (country, city string) {
 	bp, toks := scratchTokenize(line)
 	defer releaseTokens(bp, toks)
 	classify(toks)
-	for _, t := range toks {
+	for i, t := range toks {
 		if t.class == cPlace && t.placeLen > 0 && t.place.name != "" {
 			if t.place.isCity {
-				return t.place.country
+				return t.place.country, line[t.start:toks[i+t.placeLen-1].end]
 			}
 			if !t.place.isOrg && isSource {
-				return t.place.name
+				return t.place.name, ""
 			}
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // countryPairs lists pairs of countries (or a country and an

@@ -37,7 +37,13 @@ var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "h.e", "shri", "smt", "s
 	"eminence", "excellence", "beatitude",
 	// Malaysian and Bruneian styles: Yang Berhormat, Yang Amat Berhormat,
 	// Yang Berbahagia, Yang Teramat Mulia.
-	"yb", "yab", "ybhg", "yabhg", "ytm", "yam")
+	"yb", "yab", "ybhg", "yabhg", "ytm", "yam",
+	// Styles of other publishers: Fijian, Omani, Bhutanese, Malay, Spanish,
+	// Indonesian, Nigerian, Philippine and Latin American ones, and "Amb."
+	// written as a style.
+	"ratu", "sayyid", "sayyida", "sayyidah", "dasho", "tengku", "doña", "dña", "dra", "excmo", "excma", "s.e",
+	"herr", "frau", "mlle", "bapak", "ibu", "alhaji", "alhaja", "atty", "engr", "lic", "arq", "amb", "rev", "reverend",
+	"baroness")
 
 // titleHeads are words that can head an office.
 var titleHeads = setOf("president", "vice-president", "minister", "ministers", "secretary", "secretary-general",
@@ -49,7 +55,10 @@ var titleHeads = setOf("president", "vice-president", "minister", "ministers", "
 	"spokesman", "spokeswoman", "president-elect", "chief", "emperor", "empress", "monarch", "sheikha",
 	"viceroy", "delegate", "attorney", "congressman", "congresswoman", "deputy", "vice", "assistant", "minister-president",
 	"secretaries", "presidents", "leaders", "ministers", "governor-general", "high-representative", "pm", "fm", "eam",
-	"counterpart", "cardinal", "archbishop", "bishop", "patriarch", "nuncio", "pontiff", "father", "prefect")
+	"counterpart", "cardinal", "archbishop", "bishop", "patriarch", "nuncio", "pontiff", "father", "prefect",
+	// Offices in Hindi and Dzongkha as Indian and Bhutanese releases write
+	// them: "Raksha Mantri" (Defence Minister), "Lyonchhen" (Prime Minister).
+	"mantri", "rashtrapati", "lyonchhen", "lyonpo")
 
 // titleWords are the other words of offices and institutions ("Foreign",
 // "Affairs", "Political Bureau"); a capitalised one is never a name.
@@ -89,7 +98,8 @@ var titleWords = setOf("prime", "foreign", "defense", "defence", "state", "gener
 	"metropolitan", "prefecture", "prefectural", "county", "district", "region", "zone", "area", "sector",
 	"communist", "socialist", "democratic", "liberal", "conservative", "labour", "workers", "people", "peoples",
 	"state's", "cpc", "ccp", "g7", "g8", "g20", "brics", "nato's", "un's", "eu's",
-	"holy", "dicastery", "extraordinary", "plenipotentiary", "emigration", "emigrants", "expatriates", "migration", "diaspora", "nationals", "abroad", "compatriots")
+	"holy", "dicastery", "extraordinary", "plenipotentiary", "emigration", "emigrants", "expatriates", "migration", "diaspora", "nationals", "abroad", "compatriots",
+	"raksha", "pradhan", "videsh", "rajya", "grih", "vitta", "krishi", "shiksha", "change")
 
 // connectors join the words of an office: "Minister of Foreign Affairs and Trade".
 var connectors = setOf("of", "for", "and", "the", "&", "on", "to", "/")
@@ -318,7 +328,9 @@ func isApostropheWord(w string) bool {
 }
 
 var dotAbbrevs = setOf("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "amb", "hon", "no",
-	"mt", "rt", "gov", "sen", "rep", "pres", "min", "sec", "dept", "fr", "mme", "messrs", "capt", "maj", "adm")
+	"mt", "rt", "gov", "sen", "rep", "pres", "min", "sec", "dept", "fr", "mme", "messrs", "capt", "maj", "adm",
+	"sra", "srta", "dña", "dra", "lic", "ing", "eng", "engr", "atty", "smt", "excmo", "excma", "brig", "cdr", "cmdr",
+	"sgt", "mlle", "arq", "md", "mohd", "muh", "abd")
 
 func isDotAbbrev(w string) bool {
 	if hasNonASCII(w) {
@@ -395,7 +407,11 @@ func isCapitalized(w string) bool {
 	if w != "" && w[0] < utf8.RuneSelf {
 		return 'A' <= w[0] && w[0] <= 'Z'
 	}
-	r, _ := utf8.DecodeRuneInString(w)
+	r, size := utf8.DecodeRuneInString(w)
+	if r == 'ʻ' || r == '‘' {
+		// "ʻAisake": the Polynesian glottal stop before a capital.
+		r, _ = utf8.DecodeRuneInString(w[size:])
+	}
 	return unicode.IsUpper(r)
 }
 
@@ -495,6 +511,8 @@ func classify(toks []token) {
 			t.class = cOther
 		}
 	}
+	styleClasses(toks)
+	nounClasses(toks)
 	officeObjects(toks)
 }
 

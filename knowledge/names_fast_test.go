@@ -366,6 +366,8 @@ func classifyRef(toks []token) {
 			t.class = cOther
 		}
 	}
+	styleClasses(toks)
+	nounClasses(toks)
 	officeObjects(toks) // a pass over the classes, the same for both
 }
 

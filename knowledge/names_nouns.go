@@ -1,0 +1,90 @@
+package knowledge
+
+import "strings"
+
+// Capitalised words that are not people: the nouns of institutions,
+// programmes and portfolios ("Partnerships", "Transactions"), the words a
+// name of an organisation puts before its noun ("Melanesian Spearhead
+// Group"), and an acronym in brackets after an organisation ("(FAO)").
+
+// institutionEnds are endings of nouns that name institutions, portfolios
+// and programmes, with the least length of a word that ends so: shorter
+// words with these endings are often names ("Clement", "Felicity").
+var institutionEnds = []struct {
+	end string
+	min int
+}{
+	{"tion", 6}, {"tions", 7}, {"sion", 7}, {"sions", 8}, {"ship", 6}, {"ships", 7}, {"ments", 9}, {"ment", 9},
+	{"ities", 8}, {"ity", 8}, {"ance", 10}, {"ence", 10}, {"ology", 7},
+}
+
+// namesLikeNouns are given names with an institution's ending.
+var namesLikeNouns = setOf("felicity", "prudence", "providence", "clemence", "hortense")
+
+// institutionNounWord says whether a key's ending marks the noun of an
+// institution or programme: never a personal name.
+func institutionNounWord(key string) bool {
+	if namesLikeNouns[key] {
+		return false
+	}
+	for _, e := range institutionEnds {
+		if len(key) >= e.min && strings.HasSuffix(key, e.end) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgNames are the nouns that end an organisation's name: the capitalised
+// words just before them are the rest of that name, not a person.
+var orgNames = setOf("group", "forum", "fund", "bank", "alliance", "agency", "organization", "organisation",
+	"initiative", "institute", "foundation", "association", "federation", "movement", "network", "programme",
+	"program", "facility", "corporation", "secretariat", "partnership", "partnerships", "council", "commission",
+	"committee", "university", "centre", "center", "consortium", "coalition", "corridor", "mechanism", "framework")
+
+// nounClasses marks as office words the capitalised words that name
+// institutions and programmes rather than people. Tokens are classified.
+func nounClasses(toks []token) {
+	for i := range toks {
+		t := &toks[i]
+		if t.class == cName && isCapitalized(t.s) && institutionNounWord(t.key) {
+			t.class = cTitle // "Commissioner for International Partnerships Ana Ruiz"
+		}
+	}
+	for i := range toks {
+		t := toks[i]
+		switch {
+		case t.class == cTitle && isCapitalized(t.s) && (orgNames[t.key] || institutionNounWord(t.key)):
+			// "Local Currency Transactions", "Melanesian Spearhead Group":
+			// the names just before the noun are its modifiers.
+			k := i - 1
+			for k >= 0 && toks[k].class == cName && !toks[k].poss && isCapitalized(toks[k].s) {
+				k--
+			}
+			if k < i-1 && (k < 0 || toks[k].class != cHon) {
+				for j := k + 1; j < i; j++ {
+					toks[j].class = cTitle
+				}
+			}
+		case t.s == "(" && i+2 < len(toks) && toks[i+2].s == ")" && i > 0 &&
+			(toks[i-1].class == cTitle || toks[i-1].class == cPlace) && acronym(toks[i+1].s) && toks[i+1].class == cName:
+			toks[i+1].class = cOther // "the Food and Agriculture Organization (FAO)"
+		}
+	}
+}
+
+// acronym says whether w is written in capitals and digits only, with two
+// letters or more.
+func acronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			n++
+		case '0' <= r && r <= '9', r == '-', r == '&':
+		default:
+			return false
+		}
+	}
+	return n >= 2
+}
