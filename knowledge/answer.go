@@ -1588,67 +1588,6 @@ func mentionsQuestionDate(fs string, pq question) bool {
 		strings.Contains(fs, fmt.Sprintf(" %s %dth ", month, d)) || strings.Contains(fs, fmt.Sprintf(" %dth %s ", d, month))
 }
 
-// excerpt shortens a long sentence to about n characters around the words
-// the question asks about.
-func (sc *scorer) excerpt(s string, n int) string {
-	words := strings.Fields(s)
-	hit := func(w string) bool {
-		for _, st := range ixStemsOf(w) {
-			if _, ok := sc.terms[st]; ok {
-				return true
-			}
-		}
-		return false
-	}
-	first, last := -1, -1
-	for i, w := range words {
-		if hit(w) {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
-	if first < 0 {
-		return ixTruncate(s, n)
-	}
-	lo, hi := first, last+1
-	length := func() int { return utf8.RuneCountInString(strings.Join(words[lo:hi], " ")) }
-	for length() > n && hi-lo > 1 {
-		hi-- // keep the start of the matched stretch
-	}
-	for {
-		grew := false
-		if lo > 0 {
-			lo--
-			if length() > n {
-				lo++
-			} else {
-				grew = true
-			}
-		}
-		if hi < len(words) {
-			hi++
-			if length() > n {
-				hi--
-			} else {
-				grew = true
-			}
-		}
-		if !grew {
-			break
-		}
-	}
-	out := strings.Join(words[lo:hi], " ")
-	if lo > 0 {
-		out = "…" + out
-	}
-	if hi < len(words) {
-		out += "…"
-	}
-	return out
-}
-
 // sentAbbrevs end with a period that does not end a sentence.
 var sentAbbrevs = ixWordSet(`mr mrs ms dr st no nos jr sr gen lt col prof amb rep sen gov mt jan feb mar apr jun jul aug
 sep sept oct nov dec e g i u s a m p vs etc hon h rt fig inc ltd co corp dept approx est`)
