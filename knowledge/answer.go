@@ -83,8 +83,16 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 	// latest meeting alone.
 	whoMet := pq.askWho && !pq.askSource && len(pq.people) == 1 && len(pq.subject) > 0 && len(pq.topic) == 0 && pq.monthDay == ""
 	list := len(pq.people) > 0 && (pq.askWhen && !pq.askSource || pq.askWho && pq.from != "" || pq.askHowOften || didMeet || whereMet || whoMet)
+	// "Which meetings were held in Tokyo?", "Who met in Vienna?": every
+	// meeting held there.
+	if len(pq.people) == 0 && len(pq.subject) == 0 && len(pq.place) > 0 && !pq.askFuture && !pq.askNext && placeOnly(pq) {
+		list = true
+	}
 	if list {
 		return ix.answerList(ctx, pq)
+	}
+	if pq.askChange && len(pq.people) > 0 && len(pq.topic) > 0 {
+		return ix.answerChange(ctx, pq)
 	}
 	return ix.answerOne(ctx, pq)
 }
@@ -139,13 +147,19 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 	}
 	search := func(must []query.Query) ([]Meeting, int, error) {
 		req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), size, 0, false)
-		req.SortBy([]string{"-" + fDate, "-_id"})
+		if pq.askFirst {
+			req.SortBy([]string{fDate, "_id"}) // the earliest, oldest first
+		} else {
+			req.SortBy([]string{"-" + fDate, "-_id"})
+		}
 		res, err := ix.bleve.SearchInContext(ctx, req)
 		if err != nil {
 			return nil, 0, fmt.Errorf("search meetings: %w", err)
 		}
 		ms, err := ix.store.meetings(hitIDs(res.Hits))
-		slices.Reverse(ms) // oldest first
+		if !pq.askFirst {
+			slices.Reverse(ms) // oldest first
+		}
 		return ms, int(res.Total), err
 	}
 	var ms []Meeting
@@ -157,6 +171,9 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 			return Answer{}, err
 		}
 	}
+	// "Did A and B meet in person?" when they only spoke by phone: say
+	// so, then list how they did meet.
+	noneOfKind := pq.hardKind && len(ms) == 0
 	if len(ms) == 0 {
 		ms, total, err = search(must)
 		if err != nil {
@@ -208,6 +225,14 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 			others[e.ID] = e
 		}
 	}
+	// "When did they last meet?": the latest only (and the latest of the
+	// kind asked, when that is another); "first": the earliest.
+	of := ""
+	if pq.askLatest || pq.askFirst {
+		of = fmt.Sprintf(" of %d", max(total, len(ms)))
+		ms = endMeetings(ms, pq)
+		total = len(ms)
+	}
 	more := max(total-len(ms), 0)
 	if pq.askWhere && len(ms) == 1 && more == 0 {
 		return ix.composeOne(ms[0], pq, scorer), nil // one meeting: its place, with what was said
@@ -225,10 +250,29 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 		}
 	}
 	var b strings.Builder
+	switch {
+	case !noneOfKind:
+	case len(pq.kinds) > 1:
+		b.WriteString("No call by phone or video is recorded. Other meetings:\n")
+	case pq.kinds[0] == KindInPerson:
+		b.WriteString("No meeting in person is recorded. Other meetings:\n")
+	default:
+		fmt.Fprintf(&b, "No call %s is recorded. Other meetings:\n", kindPhrase(pq.kinds[0]))
+	}
 	n := len(ms) + more
 	count := "1 meeting"
 	if n != 1 {
 		count = fmt.Sprintf("%d meetings", n)
+	}
+	if of != "" && of != " of 1" {
+		end := "latest"
+		if pq.askFirst {
+			end = "first"
+		}
+		count = "the " + end + of + " meetings"
+		if len(ms) > 1 {
+			count += fmt.Sprintf(", and the %s %s", end, kindPhrase(pq.kinds[0]))
+		}
 	}
 	with := ""
 	if pq.askWho && !same && len(pq.people) == 1 {
@@ -241,6 +285,8 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 		fmt.Fprintf(&b, "%s, with %s:\n", count, with)
 	case pq.askHowOften:
 		b.WriteString(count + ":\n")
+	case len(pq.people) == 0:
+		b.WriteString(count + " held there:\n")
 	}
 	// The latest meetings that fit, shown oldest first.
 	length := utf8.RuneCountInString(b.String())
@@ -264,8 +310,9 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 		fmt.Fprintf(&b, "(and %d earlier)\n", more)
 	}
 	ans := Answer{Meetings: ms}
-	// Quote the sentence that answers the rest of the question, if any.
-	if len(scorer.terms) > 0 {
+	// Quote the sentence that answers the rest of the question, if any
+	// (a list of the meetings held at a place has no rest).
+	if len(scorer.terms) > 0 && (len(pq.people) > 0 || !placeOnly(pq)) {
 		best, bestScore := -1, 0.0
 		for i, m := range ms {
 			if s := scorer.meetingCoverage(m); s > bestScore {
@@ -541,18 +588,28 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 	}
 	scores := make([]float64, len(ms))
 	covs := make([]float64, len(ms))
+	end := -1 // "at their last meeting": the latest (or first) of the candidates
+	if pq.askLatest || pq.askFirst {
+		end = endIndex(ms, pq)
+	}
 	best, bestScore, bestCov := 0, math.Inf(-1), 0.0
 	for i, m := range ms {
 		cov := scorer.meetingCoverage(m)
 		s := 3*cov + 0.3*res.Hits[i].Score/maxScore
 		if pq.from != "" && m.Date >= pq.from && m.Date <= pq.to {
 			s += 1
+			if !strings.HasSuffix(pq.from, "-01-01") || !strings.HasSuffix(pq.to, "-12-31") {
+				s += 2 // a month or a day names the meeting; a year may be what was discussed
+			}
 		}
 		if pq.monthDay != "" && strings.HasSuffix(m.Date, pq.monthDay) {
 			s += 0.5
 		}
 		if slices.Contains(pq.kinds, m.Kind) {
 			s += 0.3
+		}
+		if i == end {
+			s += 1.5
 		}
 		if rolesMatch(m, pq.roles) {
 			s += 0.3
@@ -826,6 +883,7 @@ func (ix *Index) docFreq(ctx context.Context, word string) (int, error) {
 	for _, w := range ixWords(word) {
 		try(w, fPersonTok)
 		try(w, fAffTok) // a country only a participant's affiliation names
+		try(w, fRole)   // an office the text words otherwise ("Pope", "Holy Father")
 	}
 	return n, nil
 }
@@ -890,6 +948,11 @@ func (ix *Index) newScorer(ctx context.Context, pq question) *scorer {
 			variants := append([]string{st}, synonymStems()[st]...)
 			for _, f := range shortFormWords[w] {
 				variants = append(variants, stemWord(f))
+			}
+			for _, f := range derivedForms(w) {
+				if d := stemWord(f); !slices.Contains(variants, d) {
+					variants = append(variants, d)
+				}
 			}
 			t := &qterm{word: w, about: about[w], weak: weak[w], place: place[w], variants: variants}
 			sc.terms[st] = t
@@ -991,6 +1054,7 @@ var synonymGroups = [][]string{
 	{"deliver", "delivery", "deliveries", "provision", "flow", "flowing", "supply", "shipment", "transfer"},
 	{"plan", "planning", "intend", "intention", "intent", "schedule"},
 	{"threat", "danger", "menace"},
+	{"warn", "warning", "caution", "clear"},
 	{"sign", "signed", "signature"},
 	{"visit", "trip", "tour"},
 	{"region", "regional", "area"},
@@ -1247,11 +1311,11 @@ func (sc *scorer) pickSentences(m Meeting, budget, hard int) []Quote {
 		}
 		gain := 0.0
 		for _, s := range c.covers {
-			if !covered[s] {
+			if !covered[s] && !sc.isSide(sc.terms[s]) {
 				gain += sc.terms[s].weight
 			}
 		}
-		if gain <= 0 || gain < 0.5*sc.maxWeight() || utf8.RuneCountInString(c.text)+used > hard || isHeading(c.text) && c.score < 10 {
+		if gain <= 0 || gain < 0.5*sc.maxWeight() || utf8.RuneCountInString(c.text)+used > hard || isHeading(c.text) && c.score < 10 || c.text == m.Title {
 			continue // a heading ("Japan and the United Nations") answers nothing
 		}
 		take(c, c.text)
@@ -1548,8 +1612,8 @@ func (sc *scorer) scoreSentence(s string) scored {
 		}
 	}
 	c.score += bonus
-	if (len(strings.Fields(s)) < 4 || isHeading(s)) && bonus < 10 {
-		c.score *= 0.3 // a heading, not an answer
+	if (len(strings.Fields(s)) < 4 || isHeading(s) || s == sc.meeting.Title) && bonus < 10 {
+		c.score *= 0.3 // a heading or the title, not an answer
 	}
 	return c
 }

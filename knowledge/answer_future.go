@@ -153,3 +153,53 @@ func (sc *scorer) isSide(t *qterm) bool {
 	}
 	return false
 }
+
+// endMeetings keeps, of meetings oldest first, the latest (askLatest) or
+// the earliest (askFirst); with a kind asked but not insisted on ("last
+// meet" may mean a call), the latest or first of that kind too.
+func endMeetings(ms []Meeting, pq question) []Meeting {
+	if len(ms) == 0 {
+		return ms
+	}
+	pick := func(ok func(Meeting) bool) int {
+		for k := range ms {
+			i := k
+			if pq.askLatest {
+				i = len(ms) - 1 - k
+			}
+			if ok(ms[i]) {
+				return i
+			}
+		}
+		return -1
+	}
+	end := pick(func(Meeting) bool { return true })
+	out := []Meeting{ms[end]}
+	if len(pq.kinds) > 0 && !slices.Contains(pq.kinds, ms[end].Kind) {
+		if i := pick(func(m Meeting) bool { return slices.Contains(pq.kinds, m.Kind) }); i >= 0 {
+			out = append(out, ms[i])
+			slices.SortFunc(out, func(a, b Meeting) int { return strings.Compare(a.Date, b.Date) })
+		}
+	}
+	return out
+}
+
+// endIndex is the index in ms (any order) of the latest meeting, or the
+// earliest for askFirst, preferring the kind asked about.
+func endIndex(ms []Meeting, pq question) int {
+	best := -1
+	for _, kindOnly := range []bool{true, false} {
+		for i, m := range ms {
+			if m.Date == "" || kindOnly && len(pq.kinds) > 0 && !slices.Contains(pq.kinds, m.Kind) {
+				continue
+			}
+			if best < 0 || pq.askFirst && m.Date < ms[best].Date || !pq.askFirst && m.Date > ms[best].Date {
+				best = i
+			}
+		}
+		if best >= 0 {
+			return best
+		}
+	}
+	return best
+}

@@ -55,8 +55,14 @@ var futureMeetings = map[string]Meeting{
 
 func newFutureIndex(tb testing.TB) *Index {
 	tb.Helper()
+	return newMapIndex(tb, futureMeetings)
+}
+
+// newMapIndex indexes meetings extracted by hand, by readout name.
+func newMapIndex(tb testing.TB, meetings map[string]Meeting) *Index {
+	tb.Helper()
 	extract := func(r Readout) (Meeting, error) {
-		m, ok := futureMeetings[r.Name]
+		m, ok := meetings[r.Name]
 		if !ok {
 			return Meeting{}, ErrNotReadout
 		}
@@ -70,7 +76,7 @@ func newFutureIndex(tb testing.TB) *Index {
 	}
 	tb.Cleanup(func() { ix.Close() })
 	var rs []Readout
-	for name, m := range futureMeetings {
+	for name, m := range meetings {
 		rs = append(rs, Readout{Name: name, Title: m.Title, SourceURL: m.SourceURL, Text: m.Text, Hash: "h-" + name})
 	}
 	if _, err := ix.Add(context.Background(), rs...); err != nil {

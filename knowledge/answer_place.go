@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -122,6 +123,17 @@ func (ix *Index) isMeetingPlace(ctx context.Context, pq question) bool {
 		n := tfr.Count()
 		tfr.Close()
 		if n == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// placeOnly reports whether every topic word of the question is a word of
+// its place: it asks for the meetings held there, nothing more.
+func placeOnly(pq question) bool {
+	for _, w := range pq.topic {
+		if !slices.Contains(pq.place, w) && !slices.Contains(pq.weak, w) {
 			return false
 		}
 	}

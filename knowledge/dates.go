@@ -96,6 +96,12 @@ func findDates(s string) []dateMatch {
 			i = m.end - 1
 			continue
 		}
+		if m, ok := weekdayNumericAt(s, i, j); ok {
+			m.numeric = true
+			out = append(out, m)
+			i = m.end - 1
+			continue
+		}
 		if j-i > 2 {
 			i = j - 1
 			continue
@@ -110,6 +116,9 @@ func findDates(s string) []dateMatch {
 		if mStart, mon, ok := monthBefore(s, i); ok {
 			m := dateMatch{day: day{0, mon, dd}, start: mStart, end: k}
 			m.y, m.end = yearAfter(s, k, m.end)
+			if e, ok := dayRangeEnd(s, k, dd); ok && m.y == 0 {
+				m.y, m.end = yearAfter(s, e, m.end) // "May 10-11, 2026": the first day
+			}
 			m.weekday, m.start = weekdayBefore(s, mStart, m.start)
 			if m.valid() {
 				out = append(out, m)
@@ -119,10 +128,13 @@ func findDates(s string) []dateMatch {
 		}
 		// "D [of] Month[, YYYY]", or "D-Mon-YYYY" as some ministries write it.
 		p := skipSpaces(s, k)
+		hyphen := k == j && k < len(s) && s[k] == '-'
+		if e, ok := dayRangeEnd(s, k, dd); ok {
+			p, hyphen = skipSpaces(s, e), false // "10-11 May 2026": the first day
+		}
 		if strings.HasPrefix(s[p:], "of ") {
 			p = skipSpaces(s, p+3)
 		}
-		hyphen := k == j && k < len(s) && s[k] == '-'
 		if hyphen {
 			p = k + 1
 		}
@@ -143,6 +155,40 @@ func findDates(s string) []dateMatch {
 		i = j - 1
 	}
 	return out
+}
+
+// dayRangeEnd reads the rest of a range of days after the first, d,
+// ending at k: "-11", "–11", " and 11th", " to 11". It returns the index
+// after the last day, which must come later in the month.
+func dayRangeEnd(s string, k, d int) (int, bool) {
+	p := k
+	switch {
+	case strings.HasPrefix(s[p:], "-"):
+		p++
+	case strings.HasPrefix(s[p:], "–"), strings.HasPrefix(s[p:], "—"):
+		p += len("–")
+	case strings.HasPrefix(s[p:], " - "), strings.HasPrefix(s[p:], " & "):
+		p += 3
+	case strings.HasPrefix(s[p:], " – "), strings.HasPrefix(s[p:], " — "):
+		p += len(" – ")
+	case strings.HasPrefix(s[p:], " and "):
+		p += len(" and ")
+	case strings.HasPrefix(s[p:], " to "):
+		p += len(" to ")
+	default:
+		return k, false
+	}
+	q := p
+	for q < len(s) && isDigit(s[q]) && q-p < 3 {
+		q++
+	}
+	if q == p || q-p > 2 || q < len(s) && isDigit(s[q]) {
+		return k, false
+	}
+	if d2 := atoi(s[p:q]); d2 <= d || d2 > 31 {
+		return k, false
+	}
+	return skipOrdinal(s, q), true
 }
 
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
@@ -183,29 +229,37 @@ func isoAt(s string, i, j int) (dateMatch, bool) {
 	for k < len(s) && isDigit(s[k]) && k-b < 3 {
 		k++
 	}
-	if k-b < 1 || k-b > 2 || k < len(s) && (isDigit(s[k]) || isLetter(s[k])) {
+	timeAfter := k+1 < len(s) && s[k] == 'T' && isDigit(s[k+1]) // "2026-05-10T14:03:00Z"
+	if k-b < 1 || k-b > 2 || k < len(s) && (isDigit(s[k]) || isLetter(s[k])) && !timeAfter {
 		return dateMatch{}, false
 	}
 	m := dateMatch{day: day{atoi(s[i:j]), mon, atoi(s[b:k])}, start: i, end: k}
 	return m, m.valid()
 }
 
-// numericAt reads "12.05.2021" (day first) or "5/12/2021" (month first, as
-// in American pages, unless the first number cannot be a month).
+// numericAt reads "12.05.2021" (day first), "19-03-2026" or "5/12/2021"
+// (month first, as in American pages, unless the first number cannot be a
+// month), also with the separators spaced ("19 / 03 / 2026").
 func numericAt(s string, i, j int) (dateMatch, bool) {
-	if j-i > 2 || j+1 >= len(s) || s[j] != '.' && s[j] != '/' {
+	if j-i > 2 || j+1 >= len(s) {
 		return dateMatch{}, false
 	}
-	sep := s[j]
-	k := j + 1
+	k, sep, sp := numericSep(s, j, 0, false)
+	if sep == 0 {
+		return dateMatch{}, false
+	}
 	b := k
 	for k < len(s) && isDigit(s[k]) && k-b < 3 {
 		k++
 	}
-	if k-b < 1 || k-b > 2 || k >= len(s) || s[k] != sep {
+	if k-b < 1 || k-b > 2 {
 		return dateMatch{}, false
 	}
-	c := k + 1
+	bEnd := k
+	c, _, _ := numericSep(s, k, sep, sp)
+	if c == k {
+		return dateMatch{}, false
+	}
 	e := c
 	for e < len(s) && isDigit(s[e]) {
 		e++
@@ -213,14 +267,72 @@ func numericAt(s string, i, j int) (dateMatch, bool) {
 	if e-c != 4 || e < len(s) && isLetter(s[e]) {
 		return dateMatch{}, false
 	}
-	first, second := atoi(s[i:j]), atoi(s[b:k])
+	first, second := atoi(s[i:j]), atoi(s[b:bEnd])
 	d, mo := first, second
-	if sep == '/' && first <= 12 {
+	slash := sep != '.'
+	if slash && first <= 12 {
 		d, mo = second, first
 	}
 	m := dateMatch{day: day{atoi(s[c:e]), mo, d}, start: i, end: e}
-	m.swappable = sep == '/' && first <= 12 && second <= 12 && first != second
+	m.swappable = slash && first <= 12 && second <= 12 && first != second
 	return m, m.valid()
+}
+
+// weekdayNumericAt reads a day and month in brackets after a weekday, as
+// Indonesian releases write them ("on Tuesday (7/4)"): a date without a
+// year, read month first like a slash date until the readout's order is
+// known.
+func weekdayNumericAt(s string, i, j int) (dateMatch, bool) {
+	if j-i > 2 || i == 0 || s[i-1] != '(' || j+2 >= len(s) || s[j] != '/' {
+		return dateMatch{}, false
+	}
+	k := j + 1
+	for k < len(s) && isDigit(s[k]) && k-j <= 3 {
+		k++
+	}
+	if k-j < 2 || k-j > 3 || k >= len(s) || s[k] != ')' {
+		return dateMatch{}, false
+	}
+	wd, start := weekdayBefore(s, i, i)
+	if wd == "" {
+		return dateMatch{}, false
+	}
+	first, second := atoi(s[i:j]), atoi(s[j+1:k])
+	m := dateMatch{day: day{0, first, second}, start: start, end: k + 1, weekday: wd}
+	if first > 12 {
+		m.d, m.m = first, second
+	}
+	m.swappable = first <= 12 && second <= 12 && first != second
+	return m, m.valid()
+}
+
+// numericSep reads the separator of a numeric date at k: '.', '/' or '-',
+// or " / " spaced on both sides (a dot or hyphen must touch its digits).
+// With want set it must be that separator spaced as before; it returns
+// the index after it and the separator, or k and 0 when there is none.
+func numericSep(s string, k int, want byte, spaced bool) (int, byte, bool) {
+	p := k
+	if p < len(s) && s[p] == ' ' && (want == 0 || spaced) {
+		p++
+	}
+	if p >= len(s) || s[p] != '.' && s[p] != '/' && s[p] != '-' || want != 0 && s[p] != want {
+		return k, 0, false
+	}
+	sep := s[p]
+	sp := p > k
+	p++
+	if sp {
+		if sep != '/' || p >= len(s) || s[p] != ' ' {
+			return k, 0, false
+		}
+		p++
+	} else if want != 0 && spaced {
+		return k, 0, false
+	}
+	if p >= len(s) || !isDigit(s[p]) {
+		return k, 0, false
+	}
+	return p, sep, sp
 }
 
 // maxOrderText bounds the text read for evidence of day-first dates.
@@ -250,7 +362,7 @@ func slashOrder(text string) int {
 		for j < len(text) && isDigit(text[j]) {
 			j++
 		}
-		if j < len(text) && text[j] == '/' {
+		if j < len(text) && (text[j] == '/' || text[j] == '-' || text[j] == ' ' && j+1 < len(text) && text[j+1] == '/') {
 			if m, ok := numericAt(text, i, j); ok {
 				first := atoi(text[i:j])
 				switch {
@@ -560,6 +672,9 @@ func findTime(s string) string {
 			best, bestAt = fmt.Sprintf("%02d:%02d", h, mi), m[0]
 		}
 	}
+	if a, _, at, ok := clockRange(s); ok && (best == "" || at < bestAt) {
+		best = fmt.Sprintf("%02d:%02d", a/60, a%60)
+	}
 	if best == "" && strings.Contains(s, "hrs") {
 		if m := reClockHrs.FindStringSubmatchIndex(s); m != nil {
 			h, _ := strconv.Atoi(s[m[2]:m[3]])
@@ -611,8 +726,18 @@ var numberWords = map[string]int{
 // two-hour dinner", "a half-hour meeting", "an hour-long call".
 var reDurationAdj = regexp.MustCompile(`(?i)\b(\d{1,3}|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half|an?\s+)-?(minute|hour)(?:-long)?\b`)
 
-// findDuration returns the meeting length in minutes stated in s, or 0.
+// findDuration returns the meeting length in minutes stated in s, or 0:
+// in words ("for an hour and a half"), else from a clock range ("from 9:00
+// to 11:30").
 func findDuration(s string) int {
+	if n := wordDuration(s); n > 0 {
+		return n
+	}
+	return rangeDuration(s)
+}
+
+// wordDuration is the meeting length stated in words in s, or 0.
+func wordDuration(s string) int {
 	if !mayHaveDuration(s) {
 		return 0
 	}

@@ -271,7 +271,7 @@ func matchDigestFilters(m Meeting, opts DigestOptions) bool {
 	if words := digestWords(opts.Country); len(words) > 0 {
 		ok := false
 		for _, p := range m.Participants {
-			if digestHasWords(p.Affiliation, words) {
+			if digestHasWords(AffiliationText(p.Affiliation), words) {
 				ok = true
 				break
 			}

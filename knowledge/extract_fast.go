@@ -183,8 +183,9 @@ var jointPlurals = newFoldSet("leaders", "ministers", "officials", "delegations"
 // foldSet finds any of a few lower-case ASCII words in ASCII text, in any
 // ASCII case, in one pass: a table says which words start with each byte.
 type foldSet struct {
-	first [256]uint32 // bit i: words[i] starts with this byte, either case
-	words []string
+	first  [256]uint32 // bit i: words[i] starts with this byte, either case
+	second [256]uint32 // bit i: words[i]'s second byte is this byte lower-cased
+	words  []string
 }
 
 func newFoldSet(words ...string) *foldSet {
@@ -196,6 +197,11 @@ func newFoldSet(words ...string) *foldSet {
 		fs.first[w[0]] |= 1 << i
 		if 'a' <= w[0] && w[0] <= 'z' {
 			fs.first[w[0]-'a'+'A'] |= 1 << i
+		}
+		for c := range 256 {
+			if lowerASCII(byte(c)) == w[1] {
+				fs.second[c] |= 1 << i
+			}
 		}
 	}
 	return fs
@@ -210,23 +216,25 @@ func (fs *foldSet) in(s string) bool {
 // inASCII is in(s) for ASCII s; with stop, it gives up (ascii false) at the
 // first byte outside ASCII.
 func (fs *foldSet) inASCII(s string, stop bool) (found, ascii bool) {
-	for i := 0; i < len(s); i++ {
+	if len(s) == 0 {
+		return false, true
+	}
+	// Every word has two bytes at least: the pair at i rules out most
+	// places, and the last byte starts no word.
+	last := len(s) - 1
+	for i := 0; i < last; i++ {
 		c := s[i]
 		if c >= 0x80 && stop {
 			return false, false
 		}
-		m := fs.first[c]
-		if m == 0 || i+1 == len(s) {
-			continue // every word has two bytes at least
-		}
-		c2 := lowerASCII(s[i+1])
-		for m != 0 {
-			k := bits.TrailingZeros32(m)
-			m &^= 1 << k
-			if w := fs.words[k]; w[1] == c2 && hasPrefixFoldASCII(s[i:], w) {
+		for m := fs.first[c] & fs.second[s[i+1]]; m != 0; m &= m - 1 {
+			if hasPrefixFoldASCII(s[i:], fs.words[bits.TrailingZeros32(m)]) {
 				return true, true
 			}
 		}
+	}
+	if s[last] >= 0x80 && stop {
+		return false, false
 	}
 	return false, true
 }
@@ -317,16 +325,28 @@ func mayHaveNoon(s string) bool {
 
 // jointAt is reJoint.FindStringIndex(s), skipped when it cannot match.
 func jointAt(s string) []int {
-	if !mayBeJoint(s) {
-		return nil
-	}
-	if hasNonASCII(s) {
-		return reJoint.FindStringIndex(s) // Unicode letters and case folding
-	}
-	if e := jointEnd(s); e >= 0 {
-		return []int{0, e}
+	if a, b, ok := jointSpan(s); ok {
+		return []int{a, b}
 	}
 	return nil
+}
+
+// jointSpan is jointAt(s) without allocating the answer: the match's
+// start and end, ok false when there is none.
+func jointSpan(s string) (a, b int, ok bool) {
+	if !mayBeJoint(s) {
+		return 0, 0, false
+	}
+	if hasNonASCII(s) {
+		if loc := reJoint.FindStringIndex(s); loc != nil { // Unicode letters and case folding
+			return loc[0], loc[1], true
+		}
+		return 0, 0, false
+	}
+	if e := jointEnd(s); e >= 0 {
+		return 0, e, true
+	}
+	return 0, 0, false
 }
 
 // Word lists of reJoint's alternatives, in its order; a space stands for \s+.

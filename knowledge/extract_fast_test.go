@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"math/bits"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -257,4 +258,63 @@ func hasSubstanceSlow(s string) bool {
 		}
 	}
 	return false
+}
+
+// inASCIIRef is foldSet.inASCII as first written: the first byte's table,
+// then each word that starts with it.
+func inASCIIRef(fs *foldSet, s string, stop bool) (found, ascii bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 && stop {
+			return false, false
+		}
+		m := fs.first[c]
+		if m == 0 || i+1 == len(s) {
+			continue
+		}
+		c2 := lowerASCII(s[i+1])
+		for m != 0 {
+			k := bits.TrailingZeros32(m)
+			m &^= 1 << k
+			if w := fs.words[k]; w[1] == c2 && hasPrefixFoldASCII(s[i:], w) {
+				return true, true
+			}
+		}
+	}
+	return false, true
+}
+
+// foldSets are the sets inASCII is asked about, and one with words that
+// start alike and hold no letters.
+var foldSets = []*foldSet{skipMarkSet, substanceMarks, jointPlurals, newFoldSet("a1", "ab", "a b", "  ", "1-", "zz")}
+
+func checkInASCII(t *testing.T, s string) {
+	t.Helper()
+	for i, fs := range foldSets {
+		for _, stop := range []bool{false, true} {
+			gf, ga := fs.inASCII(s, stop)
+			wf, wa := inASCIIRef(fs, s, stop)
+			if gf != wf || ga != wa {
+				t.Fatalf("set %d inASCII(%q, %v) = %v, %v, want %v, %v", i, s, stop, gf, ga, wf, wa)
+			}
+		}
+	}
+}
+
+func TestFoldSetMatchesReference(t *testing.T) {
+	texts := append(fastSamples(t), "", "a", "é", "Overview é", "é overview", "OVERVIEW", "photo", "PHOTO.", "ab\x80",
+		"A B", "xa1", "zz", "z", "as follows\xff", "Agreed", "they discuss")
+	for _, s := range texts {
+		checkInASCII(t, s)
+		for i := 0; i <= len(s) && len(s) <= 600; i++ {
+			checkInASCII(t, s[i:]) // every suffix: the word at the very end, a cut rune
+		}
+	}
+}
+
+func FuzzFoldSet(f *testing.F) {
+	for _, s := range []string{"overview of the", "Photo é", "a b", "about the Ministers"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkInASCII)
 }

@@ -24,6 +24,30 @@ func TestOfficeWordsAreNoPeople(t *testing.T) {
 			},
 		},
 		{
+			name: "a portfolio before a name with no comma",
+			text: "7 May 2026\n\nOn 7 May 2026, Minister for Trade Olav Rand of Norway met the Commissioner for Coasts Ines Lobo Reis in Oslo.",
+			want: []Participant{
+				{Name: "Olav Rand", Title: "Minister for Trade", Affiliation: "Norway"},
+				{Name: "Ines Lobo Reis", Title: "Commissioner for Coasts"},
+			},
+		},
+		{
+			name: "a portfolio before an honorific with no comma",
+			text: "8 May 2026\n\nOn 8 May 2026, Minister for Trade Olav Rand of Norway met the Director of Programmes Ms Ines Lobo in Oslo.",
+			want: []Participant{
+				{Name: "Olav Rand", Title: "Minister for Trade", Affiliation: "Norway"},
+				{Name: "Ines Lobo", Title: "Director of Programmes"},
+			},
+		},
+		{
+			name: "a one-word name after an office is still a name",
+			text: "9 May 2026\n\nOn 9 May 2026, Minister for Trade Olav Rand of Norway met Indonesia's Minister of Finance Hartanto in Oslo.",
+			want: []Participant{
+				{Name: "Olav Rand", Title: "Minister for Trade", Affiliation: "Norway"},
+				{Name: "Hartanto", Title: "Minister of Finance", Affiliation: "Indonesia"},
+			},
+		},
+		{
 			name: "a regional body the tables do not know",
 			text: "14 May 2026\n\nPresident Marta Illes of Hungary received the Secretary-General of the Danube Forum, Mr Pavel Horak, in Budapest on 14 May 2026.",
 			want: []Participant{
@@ -45,6 +69,63 @@ func TestOfficeWordsAreNoPeople(t *testing.T) {
 			want: []Participant{
 				{Name: "Rosa Alves", Title: "Director-General", Affiliation: "International Atomic Energy Agency"},
 				{Name: "Tomas Berg", Title: "Finance Minister", Affiliation: "Sweden"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			m, err := extractPlain(t, "t.txt", tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, m.Participants); diff != "" {
+				t.Errorf("participants (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// A principal the meeting sentence names only by office and country takes
+// the name the readout gives that office's holder elsewhere; the
+// publisher's own principal, whose country the text does not name, and an
+// office two people hold in the text stay unnamed.
+func TestOfficeTakesHolderName(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text string
+		want       []Participant
+	}{
+		{
+			name: "the holder speaks in a later sentence",
+			text: "3 May 2026\n\nOn 3 May 2026, President Eva Lund of Iceland met the President of Peru in Reykjavik. President Jorge Salas thanked Iceland for its support on fisheries.",
+			want: []Participant{
+				{Name: "Eva Lund", Title: "President", Affiliation: "Iceland"},
+				{Name: "Jorge Salas", Title: "President", Affiliation: "Peru"},
+			},
+		},
+		{
+			name: "a country written in the possessive",
+			text: "4 May 2026\n\nOn 4 May 2026, Foreign Minister Eva Lund of Iceland met with Peru's Foreign Minister in Reykjavik. Foreign Minister Jorge Salas of Peru raised the fisheries agreement.",
+			want: []Participant{
+				{Name: "Eva Lund", Title: "Foreign Minister", Affiliation: "Iceland"},
+				{Name: "Jorge Salas", Title: "Foreign Minister", Affiliation: "Peru"},
+			},
+		},
+		{
+			name: "two holders of the office",
+			text: "5 May 2026\n\nOn 5 May 2026, President Eva Lund of Iceland met the President of Peru in Reykjavik. President Jorge Salas raised fisheries. President Ana Quispe raised tourism.",
+			want: []Participant{
+				{Name: "Eva Lund", Title: "President", Affiliation: "Iceland"},
+				{Title: "President", Affiliation: "Peru"},
+			},
+		},
+		{
+			name: "another country's holder named in passing",
+			text: "6 May 2026\n\nOn 6 May 2026, President Eva Lund of Iceland met the President of Peru in Reykjavik. They discussed the visit of President Omar Diallo of Senegal.",
+			want: []Participant{
+				{Name: "Eva Lund", Title: "President", Affiliation: "Iceland"},
+				{Title: "President", Affiliation: "Peru"},
 			},
 		},
 	}

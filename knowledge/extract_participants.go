@@ -47,6 +47,14 @@ func (d *doc) participants(mi int) []Participant {
 		p := Participant{Name: cleanName(m.name), Title: m.title, Affiliation: m.aff}
 		if m.office {
 			p.Name = ""
+			// "met with Chile's Foreign Minister": the country is the office's.
+			if p.Affiliation == "" {
+				phrase := d.part
+				if fromTitle {
+					phrase = d.title
+				}
+				p.Affiliation = possessiveCountryBefore(phrase, m.start)
+			}
 		}
 		// "meets Deputy Commissioner for Oceans" over a body that names
 		// "the Deputy Commissioner for Oceans, Ms Ana Ruiz": the word is
@@ -110,6 +118,7 @@ func (d *doc) participants(mi int) []Participant {
 			}
 		}
 	}
+	d.nameOffices(ps)
 	for i := range ps {
 		if ps[i].Affiliation == "" {
 			ps[i].Affiliation = defaultAffiliation(ps[i].Title)
@@ -907,4 +916,87 @@ func officeOfOrg(title string) (string, string) {
 // lastField is the last space-separated word of s.
 func lastField(s string) string {
 	return s[strings.LastIndexByte(s, ' ')+1:]
+}
+
+// possessiveCountryBefore is the country (or organisation) written in the
+// possessive right before byte at of s ("Chile's " in "met Chile's Foreign
+// Minister"), or "".
+func possessiveCountryBefore(s string, at int) string {
+	if at <= 0 || at > len(s) {
+		return ""
+	}
+	from := max(0, at-60)
+	for from > 0 && !utf8.RuneStart(s[from]) {
+		from++
+	}
+	bp, toks := scratchTokenize(s[from:at])
+	defer releaseTokens(bp, toks)
+	classify(toks)
+	n := len(toks)
+	if n == 0 || !toks[n-1].poss || toks[n-1].class != cPlace {
+		return ""
+	}
+	for k := n - 1; k >= 0 && toks[k].class == cPlace; k-- {
+		if toks[k].placeLen > 0 {
+			if k+toks[k].placeLen == n && !toks[k].place.isCity && !toks[k].place.isAdj {
+				return toks[k].place.name
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// nameOffices gives a principal named only by office and country ("the
+// Foreign Minister of Chile") the name the readout gives the holder of that
+// office elsewhere ("Foreign Minister Ana Soto of Chile said ..."), so one
+// person is one participant with a name. The holder must be of the same
+// country, or stand as the subject of a sentence with no country named;
+// two such holders with different names leave the office unnamed.
+func (d *doc) nameOffices(ps []Participant) {
+	for i := range ps {
+		if ps[i].Name != "" || ps[i].Affiliation == "" || ps[i].Title == "" {
+			continue
+		}
+		name := ""
+		for k, s := range d.sents {
+			if k > 40 {
+				break
+			}
+			for _, m := range d.ments.find(s.text) {
+				if m.office || m.name == "" || m.title == "" || !sameOffice(m.title, ps[i].Title) || fieldCount(m.name, 2) < 2 && !m.hon {
+					continue
+				}
+				if m.aff != ps[i].Affiliation && (m.aff != "" || !opensSentence(s.text, m.start)) {
+					continue
+				}
+				n := cleanName(m.name)
+				if slices.ContainsFunc(ps, func(q Participant) bool { return q.Name != "" && shareToken(q.Name, n) }) {
+					continue
+				}
+				switch {
+				case name == "":
+					name = n
+				case !shareToken(name, n):
+					name = "-" // two holders: which one is not known
+				}
+			}
+		}
+		if name != "" && name != "-" {
+			ps[i].Name = name
+		}
+	}
+}
+
+// opensSentence says whether byte at of s starts its sentence, after at
+// most "The" or a short opening phrase and its comma ("In response, ").
+func opensSentence(s string, at int) bool {
+	if at > len(s) {
+		return false
+	}
+	pre := strings.TrimSpace(s[:at])
+	if pre == "" || pre == "The" || pre == "the" {
+		return true
+	}
+	return strings.HasSuffix(pre, ",") && fieldCount(pre, 4) <= 3 && strings.Count(pre, ",") == 1
 }

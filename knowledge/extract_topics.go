@@ -311,12 +311,19 @@ func clauseTopic(s string, ps *people) string {
 	var aa [48]int
 	for _, i := range ends {
 		win := s[i:min(len(s), i+120)]
-		words, at := fieldsAt(fa[:0], aa[:0], win)
-		for len(words) > 0 && topicSkip.has(words[0]) {
-			words, at = words[1:], at[1:]
-		}
-		if len(words) > 7 {
-			words, at = words[:7], at[:7]
+		// The window's words less those of topicSkip that lead, seven at
+		// most: the rest of the window is not split.
+		words, at := fa[:0], aa[:0]
+		for j := 0; len(words) < 7; {
+			a, b := nextField(win, j)
+			if a == b {
+				break
+			}
+			j = b
+			if len(words) == 0 && topicSkip.has(win[a:b]) {
+				continue
+			}
+			words, at = append(words, win[a:b]), append(at, a)
 		}
 		if t, ok := ps.shortGoodTopic(joinWords(win, words, at)); ok {
 			return t
@@ -474,10 +481,18 @@ type people struct {
 	names   [][]string              // nameTokens of each participant's name
 	offices []map[string]bool       // officeWords of each title, nil until needed
 	short   map[string]shortVerdict // shortGoodTopic's answers so far
+
+	namesArr [4][]string // names for most meetings, which have few principals
+	toksArr  [8]string   // their words
 }
 
 func newPeople(ps []Participant) *people {
-	pp := &people{ps: ps, names: make([][]string, len(ps))}
+	pp := &people{ps: ps} // with its arrays: one allocation for most meetings
+	if len(ps) <= len(pp.namesArr) {
+		pp.names = pp.namesArr[:len(ps)]
+	} else {
+		pp.names = make([][]string, len(ps))
+	}
 	size := 0
 	for _, p := range ps {
 		if hasNonASCII(p.Name) {
@@ -490,12 +505,19 @@ func newPeople(ps []Participant) *people {
 	}
 	// ASCII names fold to lower case: all of them go into one string and
 	// their tokens are slices of it, where nameTokens allocates per name.
-	buf := make([]byte, 0, size)
+	var bufArr [128]byte
+	buf := bufArr[:0]
+	if size > len(bufArr) {
+		buf = make([]byte, 0, size)
+	}
 	for _, p := range ps {
 		buf = append(lowerInto(buf, p.Name), ' ')
 	}
 	all := string(buf)
-	toks := make([]string, 0, 2*len(ps))
+	toks := pp.toksArr[:0]
+	if n := 2 * len(ps); n > len(pp.toksArr) {
+		toks = make([]string, 0, n)
+	}
 	for i, p := range ps {
 		name := all[:len(p.Name)]
 		all = all[len(p.Name)+1:]
@@ -847,6 +869,7 @@ func listEnd(s string, i int) int {
 func topicsOf(meet string, pos []Position, ps []Participant) []string {
 	var out, keys []string // keys: out lower-cased, each once
 	pp := newPeople(ps)
+	var kb [64]byte
 	add := func(t string) {
 		t, ok := pp.shortGoodTopic(t)
 		if t == "" || len(t) < 3 || !ok {
@@ -855,20 +878,33 @@ func topicsOf(meet string, pos []Position, ps []Participant) []string {
 		if first := firstField(t); topicStop.hasLower(first) || topicPreps.hasLower(first) {
 			return
 		}
-		k := strings.ToLower(t)
-		if slices.Contains(keys, k) {
-			return
+		// k is strings.ToLower(t), copied to a string only when kept.
+		k := lowerInto(kb[:0], t)
+		for _, key := range keys {
+			if string(k) == key {
+				return
+			}
 		}
 		// "war in Ukraine and its global ..." after "war in Ukraine".
 		for j, o := range out {
-			if lo := keys[j]; strings.HasPrefix(k, lo) {
-				if rest := k[len(lo):]; strings.HasPrefix(rest, " and ") || strings.HasPrefix(rest, " ") && len(k) > len(o)+12 {
+			if lo := keys[j]; len(k) >= len(lo) && string(k[:len(lo)]) == lo {
+				if rest := k[len(lo):]; hasPrefixBytes(rest, " and ") || hasPrefixBytes(rest, " ") && len(k) > len(o)+12 {
 					return
 				}
 			}
 		}
+		if out == nil {
+			// A readout rarely has more topics than are kept: both lists
+			// share one array, out's part capped so it never runs on.
+			both := make([]string, 0, 2*maxTopics)
+			out, keys = both[:0:maxTopics], both[maxTopics:maxTopics]
+		}
 		out = append(out, t)
-		keys = append(keys, k)
+		if string(k) == t {
+			keys = append(keys, t) // already lower case: no copy
+		} else {
+			keys = append(keys, string(k))
+		}
 	}
 	for i := -1; i < len(pos); i++ {
 		s := meet
@@ -894,10 +930,18 @@ func topicsOf(meet string, pos []Position, ps []Participant) []string {
 			add(p.Topic)
 		}
 	}
-	if len(out) > 12 {
-		out = out[:12]
+	if len(out) > maxTopics {
+		out = out[:maxTopics]
 	}
 	return out
+}
+
+// maxTopics is how many topics a meeting keeps.
+const maxTopics = 12
+
+// hasPrefixBytes is bytes.HasPrefix(b, []byte(prefix)).
+func hasPrefixBytes(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && string(b[:len(prefix)]) == prefix
 }
 
 // asciiSpace marks the ASCII bytes strings.Fields splits at.

@@ -7,7 +7,9 @@ import (
 )
 
 // releaseDay is the day the readout was issued: front matter, the date line
-// in the header, or a date tied to "yesterday"/"tomorrow" in the text.
+// in the header, a dateline opening the body, a date tied to
+// "yesterday"/"tomorrow" in the text, the date in the page's address, or a
+// dateline without a year completed from the year the readout states.
 func (d *doc) releaseDay() (day, bool) {
 	if d.r.Published != "" {
 		if x, ok := d.parseDate(d.r.Published); ok {
@@ -20,6 +22,11 @@ func (d *doc) releaseDay() (day, bool) {
 			return x, true
 		}
 	}
+	line, lineOK := d.dateline()
+	if lineOK && line.y != 0 {
+		d.refFromHeader = true
+		return line.day, true
+	}
 	for _, line := range append(append([]string{}, d.trailer...), d.labels...) {
 		if len(line) < 60 {
 			if x, ok := d.parseDate(line); ok {
@@ -28,6 +35,43 @@ func (d *doc) releaseDay() (day, bool) {
 			}
 		}
 	}
+	if x, ok := d.anchor(); ok {
+		return x, true
+	}
+	if x, ok := urlDate(d.r.SourceURL); ok {
+		return x, true
+	}
+	if lineOK {
+		if y := d.yearHint(); y != 0 {
+			if x := fitWeekday(line, line.withYear(day{y, 12, 31}), true); x.valid() {
+				d.refFromHeader = true
+				return x, true
+			}
+		}
+	}
+	return day{}, false
+}
+
+// dateline is the date of a dateline opening the body's first sentence,
+// read in the readout's order of day and month.
+func (d *doc) dateline() (dateMatch, bool) {
+	if len(d.sents) == 0 {
+		return dateMatch{}, false
+	}
+	m, ok := datelineDate(d.sents[0].text)
+	if !ok {
+		return dateMatch{}, false
+	}
+	if m.swappable && d.dayFirst() {
+		m.d, m.m = m.m, m.d
+		m.swappable = false
+	}
+	return m, m.valid()
+}
+
+// anchor is the release day a date tied to "yesterday", "today" or
+// "tomorrow" in the body gives.
+func (d *doc) anchor() (day, bool) {
 	if hasNonASCII(d.body) {
 		if l := strings.ToLower(d.body); !strings.Contains(l, "yesterday") && !strings.Contains(l, "tomorrow") && !strings.Contains(l, "today") {
 			return day{}, false
@@ -35,13 +79,11 @@ func (d *doc) releaseDay() (day, bool) {
 	} else if !containsLowerASCII(d.body, "yesterday") && !containsLowerASCII(d.body, "tomorrow") && !containsLowerASCII(d.body, "today") {
 		return day{}, false
 	}
-	if x, ok := anchorFromText(d.body); ok {
-		return x, true
-	}
-	return day{}, false
+	return anchorFromText(d.body)
 }
 
-// yearHint is any year the readout states, to complete "September 3".
+// yearHint is any year the readout states, to complete "September 3": a
+// full date in the headline or body, else the year of its copyright notice.
 func (d *doc) yearHint() int {
 	if x, ok := parseAnyDate(d.title); ok {
 		return x.y
@@ -49,7 +91,7 @@ func (d *doc) yearHint() int {
 	if x, ok := parseAnyDate(d.body); ok {
 		return x.y
 	}
-	return 0
+	return copyrightYear(d.r.Text)
 }
 
 // meetingDate picks the day of the meeting: a date in the meeting sentence,
@@ -57,29 +99,45 @@ func (d *doc) yearHint() int {
 // and finally the release day itself when the text gives no other.
 func (d *doc) meetingDate(mi int, ps []Participant, ref day, refOK bool) string {
 	meet := d.sents[mi].text
-	complete := func(x day) (string, bool) {
+	complete := func(m dateMatch) (string, bool) {
+		x := m.day
 		if x.y == 0 {
 			if refOK {
 				x = x.withYear(ref)
 			} else if y := d.yearHint(); y != 0 {
 				x = x.withYear(day{y, 12, 31})
+				x = fitWeekday(m, x, true)
 			}
 		}
 		if x.y == 0 || !x.valid() {
 			return "", false
 		}
-		return x.iso(), true
+		return fitWeekday(m, x, false).iso(), true
+	}
+	if refOK && mi == 0 {
+		// "NAIROBI, 7 April – X met Y yesterday": the dateline is the
+		// release day, and the relative day dates the meeting.
+		if m, ok := d.dateline(); ok {
+			if line := m.withYear(ref); line.y != 0 && line.valid() {
+				if x, ok := relativeDay(d.part, line); ok {
+					return x.iso()
+				}
+				if x, ok := relativeDay(meet, line); ok {
+					return x.iso()
+				}
+			}
+		}
 	}
 	for _, m := range orderDatesBy(findDates(meet), d.dayFirst) {
 		if modifiesNoun(meet, m) {
 			continue // "his March 18 re-election": another event's date
 		}
-		if s, ok := complete(m.day); ok {
+		if s, ok := complete(m); ok {
 			return s
 		}
 	}
 	for _, m := range orderDatesBy(findDates(d.title), d.dayFirst) {
-		if s, ok := complete(m.day); ok {
+		if s, ok := complete(m); ok {
 			return s
 		}
 	}
@@ -97,7 +155,7 @@ func (d *doc) meetingDate(mi int, ps []Participant, ref day, refOK bool) string 
 		next := d.sents[mi+1].text
 		if hasMeetVerb(next) {
 			for _, m := range findDates(next) {
-				if s, ok := complete(m.day); ok && strings.Contains(strings.ToLower(next[max(0, m.start-4):m.start]), "on") {
+				if s, ok := complete(m); ok && strings.Contains(strings.ToLower(next[max(0, m.start-4):m.start]), "on") {
 					return s
 				}
 			}

@@ -200,7 +200,7 @@ func (m sideMatcher) matches(p Participant) bool {
 	if p.Affiliation == "" {
 		return false
 	}
-	if ixHasAll(ixWords(p.Affiliation), m.words) {
+	if ixHasAll(ixWords(AffiliationText(p.Affiliation)), m.words) {
 		return true
 	}
 	return m.country != "" && sameAffiliation(p.Affiliation, m.country)

@@ -47,8 +47,15 @@ var tokenBufs = sync.Pool{New: func() any { return new([]token) }}
 // mentionsIn is findMentions(s) given toks, tokenize(s), which it
 // classifies in place.
 func mentionsIn(s string, toks []token) []mention {
+	return mentionsInto(nil, s, toks)
+}
+
+// mentionsInto is mentionsIn appending to dst[:0], so a caller that keeps
+// no answer can reuse one slice; with dst nil, the answer is a slice of its
+// own, or nil when s names no one.
+func mentionsInto(dst []mention, s string, toks []token) []mention {
 	classify(toks)
-	var out []mention
+	out := dst[:0]
 	var usedArr [64]bool
 	used := usedArr[:0]
 	if len(toks) <= len(usedArr) {
@@ -67,7 +74,7 @@ func mentionsIn(s string, toks []token) []mention {
 			a--
 		}
 		m := mention{nameStart: toks[a].start, start: toks[a].start, end: toks[b-1].end, poss: toks[b-1].poss}
-		m.name = joinName(toks[a:b])
+		m.name = joinNameIn(s, toks[a:b])
 		// Honorifics before the name.
 		k := a - 1
 		for k >= 0 && toks[k].class == cHon {
@@ -101,12 +108,12 @@ func mentionsIn(s string, toks []token) []mention {
 			m.start = toks[pa].start
 			markUsed(used, pa, pb)
 		}
-		if (m.title == "" || royalRanks[strings.ToLower(m.title)]) && b+1 < len(toks) && toks[b].s == "," {
+		if (m.title == "" || inLower(royalRanks, m.title)) && b+1 < len(toks) && toks[b].s == "," {
 			// "Prince Mohammed bin Salman, Crown Prince and Prime Minister":
 			// the office after the name says more than a royal rank.
 			if pa, pb, ok := titleRunAfter(toks, b+1); ok {
 				aff := m.aff
-				if churchRanks[strings.ToLower(m.title)] && aff == "" {
+				if inLower(churchRanks, m.title) && aff == "" {
 					aff = "Holy See"
 				}
 				m.title, m.aff = splitTitle(s, toks[pa:pb])
@@ -465,6 +472,45 @@ func joinName(toks []token) string {
 	return strings.Join(parts, " ")
 }
 
+// joinNameIn is joinName(toks) for tokens of s: the span of s the name
+// covers when single spaces part its words, so that nothing is allocated.
+func joinNameIn(s string, toks []token) string {
+	first, last := -1, -1
+	for i, t := range toks {
+		if t.class == cPunct {
+			continue
+		}
+		if last >= 0 {
+			p := toks[last]
+			if p.poss || t.start != p.end+1 || s[p.end] != ' ' {
+				return joinName(toks)
+			}
+		} else {
+			first = i
+		}
+		last = i
+	}
+	if first < 0 {
+		return ""
+	}
+	t := toks[last]
+	w := t.s
+	if t.poss {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	}
+	if t.start+len(w) > len(s) || s[t.start:t.start+len(w)] != w {
+		return joinName(toks)
+	}
+	return s[toks[first].start : t.start+len(w)]
+}
+
+// inLower is set[strings.ToLower(w)], without allocating for a short
+// ASCII word.
+func inLower(set map[string]bool, w string) bool {
+	v, _ := lookupLower(set, w)
+	return v
+}
+
 // titleRunBefore finds an office that ends at token e (inclusive): title
 // words, places and connectors, with at least one head word.
 func titleRunBefore(toks []token, e int) (int, int, bool) {
@@ -703,7 +749,7 @@ var popeTitles = setOf("holy father", "supreme pontiff", "roman pontiff", "ponti
 // normalizeTitle capitalises an office written in lower case and tidies
 // spaces, and names the Pope's office one way.
 func normalizeTitle(t string) string {
-	if popeTitles[strings.ToLower(t)] {
+	if inLower(popeTitles, t) {
 		return "Pope"
 	}
 	if tidyTitle(t) {
@@ -725,7 +771,7 @@ func normalizeTitle(t string) string {
 		if w == "" || connectors[w] {
 			continue
 		}
-		if titleHeads[strings.ToLower(w)] || titleWords[strings.ToLower(w)] {
+		if inLower(titleHeads, w) || inLower(titleWords, w) {
 			words[i] = strings.ToUpper(w[:1]) + w[1:]
 		}
 	}

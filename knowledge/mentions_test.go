@@ -53,3 +53,51 @@ func TestTokenizeAppendMatchesTokenize(t *testing.T) {
 		}
 	}
 }
+
+// checkJoinNameIn compares joinNameIn with joinName on every run of up to
+// six classified tokens of s.
+func checkJoinNameIn(t *testing.T, s string) {
+	t.Helper()
+	toks := tokenize(s)
+	classify(toks)
+	for a := range toks {
+		for b := a; b <= len(toks) && b <= a+6; b++ {
+			if got, want := joinNameIn(s, toks[a:b]), joinName(toks[a:b]); got != want {
+				t.Fatalf("joinNameIn(%q, tokens %d:%d) = %q, want %q", s, a, b, got, want)
+			}
+		}
+	}
+}
+
+// TestJoinNameInMatchesJoinName keeps the slicing join in step with the
+// plain one: a name run with single spaces is the text's span, other runs
+// ("Kang, Kyung-wha", "Abe's  visit") are joined word by word.
+func TestJoinNameInMatchesJoinName(t *testing.T) {
+	for _, s := range append(corpusTexts(t), "Kang, Kyung-wha met Abe's  aide", "Kim’s Moon’s Park’s", "A  B\tC’s D's") {
+		checkJoinNameIn(t, s)
+	}
+}
+
+func FuzzJoinNameIn(f *testing.F) {
+	for _, s := range trickyTexts {
+		f.Add(s)
+	}
+	f.Fuzz(checkJoinNameIn)
+}
+
+// TestInLowerMatchesToLower checks the set lookups that spare lower-casing
+// a title, long and non-ASCII ones included.
+func TestInLowerMatchesToLower(t *testing.T) {
+	words := []string{"", "Pontiff", "HOLY FATHER", "Holy  Father", "Prince", "PRİNCE", "Cardinal", "Minister",
+		"\u212Aing", "Supreme Pontiff of the Universal Church and more", strings.Repeat("x", 40)}
+	for _, s := range corpusTexts(t)[:len(trickyTexts)] {
+		words = append(words, strings.Fields(s)...)
+	}
+	for _, set := range []map[string]bool{popeTitles, royalRanks, churchRanks, titleHeads, titleWords} {
+		for _, w := range words {
+			if got, want := inLower(set, w), set[strings.ToLower(w)]; got != want {
+				t.Errorf("inLower(_, %q) = %v, want %v", w, got, want)
+			}
+		}
+	}
+}

@@ -504,8 +504,9 @@ func classify(toks []token) {
 // Andean Forum, Mr Tomas Vidal", "Minister of Administration and
 // Decentralization, X". The words (one or two) follow the office and its
 // "of", "for" or "and", and are followed by an institution's noun ("Forum",
-// "Council") or by a comma and the honorific of the person who holds it,
-// or are one word shaped like an institution's noun.
+// "Council") or by the honorific of the person who holds it (after a comma
+// or not), or are one word shaped like an institution's noun. Of three or
+// more words after an office's "of" or "for", the first is the portfolio.
 func officeObjects(toks []token) {
 	for i := 2; i < len(toks); i++ {
 		if toks[i].class != cName {
@@ -515,12 +516,18 @@ func officeObjects(toks []token) {
 		for j < len(toks) && toks[j].class == cName {
 			j++
 		}
-		if j-i <= 2 && afterOfficeOf(toks, i) && (j == i+1 && institutionNoun(toks[i].key) ||
-			j < len(toks) && (toks[j].class == cTitle && titleWords[toks[j].key] && !titleHeads[toks[j].key] ||
-				toks[j].s == "," && j+1 < len(toks) && toks[j+1].class == cHon)) {
+		switch {
+		case !afterOfficeOf(toks, i):
+		case j-i <= 2 && (j == i+1 && institutionNoun(toks[i].key) ||
+			j < len(toks) && (toks[j].class == cTitle && titleWords[toks[j].key] && !titleHeads[toks[j].key] || toks[j].class == cHon ||
+				toks[j].s == "," && j+1 < len(toks) && toks[j+1].class == cHon)):
 			for k := i; k < j; k++ {
 				toks[k].class = cTitle
 			}
+		case j-i >= 3 && headedOffice(toks, i):
+			// "Commissioner for Oceans Ana Ruiz": a name after "for" is not
+			// three words long; the first is the portfolio.
+			toks[i].class = cTitle
 		}
 		i = j - 1
 	}
@@ -535,6 +542,18 @@ func afterOfficeOf(toks []token, i int) bool {
 	}
 	return k >= 1 && (toks[k].key == "of" || toks[k].key == "for" || toks[k].key == "and" || toks[k].key == "&") &&
 		toks[k-1].class == cTitle
+}
+
+// headedOffice says whether the office that ends just before toks[i] (and
+// its "of" or "for") has a word that heads an office: "Deputy Commissioner
+// for", not "the Cabinet of".
+func headedOffice(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && i-k <= 12 && (toks[k].class == cTitle || toks[k].class == cConn); k-- {
+		if toks[k].class == cTitle && titleHeads[toks[k].key] {
+			return true
+		}
+	}
+	return false
 }
 
 // institutionNoun says whether a word's ending marks the noun of an

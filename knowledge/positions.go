@@ -14,6 +14,9 @@ type speakerSet struct {
 	ments  *mentionMemo // the readout's findMentions answers; nil finds afresh
 	sent   textTokens   // the sentence being read
 	splits [][2]int     // where the sentence being read turns, reused
+	cls    []clause     // the clauses of the sentence being read, reused
+
+	pieceMents []mention // the last piece's mentions, reused
 
 	names   map[string][]string        // nameTokens, worked out once per name
 	offices map[string]map[string]bool // officeWords, worked out once per office
@@ -32,15 +35,45 @@ func (ss *speakerSet) nameTokens(n string) []string {
 	return ts
 }
 
-// shareToken is shareToken(a, b) with the names' tokens kept.
+// shareToken is shareToken(a, b) with a's tokens kept: a is a
+// participant's name, asked about again and again, b a name mentioned once.
 func (ss *speakerSet) shareToken(a, b string) bool {
 	ta := ss.nameTokens(a)
-	for _, y := range ss.nameTokens(b) {
-		for _, x := range ta {
-			if x == y {
+	var buf [128]byte
+	if len(b) > len(buf) || hasNonASCII(b) {
+		for _, y := range ss.nameTokens(b) {
+			for _, x := range ta {
+				if x == y {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	// nameTokens(b) of ASCII b is each field lower-cased and trimmed of
+	// ".,'", if a name token; one equal to a name token of a is one.
+	low := lowerASCIIInto(buf[:0], b)
+	for i := 0; i < len(low); {
+		for i < len(low) && asciiSpace[low[i]] {
+			i++
+		}
+		j := i
+		for j < len(low) && !asciiSpace[low[j]] {
+			j++
+		}
+		x, y := i, j
+		for x < y && (low[x] == '.' || low[x] == ',' || low[x] == '\'') {
+			x++
+		}
+		for y > x && (low[y-1] == '.' || low[y-1] == ',' || low[y-1] == '\'') {
+			y--
+		}
+		for _, t := range ta {
+			if t == string(low[x:y]) {
 				return true
 			}
 		}
+		i = j
 	}
 	return false
 }
@@ -74,7 +107,8 @@ func (ss *speakerSet) officeMatches(mentioned, title string) bool {
 }
 
 // mentionsAt is findMentions(p) for p written at byte a of the sentence
-// being read: from the memo, else from the sentence's tokens.
+// being read: from the memo, else from the sentence's tokens. A piece's
+// mentions are in a slice the next call reuses.
 func (ss *speakerSet) mentionsAt(a int, p string) []mention {
 	if ms, ok := ss.ments.get(p); ok {
 		return ms
@@ -85,7 +119,8 @@ func (ss *speakerSet) mentionsAt(a int, p string) []mention {
 	}
 	// Not kept in the memo: the pieces of one sentence are not asked for
 	// again, and no later pass reads them.
-	return mentionsIn(p, toks)
+	ss.pieceMents = mentionsInto(ss.pieceMents, p, toks)
+	return ss.pieceMents
 }
 
 // tokensAt is tokenize(p) for p written at byte a of the sentence being
@@ -213,8 +248,8 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 	if len(js) > 80 {
 		js = js[:80]
 	}
-	if loc := jointAt(js); loc != nil {
-		if m := js[loc[0]:loc[1]]; groupSubject(m) {
+	if ja, jb, ok := jointSpan(js); ok {
+		if m := js[ja:jb]; groupSubject(m) {
 			// "Japanese ministers" or "Russian officials" are not all sides.
 			if first := firstFieldOf(m); first != "the" && first != "The" && first != "both" && first != "Both" && first != "all" && first != "All" {
 				if _, ok := lookupPlace(first); ok {
@@ -494,8 +529,16 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 	}()
 	pi := newPeople(ps)
 	var out []Position
-	var paras []int     // paragraph of each position
-	var explicit []bool // whether its topic was announced ("With regard to X,")
+	var parasArr [32]int
+	var explicitArr [32]bool
+	var srcsArr [32]string
+	paras := parasArr[:0]       // paragraph of each position
+	explicit := explicitArr[:0] // whether its topic was announced ("With regard to X,")
+	// srcs[i] is the text position i's topic is found in when that is put
+	// off until mergeTopics knows the topic is kept: a sentence merged
+	// into one that has a topic, or on a topic its paragraph announced,
+	// needs none of its own. "" when Topic is final.
+	srcs := srcsArr[:0]
 	prev, prevPara := "", -1
 	// quoteBy is whose quote is open: "I" and "we" inside it are theirs.
 	quoteBy, quoteOpen := "", false
@@ -534,7 +577,7 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 		topic := introTopic(intro)
 		speaker, ok := "", false
 		inner := strings.TrimLeft(rest, " \"“")
-		if reWeAgreed.MatchString(inner) {
+		if strings.HasPrefix(inner, "We") && reWeAgreed.MatchString(inner) {
 			speaker, ok = BothSides, true // "We agreed to meet again," Kask added.
 		}
 		if !ok {
@@ -547,15 +590,17 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 						// "“Kenya is a founder. We will lend more,” Dr. X said.":
 						// the quote's first sentences are X's too, whatever
 						// their own subject.
-						out, paras, explicit = out[:quoteFrom], paras[:quoteFrom], explicit[:quoteFrom]
+						out, paras, explicit, srcs = out[:quoteFrom], paras[:quoteFrom], explicit[:quoteFrom], srcs[:quoteFrom]
 						for _, k := range quoteSents {
 							qt := strings.TrimSpace(d.sents[k].text)
 							if skipSentence(qt) {
 								continue
 							}
-							out = append(out, Position{Speaker: who, Topic: clauseTopic(qt, pi), Text: qt})
+							out = positionsFor(out, len(d.sents)-i)
+							out = append(out, Position{Speaker: who, Text: qt})
 							paras = append(paras, d.sents[k].para)
 							explicit = append(explicit, false)
+							srcs = append(srcs, qt)
 						}
 					}
 				}
@@ -601,25 +646,29 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 					continue
 				}
 				if who, ok := ss.resolveMention(im, prev); ok && who != speaker {
+					out = positionsFor(out, len(d.sents)-i)
 					out = append(out, Position{Speaker: who, Topic: clauseTopic(intro, pi), Text: strings.TrimRight(strings.TrimSpace(intro), ",") + "."})
 					paras = append(paras, s.para)
 					explicit = append(explicit, true)
+					srcs = append(srcs, "")
 				}
 				break
 			}
 		}
 		for _, c := range ss.clauses(rest, speaker) {
-			t := topic
-			if t == "" {
-				t = clauseTopic(c.text, pi)
+			src := ""
+			if topic == "" {
+				src = c.text // clauseTopic(c.text, pi), when kept
 			}
 			text := c.text
 			if c.first && intro != "" {
 				text = intro + text
 			}
-			out = append(out, Position{Speaker: c.speaker, Topic: t, Text: strings.TrimSpace(text)})
+			out = positionsFor(out, len(d.sents)-i)
+			out = append(out, Position{Speaker: c.speaker, Topic: topic, Text: strings.TrimSpace(text)})
 			paras = append(paras, s.para)
 			explicit = append(explicit, c.first && topic != "")
+			srcs = append(srcs, src)
 		}
 		prev = speaker
 		if last := out; len(last) > 0 && last[len(last)-1].Speaker != "" {
@@ -632,7 +681,16 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 			quoteBy = ""
 		}
 	}
-	return mergePositions(out, paras, explicit)
+	return mergeTopics(out, paras, explicit, srcs, pi)
+}
+
+// positionsFor is out, allocated when nil for about one position in each
+// of the n sentences left: nil stays the answer of a readout with none.
+func positionsFor(out []Position, n int) []Position {
+	if out == nil {
+		return make([]Position, 0, n)
+	}
+	return out
 }
 
 // reWeAgreed is a quote in which the speaker reports what both sides
@@ -643,14 +701,21 @@ var reWeAgreed = regexp.MustCompile(`^We\s+(?:both\s+|also\s+|have\s+)?(?:agreed
 // given whether one was open before it: straight quotes toggle, curly ones
 // open and close.
 func quoteOpenAfter(s string, open bool) bool {
-	for _, r := range s {
-		switch r {
+	// Byte by byte: '“' and '”' are E2 80 9C and E2 80 9D, and E2, never a
+	// continuation byte, starts a rune wherever it stands.
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
 		case '"':
 			open = !open
-		case '“':
-			open = true
-		case '”':
-			open = false
+		case 0xE2:
+			if i+2 < len(s) && s[i+1] == 0x80 {
+				switch s[i+2] {
+				case 0x9C:
+					open = true
+				case 0x9D:
+					open = false
+				}
+			}
 		}
 	}
 	return open
@@ -660,14 +725,26 @@ func quoteOpenAfter(s string, open bool) bool {
 // quote stays short enough for a chat reply.
 const maxMergedPosition = 450
 
-// mergePositions joins consecutive sentences of one speaker in one
-// paragraph into one position: a numbered point often states one view over
-// two or three sentences. A sentence that announces a new topic starts anew.
-func mergePositions(ps []Position, paras []int, explicit []bool) []Position {
+// mergeTopics joins consecutive sentences of one speaker in one paragraph
+// into one position: a numbered point often states one view over two or
+// three sentences. A sentence that announces a new topic starts anew. A
+// position i with srcs[i] set has clauseTopic(srcs[i], pi) as its topic,
+// found only when the merge keeps it.
+func mergeTopics(ps []Position, paras []int, explicit []bool, srcs []string, pi *people) []Position {
+	topic := func(i int) string { // ps[i].Topic as it would have been
+		if srcs[i] != "" {
+			return clauseTopic(srcs[i], pi)
+		}
+		return ps[i].Topic
+	}
 	if len(ps) < 2 {
+		if len(ps) == 1 {
+			ps[0].Topic = topic(0)
+		}
 		return ps
 	}
 	out := ps[:1]
+	out[0].Topic = topic(0)
 	lastPara := paras[0]
 	paraTopic := "" // a topic the paragraph announced ("With regard to X,")
 	if explicit[0] {
@@ -679,18 +756,21 @@ func mergePositions(ps []Position, paras []int, explicit []bool) []Position {
 			paraTopic = ""
 		}
 		if explicit[i] {
+			p.Topic = topic(i)
 			paraTopic = p.Topic
 		}
 		if p.Speaker == last.Speaker && paras[i] == lastPara && !explicit[i] &&
 			len(last.Text)+1+len(p.Text) <= maxMergedPosition {
 			last.Text += " " + p.Text
 			if last.Topic == "" {
-				last.Topic = p.Topic
+				last.Topic = topic(i)
 			}
 			continue
 		}
 		if paraTopic != "" && !explicit[i] {
 			p.Topic = paraTopic // the rest of a numbered point stays on its topic
+		} else if !explicit[i] {
+			p.Topic = topic(i)
 		}
 		out = append(out, p)
 		lastPara = paras[i]
@@ -863,8 +943,9 @@ type clause struct {
 
 // clauses splits a sentence where another participant or all sides become
 // the subject: "Minister Kang emphasized X, while Minister Motegi mentioned Y".
+// The slice is reused by the next call.
 func (ss *speakerSet) clauses(s, speaker string) []clause {
-	var out []clause
+	out := ss.cls[:0]
 	start, cur := 0, speaker
 	ss.splits = appendSplitPoints(ss.splits[:0], s)
 	for _, loc := range ss.splits {
@@ -892,6 +973,7 @@ func (ss *speakerSet) clauses(s, speaker string) []clause {
 			out[i].text = strings.ToUpper(t[:1]) + t[1:]
 		}
 	}
+	ss.cls = out
 	return out
 }
 

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -36,6 +37,12 @@ type question struct {
 	askHowOften bool
 	// askDid: a yes-or-no question ("Did A and B meet?").
 	askDid bool
+	// askLatest, askFirst: only the latest or the first meeting ("When
+	// did they last meet?", "When did they first speak?").
+	askLatest, askFirst bool
+	// askChange: how someone's position on a topic changed over time
+	// ("What changed in Biden's position on Taiwan?").
+	askChange bool
 	// askNext: about a meeting still to come ("Where will they meet next?").
 	askNext bool
 	// askFuture: when or where something still to come will happen ("When
@@ -76,6 +83,12 @@ type qToken struct {
 	sep   string
 }
 
+// qTypos are misspellings of question words common in chat, read as
+// the word meant ("wen did they meet").
+var qTypos = map[string]string{"wen": "when", "whn": "when", "wehn": "when", "wat": "what", "wht": "what", "waht": "what",
+	"wher": "where", "whre": "where", "wich": "which", "whcih": "which", "hw": "how", "hwo": "how", "woh": "who",
+	"whi": "who", "dd": "did", "dit": "did"}
+
 func tokenizeQuestion(q string) []qToken {
 	var out []qToken
 	rs := []rune(q)
@@ -84,6 +97,9 @@ func tokenizeQuestion(q string) []qToken {
 	emit := func(i int) {
 		orig := string(rs[start:i])
 		for _, w := range ixWords(orig) {
+			if t, ok := qTypos[w]; ok {
+				w = t
+			}
 			r, _ := utf8.DecodeRuneInString(orig)
 			out = append(out, qToken{word: w, orig: orig, upper: unicode.IsUpper(r), sep: string(rs[sepStart:start])})
 		}
@@ -134,6 +150,10 @@ func parseQuestion(q string, names nameIndex) question {
 	pq.askHowOften = strings.Contains(fq, " how often ") || strings.Contains(fq, " how many times ") || strings.Contains(fq, " how many meetings ") ||
 		strings.Contains(fq, " how many calls ")
 	pq.askDid = first == "did" || first == "have" || first == "has" || first == "do"
+	pq.askLatest = ixHasSub(fq, " last met ", " last meet ", " last spoke ", " last speak ", " last talked ", " last talk ", " last call ",
+		" last called ", " last meeting ", " last time ", " most recent ", " most recently ", " latest ", " last visit ", " last visited ")
+	pq.askFirst = !pq.askLatest && ixHasSub(fq, " first met ", " first meet ", " first spoke ", " first speak ", " first talked ",
+		" first call ", " first called ", " first meeting ", " first time ", " earliest ", " first visit ", " first visited ")
 	pq.askWho = first == "who" || first == "whom" || strings.Contains(fq, " with whom ") || strings.Contains(fq, " who did ")
 	for _, w := range []string{" signed ", " attributed ", " attributable ", " spokesperson ", " spokesman ", " put out ", " issued ", " provided the readout ", " released the ", " press secretary "} {
 		if strings.Contains(fq, w) {
@@ -273,6 +293,36 @@ func parseQuestion(q string, names nameIndex) question {
 		pq.unknown = append(pq.unknown, t.word)
 	}
 
+	// "How has A's position on X changed?": A's words on X, meeting by
+	// meeting; the words of the asking are no topic.
+	if ixHasSub(fq, " change ", " changed ", " changes ", " evolve ", " evolved ", " evolution ", " shift ", " shifted ",
+		" over time ", " over the years ") && ixHasSub(fq, " position ", " positions ", " stance ", " view ", " views ",
+		" line ", " approach ", " tone ", " rhetoric ", " language ", " over time ", " over the years ") {
+		pq.askChange = true
+		for i, t := range toks {
+			if qChangeWords[t.word] {
+				used[i] = true
+			}
+		}
+	}
+	// "Which countries did A call?" asks who, as a list.
+	// ("Which leader placed the call?" asks who did it, of one meeting.)
+	for i := 0; i+2 < len(toks); i++ {
+		aux := toks[i+2].word
+		if (toks[i].word == "which" || toks[i].word == "what") && qWhoNouns[toks[i+1].word] && len(pq.kinds) > 0 &&
+			(aux == "did" || aux == "does" || aux == "has" || aux == "have" || aux == "had") {
+			pq.askWho = true
+			used[i+1] = true
+		}
+	}
+	if pq.askLatest || pq.askFirst {
+		for i, t := range toks {
+			if t.word == "last" || t.word == "first" || t.word == "latest" || t.word == "earliest" || t.word == "recent" ||
+				t.word == "recently" || t.word == "most" {
+				used[i] = true
+			}
+		}
+	}
 	// Topic words: what is left.
 	aboutAt := -1
 	for i, t := range toks {
@@ -344,10 +394,17 @@ func parseQuestion(q string, names nameIndex) question {
 	pq.topic = ixUnique(pq.topic)
 	pq.about = ixUnique(pq.about)
 	// "What did they discuss?" asks for the sentence that says what was
-	// discussed: with nothing else to look for, look for that (lightly).
-	if len(pq.topic) == 0 && (strings.Contains(fq, " discuss ") || strings.Contains(fq, " discussed ") || strings.Contains(fq, " talk about ")) {
+	// discussed: with nothing else to look for, look for that. Country
+	// words that name the sides ("with the Portuguese president") are no
+	// topic of their own.
+	sidesOnly := true
+	for _, w := range pq.topic {
+		if !slices.Contains(pq.weak, w) && !slices.Contains(pq.place, w) {
+			sidesOnly = false
+		}
+	}
+	if sidesOnly && (strings.Contains(fq, " discuss ") || strings.Contains(fq, " discussed ") || strings.Contains(fq, " talk about ")) {
 		pq.topic = []string{"discuss"}
-		pq.weak = append(pq.weak, "discuss")
 	}
 	// "When will the EU disburse the tranche?" asks what a readout says of
 	// something still to come: not the date or place of the meeting.
@@ -682,12 +739,22 @@ start started begin began last lasted held hold meet met meeting meetings talk t
 discussed discussion discussions conversation readout according their his her jointly together each other kind sort
 anything something was were is are be been`)
 
+// qChangeWords ask how a position changed; they are not its topic.
+var qChangeWords = ixWordSet(`change changed changes evolve evolved evolution shift shifted position positions stance view
+views line approach tone rhetoric language over time years`)
+
+// qWhoNouns after "which" ask who someone met ("which countries",
+// "which leaders").
+var qWhoNouns = ixWordSet(`countries country leaders leader ministers minister officials people counterparts counterpart heads
+presidents nations governments persons`)
+
 // qKindWords say how people met; they pick the kind, not the topic.
 var qKindWords = ixWordSet(`phone telephone call called calls video videoconference virtual virtually person in-person face`)
 
 // qOfficeWords name offices that can stand for a participant.
 var qOfficeWords = ixWordSet(`president prime minister secretary general chancellor premier king queen emperor chair
-chairman chairperson councilor councillor counsellor envoy ambassador spokesperson sg pm fm prince emir amir sultan`)
+chairman chairperson councilor councillor counsellor envoy ambassador spokesperson sg pm fm prince emir amir sultan
+taoiseach tanaiste pope pontiff director commissioner governor mayor`)
 
 // qOfficeModifiers make an office only next to an office word ("Defence
 // Minister", "Secretary of State"); alone they are topic words ("defence

@@ -124,3 +124,24 @@ func BenchmarkParseQuestion(b *testing.B) {
 		parseQuestion("What did Aiko Tanabe tell Moreau about rare earth supply on 3 May 2019?", testPeople)
 	}
 }
+
+func TestParseQuestionEndsAndWho(t *testing.T) {
+	tests := []struct {
+		q                     string
+		latest, first, askWho bool
+	}{
+		{q: "When did Tanabe and Moreau last meet?", latest: true},
+		{q: "How long did the most recent call between Tanabe and Moreau last?", latest: true},
+		{q: "when did tanabe first speak to moreau", first: true},
+		{q: "Which countries did Tanabe call in May 2019?", askWho: true},
+		{q: "Which leader placed the call between Tanabe and Moreau?"}, // who of one meeting, not a list
+		{q: "What did Tanabe say at the meeting?"},
+	}
+	for _, tt := range tests {
+		pq := parseQuestion(tt.q, testPeople)
+		if pq.askLatest != tt.latest || pq.askFirst != tt.first || pq.askWho != tt.askWho {
+			t.Errorf("parseQuestion(%q): latest %v first %v who %v; want %v %v %v", tt.q,
+				pq.askLatest, pq.askFirst, pq.askWho, tt.latest, tt.first, tt.askWho)
+		}
+	}
+}

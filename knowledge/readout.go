@@ -115,7 +115,10 @@ func Parse(name string, data []byte) (Readout, error) {
 func splitFrontMatter(text string, r *Readout) string {
 	t := strings.TrimLeft(text, "\n \t")
 	if !strings.HasPrefix(t, "---\n") {
-		return text
+		if !bareFrontMatter(t) {
+			return text
+		}
+		t = "---\n" + t
 	}
 	rest := t[4:]
 	end := strings.Index(rest, "\n---")
@@ -152,12 +155,40 @@ func splitFrontMatter(text string, r *Readout) string {
 		case "source", "publisher":
 			r.Source = v
 		case "source_url", "url", "link", "source-url":
-			r.SourceURL = v
+			// "unknown" is no address: it would give every such readout
+			// the same id.
+			if strings.Contains(v, "://") || strings.HasPrefix(v, "www.") {
+				r.SourceURL = v
+			}
 		case "published", "date", "published_at", "release_date":
 			r.Published = v
 		}
 	}
 	return body
+}
+
+// frontMatterKeys are the keys splitFrontMatter copies into a Readout.
+var frontMatterKeys = setOf("title", "source", "publisher", "source_url", "url", "link", "source-url", "published",
+	"date", "published_at", "release_date")
+
+// bareFrontMatter says whether t opens with front matter whose opening
+// "---" is missing: "key: value" lines with known keys, then a "---" line.
+func bareFrontMatter(t string) bool {
+	for n := 0; n < 12; n++ {
+		line, rest, ok := strings.Cut(t, "\n")
+		if !ok {
+			return false
+		}
+		if strings.TrimRight(line, " ") == "---" {
+			return n > 0
+		}
+		k, v, ok := strings.Cut(line, ":")
+		if !ok || strings.TrimSpace(v) == "" || !frontMatterKeys[strings.ToLower(strings.TrimSpace(k))] {
+			return false
+		}
+		t = rest
+	}
+	return false
 }
 
 var (
@@ -167,6 +198,7 @@ var (
 	reClutterLine = regexp.MustCompile(`(?i)^(?:` +
 		`#{3,}|` +
 		`-?\s*(?:end|ends)\s*-?|` +
+		`[-–—]*\s*\(?(?:end|ends)\)?\s*[-–—]*(?:\s+[a-z]{1,4}(?:[./][a-z]{1,4}){0,3})?|` +
 		`back\s+to\s+.*|` +
 		`(?:pool\s+)?photos?(?:\s*(?:credit|by|:).*)?|` +
 		`photo\s+credit.*|` +
@@ -226,6 +258,53 @@ func fromLine(text string) string {
 	return reFromMinister.ReplaceAllString(m[1], "")
 }
 
+// reWireTrailer is a news agency's end mark after a line's last sentence:
+// "(end) mt.ak", "(END)", "-- KUNA", "– ENDS", "ENDS", "###".
+var reWireTrailer = regexp.MustCompile(`[.!?"”’)]\s+((?:\((?i:ends?)\)(?:\s+[A-Za-z]{1,4}(?:[./][A-Za-z]{1,4}){0,3})?|(?:--|–|—|-)\s*(?:ENDS?|[A-Z]{2,8})|ENDS?|#{3,}|\*{3}))\s*$`)
+
+// trimWireTrailer removes a news agency's end mark from the end of a line,
+// so the sentence before it reads as the last one.
+func trimWireTrailer(line string) string {
+	if line == "" {
+		return line
+	}
+	switch line[len(line)-1] {
+	case '.', ',', ';', ':', '"', '!', '?':
+		return line // most lines: nothing to remove
+	}
+	start := max(0, len(line)-48)
+	for start > 0 && !utf8.RuneStart(line[start]) {
+		start--
+	}
+	loc := reWireTrailer.FindStringSubmatchIndex(line[start:])
+	if loc == nil {
+		return line
+	}
+	return strings.TrimRight(line[:start+loc[2]], " ")
+}
+
+// reCredit is a news agency's credit in brackets, on a line of its own or
+// after a line's last sentence: "(Reporting by A; Editing by B)".
+var reCredit = regexp.MustCompile(`(?:^|[.!?"”’]\s+)\(((?i:(?:additional\s+)?reporting|writing|editing|compiled|translated)\s+by\s[^()]{2,200})\)\s*$`)
+
+// splitCredit returns a line without a trailing credit, and the credit
+// without its brackets, which then reads as a label rather than a sentence
+// of the readout (news detection still sees its words).
+func splitCredit(line string) (string, string) {
+	if !strings.HasSuffix(line, ")") || !containsFoldASCII(line, " by ") {
+		return line, ""
+	}
+	loc := reCredit.FindStringSubmatchIndex(line)
+	if loc == nil {
+		return line, ""
+	}
+	cut := loc[0]
+	if cut > 0 {
+		cut++ // keep the sentence's final mark
+	}
+	return strings.TrimRight(line[:cut], " "), line[loc[2]:loc[3]]
+}
+
 // cleanText removes site clutter line by line and normalises spacing, while
 // keeping paragraph breaks (blank lines) that extraction relies on.
 func cleanText(text string) string {
@@ -233,7 +312,7 @@ func cleanText(text string) string {
 	out := make([]string, 0, len(lines))
 	blank := false
 	for _, line := range lines {
-		line = cleanLine(line)
+		line = trimWireTrailer(cleanLine(line))
 		if line == "" || isClutter(line) {
 			if line == "" && len(out) > 0 {
 				blank = true
@@ -244,7 +323,13 @@ func cleanText(text string) string {
 			out = append(out, "")
 			blank = false
 		}
-		out = append(out, line)
+		line, credit := splitCredit(line)
+		if line != "" {
+			out = append(out, line)
+		}
+		if credit != "" {
+			out = append(out, credit)
+		}
 	}
 	return strings.Join(out, "\n")
 }

@@ -17,8 +17,10 @@ import (
 
 // mappingVersion changes whenever newMapping or toDoc changes what is
 // indexed in a way queries depend on; Open rebuilds an index built by
-// another version from its raws. Version 6 folds accents in text fields.
-const mappingVersion = 6
+// another version from its raws. Version 6 folds accents in text fields;
+// version 7 indexes every spelling of a participant's country ("Viet Nam",
+// "Vietnam") and counts it once in the term lists.
+const mappingVersion = 7
 
 // Index fields. Text fields use English analysis; keyword fields hold exact
 // values (names, affiliations, topics, kind, ids) or tokens folded by
@@ -111,8 +113,9 @@ func toDoc(m Meeting) map[string]any {
 	var ptok, role, afftok []string
 	for _, p := range m.Participants {
 		ptok = append(ptok, ixWords(p.Name)...)
-		role = append(role, ixWords(p.Title+" "+p.Affiliation)...)
-		afftok = append(afftok, ixWords(p.Affiliation)...)
+		aff := AffiliationText(p.Affiliation)
+		role = append(role, ixWords(p.Title+" "+aff)...)
+		afftok = append(afftok, ixWords(aff)...)
 	}
 	d[fPersonTok] = ixUnique(ptok)
 	d[fRole] = ixUnique(role)

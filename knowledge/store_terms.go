@@ -54,7 +54,7 @@ func meetingTerms(m Meeting) []termKey {
 	for _, p := range m.Participants {
 		count(termPerson, p.Label())
 		count(termName, p.Name)
-		count(termCountry, p.Affiliation)
+		count(termCountry, CountryName(p.Affiliation))
 	}
 	for _, t := range m.Topics {
 		count(termTopic, t)
