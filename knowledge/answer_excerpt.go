@@ -15,17 +15,16 @@ import (
 func (sc *scorer) excerpt(s string, n int) string {
 	words := strings.Fields(s)
 	hits := sc.wordHits(words)
-	width := make([]int, len(words)) // runes of each word
+	upTo := make([]int, len(words)+1) // runes of the words before each
 	for i, w := range words {
-		width[i] = utf8.RuneCountInString(w)
+		upTo[i+1] = upTo[i] + utf8.RuneCountInString(w)
 	}
 	// length is the runes of words[lo:hi] joined by spaces.
 	length := func(lo, hi int) int {
-		l := max(hi-lo-1, 0)
-		for _, w := range width[lo:hi] {
-			l += w
+		if hi <= lo {
+			return 0
 		}
-		return l
+		return upTo[hi] - upTo[lo] + hi - lo - 1
 	}
 	lo, hi, ok := bestStretch(hits, length, n)
 	if !ok {
