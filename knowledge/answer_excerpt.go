@@ -56,6 +56,18 @@ func (sc *scorer) excerpt(s string, n int) string {
 			break
 		}
 	}
+	// A clause too long to quote whole: as much of it as fits, the words
+	// after the match first (what was proposed follows "proposed").
+	if hi < len(words) && !startsClause(words, hi) {
+		for hi < len(words) && fits(lo, hi+1) {
+			hi++
+		}
+	}
+	if lo > 0 && !startsClause(words, lo) {
+		for lo > 0 && fits(lo-1, hi) {
+			lo--
+		}
+	}
 	out := strings.Join(words[lo:hi], " ")
 	if lo > 0 {
 		out = "…" + out

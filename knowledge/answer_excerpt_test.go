@@ -111,3 +111,17 @@ func TestAskOneSentenceReadout(t *testing.T) {
 		}
 	}
 }
+
+// TestExcerptFillsALongClause: a clause too long to quote whole is quoted
+// as far as it fits, with what follows the match.
+func TestExcerptFillsALongClause(t *testing.T) {
+	s := "Chancellor Brandt proposed to promote the Tarn valley as a joint tourism destination with a single visa for visitors " +
+		"and a shared rail pass for students and asked for the early opening of the northern checkpoint to freight traffic " +
+		"from third countries during the harvest season of the coming year and the one after it"
+	st := stemWord("tourism")
+	sc := &scorer{terms: map[string]*qterm{st: {word: "tourism", weight: 1, variants: []string{st}}}}
+	got := sc.excerpt(s, 160)
+	if !strings.Contains(got, "tourism destination with a single visa") || utf8.RuneCountInString(got) < 140 {
+		t.Errorf("excerpt = %q, want the clause after the match, about 160 characters", got)
+	}
+}
