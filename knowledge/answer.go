@@ -88,6 +88,11 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 	if len(pq.people) == 0 && len(pq.subject) == 0 && len(pq.place) > 0 && !pq.askFuture && !pq.askNext && placeOnly(pq) {
 		list = true
 	}
+	// "Did A and B meet in 2021?": their meetings then, or a plain no
+	// with the meetings they did have.
+	if pq.askDid && len(pq.people) >= 2 && pq.from != "" && len(pq.topic) == 0 && !list {
+		return ix.answerDidMeetThen(ctx, pq)
+	}
 	if list {
 		return ix.answerList(ctx, pq)
 	}
@@ -733,6 +738,12 @@ func (ix *Index) composeOneWithOthers(m Meeting, pq question, sc *scorer, others
 	head := ixHeadline(m)
 	if pq.askWhere && m.Location == "" {
 		head += " The readout does not say where."
+	}
+	if pq.askDuration && m.DurationMinutes == 0 && !mentionsLength(m) {
+		head += " The readout does not say how long."
+	}
+	if pq.askTime && !pq.askDuration && m.Time == "" {
+		head += " The readout does not say at what time."
 	}
 	tail := othersLine(others)
 	budget := answerTarget - utf8.RuneCountInString(head) - 4
@@ -1561,6 +1572,10 @@ func (sc *scorer) scoreSentence(s string) scored {
 	for _, st := range ixStemsOf(said) {
 		set[st] = true
 	}
+	fs := " " + strings.Join(ixWords(s), " ") + " "
+	if set["call"] && !ixHasSub(fs, " call for ", " calls for ", " called for ", " calling for ") {
+		delete(set, "call") // a phone call is how they met, not what was urged
+	}
 	c := scored{text: s}
 	for st, t := range sc.terms {
 		if t.place && !sc.pq.askWhere {
@@ -1575,7 +1590,6 @@ func (sc *scorer) scoreSentence(s string) scored {
 			c.covers = append(c.covers, st)
 		}
 	}
-	fs := " " + strings.Join(ixWords(s), " ") + " "
 	bonus := 0.0
 	if sc.pq.askSource && ixHasSub(fs, " spokesperson ", " spokesman ", " attributable ", " press secretary ", " signed ", " statement by ", " readout by ", " provided the following ") {
 		bonus += 10

@@ -1,8 +1,11 @@
 package knowledge
 
 import (
+	"context"
+	"errors"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -206,4 +209,58 @@ func endIndex(ms []Meeting, pq question) int {
 		}
 	}
 	return best
+}
+
+// lengthWords say how long something lasted.
+var lengthWords = []string{" minute ", " minutes ", " hour ", " hours ", " hour long ", " day ", " days ", " week ", " weeks ",
+	" lasted ", " lasting "}
+
+// mentionsLength reports whether some sentence of m says how long it lasted
+// ("a three-day visit", "talks lasting two hours") though no length was
+// extracted: then it is not for the answer to say the readout is silent.
+func mentionsLength(m Meeting) bool {
+	for _, s := range answerSentences(m.Text) {
+		if ixHasSub(" "+strings.Join(ixWords(s), " ")+" ", lengthWords...) {
+			return true
+		}
+	}
+	return false
+}
+
+// answerDidMeetThen answers "Did A and B meet in May 2021?": the meeting
+// then, as for any question about one meeting, or, when there was none,
+// says so and lists the meetings they did have.
+func (ix *Index) answerDidMeetThen(ctx context.Context, pq question) (Answer, error) {
+	_, err := ix.answerList(ctx, pq)
+	if err == nil {
+		return ix.answerOne(ctx, pq)
+	}
+	if !errors.Is(err, ErrNoAnswer) {
+		return Answer{}, err
+	}
+	when := rangePhrase(pq)
+	all := pq
+	all.from, all.to, all.day = "", "", ""
+	ans, err := ix.answerList(ctx, all)
+	if err != nil {
+		return ans, err
+	}
+	ans.Text = "No meeting " + when + " is recorded. Their other meetings:\n" + ans.Text
+	return ans, nil
+}
+
+// rangePhrase says the question's date range in words: "on 3 May 2021",
+// "in May 2021", "in 2021", or "between … and …".
+func rangePhrase(pq question) string {
+	switch {
+	case pq.day != "":
+		return "on " + ixHumanDate(pq.day)
+	case strings.HasSuffix(pq.from, "-01-01") && strings.HasSuffix(pq.to, "-12-31") && pq.from[:4] == pq.to[:4]:
+		return "in " + pq.from[:4]
+	case strings.HasSuffix(pq.from, "-01") && pq.from[:7] == pq.to[:7]:
+		if t, err := time.Parse(time.DateOnly, pq.from); err == nil {
+			return "in " + t.Format("January 2006")
+		}
+	}
+	return "between " + ixHumanDate(pq.from) + " and " + ixHumanDate(pq.to)
 }

@@ -196,3 +196,60 @@ func TestAskChat(t *testing.T) {
 		t.Errorf("a place no meeting was held at: err = %v, want ErrNoAnswer", err)
 	}
 }
+
+// An answer says when the readout is silent on the length or time asked,
+// and "what did A ask for" finds the request.
+func TestAskSilentAndAsk(t *testing.T) {
+	ix := newFixIndex(t)
+	tests := []struct{ q, want string }{
+		{q: "How long did Lind and Hale meet?", want: "The readout does not say how long."},
+		{q: "What time did Lind meet Hale?", want: "The readout does not say at what time."},
+	}
+	for _, tt := range tests {
+		ans, err := ix.Ask(t.Context(), tt.q)
+		if err != nil {
+			t.Fatalf("Ask(%q): %v", tt.q, err)
+		}
+		if !strings.Contains(ans.Text, tt.want) {
+			t.Errorf("Ask(%q) lacks %q:\n%s", tt.q, tt.want, ans.Text)
+		}
+	}
+	sweep := newMapIndex(t, map[string]Meeting{
+		"ask.md": {
+			Title: "Minister Berg calls Minister Sato", Date: "2025-03-04", Kind: KindTelephone,
+			Participants: []Participant{
+				{Name: "Nils Berg", Title: "Minister", Affiliation: "Ostland"},
+				{Name: "Yui Sato", Title: "Minister", Affiliation: "Japan"}},
+			Text: "Minister Nils Berg held a telephone call with Minister Yui Sato of Japan.\n" +
+				"They reviewed relations between the two countries.\n" +
+				"Minister Sato requested support for flood relief in Kyushu.",
+		},
+	})
+	ans, err := sweep.Ask(t.Context(), "what did sato ask berg for")
+	if err != nil || !strings.Contains(ans.Text, "flood relief") {
+		t.Errorf("the request is not found: %v\n%s", err, ans.Text)
+	}
+}
+
+// "Did A and B meet in 2020?" when they did not: a plain no, with the
+// meetings they did have; when they did, that meeting.
+func TestAskDidMeetThen(t *testing.T) {
+	ix := newFixIndex(t)
+	ans, err := ix.Ask(t.Context(), "Did Hale and Okoro meet in 2020?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(ans.Text, "No meeting in 2020 is recorded.") || !strings.Contains(ans.Text, "20 May 2022") {
+		t.Errorf("answer is no plain no with the other meetings:\n%s", ans.Text)
+	}
+	ans, err = ix.Ask(t.Context(), "did hale and okoro meet in may 2022")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.HasPrefix(ans.Text, "No meeting") || !strings.Contains(ans.Text, "20 May 2022") {
+		t.Errorf("answer misses the meeting of May 2022:\n%s", ans.Text)
+	}
+	if _, err := newFutureIndex(t).Ask(t.Context(), "Did Ito and Lund meet in 2022?"); !errors.Is(err, ErrNoAnswer) {
+		t.Errorf("two who never met: err = %v, want ErrNoAnswer", err)
+	}
+}

@@ -675,6 +675,9 @@ func findTime(s string) string {
 	if a, _, at, ok := clockRange(s); ok && (best == "" || at < bestAt) {
 		best = fmt.Sprintf("%02d:%02d", a/60, a%60)
 	}
+	if best == "" {
+		best = wordedTime(s)
+	}
 	if best == "" && strings.Contains(s, "hrs") {
 		if m := reClockHrs.FindStringSubmatchIndex(s); m != nil {
 			h, _ := strconv.Atoi(s[m[2]:m[3]])
@@ -685,6 +688,47 @@ func findTime(s string) string {
 		}
 	}
 	return best
+}
+
+var (
+	// reClockZone is a 24-hour time marked by its zone, with no word
+	// before it: "began 18:00 local time", "09.30 GMT".
+	reClockZone = regexp.MustCompile(`\b(\d{1,2})[:.](\d{2})\s*\(?(?:local\s+time|GMT|UTC|[A-Z][a-z]+\s+time)\b`)
+	// reClockWords is an hour told in words: "at 10 in the morning", "at
+	// 9 o'clock", "at 3 in the afternoon".
+	reClockWords = regexp.MustCompile(`(?i)\bat\s+(\d{1,2})\s+(?:(o['’]clock)(?:\s+in\s+the\s+(morning|afternoon|evening))?|in\s+the\s+(morning|afternoon|evening))\b`)
+)
+
+// wordedTime is a clock time findTime's patterns leave: one marked only by
+// its zone, or an hour told in words. "" when there is none.
+func wordedTime(s string) string {
+	if strings.Contains(s, "time") || strings.Contains(s, "GMT") || strings.Contains(s, "UTC") {
+		if m := reClockZone.FindStringSubmatch(s); m != nil {
+			h, _ := strconv.Atoi(m[1])
+			mi, _ := strconv.Atoi(m[2])
+			if h < 24 && mi < 60 {
+				return fmt.Sprintf("%02d:%02d", h, mi)
+			}
+		}
+	}
+	if !strings.Contains(s, "clock") && !strings.Contains(s, " the ") {
+		return ""
+	}
+	m := reClockWords.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	h, _ := strconv.Atoi(m[1])
+	half := strings.ToLower(m[3] + m[4])
+	if h < 1 || h > 12 || m[2] != "" && half == "" && h < 7 {
+		return "" // "at 3 o'clock" alone could be night or day; most meetings are by day
+	}
+	if half == "afternoon" || half == "evening" {
+		h = h%12 + 12
+	} else {
+		h %= 12
+	}
+	return fmt.Sprintf("%02d:00", h)
 }
 
 // digitsBeforeAP says whether reClock12 can match s: some run of digits,
@@ -715,16 +759,41 @@ func digitsBeforeAP(s string) bool {
 	return false
 }
 
-var reDuration = regexp.MustCompile(`(?i)\b(?:for|lasting|lasted|which\s+lasted|that\s+lasted)\s+(?:approximately|about|around|roughly|some|nearly|almost|over|more than|less than|just over|just under|close to|an estimated)?\s*(\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half an?)\s*(?:and\s+(a\s+half|\d+|a\s+quarter)\s+)?(minutes?|mins?|hours?|hrs?)\b(?:\s+and\s+(?:(\d+)\s+minutes?|(a\s+half|a\s+quarter)\b))?`)
+// durationNumber is a count of minutes or hours in words or figures.
+const durationNumber = `\d+(?:\.\d{1,2})?|an?|one|two|three|four|five|six|ten|fifteen|twenty|twenty-five|thirty|thirty-five|forty|forty-five|fifty|fifty-five|sixty|seventy|seventy-five|eighty|ninety|half an?`
+
+var reDuration = regexp.MustCompile(`(?i)\b(?:for|lasting|lasted|which\s+lasted|that\s+lasted)\s+(?:approximately|about|around|roughly|some|nearly|almost|over|more than|less than|just over|just under|close to|an estimated)?\s*(` + durationNumber + `)\s*(?:and\s+(a\s+half|\d+|a\s+quarter)\s+)?(minutes?|mins?|hours?|hrs?)\b(?:\s+(?:and\s+)?(?:(\d+|` + minuteWords + `)\s*(?:minutes?|mins?)\b|(a\s+half|a\s+quarter)\b))?`)
+
+// minuteWords are the minutes after an hour in words: "an hour and twenty
+// minutes".
+const minuteWords = `five|ten|fifteen|twenty|twenty-five|thirty|thirty-five|forty|forty-five|fifty|fifty-five`
 
 var numberWords = map[string]int{
 	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10,
-	"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90,
+	"fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "thirty-five": 35, "forty": 40, "forty-five": 45,
+	"fifty": 50, "fifty-five": 55, "sixty": 60, "seventy": 70, "seventy-five": 75, "eighty": 80, "ninety": 90,
 }
 
 // reDurationAdj is a length used as an adjective: "a 40-minute call", "a
-// two-hour dinner", "a half-hour meeting", "an hour-long call".
-var reDurationAdj = regexp.MustCompile(`(?i)\b(\d{1,3}|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety|half|an?\s+)-?(minute|hour)(?:-long)?\b`)
+// two-hour dinner", "a half-hour meeting", "an hour-long call", "a
+// 2.5-hour meeting", "a one-and-a-half-hour meeting", "a 45-min call".
+var reDurationAdj = regexp.MustCompile(`(?i)\b(\d{1,3}(?:\.\d{1,2})?|(?:one|an?|two|three)[- ]and[- ]a[- ]half|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|seventy|ninety|half|an?\s+)-?(minute|min|hour)(?:-long)?\b`)
+
+// durationCount reads a count of durationNumber: figures (with decimals),
+// words, "half an", or a word and a half ("one-and-a-half").
+func durationCount(w string) float64 {
+	w = strings.ToLower(strings.TrimSpace(w))
+	if f, err := strconv.ParseFloat(w, 64); err == nil {
+		return f
+	}
+	if strings.HasPrefix(w, "half") {
+		return 0.5
+	}
+	if head, _, ok := strings.Cut(w, "and"); ok && strings.Contains(w, "half") {
+		return float64(numberWords[strings.Trim(head, " -")]) + 0.5
+	}
+	return float64(numberWords[w])
+}
 
 // findDuration returns the meeting length in minutes stated in s, or 0:
 // in words ("for an hour and a half"), else from a clock range ("from 9:00
@@ -747,34 +816,18 @@ func wordDuration(s string) int {
 			if strings.HasSuffix(a[1], " ") && !strings.HasSuffix(strings.ToLower(a[0]), "-long") {
 				continue // "a minute" is no length; "an hour-long call" is
 			}
-			n, err := strconv.Atoi(a[1])
-			if err != nil {
-				n = numberWords[strings.ToLower(strings.TrimSpace(a[1]))]
-			}
+			n := durationCount(a[1])
 			if strings.EqualFold(a[2], "hour") {
 				n *= 60
-				if strings.EqualFold(a[1], "half") {
-					n = 30
-				}
 			}
 			if n > 0 && n <= 24*60 {
-				return n
+				return int(n + 0.5)
 			}
 		}
 		return 0
 	}
-	num := strings.ToLower(m[1])
 	unit := strings.ToLower(m[3])
-	var mins float64
-	n, err := strconv.Atoi(num)
-	switch {
-	case err == nil:
-		mins = float64(n)
-	case strings.HasPrefix(num, "half"):
-		mins = 0.5
-	default:
-		mins = float64(numberWords[num])
-	}
+	mins := durationCount(m[1])
 	switch frac := strings.ToLower(m[2]); {
 	case strings.Contains(frac, "half"):
 		mins += 0.5
@@ -791,7 +844,11 @@ func wordDuration(s string) int {
 		}
 		mins *= 60
 		if m[4] != "" {
-			extra, _ := strconv.Atoi(m[4])
+			// "1 hr 30 min", "an hour and twenty minutes"
+			extra, err := strconv.Atoi(m[4])
+			if err != nil {
+				extra = numberWords[strings.ToLower(m[4])]
+			}
 			mins += float64(extra)
 		}
 	}

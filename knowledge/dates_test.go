@@ -84,6 +84,13 @@ func TestFindTime(t *testing.T) {
 		{"at 6:30 p.m.", "18:30"},
 		{"at midnight", "00:00"},
 		{"met in the afternoon", ""},
+		{"The talks began 18:00 Moscow time", "18:00"},
+		{"they met at 18.30 (local time)", "18:30"},
+		{"on 3 May at 10 in the morning", "10:00"},
+		{"at 8 o'clock in the evening", "20:00"},
+		{"at 9 o'clock", "09:00"},
+		{"at 3 o'clock", ""}, // night or day: not said
+		{"rose 2.30 percent over time", ""},
 	}
 	for _, tt := range tests {
 		if got := findTime(tt.in); got != tt.want {
@@ -113,6 +120,13 @@ func TestFindDuration(t *testing.T) {
 		{"an hour-long call with the President", 60},
 		{"took a minute of silence before a 40-minute meeting", 40},
 		{"within the hour the leaders met", 0},
+		{"the meeting lasted 1.5 hours", 90},
+		{"lasting 1 hr 30 min", 90},
+		{"a one-and-a-half-hour meeting", 90},
+		{"for one hour and thirty minutes", 90},
+		{"a 2.5-hour meeting", 150},
+		{"a 45-min call", 45},
+		{"for seventy minutes", 70},
 	}
 	for _, tt := range tests {
 		if got := findDuration(tt.in); got != tt.want {

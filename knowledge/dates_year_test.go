@@ -140,6 +140,11 @@ func TestMeetingDateEvidence(t *testing.T) {
 			"2026-04-14",
 		},
 		{
+			"a date line without year, copyright footer",
+			"Monday, 13 April\n\nThe Minister of Finance of Zambia, Ms Chanda Mwale Banda, met today with the Governor of the Bank of Ghana, Mr Kwesi Owusu Darko. She welcomed closer ties.\n\n© Ministry of Finance 2026\n",
+			"2026-04-13",
+		},
+		{
 			"dateline without year and no evidence",
 			"DOHA, June 9 (QNA) -- The Minister of State, Dr. Saif Rashid Al-Kaabi, received today a phone call from the Foreign Minister of Peru, Mr. Julio Paredes Soto. He affirmed support for dialogue.\n",
 			"",

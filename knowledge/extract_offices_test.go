@@ -64,6 +64,22 @@ func TestOfficeWordsAreNoPeople(t *testing.T) {
 			},
 		},
 		{
+			name: "a headline's loose words for the principals the body names",
+			text: "UN Chief Holds Talks With Korean PM\n\n3 June 2026\n\nOn 3 June 2026, Secretary-General Rosa Alves met Min-jun Park of South Korea in New York.",
+			want: []Participant{
+				{Name: "Rosa Alves", Title: "Secretary-General", Affiliation: "United Nations"},
+				{Name: "Min-jun Park", Title: "Prime Minister", Affiliation: "South Korea"},
+			},
+		},
+		{
+			name: "a headline's head of an institution the body names by office",
+			text: "Fund Head Meets Finance Minister\n\n4 June 2026\n\nOn 4 June 2026, Managing Director Rosa Alves met Finance Minister Tomas Berg of Sweden in Stockholm.",
+			want: []Participant{
+				{Name: "Rosa Alves", Title: "Managing Director"},
+				{Name: "Tomas Berg", Title: "Finance Minister", Affiliation: "Sweden"},
+			},
+		},
+		{
 			name: "a headline in lower case",
 			text: "Agency head meets finance minister\n\n2 June 2026\n\nOn 2 June 2026, Director-General Rosa Alves of the International Atomic Energy Agency met Finance Minister Tomas Berg of Sweden in Vienna.",
 			want: []Participant{

@@ -90,6 +90,30 @@ func (d *doc) participants(mi int) []Participant {
 				}
 			}
 		}
+		if best < 0 && fromTitle && p.Name == "" {
+			// "UN chief meets Japanese PM" over a body that names them
+			// otherwise: the one principal of the country is the office's
+			// holder, and a "head" or "chief" matching no one is a
+			// headline's word for someone the body names.
+			if p.Affiliation != "" {
+				for i := range ps {
+					aff := ps[i].Affiliation
+					if aff == "" {
+						aff = defaultAffiliation(ps[i].Title)
+					}
+					if aff == p.Affiliation {
+						if best >= 0 {
+							best = -2 // two of that country: which one is not known
+							break
+						}
+						best = i
+					}
+				}
+			}
+			if best < 0 && len(ps) >= 2 && informalOffice(p.Title) {
+				return
+			}
+		}
 		if best >= 0 {
 			ps[best] = mergePerson(ps[best], p, fromTitle)
 			return
@@ -999,4 +1023,11 @@ func opensSentence(s string, at int) bool {
 		return true
 	}
 	return strings.HasSuffix(pre, ",") && fieldCount(pre, 4) <= 3 && strings.Count(pre, ",") == 1
+}
+
+// informalOffice says whether an office is a headline's loose word for a
+// leader ("Fund Head", "UN Chief") rather than an office's name.
+func informalOffice(t string) bool {
+	w := strings.ToLower(lastField(t))
+	return w == "head" || w == "chief" || w == "boss"
 }

@@ -23,6 +23,9 @@ func (d *doc) releaseDay() (day, bool) {
 		}
 	}
 	line, lineOK := d.dateline()
+	if !lineOK {
+		line, lineOK = d.headerDay()
+	}
 	if lineOK && line.y != 0 {
 		d.refFromHeader = true
 		return line.day, true
@@ -67,6 +70,30 @@ func (d *doc) dateline() (dateMatch, bool) {
 		m.swappable = false
 	}
 	return m, m.valid()
+}
+
+// headerDay is a date without a year that makes up a header line ("Monday,
+// 10 May", "NAIROBI, 10 May"): the release day, once a year is known.
+func (d *doc) headerDay() (dateMatch, bool) {
+	for _, h := range d.header {
+		if len(h) > 60 {
+			continue
+		}
+		ds := findDates(h)
+		if len(ds) != 1 || ds[0].y != 0 {
+			continue
+		}
+		m := ds[0]
+		whole := m.start == 0 && len(strings.TrimRight(h[m.end:], " .,:;–—-")) == 0
+		if _, ok := datelineDate(h); ok || whole {
+			if m.swappable && d.dayFirst() {
+				m.d, m.m = m.m, m.d
+				m.swappable = false
+			}
+			return m, m.valid()
+		}
+	}
+	return dateMatch{}, false
 }
 
 // anchor is the release day a date tied to "yesterday", "today" or

@@ -405,6 +405,8 @@ func parseQuestion(q string, names nameIndex) question {
 	}
 	if sidesOnly && (strings.Contains(fq, " discuss ") || strings.Contains(fq, " discussed ") || strings.Contains(fq, " talk about ")) {
 		pq.topic = []string{"discuss"}
+	} else if sidesOnly && ixHasSub(fq, " ask ", " asked ") && (pq.askWhat() || pq.askDid) {
+		pq.topic = []string{"ask"} // "What did A ask B for?": the request (and its synonyms)
 	}
 	// "When will the EU disburse the tranche?" asks what a readout says of
 	// something still to come: not the date or place of the meeting.
@@ -431,6 +433,12 @@ func asksNextMeeting(fq string) bool {
 	}
 	return strings.Contains(fq, " will ") || strings.Contains(fq, " next ") || strings.Contains(fq, " again ") ||
 		strings.Contains(fq, " future ") || strings.Contains(fq, " upcoming ")
+}
+
+// askWhat reports whether the question opens with "what" ("What did A
+// ask for?").
+func (pq *question) askWhat() bool {
+	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(pq.text)), "what")
 }
 
 // asksFuture says a folded question asks about something still to come
