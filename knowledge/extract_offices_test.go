@@ -48,6 +48,14 @@ func TestOfficeWordsAreNoPeople(t *testing.T) {
 			},
 		},
 		{
+			name: "a headline's place that is a word of an office",
+			text: "Santa Rosa talks\n\n10 May 2026\n\nOn 10 May 2026, Prime Minister Eva Lund of Iceland met the Governor of Santa Rosa, Mr John Lau, in Reykjavik.",
+			want: []Participant{
+				{Name: "Eva Lund", Title: "Prime Minister", Affiliation: "Iceland"},
+				{Name: "John Lau", Title: "Governor of Santa Rosa"},
+			},
+		},
+		{
 			name: "a regional body the tables do not know",
 			text: "14 May 2026\n\nPresident Marta Illes of Hungary received the Secretary-General of the Danube Forum, Mr Pavel Horak, in Budapest on 14 May 2026.",
 			want: []Participant{
@@ -133,6 +141,14 @@ func TestOfficeTakesHolderName(t *testing.T) {
 			text: "5 May 2026\n\nOn 5 May 2026, President Eva Lund of Iceland met the President of Peru in Reykjavik. President Jorge Salas raised fisheries. President Ana Quispe raised tourism.",
 			want: []Participant{
 				{Name: "Eva Lund", Title: "President", Affiliation: "Iceland"},
+				{Title: "President", Affiliation: "Peru"},
+			},
+		},
+		{
+			name: "a holder written in the possessive is talked about, not present",
+			text: "7 May 2026\n\nOn 7 May 2026, Prime Minister Eva Lund of Iceland met the President of Peru in Reykjavik. President Omar Diallo's visit to Iceland was also discussed.",
+			want: []Participant{
+				{Name: "Eva Lund", Title: "Prime Minister", Affiliation: "Iceland"},
 				{Title: "President", Affiliation: "Peru"},
 			},
 		},

@@ -57,10 +57,11 @@ func (d *doc) participants(mi int) []Participant {
 			}
 		}
 		// "meets Deputy Commissioner for Oceans" over a body that names
-		// "the Deputy Commissioner for Oceans, Ms Ana Ruiz": the word is
-		// the office's, and its holder is already a participant.
-		if fromTitle && p.Name != "" && !strings.Contains(p.Name, " ") && slices.ContainsFunc(ps, func(q Participant) bool {
-			return q.Name != "" && !shareToken(q.Name, p.Name) && hasWordFold(q.Title, p.Name)
+		// "the Deputy Commissioner for Oceans, Ms Ana Ruiz", or "Hong Kong
+		// talks" over "the Chief Executive of Hong Kong, Mr X": the words
+		// are an office's, whose holder is already a participant.
+		if fromTitle && p.Name != "" && slices.ContainsFunc(ps, func(q Participant) bool {
+			return q.Name != "" && !shareToken(q.Name, p.Name) && countWord(foldName(q.Title), foldName(p.Name)) > 0
 		}) {
 			return
 		}
@@ -905,16 +906,6 @@ func lowerHead(office string) bool {
 	return head != "" && !isCapitalized(head)
 }
 
-// hasWordFold says whether text has the word w, ignoring case.
-func hasWordFold(text, w string) bool {
-	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '-' || r == ',' }) {
-		if strings.EqualFold(f, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // reOfficeOfOrg is an office and the institution it heads: "Secretary-General
 // of the Andean Forum", "Director of the Lowy Institute".
 var reOfficeOfOrg = regexp.MustCompile(`^(.*\S) (?:of|at) (?:the )?((?:\p{Lu}[\p{L}'’.&-]*\s+){1,5}(?:Forum|Institute|Bank|Fund|Foundation|Organization|Organisation|Agency|Alliance|Association|Federation|Community|Union|League|Council|Commission|Centre|Center|Secretariat|Programme|Program|Partnership|Facility|Corporation|Group|University|Initiative))$`)
@@ -988,7 +979,7 @@ func (d *doc) nameOffices(ps []Participant) {
 				break
 			}
 			for _, m := range d.ments.find(s.text) {
-				if m.office || m.name == "" || m.title == "" || !sameOffice(m.title, ps[i].Title) || fieldCount(m.name, 2) < 2 && !m.hon {
+				if m.office || m.poss || m.name == "" || m.title == "" || !sameOffice(m.title, ps[i].Title) || fieldCount(m.name, 2) < 2 && !m.hon {
 					continue
 				}
 				if m.aff != ps[i].Affiliation && (m.aff != "" || !opensSentence(s.text, m.start)) {
