@@ -648,10 +648,10 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		window, fitWeight = 1.5, 1.5
 	}
 	if len(scorer.terms) > 0 {
-		fit := map[int]float64{}
+		fit, cover := map[int]float64{}, map[int]float64{}
 		for i := range ms {
 			if scores[i] >= bestScore-window && covs[i] > 0 {
-				fit[i] = scorer.sentenceFit(ms[i])
+				fit[i], cover[i] = scorer.sentenceFit(ms[i])
 			}
 		}
 		if len(fit) > 1 {
@@ -665,6 +665,10 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 				if maxFit > 0 {
 					s += fitWeight * f / maxFit
 				}
+				// One sentence holding all that is asked beats a readout
+				// that has the words in different sentences (or in the
+				// other side's clause).
+				s += 0.3 * cover[i]
 				if s > topScore || s == topScore && i < top {
 					top, topScore = i, s
 				}
@@ -906,8 +910,11 @@ type scorer struct {
 	// meeting being quoted to who stated it.
 	subject  []string
 	speakers map[string]string
-	meeting  Meeting                    // the one being quoted
-	stems    map[string]map[string]bool // meeting id -> meetingStems
+	// own maps a sentence holding several sides' positions, the subject's
+	// among them, to the subject's own clause of it.
+	own     map[string]string
+	meeting Meeting                    // the one being quoted
+	stems   map[string]map[string]bool // meeting id -> meetingStems
 }
 
 // qterm is one topic word of a question with the stems that count as
@@ -1259,17 +1266,7 @@ func (sc *scorer) pickSentences(m Meeting, budget, hard int) []Quote {
 			sents = append(sents, p.Text)
 		}
 	}
-	sc.meeting = m
-	sc.speakers = map[string]string{}
-	for _, st := range sents {
-		// A sentence can hold two sides' positions ("A stressed …, while B
-		// said …"): it is the asked subject's when either is.
-		for i, sp := range speakersOf(m, st) {
-			if i == 0 || sc.subject != nil && sc.subjectIs(sp) {
-				sc.speakers[st] = sp
-			}
-		}
-	}
+	sc.setMeeting(m, sents)
 	all := make([]scored, len(sents))
 	var cands []scored
 	for i, s := range sents {
@@ -1470,10 +1467,8 @@ func (sc *scorer) fallback(all []scored) int {
 			first = i
 		}
 		fs := " " + strings.Join(ixWords(c.text), " ") + " "
-		for _, w := range sc.nameStems {
-			if strings.Contains(fs, " "+w+" ") && i > first {
-				return i
-			}
+		if i > first && sc.namesAsked(c.text, fs) > 0 {
+			return i
 		}
 	}
 	return first
@@ -1570,7 +1565,11 @@ func speakerOf(m Meeting, sentence string) string {
 // scoreSentence weighs how well one sentence answers the question.
 func (sc *scorer) scoreSentence(s string) scored {
 	set := map[string]bool{}
-	for _, st := range ixStemsOf(s) {
+	said := s
+	if o, ok := sc.own[s]; ok {
+		said = o // what the subject said, not what the other side did
+	}
+	for _, st := range ixStemsOf(said) {
 		set[st] = true
 	}
 	fs := " " + strings.Join(ixWords(s), " ") + " "
@@ -1611,11 +1610,7 @@ func (sc *scorer) scoreSentence(s string) scored {
 		bonus += futureBonus(fs, sc.pq)
 	}
 	if c.score > 0 || bonus > 0 {
-		for _, w := range sc.nameStems {
-			if strings.Contains(fs, " "+w+" ") {
-				c.score += 0.1
-			}
-		}
+		c.score += 0.1 * sc.namesAsked(s, fs)
 	}
 	if c.score > 0 && sc.subject != nil {
 		// "What did X say": X's own statements first.
@@ -1664,67 +1659,6 @@ func mentionsQuestionDate(fs string, pq question) bool {
 	month := strings.ToLower(time.Month(mo).String())
 	return strings.Contains(fs, fmt.Sprintf(" %s %d ", month, d)) || strings.Contains(fs, fmt.Sprintf(" %d %s ", d, month)) ||
 		strings.Contains(fs, fmt.Sprintf(" %s %dth ", month, d)) || strings.Contains(fs, fmt.Sprintf(" %dth %s ", d, month))
-}
-
-// excerpt shortens a long sentence to about n characters around the words
-// the question asks about.
-func (sc *scorer) excerpt(s string, n int) string {
-	words := strings.Fields(s)
-	hit := func(w string) bool {
-		for _, st := range ixStemsOf(w) {
-			if _, ok := sc.terms[st]; ok {
-				return true
-			}
-		}
-		return false
-	}
-	first, last := -1, -1
-	for i, w := range words {
-		if hit(w) {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
-	if first < 0 {
-		return ixTruncate(s, n)
-	}
-	lo, hi := first, last+1
-	length := func() int { return utf8.RuneCountInString(strings.Join(words[lo:hi], " ")) }
-	for length() > n && hi-lo > 1 {
-		hi-- // keep the start of the matched stretch
-	}
-	for {
-		grew := false
-		if lo > 0 {
-			lo--
-			if length() > n {
-				lo++
-			} else {
-				grew = true
-			}
-		}
-		if hi < len(words) {
-			hi++
-			if length() > n {
-				hi--
-			} else {
-				grew = true
-			}
-		}
-		if !grew {
-			break
-		}
-	}
-	out := strings.Join(words[lo:hi], " ")
-	if lo > 0 {
-		out = "…" + out
-	}
-	if hi < len(words) {
-		out += "…"
-	}
-	return out
 }
 
 // sentAbbrevs end with a period that does not end a sentence.

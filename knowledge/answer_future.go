@@ -68,14 +68,18 @@ func (ix *Index) personOrTextQuery(words []string) query.Query {
 }
 
 // futureQuotes are the sentences that answer a future question, best
-// first: the best one (as text, maybe shortened) and, when another comes
-// close, that one too, as a readout may say it twice or in parts.
+// first: the best one (as text, maybe shortened) and, when another that
+// also speaks of what is to come comes close, that one too, as a readout
+// may say it twice or in parts.
 func (sc *scorer) futureQuotes(m Meeting, cands []scored, text string, hard int) []Quote {
 	out := []Quote{{MeetingID: m.ID, Speaker: speakerOf(m, cands[0].text), Text: stripListMarker(text), SourceURL: m.SourceURL}}
 	used := utf8.RuneCountInString(text)
 	for _, c := range cands[1:] {
 		if c.score < 0.5*cands[0].score || used+utf8.RuneCountInString(c.text)+3 > hard || isHeading(c.text) {
 			continue
+		}
+		if !ixHasSub(" "+strings.Join(ixWords(c.text), " ")+" ", futureWords...) {
+			continue // what happened at this meeting ("…was held in X") says nothing of what is to come
 		}
 		out = append(out, Quote{MeetingID: m.ID, Speaker: speakerOf(m, c.text), Text: stripListMarker(c.text), SourceURL: m.SourceURL})
 		break

@@ -68,23 +68,31 @@ func placeMatches(m Meeting, pq question) bool {
 }
 
 // sentenceFit is how well the best sentence of m answers the question,
-// as pickSentences would score it.
-func (sc *scorer) sentenceFit(m Meeting) float64 {
+// as pickSentences would score it, and cover the largest weighted share of
+// the question's words that one sentence of m holds.
+func (sc *scorer) sentenceFit(m Meeting) (fit, cover float64) {
 	sents := answerSentences(m.Text)
-	prevMeeting, prevSpeakers := sc.meeting, sc.speakers
-	sc.meeting = m
-	sc.speakers = map[string]string{}
-	for _, st := range sents {
-		if sp := speakerOf(m, st); sp != "" {
-			sc.speakers[st] = sp
+	prevMeeting, prevSpeakers, prevOwn := sc.meeting, sc.speakers, sc.own
+	sc.setMeeting(m, sents)
+	all := 0.0
+	for _, t := range sc.terms {
+		if !t.place || sc.pq.askWhere {
+			all += t.weight
 		}
 	}
-	best := 0.0
 	for _, s := range sents {
-		best = max(best, sc.scoreSentence(s).score)
+		c := sc.scoreSentence(s)
+		fit = max(fit, c.score)
+		if c.score > 0 && all > 0 {
+			got := 0.0
+			for _, st := range c.covers {
+				got += sc.terms[st].weight
+			}
+			cover = max(cover, got/all)
+		}
 	}
-	sc.meeting, sc.speakers = prevMeeting, prevSpeakers
-	return best
+	sc.meeting, sc.speakers, sc.own = prevMeeting, prevSpeakers, prevOwn
+	return fit, cover
 }
 
 // isMeetingPlace reports whether the question's place is where meetings

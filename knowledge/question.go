@@ -167,6 +167,11 @@ func parseQuestion(q string, names nameIndex) question {
 	for _, cf := range []string{" call for ", " calls for ", " called for ", " calling for "} {
 		fqKind = strings.ReplaceAll(fqKind, cf, " ")
 	}
+	for i, t := range toks {
+		if callFor(toks, i) {
+			fqKind = strings.Replace(fqKind, " "+t.word+" "+toks[i+1].word+" ", " ", 1) // "call on X to"
+		}
+	}
 	fq, fqAll := fqKind, fq
 	switch {
 	case strings.Contains(fq, " phone or video ") || strings.Contains(fq, " video or phone "):
@@ -333,7 +338,7 @@ func parseQuestion(q string, names nameIndex) question {
 			if namesSide(toks, i, personAt) {
 				pq.weak = append(pq.weak, words...)
 			}
-		} else if used[i] || ixStopWords[t.word] || qQuestionWords[t.word] || qKindWords[t.word] && !callFor(toks, i) {
+		} else if used[i] || ixStopWords[t.word] || (qQuestionWords[t.word] || qKindWords[t.word]) && !callFor(toks, i) {
 			continue
 		}
 		pq.topic = append(pq.topic, words...)
@@ -537,11 +542,38 @@ func parsePlace(toks []qToken, used []bool) ([]string, string) {
 	return nil, ""
 }
 
-// callFor reports whether token i is "call" or "called" before "for": a
+// callFor reports whether token i is "call" or "called" before "for" or
+// "on X to" ("call on Finland to support"), or "ask" before "X to": a
 // question about what someone urged.
 func callFor(toks []qToken, i int) bool {
 	w := toks[i].word
-	return (w == "call" || w == "calls" || w == "called" || w == "calling") && i+1 < len(toks) && toks[i+1].word == "for"
+	if i+1 >= len(toks) {
+		return false
+	}
+	to := func(from int) bool {
+		for j := from; j < len(toks) && j <= from+4; j++ {
+			if toks[j].word == "to" {
+				return true
+			}
+		}
+		return false
+	}
+	switch w {
+	case "call", "calls", "called", "calling":
+		switch toks[i+1].word {
+		case "for":
+			return true
+		case "on", "upon":
+			return to(i + 2)
+		}
+	case "ask", "asks", "asked", "asking":
+		switch toks[i+1].word {
+		case "to", "about", "regarding", "on", "for", "whether", "if", "how", "what", "why", "when", "where":
+			return false // "ask about…" asks what was asked
+		}
+		return to(i + 2)
+	}
+	return false
 }
 
 // qGivenName reports whether token i is a given name that no readout
