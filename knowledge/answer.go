@@ -716,7 +716,7 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 // or country word.
 func rolesMatch(m Meeting, roles []string) bool {
 	for _, p := range m.Participants {
-		have := ixWords(p.Title + " " + p.Affiliation)
+		have := ixWords(p.Title + " " + AffiliationText(p.Affiliation))
 		for _, r := range roles {
 			if slices.Contains(have, r) {
 				return true
@@ -1106,7 +1106,7 @@ func meetingStems(m Meeting) map[string]bool {
 	var b strings.Builder
 	b.WriteString(m.Title + ". " + m.Text + ". " + m.Location + ". " + strings.Join(m.Topics, ". "))
 	for _, p := range m.Participants {
-		b.WriteString(". " + p.Name + " " + p.Title + " " + p.Affiliation)
+		b.WriteString(". " + p.Name + " " + p.Title + " " + AffiliationText(p.Affiliation))
 	}
 	set := map[string]bool{}
 	for _, s := range ixStemsOf(b.String()) {
@@ -1529,7 +1529,7 @@ func (sc *scorer) subjectIs(speaker string) bool {
 		return true
 	}
 	for _, p := range sc.meeting.Participants {
-		if p.Label() == speaker && ixHasAll(ixWords(p.Title+" "+p.Affiliation), sc.subject) {
+		if p.Label() == speaker && ixHasAll(ixWords(p.Title+" "+AffiliationText(p.Affiliation)), sc.subject) {
 			return true
 		}
 	}

@@ -154,7 +154,7 @@ func (sc *scorer) isSide(t *qterm) bool {
 		return false
 	}
 	for _, p := range sc.meeting.Participants {
-		if slices.Contains(ixWords(p.Affiliation), t.word) {
+		if slices.Contains(ixWords(AffiliationText(p.Affiliation)), t.word) {
 			return true
 		}
 	}
