@@ -66,12 +66,19 @@ func nounClasses(toks []token) {
 					toks[j].class = cTitle
 				}
 			}
+		case t.key == "member" && i+1 < len(toks) && memberOf[toks[i+1].key]:
+			// "a Member State", "Member Countries": a country, no office.
+			toks[i].class, toks[i+1].class = cOther, cOther
 		case t.s == "(" && i+2 < len(toks) && toks[i+2].s == ")" && i > 0 &&
 			(toks[i-1].class == cTitle || toks[i-1].class == cPlace) && acronym(toks[i+1].s) && toks[i+1].class == cName:
 			toks[i+1].class = cOther // "the Food and Agriculture Organization (FAO)"
 		}
 	}
 }
+
+// memberOf are the nouns after "Member" that make it a country of an
+// organisation, not an office ("Member of Parliament").
+var memberOf = setOf("state", "states", "country", "countries", "nation", "nations", "economy", "economies")
 
 // acronym says whether w is written in capitals and digits only, with two
 // letters or more.

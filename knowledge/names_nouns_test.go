@@ -1,6 +1,8 @@
 package knowledge
 
 import (
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -77,6 +79,45 @@ func TestInstitutionEndingsSpareNames(t *testing.T) {
 	for _, w := range []string{"partnerships", "transactions", "decentralization", "sustainability", "governance"} {
 		if !institutionNounWord(w) {
 			t.Errorf("institutionNounWord(%q) = false, want true", w)
+		}
+	}
+}
+
+// "Member State" names a country of an organisation, never an office or
+// a person, while "Member of Parliament" stays an office.
+func TestMemberStateIsNoParticipant(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"The Council of Ministers met in Perth on 3 March 2026. The Council welcomed the offer of a Member State to host the next session.", nil},
+		{"Foreign Minister Ana Ruiz met Ambassador Tomas Vidal in Lima on 3 March 2026. The ministers welcomed the offer of a Member State to host the next round.", []string{"Ana Ruiz", "Tomas Vidal"}},
+		{"Foreign Minister Ana Ruiz met Member of Parliament John Okafor in Lagos on 3 March 2026.", []string{"Ana Ruiz", "John Okafor"}},
+	}
+	for _, tt := range tests {
+		m, err := Extract(Readout{Name: "m.md", Title: "Meeting", Text: tt.text})
+		if tt.want == nil {
+			if !errors.Is(err, ErrNotReadout) {
+				t.Errorf("Extract(%q) = %v participants, err %v; want ErrNotReadout", tt.text, m.Participants, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("Extract(%q): %v", tt.text, err)
+		}
+		var got []string
+		for _, p := range m.Participants {
+			got = append(got, p.Label())
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("Extract(%q) participants = %q, want %q", tt.text, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if !strings.Contains(got[i], tt.want[i]) {
+				t.Errorf("Extract(%q) participants = %q, want %q", tt.text, got, tt.want)
+			}
 		}
 	}
 }

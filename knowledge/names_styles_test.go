@@ -98,7 +98,7 @@ func TestStylesLeftOutOfNames(t *testing.T) {
 			name: "a given name that is also a month's abbreviation",
 			text: "13 June 2026\n\nHerr Jan Dvorak, Minister for Europe of Czechia, met Madame Ana Ruiz, Minister for Europe of France, in Prague today.",
 			want: []Participant{
-				{Name: "Jan Dvorak", Title: "Minister for Europe", Affiliation: "Czech Republic"},
+				{Name: "Jan Dvorak", Title: "Minister for Europe", Affiliation: "Czechia"},
 				{Name: "Ana Ruiz", Title: "Minister for Europe", Affiliation: "France"},
 			},
 		},
