@@ -30,6 +30,14 @@ func (d *doc) releaseDay() (day, bool) {
 		d.refFromHeader = true
 		return line.day, true
 	}
+	// "Date and time: Thursday, 29 January 2026, 10:15-11:05 (JST)" ends
+	// like a sentence and so is read as body text; it dates the page still.
+	for _, s := range d.sents {
+		if x, _, ok := dateOnlyLine(s.text); ok {
+			d.refFromHeader = true
+			return x, true
+		}
+	}
 	for _, line := range append(append([]string{}, d.trailer...), d.labels...) {
 		if len(line) < 60 {
 			if x, ok := d.parseDate(line); ok {
@@ -272,13 +280,78 @@ var dateFollowers = setOf("at", "in", "for", "from", "to", "and", "when", "durin
 	"this", "both", "which", "who", "along")
 
 // firstPart is the meeting sentence and the one after it, where time and
-// length are given.
+// length are given; then a later sentence that says how long this meeting
+// lasted ("The call lasted 70 minutes."), when those two do not; then the
+// times of a labelled or ranged date line ("Date and time: 29 January
+// 2026, 10:15-11:05 (JST)"), as a clause the time readers know.
 func (d *doc) firstPart(mi int) string {
 	s := d.sents[mi].text
 	if mi+1 < len(d.sents) {
 		s += " " + d.sents[mi+1].text
 	}
+	if findDuration(s) == 0 {
+		for k := mi + 2; k < len(d.sents); k++ {
+			if t := d.sents[k].text; reMeetingLength.MatchString(t) && findDuration(t) > 0 {
+				s += " " + t
+				break
+			}
+		}
+	}
+	for _, line := range d.header {
+		if _, c, ok := dateOnlyLine(line); ok && c != "" {
+			return s + " " + c
+		}
+	}
+	for _, x := range d.sents {
+		if _, c, ok := dateOnlyLine(x.text); ok && c != "" {
+			return s + " " + c
+		}
+	}
 	return s
+}
+
+// reMeetingLength opens a sentence that says how long this meeting lasted:
+// its subject is the meeting itself ("The call", "The video conference",
+// "Their conversation", "The talks, held in the palace,"), not another
+// ("The next meeting", "That summit").
+var reMeetingLength = regexp.MustCompile(`(?i)^(?:the|their|today's|this)\s+(?:(?:video|telephone|phone|virtual|online|bilateral|one-on-one|one-to-one|private|restricted|plenary|face-to-face|in-person|working|official|entire|whole|leaders'|two\s+leaders')[- ]){0,2}(?:call|meeting|talks|conversation|conference|videoconference|video-conference|discussions?|session|exchange|dialogue|consultations|audience)\b(?:\s*,[^,]{1,80},)?\s+(?:lasted|lasting|ran|went\s+on|continued|took)\b`)
+
+// reDateLineHead may stand before the date on a line that only dates the
+// meeting: a label ("Date and time:", "1 Date:", "(1) Date:") and spaces.
+var reDateLineHead = regexp.MustCompile(`^(?:(?:\d{1,2}[.)]?|\(\d{1,2}\))\s+)?(?:[A-Z][A-Za-z ]{0,24}:)?\s*$`)
+
+// reDateLineTail may follow the date on such a line: a time or a range of
+// times, and a time zone, bare or in brackets ("10:15 (JST)", "10:15-11:05
+// CET", "9.30 (local time)").
+var reDateLineTail = regexp.MustCompile(`^[\s,;]*(?:(?:at|from)\s+)?(?:(\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?)(?:\s*(?:-|–|—|to|until)\s*(\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?))?)?\s*(?:\(\s*(?:[A-Z]{2,5}(?:[+-]\d{1,2})?|local\s+time)\s*\)|[A-Z]{2,5}(?:[+-]\d{1,2})?\b|local\s+time)?\s*\.?$`)
+
+// dateOnlyLine reads a line that holds only a full date, with perhaps a
+// label before it and a time and a time zone after it. It returns the day
+// and, when the line is labelled or gives a range, its times as a clause
+// ("at 10:15", "from 10:15 to 11:05"); a bare time after a date is often
+// the page's publication stamp, so it gives none.
+func dateOnlyLine(line string) (day, string, bool) {
+	line = strings.TrimSpace(line)
+	if len(line) > 90 || !strings.ContainsAny(line, "0123456789") {
+		return day{}, "", false
+	}
+	ds := findDates(line)
+	if len(ds) != 1 || ds[0].y == 0 || !ds[0].valid() || !reDateLineHead.MatchString(line[:ds[0].start]) {
+		return day{}, "", false
+	}
+	m := reDateLineTail.FindStringSubmatch(line[ds[0].end:])
+	if m == nil {
+		return day{}, "", false
+	}
+	clause := ""
+	labelled := strings.Contains(line[:ds[0].start], ":")
+	switch {
+	case m[1] != "" && m[2] != "":
+		clause = "from " + m[1] + " to " + m[2]
+	case m[1] != "" && labelled:
+		clause = "at " + m[1]
+	}
+	return ds[0].day, clause, true
 }
 
 // dayFirst says whether the readout writes its slash dates day first: the
