@@ -156,6 +156,14 @@ func (d *doc) participants(mi int) []Participant {
 			ps[i].Title, ps[i].Affiliation = d.orgOffice(ps[i].Title)
 		}
 	}
+	// "Executive Secretary of the Southern African Development Community
+	// (SADC)": an institution written out with its acronym is the holder's
+	// own, before any country the text is written from.
+	for i := range ps {
+		if ps[i].Affiliation == "" && strings.HasSuffix(ps[i].Title, ")") {
+			ps[i].Title, ps[i].Affiliation = officeOfOrg(ps[i].Title)
+		}
+	}
 	d.fillAffiliations(ps)
 	for i := range ps {
 		if ps[i].Affiliation == "" {
@@ -920,7 +928,7 @@ func lowerHead(office string) bool {
 
 // reOfficeOfOrg is an office and the institution it heads: "Secretary-General
 // of the Andean Forum", "Director of the Lowy Institute".
-var reOfficeOfOrg = regexp.MustCompile(`^(.*\S) (?:of|at) (?:the )?((?:\p{Lu}[\p{L}'’.&-]*\s+){1,5}(?:Forum|Institute|Bank|Fund|Foundation|Organization|Organisation|Agency|Alliance|Association|Federation|Community|Union|League|Council|Commission|Centre|Center|Secretariat|Programme|Program|Partnership|Facility|Corporation|Group|University|Initiative))$`)
+var reOfficeOfOrg = regexp.MustCompile(`^(.*\S) (?:of|at) (?:the )?((?:\p{Lu}[\p{L}'’.&-]*\s+){1,5}(?:Forum|Institute|Bank|Fund|Foundation|Organization|Organisation|Agency|Alliance|Association|Federation|Community|Union|League|Council|Commission|Centre|Center|Secretariat|Programme|Program|Partnership|Facility|Corporation|Group|University|Initiative)(?: \(\p{Lu}[\p{Lu}\d&-]+\))?)$`)
 
 // officeOfOrg splits an office from the institution it is of, which is the
 // holder's affiliation; it returns title and "" when the title names no

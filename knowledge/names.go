@@ -535,6 +535,12 @@ func officeObjects(toks []token) {
 			j++
 		}
 		switch {
+		case j-i <= 2 && j+1 < len(toks) && toks[j].s == "," && toks[j+1].class == cName && andPortfolio(toks, i):
+			// "Minister of Finance and Public Credit, Andrés Ospina": the
+			// words after the portfolio's "and" are the office's too.
+			for k := i; k < j; k++ {
+				toks[k].class = cTitle
+			}
 		case !afterOfficeOf(toks, i):
 		case j-i <= 2 && (j == i+1 && institutionNoun(toks[i].key) ||
 			j < len(toks) && (toks[j].class == cTitle && titleWords[toks[j].key] && !titleHeads[toks[j].key] || toks[j].class == cHon ||
@@ -560,6 +566,29 @@ func afterOfficeOf(toks []token, i int) bool {
 	}
 	return k >= 1 && (toks[k].key == "of" || toks[k].key == "for" || toks[k].key == "and" || toks[k].key == "&") &&
 		toks[k-1].class == cTitle
+}
+
+// andPortfolio says whether toks[i] ends a portfolio joined by "and" to
+// the portfolio of a headed office, perhaps after more of its words:
+// "Minister of Finance and |Credit", "Minister of Finance and Public |Credit".
+func andPortfolio(toks []token, i int) bool {
+	k := i - 1
+	for n := 0; n < 2 && k >= 0 && toks[k].class == cTitle && !titleHeads[toks[k].key] && isCapitalized(toks[k].s); n++ {
+		k--
+	}
+	if k < 2 || toks[k].key != "and" && toks[k].key != "&" || toks[k-1].class != cTitle || titleHeads[toks[k-1].key] {
+		return false
+	}
+	// The office before "and" runs back to its "of" or "for" and a head.
+	for m := k - 1; m >= 1 && k-m <= 4; m-- {
+		if toks[m].key == "of" || toks[m].key == "for" {
+			return headedOffice(toks, m)
+		}
+		if toks[m].class != cTitle {
+			return false
+		}
+	}
+	return false
 }
 
 // headedOffice says whether the office that ends just before toks[i] (and

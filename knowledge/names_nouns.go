@@ -1,6 +1,9 @@
 package knowledge
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Capitalised words that are not people: the nouns of institutions,
 // programmes and portfolios ("Partnerships", "Transactions"), the words a
@@ -72,8 +75,69 @@ func nounClasses(toks []token) {
 		case t.s == "(" && i+2 < len(toks) && toks[i+2].s == ")" && i > 0 &&
 			(toks[i-1].class == cTitle || toks[i-1].class == cPlace) && acronym(toks[i+1].s) && toks[i+1].class == cName:
 			toks[i+1].class = cOther // "the Food and Agriculture Organization (FAO)"
+			if i+4 < len(toks) && toks[i+3].s == "," && (toks[i+4].class == cHon || toks[i+4].class == cName) {
+				// "the Executive Secretary of the Southern African
+				// Development Community (SADC), Dr X": the bracket ends the
+				// office that X holds.
+				toks[i+1].class = cTitle
+			}
+		case t.class == cName && (t.key == "partner" || t.key == "partners") && isCapitalized(t.s) &&
+			i > 0 && toks[i-1].class == cName && isCapitalized(toks[i-1].s) && !toks[i-1].poss:
+			// "a new Dialogue Partner", "Development Partners": the
+			// countries an organisation works with, not a person.
+			k := i - 1
+			for k > 0 && toks[k-1].class == cName && isCapitalized(toks[k-1].s) && !toks[k-1].poss {
+				k--
+			}
+			if k == 0 || toks[k-1].class != cHon {
+				for j := k; j <= i; j++ {
+					toks[j].class = cOther
+				}
+			}
 		}
 	}
+	capsDateline(toks)
+}
+
+// capsDateline makes no one of a dateline in capitals that opens the text:
+// "MALACAÑAN PALACE, 12 March 2026 —", "STATE HOUSE, Nairobi —". The
+// capitalised words before its comma are a place when a date or a dash
+// follows the comma.
+func capsDateline(toks []token) {
+	n := 0
+	for n < len(toks) && n < 4 && toks[n].class == cName && capsWord(toks[n].s) {
+		n++
+	}
+	if n == 0 || n+1 >= len(toks) || toks[n].s != "," {
+		return
+	}
+	for k := n + 1; k < len(toks) && k <= n+8; k++ {
+		t := toks[k]
+		_, wd := weekdays[t.key]
+		if t.s == "—" || t.s == "–" || t.s == "-" || k == n+1 && (isNumber(t.key) || isMonthName(t.key) || wd) {
+			for j := 0; j < n; j++ {
+				toks[j].class = cOther
+			}
+			return
+		}
+		if !isCapitalized(t.s) && t.s != "," && !isNumber(t.key) {
+			return
+		}
+	}
+}
+
+// capsWord says whether w has two letters or more, all capitals.
+func capsWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // memberOf are the nouns after "Member" that make it a country of an

@@ -1,0 +1,78 @@
+package knowledge
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Words that finish an office, a dateline in capitals, an organisation's
+// bracketed acronym and an organisation's partner countries are not people.
+func TestPhantomParticipants(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text string
+		want       []Participant
+	}{
+		{
+			name: "a portfolio joined by and, then the holder after a comma",
+			text: "Nairobi, 4 May 2026\n\nThe Secretary-General met Peru's Minister of Economy and Public Works, Rosa Quispe Mamani, in Nairobi today. Minister Quispe Mamani asked for technical help.",
+			want: []Participant{
+				{Name: "", Title: "Secretary-General", Affiliation: "United Nations"},
+				{Name: "Rosa Quispe Mamani", Title: "Minister of Economy and Public Works", Affiliation: "Peru"},
+			},
+		},
+		{
+			name: "a one-word portfolio joined by and",
+			text: "Accra, 5 May 2026\n\nPresident Kojo Mensah received Kenya's Minister of Trade and Tourism, Wanjiru Kamau, at the Jubilee House today.",
+			want: []Participant{
+				{Name: "Kojo Mensah", Title: "President", Affiliation: "Ghana"},
+				{Name: "Wanjiru Kamau", Title: "Minister of Trade and Tourism", Affiliation: "Kenya"},
+			},
+		},
+		{
+			name: "a dateline in capitals with a date",
+			text: "STATE HOUSE, 6 May 2026 — President Kojo Mensah held a call this morning with Prime Minister Lars Holm of Denmark on shipping.",
+			want: []Participant{
+				{Name: "Kojo Mensah", Title: "President", Affiliation: ""},
+				{Name: "Lars Holm", Title: "Prime Minister", Affiliation: "Denmark"},
+			},
+		},
+		{
+			name: "a dateline in capitals with a city",
+			text: "6 May 2026\n\nGOVERNMENT HOUSE, Wellington — Prime Minister Aroha Ngata met Prime Minister Lars Holm of Denmark today.",
+			want: []Participant{
+				{Name: "Aroha Ngata", Title: "Prime Minister", Affiliation: ""},
+				{Name: "Lars Holm", Title: "Prime Minister", Affiliation: "Denmark"},
+			},
+		},
+		{
+			name: "an organisation's acronym between its head's office and name",
+			text: "Jakarta, 7 May 2026\n\nThe Director of the Coral Reef Alliance (CRA), Dr Sari Wulandari, received the Ambassador of Fiji, Mr Jone Tuilau, in Jakarta today.",
+			want: []Participant{
+				{Name: "Sari Wulandari", Title: "Director", Affiliation: "Coral Reef Alliance (CRA)"},
+				{Name: "Jone Tuilau", Title: "Ambassador", Affiliation: "Fiji"},
+			},
+		},
+		{
+			name: "an organisation's partner countries",
+			text: "Perth, 8 May 2026\n\nForeign Minister Ana Ruiz met Foreign Minister Tomas Vidal in Perth today. They welcomed a new Dialogue Partner and thanked the Sectoral Dialogue Partners for their support.",
+			want: []Participant{
+				{Name: "Ana Ruiz", Title: "Foreign Minister", Affiliation: ""},
+				{Name: "Tomas Vidal", Title: "Foreign Minister", Affiliation: ""},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			m, err := extractPlain(t, "t.txt", tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, m.Participants); diff != "" {
+				t.Errorf("participants (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
