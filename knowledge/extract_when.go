@@ -327,9 +327,10 @@ var reDateLineTail = regexp.MustCompile(`^[\s,;]*(?:(?:at|from)\s+)?(?:(\d{1,2}[
 
 // dateOnlyLine reads a line that holds only a full date, with perhaps a
 // label before it and a time and a time zone after it. It returns the day
-// and, when the line is labelled or gives a range, its times as a clause
-// ("at 10:15", "from 10:15 to 11:05"); a bare time after a date is often
-// the page's publication stamp, so it gives none.
+// and, when the line gives a range or its label names the time ("Date and
+// time:"), its times as a clause ("from 10:15 to 11:05", "at 10:15"). A
+// bare time after a date is often the page's publication stamp, so it gives
+// none, nor does a line labelled as one ("Published:", "Updated:").
 func dateOnlyLine(line string) (day, string, bool) {
 	line = strings.TrimSpace(line)
 	if len(line) > 90 || !strings.ContainsAny(line, "0123456789") {
@@ -344,11 +345,14 @@ func dateOnlyLine(line string) (day, string, bool) {
 		return day{}, "", false
 	}
 	clause := ""
-	labelled := strings.Contains(line[:ds[0].start], ":")
+	label := strings.ToLower(line[:ds[0].start])
+	stamp := strings.Contains(label, "publish") || strings.Contains(label, "updat") || strings.Contains(label, "post") ||
+		strings.Contains(label, "issue") || strings.Contains(label, "release") || strings.Contains(label, "modif")
 	switch {
+	case stamp:
 	case m[1] != "" && m[2] != "":
 		clause = "from " + m[1] + " to " + m[2]
-	case m[1] != "" && labelled:
+	case m[1] != "" && strings.Contains(label, "time"):
 		clause = "at " + m[1]
 	}
 	return ds[0].day, clause, true

@@ -94,3 +94,23 @@ func TestExtractLengthLaterInText(t *testing.T) {
 		}
 	}
 }
+
+func TestDateOnlyLineStamps(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in     string
+		clause string
+	}{
+		{"Published: 4 March 2026, 10:00 CET", ""},
+		{"Updated: March 4, 2026, 10:00-10:05 (EST)", ""},
+		{"Date: 4 March 2026, 10:00 CET", ""},
+		{"Date and time: 4 March 2026, 10:00 CET", "at 10:00"},
+		{"4 March 2026, 10:00 to 11:00 (local time)", "from 10:00 to 11:00"},
+	}
+	for _, tt := range tests {
+		x, c, ok := dateOnlyLine(tt.in)
+		if !ok || x.iso() != "2026-03-04" || c != tt.clause {
+			t.Errorf("dateOnlyLine(%q) = %v, %q, %v; want 2026-03-04, %q", tt.in, x, c, ok, tt.clause)
+		}
+	}
+}
