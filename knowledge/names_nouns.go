@@ -96,8 +96,43 @@ func nounClasses(toks []token) {
 			}
 		}
 	}
+	for i := range toks {
+		t := &toks[i]
+		if t.class != cName || !isCapitalized(t.s) || t.poss {
+			continue
+		}
+		// "the South China Sea", "the East Africa region": a compass
+		// point before a place and a body of water after one are
+		// geography, not a person.
+		if compassWords[t.key] && i+1 < len(toks) && toks[i+1].class == cPlace ||
+			waterWords[t.key] && i > 0 && toks[i-1].class == cPlace && !toks[i-1].poss {
+			t.class = cOther
+		}
+		// "the Mekong River", "the Andaman Sea": the words before a body
+		// of water are its name.
+		if seaWords[t.key] && i > 0 {
+			k := i
+			for k > 0 && toks[k-1].class == cName && isCapitalized(toks[k-1].s) && !toks[k-1].poss {
+				k--
+			}
+			if k < i && (k == 0 || toks[k-1].class != cHon && toks[k-1].class != cTitle) {
+				for j := k; j <= i; j++ {
+					toks[j].class = cOther
+				}
+			}
+		}
+	}
 	capsDateline(toks)
 }
+
+// seaWords end the names of seas and rivers, which are never surnames.
+var seaWords = setOf("sea", "ocean", "gulf", "strait", "straits", "river", "basin", "peninsula")
+
+// compassWords before a place make a larger place of it.
+var compassWords = setOf("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central")
+
+// waterWords after a place name a sea or a river, never a person.
+var waterWords = setOf("sea", "ocean", "gulf", "strait", "straits", "bay", "river", "lake", "basin", "peninsula", "channel")
 
 // capsDateline makes no one of a dateline in capitals that opens the text:
 // "MALACAÑAN PALACE, 12 March 2026 —", "STATE HOUSE, Nairobi —". The

@@ -7,7 +7,8 @@ import (
 )
 
 // Words that finish an office, a dateline in capitals, an organisation's
-// bracketed acronym and an organisation's partner countries are not people.
+// bracketed acronym, an organisation's partner countries and seas and
+// rivers are not people.
 func TestPhantomParticipants(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -60,6 +61,14 @@ func TestPhantomParticipants(t *testing.T) {
 			want: []Participant{
 				{Name: "Ana Ruiz", Title: "Foreign Minister", Affiliation: ""},
 				{Name: "Tomas Vidal", Title: "Foreign Minister", Affiliation: ""},
+			},
+		},
+		{
+			name: "seas and rivers named by a place or by their own words",
+			text: "Hanoi, 9 May 2026\n\nPresident Tran Van Minh met President Somchai Wong of Thailand in Hanoi today on the South China Sea and the Mekong River.",
+			want: []Participant{
+				{Name: "Tran Van Minh", Title: "President", Affiliation: "Vietnam"},
+				{Name: "Somchai Wong", Title: "President", Affiliation: "Thailand"},
 			},
 		},
 	}
