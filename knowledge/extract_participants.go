@@ -39,6 +39,11 @@ func (d *doc) participants(mi int) []Participant {
 				return
 			}
 		}
+		// "at a venue to be chosen by the incoming Chair", "thanked the
+		// outgoing Chair": an office in a rotation, held by no one met.
+		if !fromTitle && m.office && m.start <= len(d.part) && rotationWords[lastWordFold(d.part[:m.start])] {
+			return
+		}
 		// "Fund head meets finance minister": a headline in lower case
 		// names an office, not a principal.
 		if fromTitle && m.office && m.aff == "" && m.nameStart <= m.end && m.end <= len(d.title) && lowerHead(d.title[m.nameStart:m.end]) {
@@ -1041,4 +1046,16 @@ func opensSentence(s string, at int) bool {
 func informalOffice(t string) bool {
 	w := strings.ToLower(lastField(t))
 	return w == "head" || w == "chief" || w == "boss"
+}
+
+// rotationWords before an office name who holds it in turn, not who met.
+var rotationWords = setOf("incoming", "outgoing", "next", "future", "previous", "past")
+
+// lastWordFold is the last word of s, in lower case.
+func lastWordFold(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.ToLower(f[len(f)-1])
 }

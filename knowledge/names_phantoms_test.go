@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -76,6 +77,47 @@ func TestPhantomParticipants(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			m, err := extractPlain(t, "t.txt", tt.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, m.Participants); diff != "" {
+				t.Errorf("participants (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// An office in a rotation ("the incoming Chair") is held by no one met, so
+// a communiqué that names only such offices is no readout.
+func TestRotationOfficeIsNoParticipant(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text string
+		want       []Participant
+	}{
+		{
+			name: "a communiqué that thanks the outgoing Chair",
+			text: "The Assembly of the Coral Sea Compact met for its ninth session. The Assembly thanked the outgoing Chair and agreed that the next session will be held at a place chosen by the incoming Chair.",
+		},
+		{
+			name: "a readout that mentions the next Chair",
+			text: "Suva, 10 May 2026\n\nPrime Minister Sione Fifita met President Ana Ruiz in Suva today. They agreed to brief the incoming Chair of the forum.",
+			want: []Participant{
+				{Name: "Sione Fifita", Title: "Prime Minister", Affiliation: "Fiji"},
+				{Name: "Ana Ruiz", Title: "President", Affiliation: ""},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			m, err := extractPlain(t, "t.txt", tt.text)
+			if tt.want == nil {
+				if !errors.Is(err, ErrNotReadout) {
+					t.Errorf("participants %+v, err %v; want ErrNotReadout", m.Participants, err)
+				}
+				return
+			}
 			if err != nil {
 				t.Fatal(err)
 			}
