@@ -54,6 +54,11 @@ func (d *doc) participants(mi int) []Participant {
 			return
 		}
 		p := Participant{Name: cleanName(m.name), Title: trimCounterpart(m.title), Affiliation: agencyOf(m.title, m.aff)}
+		// "a delegation from the Republic of Ghana led by the Minister for
+		// Energy, X": the leader is of the delegation's country.
+		if p.Affiliation == "" && !fromTitle && m.start <= len(d.part) {
+			p.Affiliation = delegationCountry(d.part[:m.start])
+		}
 		if m.office {
 			p.Name = ""
 			// "met with Chile's Foreign Minister": the country is the office's.
@@ -1058,4 +1063,25 @@ func lastWordFold(s string) string {
 		return ""
 	}
 	return strings.ToLower(f[len(f)-1])
+}
+
+// reDelegationLed is a delegation's country just before the office or
+// name of the one who leads it: "a delegation from the Republic of Ghana
+// led by the ".
+var reDelegationLed = regexp.MustCompile(`delegation (?:from|of) (?:the )?(\p{Lu}[\p{L}'’ -]{1,40}?),? (?:led|headed) by (?:the )?$`)
+
+// delegationCountry is the country of the delegation that the text before
+// a person says the person leads, or "".
+func delegationCountry(before string) string {
+	m := reDelegationLed.FindStringSubmatch(before)
+	if m == nil {
+		return ""
+	}
+	// "the Republic of Ghana": the longest known country that ends it.
+	for w := strings.Fields(m[1]); len(w) > 0; w = w[1:] {
+		if p, ok := lookupPlace(strings.Join(w, " ")); ok && !p.isOrg && !p.isCity && !p.isAdj {
+			return p.name
+		}
+	}
+	return ""
 }

@@ -65,6 +65,14 @@ func TestPhantomParticipants(t *testing.T) {
 			},
 		},
 		{
+			name: "the leader of a delegation is of its country",
+			text: "Geneva, Switzerland — WHO Director-General Ana Ruiz on Tuesday received a delegation from the Republic of Malawi led by the Minister of Health, Chikondi Banda, in Geneva.",
+			want: []Participant{
+				{Name: "Ana Ruiz", Title: "Director-General", Affiliation: "World Health Organization"},
+				{Name: "Chikondi Banda", Title: "Minister of Health", Affiliation: "Malawi"},
+			},
+		},
+		{
 			name: "seas and rivers named by a place or by their own words",
 			text: "Hanoi, 9 May 2026\n\nPresident Tran Van Minh met President Somchai Wong of Thailand in Hanoi today on the South China Sea and the Mekong River.",
 			want: []Participant{
