@@ -654,12 +654,17 @@ func placeApposition(s string, m mention) bool {
 	return rePlaceBefore.MatchString(s[:m.start])
 }
 
+// isStaffTitle says whether an office speaks for others (a spokesperson,
+// a press secretary, a "Secretary for Press Affairs"): its holder briefs on
+// a meeting rather than takes part in it.
 func isStaffTitle(t string) bool {
 	if !hasNonASCII(t) {
-		return containsLowerASCII(t, "spokes") || containsLowerASCII(t, "press secretary") || containsLowerASCII(t, "press officer")
+		return containsLowerASCII(t, "spokes") || containsLowerASCII(t, "press secretary") || containsLowerASCII(t, "press officer") ||
+			containsLowerASCII(t, "secretary for press")
 	}
 	l := strings.ToLower(t)
-	return strings.Contains(l, "spokes") || strings.Contains(l, "press secretary") || strings.Contains(l, "press officer")
+	return strings.Contains(l, "spokes") || strings.Contains(l, "press secretary") || strings.Contains(l, "press officer") ||
+		strings.Contains(l, "secretary for press")
 }
 
 // containsLowerASCII says whether strings.ToLower(s) holds sub, for an

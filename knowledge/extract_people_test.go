@@ -261,7 +261,8 @@ func TestWordFastPathsMatchReference(t *testing.T) {
 	}
 	isStaffTitleRef := func(t string) bool {
 		l := strings.ToLower(t)
-		return strings.Contains(l, "spokes") || strings.Contains(l, "press secretary") || strings.Contains(l, "press officer")
+		return strings.Contains(l, "spokes") || strings.Contains(l, "press secretary") || strings.Contains(l, "press officer") ||
+			strings.Contains(l, "secretary for press")
 	}
 	givenNameFirstRef := func(n string) string {
 		f := strings.Fields(n)

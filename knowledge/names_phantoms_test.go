@@ -73,6 +73,14 @@ func TestPhantomParticipants(t *testing.T) {
 			},
 		},
 		{
+			name: "a briefing by a secretary for press affairs",
+			text: "Briefing by Senior Secretary for Press Affairs Park Ji-ho on the Summit Call\n\nMay 12, 2026\n\nPresident Lee Dong-hyun held a telephone conversation with Prime Minister Lars Holm of Denmark today.",
+			want: []Participant{
+				{Name: "Lee Dong-hyun", Title: "President", Affiliation: ""},
+				{Name: "Lars Holm", Title: "Prime Minister", Affiliation: "Denmark"},
+			},
+		},
+		{
 			name: "seas and rivers named by a place or by their own words",
 			text: "Hanoi, 9 May 2026\n\nPresident Tran Van Minh met President Somchai Wong of Thailand in Hanoi today on the South China Sea and the Mekong River.",
 			want: []Participant{
