@@ -764,13 +764,20 @@ func (ix *Index) composeOneWithOthers(m Meeting, pq question, sc *scorer, others
 	if tail != "" {
 		b.WriteString("\n" + tail)
 	}
-	b.WriteString("\n")
-	if m.SourceURL != "" {
-		b.WriteString("Source: " + m.SourceURL)
-	} else if m.Source != "" {
-		b.WriteString("Source: " + m.Source)
-	}
+	b.WriteString("\n" + sourceLine(m))
 	return Answer{Text: strings.TrimSpace(b.String()), Meetings: []Meeting{m}, Quotes: quotes}
+}
+
+// sourceLine cites where m's readout was published: its address, else its
+// publisher; empty when neither is known.
+func sourceLine(m Meeting) string {
+	switch {
+	case m.SourceURL != "":
+		return "Source: " + m.SourceURL
+	case m.Source != "":
+		return "Source: " + m.Source
+	}
+	return ""
 }
 
 // othersLine names other meetings briefly: date, and kind or place.

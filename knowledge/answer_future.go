@@ -114,12 +114,7 @@ func (ix *Index) composeQuoteFirst(m Meeting, pq question, sc *scorer, others []
 	if tail != "" {
 		b.WriteString("\n" + tail)
 	}
-	b.WriteString("\n")
-	if m.SourceURL != "" {
-		b.WriteString("Source: " + m.SourceURL)
-	} else if m.Source != "" {
-		b.WriteString("Source: " + m.Source)
-	}
+	b.WriteString("\n" + sourceLine(m))
 	return Answer{Text: strings.TrimSpace(b.String()), Meetings: []Meeting{m}, Quotes: quotes}
 }
 
