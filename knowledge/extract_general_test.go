@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // extractPlain parses and extracts a readout given as plain text.
@@ -17,6 +19,20 @@ func extractPlain(tb testing.TB, name, text string) (Meeting, error) {
 		tb.Fatal(err)
 	}
 	return Extract(r)
+}
+
+// checkParticipants extracts text as a plain-text readout, compares its
+// participants with want and returns the meeting.
+func checkParticipants(t *testing.T, text string, want []Participant) Meeting {
+	t.Helper()
+	m, err := extractPlain(t, "t.txt", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, m.Participants); diff != "" {
+		t.Errorf("participants (-want +got):\n%s", diff)
+	}
+	return m
 }
 
 // The place a readout names for its meeting: a city or venue beats the

@@ -1,10 +1,6 @@
 package knowledge
 
-import (
-	"testing"
-
-	"github.com/google/go-cmp/cmp"
-)
+import "testing"
 
 // The words that finish an office ("for Oceans", "of the Andean Forum")
 // are the office's, not a person's, and a headline written in lower case
@@ -99,13 +95,7 @@ func TestOfficeWordsAreNoPeople(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			m, err := extractPlain(t, "t.txt", tt.text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.want, m.Participants); diff != "" {
-				t.Errorf("participants (-want +got):\n%s", diff)
-			}
+			checkParticipants(t, tt.text, tt.want)
 		})
 	}
 }
@@ -164,13 +154,7 @@ func TestOfficeTakesHolderName(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			m, err := extractPlain(t, "t.txt", tt.text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.want, m.Participants); diff != "" {
-				t.Errorf("participants (-want +got):\n%s", diff)
-			}
+			checkParticipants(t, tt.text, tt.want)
 		})
 	}
 }

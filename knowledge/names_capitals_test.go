@@ -1,10 +1,6 @@
 package knowledge
 
-import (
-	"testing"
-
-	"github.com/google/go-cmp/cmp"
-)
+import "testing"
 
 // A dateline in a capital tells whose readout it is, unless the meeting
 // was at an event held in that city: then the publisher is named elsewhere.
@@ -34,13 +30,7 @@ func TestDatelineCapitalGivesIssuer(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			m, err := extractPlain(t, "t.txt", tt.text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.want, m.Participants); diff != "" {
-				t.Errorf("participants (-want +got):\n%s", diff)
-			}
+			checkParticipants(t, tt.text, tt.want)
 		})
 	}
 }

@@ -92,13 +92,7 @@ func TestPhantomParticipants(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			m, err := extractPlain(t, "t.txt", tt.text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.want, m.Participants); diff != "" {
-				t.Errorf("participants (-want +got):\n%s", diff)
-			}
+			checkParticipants(t, tt.text, tt.want)
 		})
 	}
 }

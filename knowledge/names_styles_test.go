@@ -1,10 +1,6 @@
 package knowledge
 
-import (
-	"testing"
-
-	"github.com/google/go-cmp/cmp"
-)
+import "testing"
 
 // Styles written before a name, by publishers around the world, are left
 // out of the name and never split it or become a person of their own.
@@ -122,13 +118,7 @@ func TestStylesLeftOutOfNames(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			m, err := extractPlain(t, "t.txt", tt.text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.want, m.Participants); diff != "" {
-				t.Errorf("participants (-want +got):\n%s", diff)
-			}
+			checkParticipants(t, tt.text, tt.want)
 		})
 	}
 }
