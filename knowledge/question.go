@@ -747,7 +747,7 @@ who whom whose why will with would you your yours yourself s t don t ve ll re d 
 var qQuestionWords = ixWordSet(`often many times ever summarize summarise summary overview details detail happened happen tell me key main points briefly what when where who whom whose which why how did do does say says said tell told mention
 mentioned mentions explain explained describe described ask asked happen happened take took place time date day long
 start started begin began last lasted held hold meet met meeting meetings talk talks talked speak spoke spoken discuss
-discussed discussion discussions conversation readout according their his her jointly together each other kind sort
+discussed discussion discussions conversation readout according regarding concerning their his her jointly together each other kind sort
 anything something was were is are be been`)
 
 // qChangeWords ask how a position changed; they are not its topic.

@@ -64,6 +64,9 @@ func TestParseQuestion(t *testing.T) {
 		{"What did Japan's Prime Minister say to Moreau?", question{
 			people: [][]string{{"moreau"}}, roles: []string{"japan", "prime", "minister"},
 			topic: []string{"japan"}, weak: []string{"japan"}, subject: []string{"japan", "prime", "minister"}}},
+		{"What did Kang Min-ji demand regarding export controls in July 2006?", question{
+			people: [][]string{{"kang", "min", "ji"}}, from: "2006-07-01", to: "2006-07-31",
+			topic: []string{"demand", "export", "controls"}, about: []string{"export", "controls"}, subject: []string{"kang", "min", "ji"}}},
 		{"Who signed the release on the Moreau visit?", question{
 			people: [][]string{{"moreau"}}, kinds: []Kind{KindInPerson}, askWho: true, askSource: true,
 			topic: []string{"signed", "release", "visit"}}},
