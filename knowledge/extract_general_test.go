@@ -44,6 +44,16 @@ func TestMeetingPlace(t *testing.T) {
 		name, text, want string
 	}{
 		{
+			name: "a venue with an elided French particle",
+			text: "March 3, 2026\n\nForeign Minister Claire Dubois received Minister Ana Ruiz of Chile at the Quai d'Orsay today.",
+			want: "Quai d'Orsay",
+		},
+		{
+			name: "a country with an elided French particle",
+			text: "March 3, 2026\n\nForeign Minister Claire Dubois met Minister Ana Ruiz of Chile in Côte d'Ivoire today.",
+			want: "Côte d'Ivoire",
+		},
+		{
 			name: "a city before the sidelines phrase",
 			text: "March 3, 2025\n\nForeign Minister Tomas Varga met Foreign Minister Aiko Mori of Japan today in Lima on the sidelines of the Pacific Rim Ministerial Conference.",
 			want: "Lima",

@@ -100,7 +100,10 @@ func firstIndex(re *regexp.Regexp, s string) int {
 	return -1
 }
 
-const capPhrase = `(?:[A-Z\d][\p{L}\p{M}\d'’.&-]*)(?:(?:\s+(?:of|de|and|for|du|la|des|del)(?:\s+the)?)?\s+[A-Z\d][\p{L}\p{M}\d'’.&-]*)*`
+// capPhrase is a run of capitalised words, joined by "of", "de", "du"… and
+// by the elided French particles before a capital ("Quai d'Orsay", "Côte
+// d'Ivoire", "Palais de l'Élysée").
+const capPhrase = `(?:[A-Z\d][\p{L}\p{M}\d'’.&-]*)(?:(?:\s+(?:of|de|and|for|du|la|des|del)(?:\s+the)?)?\s+(?:[dl]['’])?[\p{Lu}\d][\p{L}\p{M}\d'’.&-]*)*`
 
 var (
 	reMargins  = regexp.MustCompile(`(?i:on|in|at)\s+the\s+(?i:margins?|sidelines?|occasion)\s+of\s+(?:the\s+)?(` + capPhrase + `(?:\s+in\s+` + capPhrase + `)?)`)
