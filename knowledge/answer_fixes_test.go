@@ -1,12 +1,9 @@
 package knowledge
 
 import (
-	"context"
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -81,31 +78,9 @@ var fixMeetings = map[string]Meeting{
 	},
 }
 
-func fixExtract(r Readout) (Meeting, error) {
-	m, ok := fixMeetings[r.Name]
-	if !ok {
-		return Meeting{}, ErrNotReadout
-	}
-	m.ID = fallbackID(r)
-	m.Text = r.Text
-	return m, nil
-}
-
 func newFixIndex(tb testing.TB) *Index {
 	tb.Helper()
-	ix, err := openWith(filepath.Join(tb.TempDir(), "index"), Options{Now: func() time.Time { return testNow }}, fixExtract)
-	if err != nil {
-		tb.Fatalf("open: %v", err)
-	}
-	tb.Cleanup(func() { ix.Close() })
-	var rs []Readout
-	for name, m := range fixMeetings {
-		rs = append(rs, Readout{Name: name, Title: m.Title, SourceURL: m.SourceURL, Text: m.Text, Hash: "h-" + name})
-	}
-	if _, err := ix.Add(context.Background(), rs...); err != nil {
-		tb.Fatalf("add: %v", err)
-	}
-	return ix
+	return newMapIndex(tb, fixMeetings)
 }
 
 func TestAskFixes(t *testing.T) {

@@ -1,12 +1,9 @@
 package knowledge
 
 import (
-	"context"
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // futureMeetings are invented meetings whose readouts announce what is
@@ -56,33 +53,6 @@ var futureMeetings = map[string]Meeting{
 func newFutureIndex(tb testing.TB) *Index {
 	tb.Helper()
 	return newMapIndex(tb, futureMeetings)
-}
-
-// newMapIndex indexes meetings extracted by hand, by readout name.
-func newMapIndex(tb testing.TB, meetings map[string]Meeting) *Index {
-	tb.Helper()
-	extract := func(r Readout) (Meeting, error) {
-		m, ok := meetings[r.Name]
-		if !ok {
-			return Meeting{}, ErrNotReadout
-		}
-		m.ID = fallbackID(r)
-		m.Text = r.Text
-		return m, nil
-	}
-	ix, err := openWith(filepath.Join(tb.TempDir(), "index"), Options{Now: func() time.Time { return testNow }}, extract)
-	if err != nil {
-		tb.Fatalf("open: %v", err)
-	}
-	tb.Cleanup(func() { ix.Close() })
-	var rs []Readout
-	for name, m := range meetings {
-		rs = append(rs, Readout{Name: name, Title: m.Title, SourceURL: m.SourceURL, Text: m.Text, Hash: "h-" + name})
-	}
-	if _, err := ix.Add(context.Background(), rs...); err != nil {
-		tb.Fatalf("add: %v", err)
-	}
-	return ix
 }
 
 // A question about something still to come is answered by the sentence

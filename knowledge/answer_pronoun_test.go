@@ -2,7 +2,6 @@ package knowledge
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -44,26 +43,7 @@ var pronounMeetings = map[string]Meeting{
 // answer, not the call whose sentence spells her name.
 func TestAskPronounNamesSpeaker(t *testing.T) {
 	ctx := context.Background()
-	extract := func(r Readout) (Meeting, error) {
-		m, ok := pronounMeetings[r.Name]
-		if !ok {
-			return Meeting{}, ErrNotReadout
-		}
-		m.ID = fallbackID(r)
-		return m, nil
-	}
-	ix, err := openWith(filepath.Join(t.TempDir(), "index"), Options{}, extract)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	var rs []Readout
-	for name, m := range pronounMeetings {
-		rs = append(rs, Readout{Name: name, Title: m.Title, Text: m.Text})
-	}
-	if _, err := ix.Add(ctx, rs...); err != nil {
-		t.Fatal(err)
-	}
+	ix := newMapIndex(t, pronounMeetings)
 	for _, q := range []string{"What did Marquardt call on Veloria to support?", "What did Ilse Marquardt ask Veloria to support?"} {
 		ans, err := ix.Ask(ctx, q)
 		if err != nil {

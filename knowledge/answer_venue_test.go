@@ -2,7 +2,6 @@ package knowledge
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -44,27 +43,7 @@ var venueMeetings = map[string]Meeting{
 // was held, however many rare words that sentence shares with the question.
 func TestAskNextVenue(t *testing.T) {
 	ctx := context.Background()
-	extract := func(r Readout) (Meeting, error) {
-		m, ok := venueMeetings[r.Name]
-		if !ok {
-			return Meeting{}, ErrNotReadout
-		}
-		m.ID = fallbackID(r)
-		m.Text = r.Text
-		return m, nil
-	}
-	ix, err := openWith(filepath.Join(t.TempDir(), "index"), Options{}, extract)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	var rs []Readout
-	for name, m := range venueMeetings {
-		rs = append(rs, Readout{Name: name, Title: m.Title, Text: m.Text})
-	}
-	if _, err := ix.Add(ctx, rs...); err != nil {
-		t.Fatal(err)
-	}
+	ix := newMapIndex(t, venueMeetings)
 	for _, q := range []string{
 		"Where will the next Ostland-Nordmark-Veloria quadrilateral dialogue be hosted?",
 		"Where will the next quadrilateral energy dialogue be held?",

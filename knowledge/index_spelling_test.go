@@ -2,9 +2,7 @@ package knowledge
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -32,27 +30,11 @@ func TestIndexCountrySpellings(t *testing.T) {
 				{Name: "Rosa Fuentes", Title: "Minister of Foreign Affairs", Affiliation: "Chile"},
 			}},
 	}
-	extract := func(r Readout) (Meeting, error) {
-		m, ok := meetings[r.Name]
-		if !ok {
-			return Meeting{}, ErrNotReadout
-		}
-		m.ID = fallbackID(r)
-		m.Text = r.Text
-		return m, nil
-	}
-	ix, err := openWith(filepath.Join(t.TempDir(), "index"), Options{Now: func() time.Time { return testNow }}, extract)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	var rs []Readout
 	for name, m := range meetings {
-		rs = append(rs, Readout{Name: name, Title: m.Title, Text: m.Title + ".", Hash: "h-" + name})
+		m.Text = m.Title + "."
+		meetings[name] = m
 	}
-	if _, err := ix.Add(ctx, rs...); err != nil {
-		t.Fatal(err)
-	}
+	ix := newMapIndex(t, meetings)
 
 	for _, country := range []string{"Vietnam", "Viet Nam", "viet nam"} {
 		page, err := ix.Meetings(ctx, Filter{Country: country})
