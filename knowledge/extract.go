@@ -63,12 +63,30 @@ func Extract(r Readout) (Meeting, error) {
 	m.Date = d.meetingDate(mi, m.Participants, ref, refOK)
 	first := d.firstPart(mi)
 	m.Time = findTime(first)
-	m.DurationMinutes = findDuration(first)
+	m.DurationMinutes = d.duration(first)
 	m.Positions = d.positions(mi, m.Participants)
+	unaffiliated := countUnaffiliated(m.Participants)
 	ownCountries(m.Participants, m.Positions)
-	m.Topics = topicsOf(meet, m.Positions, m.Participants)
+	pp := d.people
+	if pp == nil || countUnaffiliated(m.Participants) != unaffiliated {
+		// ownCountries only fills in affiliations: when it filled in
+		// none, positions' verdicts on topics stand.
+		pp = newPeople(m.Participants)
+	}
+	m.Topics = topicsWith(meet, m.Positions, pp)
 	d.spellAffiliations(m.Participants) // last: the rules above compare the tables' names
 	return m, nil
+}
+
+// countUnaffiliated is how many participants have no affiliation.
+func countUnaffiliated(ps []Participant) int {
+	n := 0
+	for _, p := range ps {
+		if p.Affiliation == "" {
+			n++
+		}
+	}
+	return n
 }
 
 // newsMarks are phrases of news reporting that official readouts do not use.
@@ -190,6 +208,10 @@ type doc struct {
 	dayFirstSet   bool        // dayFirst has been worked out
 	dayFirstVal   bool        // dayFirst: slash dates are day first
 	ments         mentionMemo // findMentions per sentence text
+	people        *people     // the participants as positions judged topics for them
+	durText       string      // the text dur is findDuration of, when durOK
+	dur           int
+	durOK         bool
 	r             Readout
 	title         string
 	header        []string
@@ -714,6 +736,10 @@ var reStatementVerb = regexp.MustCompile(`\b(?:(?:issued|released|made|delivered
 // meeting sentence such as "Ms. X, Managing Director, issued the following
 // statement after meeting Mr. Y:": the named principal before the verb.
 func statementAuthor(meet string, ps []Participant) string {
+	// Every alternative of reStatementVerb holds "said" or "state".
+	if !strings.Contains(meet, "said") && !strings.Contains(meet, "state") {
+		return ""
+	}
 	loc := reStatementVerb.FindStringIndex(meet)
 	if loc == nil {
 		return ""

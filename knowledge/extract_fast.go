@@ -732,3 +732,55 @@ func mayIntroTopic(p string) bool {
 	}
 	return n < len(p) && isRegexSpace(p[n]) && introLeads[string(buf[:n])]
 }
+
+// foldMarks are up to 32 phrases, each lower-case ASCII of four bytes or
+// more, to be found in a text in any ASCII case: which of them have a byte
+// (in any case) first, second, third and fourth lets one pass over the
+// text find the few places a phrase may start.
+type foldMarks struct {
+	marks []string
+	at    [4][256]uint32
+}
+
+// newFoldMarks indexes marks; it panics on marks count cannot find.
+func newFoldMarks(marks []string) *foldMarks {
+	if len(marks) > 32 {
+		panic("knowledge: more fold marks than bits")
+	}
+	f := &foldMarks{marks: marks}
+	for i, k := range marks {
+		if len(k) < len(f.at) || k != strings.ToLower(k) || hasNonASCII(k) {
+			panic("knowledge: a fold mark must be lower-case ASCII of four bytes or more: " + k)
+		}
+		for c := 0; c < 256; c++ {
+			for at := range f.at {
+				if lowerASCII(byte(c)) == k[at] {
+					f.at[at][c] |= 1 << i
+				}
+			}
+		}
+	}
+	return f
+}
+
+// count is how many of the marks text holds in any ASCII case: what
+// strings.Contains finds in strings.ToLower(text) when no non-ASCII rune
+// of text lower-cases to ASCII ("İ", the Kelvin sign).
+func (f *foldMarks) count(text string) int {
+	var found uint32
+	for p := 0; p+3 < len(text); p++ {
+		cand := f.at[0][text[p]] & f.at[1][text[p+1]]
+		if cand == 0 {
+			continue
+		}
+		cand &= f.at[2][text[p+2]] & f.at[3][text[p+3]] &^ found
+		for cand != 0 {
+			i := bits.TrailingZeros32(cand)
+			cand &^= 1 << i
+			if k := f.marks[i]; len(text)-p >= len(k) && equalFoldLower(text[p:p+len(k)], k) {
+				found |= 1 << i
+			}
+		}
+	}
+	return bits.OnesCount32(found)
+}

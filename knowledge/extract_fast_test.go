@@ -72,10 +72,49 @@ func TestFastScannersMatchRegexps(t *testing.T) {
 			{mayHaveDuration(s), reDuration}, {mayHaveDuration(s), reDurationAdj}, {mayHaveClock12(s), reClock12},
 			{mayHaveClock24(s), reClock24}, {mayHaveNoon(s), reNoon},
 		}
+		gates = append(gates, struct {
+			may bool
+			re  *regexp.Regexp
+		}{mayOpenMeetingLength(s), reMeetingLength}, struct {
+			may bool
+			re  *regexp.Regexp
+		}{strings.Contains(s, "said") || strings.Contains(s, "state"), reStatementVerb})
 		for _, g := range gates {
 			if !g.may && g.re.MatchString(s) {
 				t.Errorf("gate skips %q, which %s matches", s, g.re)
 			}
+		}
+	}
+}
+
+// TestFoldMarksCount checks foldMarks against strings.Contains in the
+// lower-cased text, on texts built from pieces of the marks in mixed case.
+func TestFoldMarksCount(t *testing.T) {
+	marks := []string{"check against delivery", "as delivered", "ladies and gentlemen,", "dear friends,", "thank you, chair"}
+	fm := newFoldMarks(marks)
+	pieces := []string{"check", "CHECK", "against", " ", "  ", "delivery", "Delivery", "as", "As ", "delivered", "ladies",
+		"and", "gentlemen", ",", "dear", "Friends", "thank", "you", "Chair", "é", "ſ", "ÿ", "x", "K"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+			if r.IntN(2) == 0 {
+				b.WriteString(" ")
+			}
+		}
+		s := b.String()
+		if strings.Contains(s, "\u212a") {
+			continue // count does not answer for text that lower-cases to more ASCII
+		}
+		want, l := 0, strings.ToLower(s)
+		for _, k := range marks {
+			if strings.Contains(l, k) {
+				want++
+			}
+		}
+		if got := fm.count(s); got != want {
+			t.Fatalf("count(%q) = %d, want %d", s, got, want)
 		}
 	}
 }

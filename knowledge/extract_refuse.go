@@ -28,6 +28,9 @@ func plansMeeting(s string) bool {
 var speechMarks = []string{"check against delivery", "as prepared for delivery", "as delivered", "excellencies, ladies and gentlemen",
 	"ladies and gentlemen,", "dear friends,", "thank you, chair", "thank you, mr. chairman", "thank you, madam chair"}
 
+// speechMarkSet finds speechMarks in one pass over a text.
+var speechMarkSet = newFoldMarks(speechMarks)
+
 // reSpeechTitle is a headline that names a speech.
 var reSpeechTitle = regexp.MustCompile(`(?i)^(?:(?:keynote\s+)?(?:speech|address|remarks|lecture|toast)\s+(?:by|of|at|to|delivered)\b|keynote\b|opening (?:speech|remarks|address)\b)`)
 
@@ -43,11 +46,17 @@ func looksLikeSpeech(title, text string) bool {
 	if len(text) > 8<<10 {
 		text = text[:8<<10]
 	}
-	l := strings.ToLower(text)
-	for _, k := range speechMarks {
-		if strings.Contains(l, k) {
-			marks++
+	if strings.Contains(text, "\u0130") || strings.Contains(text, "\u212A") {
+		// İ and the Kelvin sign lower-case to ASCII letters: search the
+		// lower-cased text, which speechMarkSet would not see.
+		l := strings.ToLower(text)
+		for _, k := range speechMarks {
+			if strings.Contains(l, k) {
+				marks++
+			}
 		}
+	} else {
+		marks += speechMarkSet.count(text)
 	}
 	return marks >= 2
 }

@@ -409,7 +409,14 @@ func (ps *people) shortGoodTopic(raw string) (string, bool) {
 		return v.t, v.ok
 	}
 	t := shortTopic(raw)
-	ok := goodTopic(t, ps)
+	ok, judged := ps.judged[t]
+	if !judged {
+		ok = goodTopic(t, ps)
+		if ps.judged == nil {
+			ps.judged = map[string]bool{}
+		}
+		ps.judged[t] = ok
+	}
 	if ps.short == nil {
 		ps.short = map[string]shortVerdict{}
 	}
@@ -481,6 +488,7 @@ type people struct {
 	names   [][]string              // nameTokens of each participant's name
 	offices []map[string]bool       // officeWords of each title, nil until needed
 	short   map[string]shortVerdict // shortGoodTopic's answers so far
+	judged  map[string]bool         // goodTopic's verdicts so far: topicsOf judges again what positions chose
 
 	namesArr [4][]string // names for most meetings, which have few principals
 	toksArr  [8]string   // their words
@@ -867,8 +875,13 @@ func listEnd(s string, i int) int {
 // topicsOf lists the meeting's topics: what the meeting sentence and later
 // sentences say was discussed, and the topics of the positions.
 func topicsOf(meet string, pos []Position, ps []Participant) []string {
+	return topicsWith(meet, pos, newPeople(ps))
+}
+
+// topicsWith is topicsOf for the participants of pp, whose memos it
+// reads and adds to.
+func topicsWith(meet string, pos []Position, pp *people) []string {
 	var out, keys []string // keys: out lower-cased, each once
-	pp := newPeople(ps)
 	var kb [64]byte
 	add := func(t string) {
 		t, ok := pp.shortGoodTopic(t)

@@ -289,9 +289,9 @@ func (d *doc) firstPart(mi int) string {
 	if mi+1 < len(d.sents) {
 		s += " " + d.sents[mi+1].text
 	}
-	if findDuration(s) == 0 {
+	if d.duration(s) == 0 {
 		for k := mi + 2; k < len(d.sents); k++ {
-			if t := d.sents[k].text; reMeetingLength.MatchString(t) && findDuration(t) > 0 {
+			if t := d.sents[k].text; mayOpenMeetingLength(t) && reMeetingLength.MatchString(t) && findDuration(t) > 0 {
 				s += " " + t
 				break
 			}
@@ -315,6 +315,24 @@ func (d *doc) firstPart(mi int) string {
 // "Their conversation", "The talks, held in the palace,"), not another
 // ("The next meeting", "That summit").
 var reMeetingLength = regexp.MustCompile(`(?i)^(?:the|their|today's|this)\s+(?:(?:video|telephone|phone|virtual|online|bilateral|one-on-one|one-to-one|private|restricted|plenary|face-to-face|in-person|working|official|entire|whole|leaders'|two\s+leaders')[- ]){0,2}(?:call|meeting|talks|conversation|conference|videoconference|video-conference|discussions?|session|exchange|dialogue|consultations|audience)\b(?:\s*,[^,]{1,80},)?\s+(?:lasted|lasting|ran|went\s+on|continued|took)\b`)
+
+// duration is findDuration(s), kept for the last text asked about:
+// firstPart asks about the text it most often returns, which Extract then
+// asks about again.
+func (d *doc) duration(s string) int {
+	if d.durOK && d.durText == s {
+		return d.dur
+	}
+	d.durText, d.dur, d.durOK = s, findDuration(s), true
+	return d.dur
+}
+
+// mayOpenMeetingLength is false only when reMeetingLength cannot match s:
+// each of its first words starts with "t" in either case, which (?i)
+// folds to nothing else.
+func mayOpenMeetingLength(s string) bool {
+	return len(s) > 0 && (s[0] == 't' || s[0] == 'T')
+}
 
 // reDateLineHead may stand before the date on a line that only dates the
 // meeting: a label ("Date and time:", "1 Date:", "(1) Date:") and spaces.

@@ -528,6 +528,7 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 		tokenBufs.Put(buf)
 	}()
 	pi := newPeople(ps)
+	d.people = pi
 	var out []Position
 	var parasArr [32]int
 	var explicitArr [32]bool
