@@ -87,6 +87,34 @@ func TestFastScannersMatchRegexps(t *testing.T) {
 	}
 }
 
+// TestMeetingLengthGate builds sentences from reMeetingLength's own words
+// and checks that the gate passes every one the regexp matches.
+func TestMeetingLengthGate(t *testing.T) {
+	words := []string{"The", "the", "THE", "their", "Today's", "this", "tHis", "video", "telephone", "call", "Meeting",
+		"talks", ",", " held in the palace,", "lasted", "LASTING", "ran", "went", "on", "continued", "took", "Took",
+		"ſ", "\u212a", "x", "two", "leaders'", "-", "session", "an hour", "ranked", "tooks"}
+	seps := []string{" ", "  ", "\t", "", "\n"}
+	r := rand.New(rand.NewPCG(7, 8))
+	matched := 0
+	for range 100000 {
+		var b strings.Builder
+		for range 1 + r.IntN(6) {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteString(seps[r.IntN(len(seps))])
+		}
+		s := b.String()
+		if reMeetingLength.MatchString(s) {
+			matched++
+			if !mayOpenMeetingLength(s) {
+				t.Fatalf("mayOpenMeetingLength(%q) = false; reMeetingLength matches", s)
+			}
+		}
+	}
+	if matched == 0 {
+		t.Fatal("no sample matched: the test checks nothing")
+	}
+}
+
 // TestFoldMarksCount checks foldMarks against strings.Contains in the
 // lower-cased text, on texts built from pieces of the marks in mixed case.
 func TestFoldMarksCount(t *testing.T) {

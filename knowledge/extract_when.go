@@ -329,9 +329,45 @@ func (d *doc) duration(s string) int {
 
 // mayOpenMeetingLength is false only when reMeetingLength cannot match s:
 // each of its first words starts with "t" in either case, which (?i)
-// folds to nothing else.
+// folds to nothing else, and one of its verbs follows a space ("\s+"),
+// in any ASCII case. Text with other than ASCII is left to the regexp
+// ("ſ" and the Kelvin sign fold to "s" and "k").
 func mayOpenMeetingLength(s string) bool {
-	return len(s) > 0 && (s[0] == 't' || s[0] == 'T')
+	if len(s) == 0 || s[0] != 't' && s[0] != 'T' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return true
+		}
+		if !isRegexSpace(s[i-1]) {
+			continue
+		}
+		switch lowerASCII(c) {
+		case 'l':
+			if hasPrefixFoldASCII(s[i:], "last") {
+				return true
+			}
+		case 'r':
+			if hasPrefixFoldASCII(s[i:], "ran") {
+				return true
+			}
+		case 'w':
+			if hasPrefixFoldASCII(s[i:], "went") {
+				return true
+			}
+		case 'c':
+			if hasPrefixFoldASCII(s[i:], "continued") {
+				return true
+			}
+		case 't':
+			if hasPrefixFoldASCII(s[i:], "took") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // reDateLineHead may stand before the date on a line that only dates the

@@ -24,8 +24,9 @@ type token struct {
 	key        string // lower case, no trailing dot or possessive, straight quotes
 	start, end int
 	class      int
-	poss       bool // written with 's
-	placeLen   int  // for cPlace: how many tokens the place spans
+	poss       bool   // written with 's
+	bits       uint16 // wordBits[key], set by classify for every word it reads
+	placeLen   int    // for cPlace: how many tokens the place spans
 	place      place
 }
 
@@ -425,6 +426,11 @@ const (
 	bNonName
 	bPlaceFirst
 	bStateFormWord
+	bStyle   // styleKeys
+	bOrg     // orgNames
+	bCompass // compassWords
+	bWater   // waterWords
+	bSea     // seaWords
 )
 
 // wordBits says for each key which word sets hold it, so classify looks a
@@ -432,7 +438,8 @@ const (
 var wordBits = func() map[string]uint16 {
 	m := map[string]uint16{}
 	for bit, set := range map[uint16]map[string]bool{bHon: honorifics, bHead: titleHeads, bTitleWord: titleWords,
-		bConn: connectors, bParticle: particles, bNonName: nonNames, bStateFormWord: stateFormWords} {
+		bConn: connectors, bParticle: particles, bNonName: nonNames, bStateFormWord: stateFormWords,
+		bStyle: styleKeys, bOrg: orgNames, bCompass: compassWords, bWater: waterWords, bSea: seaWords} {
 		for k := range set {
 			m[k] |= bit
 		}
@@ -449,13 +456,16 @@ func classify(toks []token) {
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		if t.class == cPunct {
+			t.bits = 0 // no punctuation mark is in the sets of wordBits' later bits
 			if t.s == "/" || t.s == "&" {
 				t.class = cConn
+				t.bits = wordBits[t.key]
 			}
 			continue
 		}
 		k := t.key
 		bits := wordBits[k]
+		t.bits = bits
 		cap := isCapitalized(t.s)
 		// matchPlace, skipping what the bits rule out: a word that starts
 		// no place and no formal state name.
@@ -464,6 +474,7 @@ func classify(toks []token) {
 				t.class, t.placeLen, t.place = cPlace, n, p
 				for k := 1; k < n; k++ {
 					toks[i+k].class = cPlace
+					toks[i+k].bits = wordBits[toks[i+k].key]
 				}
 				i += n - 1
 				continue
@@ -491,6 +502,7 @@ func classify(toks []token) {
 			// "Chairperson-in-Office", "Ambassador-at-Large": an office
 			// word with a lower-case tail heads the office.
 			t.class, t.key = cTitle, compoundHead(t.s)
+			t.bits = wordBits[t.key]
 		case bits&bConn != 0:
 			t.class = cConn
 		case bits&bParticle != 0 && !cap:

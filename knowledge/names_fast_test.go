@@ -366,6 +366,9 @@ func classifyRef(toks []token) {
 			t.class = cOther
 		}
 	}
+	for i := range toks {
+		toks[i].bits = wordBits[toks[i].key] // what the passes below read of each word's sets
+	}
 	styleClasses(toks)
 	nounClasses(toks)
 	officeObjects(toks) // a pass over the classes, the same for both

@@ -57,7 +57,7 @@ func nounClasses(toks []token) {
 	for i := range toks {
 		t := toks[i]
 		switch {
-		case t.class == cTitle && isCapitalized(t.s) && (orgNames[t.key] || institutionNounWord(t.key)):
+		case t.class == cTitle && isCapitalized(t.s) && (t.bits&bOrg != 0 || institutionNounWord(t.key)):
 			// "Local Currency Transactions", "Melanesian Spearhead Group":
 			// the names just before the noun are its modifiers.
 			k := i - 1
@@ -104,13 +104,13 @@ func nounClasses(toks []token) {
 		// "the South China Sea", "the East Africa region": a compass
 		// point before a place and a body of water after one are
 		// geography, not a person.
-		if compassWords[t.key] && i+1 < len(toks) && toks[i+1].class == cPlace ||
-			waterWords[t.key] && i > 0 && toks[i-1].class == cPlace && !toks[i-1].poss {
+		if t.bits&bCompass != 0 && i+1 < len(toks) && toks[i+1].class == cPlace ||
+			t.bits&bWater != 0 && i > 0 && toks[i-1].class == cPlace && !toks[i-1].poss {
 			t.class = cOther
 		}
 		// "the Mekong River", "the Andaman Sea": the words before a body
 		// of water are its name.
-		if seaWords[t.key] && i > 0 {
+		if t.bits&bSea != 0 && i > 0 {
 			k := i
 			for k > 0 && toks[k-1].class == cName && isCapitalized(toks[k-1].s) && !toks[k-1].poss {
 				k--

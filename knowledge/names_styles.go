@@ -58,7 +58,7 @@ var styleKeys = func() map[string]bool {
 func styleClasses(toks []token) {
 	for i := range toks {
 		t := &toks[i]
-		if t.class == cPunct || t.class == cPlace || !styleKeys[t.key] && !(t.class == cTitle && i > 0 && toks[i-1].class == cParticle) {
+		if t.class == cPunct || t.class == cPlace || t.bits&bStyle == 0 && !(t.class == cTitle && i > 0 && toks[i-1].class == cParticle) {
 			continue // one lookup rules out most words
 		}
 		cap := isCapitalized(t.s)
