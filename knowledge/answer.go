@@ -61,6 +61,10 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 	if len(ixWords(question)) == 0 {
 		return Answer{}, ErrEmptyQuestion
 	}
+	question, err := ix.respellNames(ctx, question)
+	if err != nil {
+		return Answer{}, err
+	}
 	pq := parseQuestion(question, ix.terms)
 	if len(pq.people) == 0 && len(pq.topic) == 0 && len(pq.roles) == 0 && pq.from == "" {
 		return Answer{}, ErrNoAnswer
@@ -75,7 +79,7 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 		}
 	}
 	// "Did A and B meet?" with nothing else asked: every meeting, or none.
-	didMeet := pq.askDid && len(pq.people) >= 2 && pq.from == "" && pq.monthDay == "" && len(pq.topic) == 0
+	didMeet := pq.askDid && len(pq.people) >= 2 && pq.from == "" && pq.monthDay == "" && pq.month == "" && len(pq.topic) == 0
 	// "Where did A and B meet?" with nothing else asked: every meeting
 	// with its place, as they may have met in several.
 	whereMet := pq.askWhere && !pq.askWhen && len(pq.people) > 0 && pq.from == "" && pq.monthDay == "" && len(pq.topic) == 0 && len(pq.place) == 0
@@ -90,7 +94,7 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 	}
 	// "Did A and B meet in 2021?": their meetings then, or a plain no
 	// with the meetings they did have.
-	if pq.askDid && len(pq.people) >= 2 && pq.from != "" && len(pq.topic) == 0 && !list {
+	if pq.askDid && len(pq.people) >= 2 && (pq.from != "" || pq.month != "") && len(pq.topic) == 0 && !list {
 		return ix.answerDidMeetThen(ctx, pq)
 	}
 	if list {
@@ -185,6 +189,17 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 			return Answer{}, err
 		}
 	}
+	if pq.month != "" {
+		// "In March" of any year: a filter on what was found.
+		var then []Meeting
+		for _, m := range ms {
+			if len(m.Date) >= 7 && m.Date[5:7] == pq.month {
+				then = append(then, m)
+			}
+		}
+		total -= len(ms) - len(then)
+		ms = then
+	}
 	if len(ms) == 0 {
 		return Answer{}, ErrNoAnswer
 	}
@@ -255,6 +270,15 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 		}
 	}
 	var b strings.Builder
+	// "Did A and B meet?" is answered yes or no first, then with the
+	// meetings that say so.
+	if yesNo(pq) {
+		if noneOfKind {
+			b.WriteString("No. ")
+		} else {
+			b.WriteString("Yes. ")
+		}
+	}
 	switch {
 	case !noneOfKind:
 	case len(pq.kinds) > 1:
@@ -367,7 +391,9 @@ func topicMatch(words []string) query.Query {
 func listLine(m Meeting, who, where bool) string {
 	parts := []string{ixHumanDate(m.Date)}
 	parts = append(parts, kindPhrase(m.Kind))
-	if m.Time != "" {
+	if end, ok := clockEnd(m.Time, m.DurationMinutes); ok {
+		parts = append(parts, m.Time+"–"+end)
+	} else if m.Time != "" {
 		parts = append(parts, m.Time)
 	}
 	if m.DurationMinutes > 0 {
@@ -607,7 +633,7 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 				s += 2 // a month or a day names the meeting; a year may be what was discussed
 			}
 		}
-		if pq.monthDay != "" && strings.HasSuffix(m.Date, pq.monthDay) {
+		if pq.monthDay != "" && strings.HasSuffix(m.Date, pq.monthDay) || pq.month != "" && len(m.Date) >= 7 && m.Date[5:7] == pq.month {
 			s += 0.5
 		}
 		if slices.Contains(pq.kinds, m.Kind) {
@@ -710,6 +736,13 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		return ix.composeQuoteFirst(m, pq, scorer, others), nil
 	}
 	return ix.composeOneWithOthers(m, pq, scorer, others), nil
+}
+
+// yesNo reports whether the question asks only whether people met ("Did
+// A and B meet in 2021?", "Have they ever spoken by phone?"), which a
+// reader wants answered with a plain yes or no before the details.
+func yesNo(pq question) bool {
+	return pq.askDid && len(pq.people) >= 2 && len(pq.topic) == 0
 }
 
 // rolesMatch reports whether some participant holds an asked-about office
@@ -819,7 +852,9 @@ func ixHeadline(m Meeting) string {
 	} else {
 		b.WriteString(" (date not given)")
 	}
-	if m.Time != "" {
+	if end, ok := clockEnd(m.Time, m.DurationMinutes); ok {
+		b.WriteString(" from " + m.Time + " to " + end)
+	} else if m.Time != "" {
 		b.WriteString(" at " + m.Time)
 	}
 	if m.DurationMinutes > 0 {

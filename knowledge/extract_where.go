@@ -3,6 +3,7 @@ package knowledge
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 var (
@@ -478,4 +479,52 @@ func titleCase(s string) string {
 		f[i] = string(r)
 	}
 	return strings.Join(f, " ")
+}
+
+// datelineDashes end a dateline that opens a paragraph: "JAKARTA, 7 March
+// 2026 – ", "ABU DHABI, 15th June (WAM) -- ", "Manama, Sept. 9 (BNA): ".
+var datelineDashes = []string{" – ", " — ", " -- ", " - ", "): "}
+
+// leadDatelineEnd is the offset where a dateline opening s ends, or -1: a
+// short run of places, dates and agency marks with no lower-case word of
+// prose, closed by a dash.
+func leadDatelineEnd(s string) int {
+	end := -1
+	for _, dash := range datelineDashes {
+		if i := strings.Index(s, dash); i > 0 && i < 100 && (end < 0 || i < end) {
+			end = i
+		}
+	}
+	if end < 0 {
+		return -1
+	}
+	head := s[:end]
+	if strings.HasPrefix(s[end:], ")") {
+		end++ // keep "(BNA)" in the dateline
+	}
+	for _, w := range strings.FieldsFunc(head, func(r rune) bool { return r == ' ' || r == ',' || r == '/' }) {
+		if len(w) > 3 && strings.ToLower(w) == w && !strings.ContainsAny(w, "0123456789-") {
+			return -1 // "The minister said – ": prose, not a dateline
+		}
+	}
+	if leadDateline(s) == nil && !capsLead(head) && len(findDates(head)) == 0 {
+		return -1
+	}
+	return end
+}
+
+// capsLead says whether s opens with a word in capitals of three letters or
+// more ("MALACAÑAN", "ISTANA"), as a dateline's place is printed.
+func capsLead(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			break
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 3
 }

@@ -656,7 +656,11 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 				break
 			}
 		}
+		last := speaker // the sentence's last own speaker, whom a pronoun after it means
 		for _, c := range ss.clauses(rest, speaker) {
+			if !c.aside {
+				last = c.speaker
+			}
 			src := ""
 			if topic == "" {
 				src = c.text // clauseTopic(c.text, pi), when kept
@@ -672,8 +676,8 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 			srcs = append(srcs, src)
 		}
 		prev = speaker
-		if last := out; len(last) > 0 && last[len(last)-1].Speaker != "" {
-			prev = last[len(last)-1].Speaker
+		if last != "" {
+			prev = last
 		}
 		if quoteOpen && !wasOpen || quoteOpen && quoteBy == "" {
 			quoteBy = speaker
@@ -940,6 +944,7 @@ func introTopicPhrase(intro string) string {
 type clause struct {
 	text, speaker string
 	first         bool
+	aside         bool // all sides' part of one speaker's clause (jointTail)
 }
 
 // clauses splits a sentence where another participant or all sides become
@@ -975,7 +980,7 @@ func (ss *speakerSet) clauses(s, speaker string) []clause {
 		}
 	}
 	ss.cls = out
-	return out
+	return splitJointTails(out)
 }
 
 // groupSubject says a joint subject ends in a plural of people ("Japanese

@@ -27,6 +27,9 @@ type question struct {
 	from, to, day string
 	// monthDay is "MM-DD" for a day given without a year ("March 18").
 	monthDay string
+	// month is "MM" for a month given without a year in a yes-or-no
+	// question ("Did they meet in March?").
+	month string
 	// kinds are the ways of meeting asked about; hardKind when explicit
 	// ("by phone", "in person").
 	kinds    []Kind
@@ -87,7 +90,13 @@ type qToken struct {
 // the word meant ("wen did they meet").
 var qTypos = map[string]string{"wen": "when", "whn": "when", "wehn": "when", "wat": "what", "wht": "what", "waht": "what",
 	"wher": "where", "whre": "where", "wich": "which", "whcih": "which", "hw": "how", "hwo": "how", "woh": "who",
-	"whi": "who", "dd": "did", "dit": "did"}
+	"whi": "who", "dd": "did", "dit": "did", "whats": "what", "wats": "what", "wheres": "where", "whens": "when", "hows": "how"}
+
+// qOfficeShortForms are chat short forms of offices, read as the words a
+// readout writes ("the polish pm" is the Polish Prime Minister). After a
+// number "pm" is a time of day, not an office.
+var qOfficeShortForms = map[string][]string{"pm": {"prime", "minister"}, "fm": {"foreign", "minister"},
+	"dpm": {"deputy", "prime", "minister"}, "pres": {"president"}}
 
 func tokenizeQuestion(q string) []qToken {
 	var out []qToken
@@ -101,7 +110,18 @@ func tokenizeQuestion(q string) []qToken {
 				w = t
 			}
 			r, _ := utf8.DecodeRuneInString(orig)
-			out = append(out, qToken{word: w, orig: orig, upper: unicode.IsUpper(r), sep: string(rs[sepStart:start])})
+			t := qToken{word: w, orig: orig, upper: unicode.IsUpper(r), sep: string(rs[sepStart:start])}
+			if long, ok := qOfficeShortForms[w]; ok && (len(out) == 0 || !unicode.IsDigit(rune(out[len(out)-1].word[len(out[len(out)-1].word)-1]))) {
+				for k, lw := range long {
+					t.word = lw
+					if k > 0 {
+						t.sep = " "
+					}
+					out = append(out, t)
+				}
+				continue
+			}
+			out = append(out, t)
 		}
 		start = -1
 		sepStart = i
@@ -140,7 +160,9 @@ func parseQuestion(q string, names nameIndex) question {
 	pq.askWhen = first == "when" || strings.Contains(fq, " what date ") || strings.Contains(fq, " which date ") ||
 		strings.Contains(fq, " what day ") || strings.Contains(fq, " which day ") || strings.Contains(fq, " when did ") ||
 		strings.Contains(fq, " when was ") || strings.Contains(fq, " when were ") || strings.Contains(fq, " when will ") ||
-		strings.Contains(fq, " when is ") || strings.Contains(fq, " when are ")
+		strings.Contains(fq, " when is ") || strings.Contains(fq, " when are ") ||
+		ixHasSub(fq, " what the date ", " what is the date ", " what was the date ", " what were the dates ", " the date of ",
+			" the dates of ", " what dates ", " which dates ")
 	pq.askWhere = first == "where" || strings.Contains(fq, " where did ") || strings.Contains(fq, " where will ") || strings.Contains(fq, " in which city ") ||
 		strings.Contains(fq, " what city ") || strings.Contains(fq, " what venue ") || strings.Contains(fq, " what place ")
 	pq.askTime = strings.Contains(fq, " what time ") || strings.Contains(fq, " start ") || strings.Contains(fq, " begin ") ||
@@ -149,7 +171,8 @@ func parseQuestion(q string, names nameIndex) question {
 		strings.Contains(fq, " duration ") || strings.Contains(fq, " last ") && strings.Contains(fq, " how ")
 	pq.askHowOften = strings.Contains(fq, " how often ") || strings.Contains(fq, " how many times ") || strings.Contains(fq, " how many meetings ") ||
 		strings.Contains(fq, " how many calls ")
-	pq.askDid = first == "did" || first == "have" || first == "has" || first == "do"
+	pq.askDid = first == "did" || first == "have" || first == "has" || first == "do" ||
+		len(toks) > 1 && (first == "was" || first == "were" || first == "is") && toks[1].word == "there" // "was there a call between …"
 	pq.askLatest = ixHasSub(fq, " last met ", " last meet ", " last spoke ", " last speak ", " last talked ", " last talk ", " last call ",
 		" last called ", " last meeting ", " last time ", " most recent ", " most recently ", " latest ", " last visit ", " last visited ")
 	pq.askFirst = !pq.askLatest && ixHasSub(fq, " first met ", " first meet ", " first spoke ", " first speak ", " first talked ",
@@ -262,7 +285,7 @@ func parseQuestion(q string, names nameIndex) question {
 			used[i] = true
 			continue
 		}
-		if t.upper && names.isAffWord(t.word) {
+		if affBeforeOffice(toks, i, lower, names) {
 			pq.roles = append(pq.roles, t.word) // a country or body: also a topic word
 			if namesSide(toks, i, personAt) {
 				pq.weak = append(pq.weak, t.word)
@@ -356,7 +379,7 @@ func parseQuestion(q string, names nameIndex) question {
 		// "did the Iraqi foreign minister", "did Iraq's foreign minister":
 		// the country narrows the office that follows.
 		var country []string
-		for j < len(toks) && (toks[j].word == "the" || qDemonym(toks[j].word) != "" || toks[j].upper && names.isAffWord(toks[j].word)) {
+		for j < len(toks) && (toks[j].word == "the" || qDemonym(toks[j].word) != "" || affBeforeOffice(toks, j, lower, names)) {
 			if c := qDemonym(toks[j].word); c != "" {
 				country = append(country, ixWords(c)...)
 			} else if toks[j].word != "the" {
@@ -606,6 +629,10 @@ func qJoinable(sep string) bool {
 	return sep == "" || sep == "-" || sep == "."
 }
 
+// qMonthBefore are the words before a month that make a lower-case "may"
+// the month ("did they meet in may").
+var qMonthBefore = ixWordSet(`in during since until early late mid of`)
+
 // qMonthNames maps folded month names and abbreviations to month numbers.
 var qMonthNames = map[string]int{
 	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -649,8 +676,8 @@ func parseDates(pq *question, toks []qToken, used []bool) {
 			return 0, false
 		}
 		m, ok := qMonthNames[toks[i].word]
-		if ok && toks[i].word == "may" && !toks[i].upper {
-			return 0, false // "may" the verb
+		if ok && toks[i].word == "may" && !toks[i].upper && (i == 0 || !qMonthBefore[toks[i-1].word]) {
+			return 0, false // "may" the verb, not "in may"
 		}
 		if ok && len(toks[i].word) == 3 && toks[i].word == "mar" && !toks[i].upper {
 			return 0, false
@@ -717,6 +744,11 @@ func parseDates(pq *question, toks []qToken, used []bool) {
 				set(first.Format(time.DateOnly), last.Format(time.DateOnly), i, i+1)
 				continue
 			}
+			// "Did they meet in March?": that month of any year.
+			if pq.askDid && pq.month == "" && (at(i-1) == "in" || at(i-1) == "during") {
+				pq.month = fmt.Sprintf("%02d", mo)
+				used[i] = true
+			}
 		}
 	}
 	for i := range toks {
@@ -763,14 +795,14 @@ presidents nations governments persons`)
 var qKindWords = ixWordSet(`phone telephone call called calls video videoconference virtual virtually person in-person face`)
 
 // qOfficeWords name offices that can stand for a participant.
-var qOfficeWords = ixWordSet(`president prime minister secretary general chancellor premier king queen emperor chair
-chairman chairperson councilor councillor counsellor envoy ambassador spokesperson sg pm fm prince emir amir sultan
+var qOfficeWords = ixWordSet(`president prime minister secretary chancellor premier king queen emperor chair
+chairman chairperson councilor councillor counsellor envoy ambassador spokesperson sg prince emir amir sultan
 taoiseach tanaiste pope pontiff director commissioner governor mayor`)
 
 // qOfficeModifiers make an office only next to an office word ("Defence
 // Minister", "Secretary of State"); alone they are topic words ("defence
 // cooperation").
-var qOfficeModifiers = ixWordSet(`foreign defence defense deputy vice state interior finance trade crown`)
+var qOfficeModifiers = ixWordSet(`foreign defence defense deputy vice state interior finance trade crown general`)
 
 // namesSide reports whether the country word at i qualifies an office or
 // a person ("the UK Prime Minister", "Japan's Aso") rather than being a
@@ -785,6 +817,17 @@ func namesSide(toks []qToken, i int, personAt map[int][]string) bool {
 		}
 	}
 	return false
+}
+
+// affBeforeOffice reports whether token i is a country or body a
+// participant is affiliated with: capitalised, or, in a question typed
+// all in lower case, right before an office ("the singapore foreign
+// minister"), where it can only name the office's side.
+func affBeforeOffice(toks []qToken, i int, lower bool, names nameIndex) bool {
+	if !names.isAffWord(toks[i].word) {
+		return false
+	}
+	return toks[i].upper || lower && i+1 < len(toks) && isOffice(toks, i+1)
 }
 
 // isOffice reports whether token i names (part of) an office.

@@ -1,0 +1,179 @@
+package knowledge
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// chatMeetings are invented meetings of invented people, extracted by hand,
+// for questions typed the way people type in chat: lower case, no question
+// mark, short forms of offices, names from memory.
+var chatMeetings = map[string]Meeting{
+	"velloso-tammekivi-call.md": {
+		Title: "Prime Minister Velloso speaks with Foreign Minister Tammekivi", Date: "2024-02-06", Kind: KindTelephone,
+		Time: "20:00", DurationMinutes: 25, SourceURL: "https://example.org/chat/velloso-tammekivi-call",
+		Participants: []Participant{
+			{Name: "Joana Velloso", Title: "Prime Minister", Affiliation: "Portugal"},
+			{Name: "Rein Tammekivi", Title: "Minister of Foreign Affairs", Affiliation: "Estonia"}},
+		Text: "Prime Minister Joana Velloso spoke by telephone with Foreign Minister Rein Tammekivi of Estonia.\n" +
+			"Prime Minister Velloso urged faster approval of the undersea cable project.\n" +
+			"Minister Tammekivi offered cyber training for Portuguese officials.",
+	},
+	"velloso-tammekivi-lisbon.md": {
+		Title: "Prime Minister Velloso receives Foreign Minister Tammekivi", Date: "2025-05-14", Kind: KindInPerson,
+		Time: "09:30", DurationMinutes: 90, Location: "Lisbon", SourceURL: "https://example.org/chat/velloso-tammekivi-lisbon",
+		Participants: []Participant{
+			{Name: "Joana Velloso", Title: "Prime Minister", Affiliation: "Portugal"},
+			{Name: "Rein Tammekivi", Title: "Minister of Foreign Affairs", Affiliation: "Estonia"}},
+		Text: "Prime Minister Joana Velloso received Foreign Minister Rein Tammekivi in Lisbon.\n" +
+			"They reviewed wind energy projects on the Atlantic coast.\n" +
+			"The two sides agreed to convene the Coastal Border Committee in Tartu in June 2026.",
+	},
+}
+
+func TestAskChatQuestions(t *testing.T) {
+	ix := newMapIndex(t, chatMeetings)
+	tests := []struct {
+		name    string
+		q       string
+		prefix  string // the answer begins with it
+		want    []string
+		notWant []string
+	}{
+		{name: "at what time gives the end as well as the start",
+			q: "at what time did velloso and tammekivi meet", want: []string{"09:30", "11:00"}},
+		{name: "a list line gives the clock span",
+			q: "when did velloso and tammekivi meet", want: []string{"20:00–20:25", "09:30–11:00"}},
+		{name: "pm is the prime minister",
+			q: "what did the portuguese pm urge", want: []string{"undersea cable"}},
+		{name: "fm is the foreign minister",
+			q: "what did the estonian fm offer", want: []string{"cyber training"}},
+		{name: "a lower-case country before an office names the side",
+			q: "what did the estonia foreign minister offer", want: []string{"cyber training"}},
+		{name: "whats the date asks when",
+			q: "whats the date of velloso's call with tammekivi", want: []string{"6 February 2024"}},
+		{name: "yes first when they met in the month asked",
+			q: "did velloso meet tammekivi in may", prefix: "Yes.", want: []string{"14 May 2025"}},
+		{name: "no first when they did not meet in the year asked",
+			q: "did velloso meet tammekivi in 2019", prefix: "No.", want: []string{"14 May 2025", "6 February 2024"}},
+		{name: "no first when no meeting of the kind asked",
+			q: "did velloso and tammekivi speak by video", prefix: "No.", want: []string{"6 February 2024"}},
+		{name: "yes first when they met at all",
+			q: "did velloso and tammekivi meet in person", prefix: "Yes."},
+		{name: "a name one letter off is the indexed name",
+			q: "when did velloso speak with tamekivi", want: []string{"6 February 2024"}},
+		{name: "a name with two letters swapped is the indexed name",
+			q: "when did velloso talk to tammekiiv by phone", want: []string{"6 February 2024"}},
+		{name: "general alone is no office",
+			q: "when will the coastal border committee meet", want: []string{"Tartu", "June 2026"}},
+		{name: "was there a call asks yes or no of the offices",
+			q: "was there a call between the portuguese prime minister and the estonian foreign minister", want: []string{"6 February 2024"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ans, err := ix.Ask(context.Background(), tt.q)
+			if err != nil {
+				t.Fatalf("Ask(%q): %v", tt.q, err)
+			}
+			if !strings.HasPrefix(ans.Text, tt.prefix) {
+				t.Errorf("Ask(%q) = %q, want it to begin with %q", tt.q, ans.Text, tt.prefix)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(ans.Text, w) {
+					t.Errorf("Ask(%q) = %q, want %q", tt.q, ans.Text, w)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(ans.Text, w) {
+					t.Errorf("Ask(%q) = %q, do not want %q", tt.q, ans.Text, w)
+				}
+			}
+		})
+	}
+}
+
+func TestAskChatRefuses(t *testing.T) {
+	ix := newMapIndex(t, chatMeetings)
+	for _, q := range []string{
+		"what did velloso say about the ice hockey league", // no readout uses the words
+	} {
+		if _, err := ix.Ask(context.Background(), q); !errors.Is(err, ErrNoAnswer) {
+			t.Errorf("Ask(%q) err = %v, want ErrNoAnswer", q, err)
+		}
+	}
+}
+
+func TestParseQuestionChat(t *testing.T) {
+	names := newMapIndex(t, chatMeetings).terms
+	tests := []struct {
+		q       string
+		roles   []string
+		subject []string
+		month   string
+		when    bool
+		did     bool
+	}{
+		{q: "what did the portuguese pm say", roles: []string{"portugal", "prime", "minister"},
+			subject: []string{"portugal", "prime", "minister"}},
+		{q: "what did the estonian fm offer", roles: []string{"estonia", "foreign", "minister"},
+			subject: []string{"estonia", "foreign", "minister"}},
+		{q: "what happened at 9 pm", roles: nil}, // after a number, pm is the time of day
+		{q: "whats the date of the lisbon meeting", when: true},
+		{q: "did velloso meet tammekivi in march", month: "03", did: true, subject: []string{"velloso"}},
+		{q: "when will the general assembly meet", when: false},
+		{q: "was there a call between them", did: true},
+	}
+	for _, tt := range tests {
+		pq := parseQuestion(tt.q, names)
+		got := question{roles: pq.roles, subject: pq.subject, month: pq.month, askWhen: pq.askWhen, askDid: pq.askDid}
+		want := question{roles: tt.roles, subject: tt.subject, month: tt.month, askWhen: tt.when, askDid: tt.did}
+		if diff := cmp.Diff(want, got, cmp.AllowUnexported(question{})); diff != "" {
+			t.Errorf("parseQuestion(%q) (-want +got):\n%s", tt.q, diff)
+		}
+	}
+}
+
+func TestClockEnd(t *testing.T) {
+	tests := []struct {
+		start string
+		mins  int
+		want  string
+		ok    bool
+	}{
+		{"10:00", 75, "11:15", true},
+		{"21:00", 30, "21:30", true},
+		{"23:40", 30, "", false}, // past midnight
+		{"10:00", 0, "", false},
+		{"", 30, "", false},
+		{"9:00", 30, "", false},
+	}
+	for _, tt := range tests {
+		got, ok := clockEnd(tt.start, tt.mins)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("clockEnd(%q, %d) = %q, %v, want %q, %v", tt.start, tt.mins, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		limit int
+		want  int
+	}{
+		{"wehrhan", "wehrhahn", 2, 1},
+		{"hovsepian", "hovsepyan", 2, 1},
+		{"tammekiiv", "tammekivi", 2, 1}, // swapped letters
+		{"abcdef", "uvwxyz", 2, 3},       // stops above the limit
+		{"same", "same", 1, 0},
+	}
+	for _, tt := range tests {
+		if got := editDistance([]rune(tt.a), []rune(tt.b), tt.limit); got != tt.want {
+			t.Errorf("editDistance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
+		}
+	}
+}
