@@ -554,7 +554,7 @@ func relativeDay(s string, ref day) (day, bool) {
 	if !mayBeRelative(s) {
 		return day{}, false
 	}
-	m := reRelative.FindStringSubmatch(s)
+	m := findRelative(s)
 	if m == nil {
 		return day{}, false
 	}
@@ -702,7 +702,7 @@ var (
 // wordedTime is a clock time findTime's patterns leave: one marked only by
 // its zone, or an hour told in words. "" when there is none.
 func wordedTime(s string) string {
-	if strings.Contains(s, "time") || strings.Contains(s, "GMT") || strings.Contains(s, "UTC") {
+	if (strings.Contains(s, "time") || strings.Contains(s, "GMT") || strings.Contains(s, "UTC")) && hasClockDigits(s) {
 		if m := reClockZone.FindStringSubmatch(s); m != nil {
 			h, _ := strconv.Atoi(m[1])
 			mi, _ := strconv.Atoi(m[2])
@@ -711,7 +711,7 @@ func wordedTime(s string) string {
 			}
 		}
 	}
-	if !strings.Contains(s, "clock") && !strings.Contains(s, " the ") {
+	if !strings.Contains(s, "clock") && !strings.Contains(s, " the ") || !mayHaveAtHour(s) {
 		return ""
 	}
 	m := reClockWords.FindStringSubmatch(s)

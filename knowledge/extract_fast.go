@@ -784,3 +784,68 @@ func (f *foldMarks) count(text string) int {
 	}
 	return bits.OnesCount32(found)
 }
+
+// relativeStarts are how each branch of reRelative begins, up to its
+// weekday or its end, by first letter.
+var relativeStarts = func() (m [256][]string) {
+	m['t'] = []string{"today", "this morning", "this afternoon", "this evening", "tonight", "this day", "the previous day",
+		"the day before", "tomorrow"}
+	m['e'] = []string{"earlier today"}
+	m['y'] = []string{"yesterday"}
+	m['l'] = []string{"last night", "last evening"}
+	for w := range weekdays {
+		m['o'] = append(m['o'], "on "+w)
+		m['l'] = append(m['l'], "last "+w)
+	}
+	return m
+}()
+
+// findRelative is reRelative.FindStringSubmatch(s). A match starts at a
+// word boundary where one of relativeStarts begins in any case, so the
+// regexp runs only from the first such place; what it reads before a
+// match is only whether a word character stands there (\b), which is so
+// there too. Text with "ſ" or the Kelvin sign, which (?i) folds to ASCII
+// letters, is left to the regexp whole.
+func findRelative(s string) []string {
+	if strings.Contains(s, "ſ") || strings.Contains(s, "\u212A") {
+		return reRelative.FindStringSubmatch(s)
+	}
+	for p := 0; p < len(s); p++ {
+		if p > 0 && isWordByte(s[p-1]) {
+			continue
+		}
+		for _, w := range relativeStarts[lowerASCII(s[p])] {
+			if hasPrefixFoldASCII(s[p:], w) {
+				return reRelative.FindStringSubmatch(s[p:])
+			}
+		}
+	}
+	return nil
+}
+
+// hasClockDigits says whether s has a digit, ":" or "." and two digits:
+// reClockZone cannot match without.
+func hasClockDigits(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if isDigit(s[i]) && (s[i+1] == ':' || s[i+1] == '.') && isDigit(s[i+2]) && isDigit(s[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHaveAtHour says whether s has "at" in any case, spaces (\s+) and a
+// digit: reClockWords cannot match without. Neither letter folds to
+// anything but its ASCII capital.
+func mayHaveAtHour(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if lowerASCII(s[i]) != 'a' || lowerASCII(s[i+1]) != 't' || !isRegexSpace(s[i+2]) {
+			continue
+		}
+		j := skipRegexSpace(s, i+2)
+		if j < len(s) && isDigit(s[j]) {
+			return true
+		}
+	}
+	return false
+}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -112,6 +113,79 @@ func TestMeetingLengthGate(t *testing.T) {
 	}
 	if matched == 0 {
 		t.Fatal("no sample matched: the test checks nothing")
+	}
+}
+
+// TestFindRelativeMatchesRegexp builds texts from reRelative's own words,
+// in mixed case and spacing, and checks the scan against the regexp.
+func TestFindRelativeMatchesRegexp(t *testing.T) {
+	words := []string{"today", "Today", "TODAY", "todays", "earlier", "this", "This", "morning", "day", "days", "tonight",
+		"yesterday", "Yesterday", "afternoon", "evening", "last", "Last", "night", "the", "The", "previous", "before",
+		"tomorrow", "on", "On", "ON", "Monday", "friday", "SUNDAY", "Fridays", ",", "(", "9", "12", "ſ", "\u212a", "é",
+		"x", "_", "-", "met", "held", "talks", "on_", "lasts"}
+	seps := []string{" ", "  ", "\t", "", ", ", "\n", "_"}
+	r := rand.New(rand.NewPCG(9, 10))
+	matched := 0
+	for range 100000 {
+		var b strings.Builder
+		for range 1 + r.IntN(8) {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteString(seps[r.IntN(len(seps))])
+		}
+		s := b.String()
+		got, want := findRelative(s), reRelative.FindStringSubmatch(s)
+		if !slices.Equal(got, want) {
+			t.Fatalf("findRelative(%q) = %q, want %q", s, got, want)
+		}
+		if want != nil {
+			matched++
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d samples matched: the test checks too little", matched)
+	}
+}
+
+// TestClockWordGates builds texts from the words of wordedTime's and
+// respectiveCountries' regexps and checks that each gate passes every
+// text its regexp matches.
+func TestClockWordGates(t *testing.T) {
+	words := []string{"at", "At", "AT", "9", "10", "12", ":", ".", "30", "0", "o'clock", "o’clock", "in", "the", "morning",
+		"afternoon", "evening", "local", "time", "GMT", "UTC", "Moscow", "(", "ſ", "\u212a", "x", "cat", "Argentine",
+		"and", "Bolivian", "counterparts", ",", "Counterparts", "his", "10:30", "9.45", "18:00", "1:5", "Argentine and",
+		"Bolivian counterparts, ", "Chilean, Argentine and Bolivian counterparts "}
+	seps := []string{" ", "  ", "\t", "", "\n", "\v"}
+	gates := []struct {
+		name string
+		may  func(string) bool
+		re   *regexp.Regexp
+	}{
+		{"hasClockDigits", hasClockDigits, reClockZone},
+		{"mayHaveAtHour", mayHaveAtHour, reClockWords},
+		{"counterparts", func(s string) bool { return strings.Contains(s, " counterparts") }, reRespective},
+	}
+	r := rand.New(rand.NewPCG(11, 12))
+	matched := make([]int, len(gates))
+	for range 100000 {
+		var b strings.Builder
+		for range 1 + r.IntN(8) {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteString(seps[r.IntN(len(seps))])
+		}
+		s := b.String()
+		for k, g := range gates {
+			if g.re.MatchString(s) {
+				matched[k]++
+				if !g.may(s) {
+					t.Fatalf("%s(%q) = false; %s matches", g.name, s, g.re)
+				}
+			}
+		}
+	}
+	for k, n := range matched {
+		if n < 20 {
+			t.Errorf("%s: only %d samples matched", gates[k].name, n)
+		}
 	}
 }
 

@@ -1144,6 +1144,9 @@ var reRespective = regexp.MustCompile(`\b((?:\p{Lu}[\p{L}]+,? )+)and (\p{Lu}[\p{
 // the country of the demonym in the same place in the list: the first name
 // is the first demonym's.
 func respectiveCountries(part string, ps []Participant) {
+	if !strings.Contains(part, " counterparts") {
+		return // the literal reRespective needs
+	}
 	loc := reRespective.FindStringSubmatchIndex(part)
 	if loc == nil {
 		return
