@@ -23,7 +23,7 @@ type token struct {
 	s          string // as written
 	key        string // lower case, no trailing dot or possessive, straight quotes
 	start, end int
-	class      int
+	class      uint8  // cOther, cName, ...: small, as a sentence's tokens are copied often
 	poss       bool   // written with 's
 	bits       uint16 // wordBits[key], set by classify for every word it reads
 	placeLen   int    // for cPlace: how many tokens the place spans

@@ -27,12 +27,19 @@ var namesLikeNouns = setOf("felicity", "prudence", "providence", "clemence", "ho
 // institutionNounWord says whether a key's ending marks the noun of an
 // institution or programme: never a personal name.
 func institutionNounWord(key string) bool {
-	if namesLikeNouns[key] {
+	// Every ending is at least six bytes with its word and ends in one of
+	// these letters: most keys are ruled out before the table.
+	if len(key) < 6 {
+		return false
+	}
+	switch key[len(key)-1] {
+	case 'n', 's', 'p', 't', 'y', 'e':
+	default:
 		return false
 	}
 	for _, e := range institutionEnds {
 		if len(key) >= e.min && strings.HasSuffix(key, e.end) {
-			return true
+			return !namesLikeNouns[key]
 		}
 	}
 	return false

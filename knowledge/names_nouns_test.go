@@ -115,3 +115,16 @@ func TestMemberStateIsNoParticipant(t *testing.T) {
 		}
 	}
 }
+
+// TestInstitutionNounWordGate checks the early exits of
+// institutionNounWord against the table they summarise.
+func TestInstitutionNounWordGate(t *testing.T) {
+	for _, e := range institutionEnds {
+		if e.min < 6 {
+			t.Errorf("ending %q allows %d bytes; institutionNounWord rules out words under 6", e.end, e.min)
+		}
+		if !strings.ContainsRune("nsptye", rune(e.end[len(e.end)-1])) {
+			t.Errorf("ending %q ends in a letter institutionNounWord rules out", e.end)
+		}
+	}
+}
