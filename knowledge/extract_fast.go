@@ -1,9 +1,12 @@
 package knowledge
 
 import (
+	"iter"
 	"math/bits"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Literal scanners that stand in for, or gate, regexps on Extract's hot
@@ -848,4 +851,61 @@ func mayHaveAtHour(s string) bool {
 		}
 	}
 	return false
+}
+
+// inAtMatches yields reInAt.FindAllStringSubmatchIndex(s, -1) one match at
+// a time, running the regexp only from where a match can start: the text's
+// start before "in" or "at", or a character the pattern's class allows
+// ([^\p{L}\p{M}\d'’-]) before them. Runes are read forward from where each
+// search starts, as the regexp reads them; a search from such a character
+// finds what the regexp finds there, as "^" cannot match on it.
+func inAtMatches(s string) iter.Seq[[]int] {
+	return func(yield func([]int) bool) {
+		for pos := 0; pos < len(s); {
+			c := nextInAtStart(s, pos)
+			if c < 0 {
+				return
+			}
+			loc := reInAt.FindStringSubmatchIndex(s[c:])
+			if loc == nil {
+				return
+			}
+			for i := range loc {
+				if loc[i] >= 0 {
+					loc[i] += c
+				}
+			}
+			if !yield(loc) {
+				return
+			}
+			pos = loc[1]
+		}
+	}
+}
+
+// nextInAtStart is the first place from pos, a rune boundary, where reInAt
+// can match, or -1.
+func nextInAtStart(s string, pos int) int {
+	if pos == 0 && (strings.HasPrefix(s, "in") || strings.HasPrefix(s, "at")) {
+		return 0
+	}
+	for c := pos; c < len(s); {
+		r, size := rune(s[c]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[c:])
+		}
+		if rest := s[c+size:]; (strings.HasPrefix(rest, "in") || strings.HasPrefix(rest, "at")) && inAtDelimiter(r) {
+			return c
+		}
+		c += size
+	}
+	return -1
+}
+
+// inAtDelimiter says whether r is in reInAt's class [^\p{L}\p{M}\d'’-].
+func inAtDelimiter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return !isASCIIAlnum(byte(r)) && r != '\'' && r != '-'
+	}
+	return !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) && r != '’'
 }

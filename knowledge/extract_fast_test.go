@@ -189,6 +189,42 @@ func TestClockWordGates(t *testing.T) {
 	}
 }
 
+// TestInAtMatchesRegexp builds texts from reInAt's own words and checks
+// inAtMatches against reInAt.FindAllStringSubmatchIndex.
+func TestInAtMatchesRegexp(t *testing.T) {
+	words := []string{"in", "at", "In", "AT", "the", "The", "Paris", "New", "York", "Élysée", "é", "’", "'", "-", "—", "_",
+		"\xff", "\xe2\x80", "\u0301", "9", "2024", ",", ".", "headquarters", "office", "of", "and", "d'Orsay", "l’Élysée",
+		"Quai", "met", "within", "cat", "Kuala", "Lumpur", "(", "“", "inat", "atin"}
+	seps := []string{" ", "  ", "\t", "", "\n", ", "}
+	r := rand.New(rand.NewPCG(13, 14))
+	matched := 0
+	for range 100000 {
+		var b strings.Builder
+		for range 1 + r.IntN(10) {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteString(seps[r.IntN(len(seps))])
+		}
+		s := b.String()
+		want := reInAt.FindAllStringSubmatchIndex(s, -1)
+		var got [][]int
+		for m := range inAtMatches(s) {
+			got = append(got, m)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("inAtMatches(%q) = %v, want %v", s, got, want)
+		}
+		for i := range got {
+			if !slices.Equal(got[i], want[i]) {
+				t.Fatalf("inAtMatches(%q) = %v, want %v", s, got, want)
+			}
+		}
+		matched += len(want)
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d matches: the test checks too little", matched)
+	}
+}
+
 // TestFoldMarksCount checks foldMarks against strings.Contains in the
 // lower-cased text, on texts built from pieces of the marks in mixed case.
 func TestFoldMarksCount(t *testing.T) {

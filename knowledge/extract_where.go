@@ -168,11 +168,11 @@ func (d *doc) location(mi int) string {
 	// Lumpur on the sidelines of the Y Meeting") says where they met; the
 	// event is only the occasion.
 	margins := findMarginsIndex(meet)
-	var inAt [][]int
+	inAt := func(func([]int) bool) {}
 	if mayHaveInAt(d.part) {
-		inAt = reInAt.FindAllStringSubmatchIndex(d.part, -1)
+		inAt = inAtMatches(d.part)
 	}
-	for _, m := range inAt {
+	for m := range inAt {
 		p := trimPlace(d.part[m[2]:m[3]])
 		if p == "" || !isPlaceLike(p) {
 			continue
