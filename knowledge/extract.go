@@ -719,7 +719,7 @@ var reOpeningClause = regexp.MustCompile(`^((?:(?:On|In|At|Earlier)\s[^,]{1,40},
 // branches start with (On, In, At, Earlier; following, after, in, amid,
 // ahead, on).
 func openingClause(s string) []int {
-	if s == "" || strings.IndexByte("OIAEfaio", s[0]) < 0 {
+	if s == "" || strings.IndexByte("OIAEfaio", s[0]) < 0 || !mayOpenClause(s) {
 		return nil
 	}
 	return reOpeningClause.FindStringSubmatchIndex(s)

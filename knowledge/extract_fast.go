@@ -909,3 +909,34 @@ func inAtDelimiter(r rune) bool {
 	}
 	return !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) && r != '’'
 }
+
+// openingLeads are how the branches of reOpeningClause after its optional
+// "On ...," begin.
+var openingLeads = []string{"following", "after", "in the wake of", "amid", "ahead of", "in light of", "in view of",
+	"in response to", "on the occasion of"}
+
+// mayOpenClause is false only when reOpeningClause cannot match s: one of
+// openingLeads opens s, or follows the first comma (and spaces) of an
+// opening "On", "In", "At" or "Earlier" and a space.
+func mayOpenClause(s string) bool {
+	if hasOpeningLead(s) {
+		return true
+	}
+	for _, w := range []string{"On", "In", "At", "Earlier"} {
+		if len(s) > len(w) && strings.HasPrefix(s, w) && isRegexSpace(s[len(w)]) {
+			c := strings.IndexByte(s[len(w)+1:], ',')
+			return c >= 0 && hasOpeningLead(s[skipRegexSpace(s, len(w)+1+c+1):])
+		}
+	}
+	return false
+}
+
+// hasOpeningLead says whether s starts with one of openingLeads.
+func hasOpeningLead(s string) bool {
+	for _, l := range openingLeads {
+		if strings.HasPrefix(s, l) {
+			return true
+		}
+	}
+	return false
+}

@@ -225,6 +225,34 @@ func TestInAtMatchesRegexp(t *testing.T) {
 	}
 }
 
+// TestOpeningClauseGate builds sentences from reOpeningClause's own words
+// and checks that mayOpenClause passes every one the regexp matches.
+func TestOpeningClauseGate(t *testing.T) {
+	words := []string{"On", "In", "At", "Earlier", "on", "in", "following", "after", "in the wake of", "amid", "ahead of",
+		"in light of", "in view of", "in response to", "on the occasion of", "Monday", "the", "summit", ",", ", ", "talks",
+		"Following", "x", "é"}
+	seps := []string{" ", "  ", "\t", "", "\n", ","}
+	r := rand.New(rand.NewPCG(15, 16))
+	matched := 0
+	for range 100000 {
+		var b strings.Builder
+		for range 1 + r.IntN(8) {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteString(seps[r.IntN(len(seps))])
+		}
+		s := b.String()
+		if reOpeningClause.MatchString(s) {
+			matched++
+			if !mayOpenClause(s) {
+				t.Fatalf("mayOpenClause(%q) = false; reOpeningClause matches", s)
+			}
+		}
+	}
+	if matched < 100 {
+		t.Fatalf("only %d samples matched: the test checks too little", matched)
+	}
+}
+
 // TestFoldMarksCount checks foldMarks against strings.Contains in the
 // lower-cased text, on texts built from pieces of the marks in mixed case.
 func TestFoldMarksCount(t *testing.T) {

@@ -786,13 +786,17 @@ func mergeTopics(ps []Position, paras []int, explicit []bool, srcs []string, pi 
 // hasLowerWord says whether a stretch has a lower-case word other than a
 // connector: a clause with a verb, not just "Minister A" before "and B".
 func hasLowerWord(s string) bool {
-	for _, w := range strings.Fields(s) {
-		w = strings.Trim(w, ",;()")
+	for j := 0; ; {
+		a, b := nextField(s, j) // strings.Fields, one word at a time
+		if a == b {
+			return false
+		}
+		j = b
+		w := strings.Trim(s[a:b], ",;()")
 		if w != "" && !isCapitalized(w) && !connectors[w] && !particles[w] && !isNumber(w) {
 			return true
 		}
 	}
-	return false
 }
 
 // skipSentence says a sentence carries no position ("The overview of the
@@ -963,8 +967,12 @@ func (ss *speakerSet) clauses(s, speaker string) []clause {
 			!strings.HasPrefix(next, "they ") && !strings.HasPrefix(next, "each ") && !strings.HasPrefix(next, "all ") {
 			continue
 		}
+		// The cheap tests first: resolveAt changes nothing but its memos.
+		if startsWithPronoun(next) || !hasLowerWord(s[start:loc[0]]) {
+			continue
+		}
 		who, ok := ss.resolveAt(next, cur, false)
-		if !ok || who == cur || startsWithPronoun(next) || !hasLowerWord(s[start:loc[0]]) {
+		if !ok || who == cur {
 			continue
 		}
 		// Only a clause with its own verb splits: "X and Y agreed" is handled
