@@ -409,13 +409,18 @@ func (ps *people) shortGoodTopic(raw string) (string, bool) {
 		return v.t, v.ok
 	}
 	t := shortTopic(raw)
-	ok, judged := ps.judged[t]
+	ok, judged := false, false
+	for _, v := range ps.judged {
+		if v.t == t {
+			ok, judged = v.ok, true
+			break
+		}
+	}
 	if !judged {
 		ok = goodTopic(t, ps)
-		if ps.judged == nil {
-			ps.judged = map[string]bool{}
+		if len(ps.judged) < maxJudged {
+			ps.judged = append(ps.judged, shortVerdict{t, ok})
 		}
-		ps.judged[t] = ok
 	}
 	if ps.short == nil {
 		ps.short = map[string]shortVerdict{}
@@ -423,6 +428,10 @@ func (ps *people) shortGoodTopic(raw string) (string, bool) {
 	ps.short[raw] = shortVerdict{t, ok}
 	return t, ok
 }
+
+// maxJudged is how many verdicts people keeps: a readout's topics are
+// fewer, and a short list is searched faster than a map is filled.
+const maxJudged = 48
 
 // shortVerdict is a memoised shortGoodTopic answer.
 type shortVerdict struct {
@@ -488,14 +497,16 @@ type people struct {
 	names   [][]string              // nameTokens of each participant's name
 	offices []map[string]bool       // officeWords of each title, nil until needed
 	short   map[string]shortVerdict // shortGoodTopic's answers so far
-	judged  map[string]bool         // goodTopic's verdicts so far: topicsOf judges again what positions chose
+	judged  []shortVerdict          // goodTopic's verdicts so far (maxJudged): topicsOf judges again what positions chose
 
-	namesArr [4][]string // names for most meetings, which have few principals
-	toksArr  [8]string   // their words
+	namesArr  [4][]string      // names for most meetings, which have few principals
+	judgedArr [16]shortVerdict // judged for most meetings
+	toksArr   [8]string        // their words
 }
 
 func newPeople(ps []Participant) *people {
 	pp := &people{ps: ps} // with its arrays: one allocation for most meetings
+	pp.judged = pp.judgedArr[:0]
 	if len(ps) <= len(pp.namesArr) {
 		pp.names = pp.namesArr[:len(ps)]
 	} else {
