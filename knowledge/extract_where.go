@@ -174,7 +174,7 @@ func (d *doc) location(mi int) string {
 	}
 	for _, m := range inAt {
 		p := trimPlace(d.part[m[2]:m[3]])
-		if p == "" || !isPlaceLike(p) {
+		if p == "" || !isPlaceLike(p) || officeBefore(d.part[:m[0]+1]) {
 			continue
 		}
 		if margins == nil {
@@ -527,4 +527,16 @@ func capsLead(s string) bool {
 		n++
 	}
 	return n >= 3
+}
+
+// officeBefore says whether s ends with an office, so that an "at the
+// Ministry of ..." after it names where the office is held ("Minister of
+// State at the Ministry of Foreign Affairs"), not where anyone met.
+func officeBefore(s string) bool {
+	w := lastWord(strings.TrimRight(s, " "))
+	if strings.EqualFold(w, "State") {
+		return true
+	}
+	head, _ := lookupKey(titleHeads, w)
+	return head && w != "" && w[0] >= 'A' && w[0] <= 'Z'
 }
