@@ -173,6 +173,7 @@ func (d *doc) participants(mi int) []Participant {
 	for i := range ps {
 		portfolioList(d.part, &ps[i])
 	}
+	d.attendeeCountries(ps)
 	for i := range ps {
 		if ps[i].Affiliation == "" {
 			ps[i].Affiliation = defaultAffiliation(ps[i].Title)
@@ -1272,4 +1273,31 @@ func joinOfficeApposition(s string, ms []mention) []mention {
 		return ms
 	}
 	return out
+}
+
+// reAttendeeLine is a list line that gives a country and its attendee:
+// "Philippines: Secretary of National Defense Ramon Villaluz".
+var reAttendeeLine = regexp.MustCompile(`^[-•*\s]*(\p{Lu}[\p{L}'’ -]{2,40}):\s+(\S.{2,120})$`)
+
+// attendeeCountries gives a principal without a country the country of an
+// attendee line that names them.
+func (d *doc) attendeeCountries(ps []Participant) {
+	if !strings.Contains(d.r.Text, ":") {
+		return
+	}
+	for _, line := range strings.Split(d.r.Text, "\n") {
+		m := reAttendeeLine.FindStringSubmatch(strings.TrimSpace(line))
+		if m == nil {
+			continue
+		}
+		p, ok := lookupPlace(m[1])
+		if !ok || p.isCity || p.isAdj {
+			continue
+		}
+		for i := range ps {
+			if ps[i].Affiliation == "" && ps[i].Name != "" && shareToken(ps[i].Name, m[2]) {
+				ps[i].Affiliation = p.name
+			}
+		}
+	}
 }
