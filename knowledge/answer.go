@@ -66,6 +66,11 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 		return Answer{}, err
 	}
 	pq := parseQuestion(question, ix.terms)
+	if len(pq.place) == 0 && strings.ToLower(question) == question {
+		if err := ix.placeFromLocations(&pq); err != nil {
+			return Answer{}, err
+		}
+	}
 	if len(pq.people) == 0 && len(pq.topic) == 0 && len(pq.roles) == 0 && pq.from == "" {
 		return Answer{}, ErrNoAnswer
 	}
@@ -638,6 +643,13 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		}
 		if slices.Contains(pq.kinds, m.Kind) {
 			s += 0.3
+			if pq.askDid {
+				s += 0.7 // "was there a call between …" is about a call
+			}
+		} else if pq.hardKind && len(pq.kinds) > 0 && !pq.askFuture && !pq.askNext {
+			// "by phone", "the call": a meeting of another kind answers
+			// another question (but a call may plan a meeting in person).
+			s -= 1
 		}
 		if i == end {
 			s += 1.5

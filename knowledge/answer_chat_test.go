@@ -21,7 +21,8 @@ var chatMeetings = map[string]Meeting{
 			{Name: "Rein Tammekivi", Title: "Minister of Foreign Affairs", Affiliation: "Estonia"}},
 		Text: "Prime Minister Joana Velloso spoke by telephone with Foreign Minister Rein Tammekivi of Estonia.\n" +
 			"Prime Minister Velloso urged faster approval of the undersea cable project.\n" +
-			"Minister Tammekivi offered cyber training for Portuguese officials.",
+			"Minister Tammekivi offered cyber training for Portuguese officials.\n" +
+			"They agreed to meet in person in Lisbon in the spring.",
 	},
 	"velloso-tammekivi-lisbon.md": {
 		Title: "Prime Minister Velloso receives Foreign Minister Tammekivi", Date: "2025-05-14", Kind: KindInPerson,
@@ -70,6 +71,16 @@ func TestAskChatQuestions(t *testing.T) {
 			q: "when did velloso talk to tammekiiv by phone", want: []string{"6 February 2024"}},
 		{name: "general alone is no office",
 			q: "when will the coastal border committee meet", want: []string{"Tartu", "June 2026"}},
+		{name: "who'd is who did",
+			q: "who'd velloso meet in lisbon", want: []string{"Tammekivi", "14 May 2025"}, notWant: []string{"6 February 2024"}},
+		{name: "a lower-case place after visit is where they met",
+			q: "when did tammekivi visit lisbon", want: []string{"14 May 2025"}, notWant: []string{"6 February 2024"}},
+		{name: "what was discussed at a place quotes what was said there",
+			q: "what was discussed in lisbon", want: []string{"wind energy"}},
+		{name: "the call names the kind of meeting",
+			q: "how long was the call between velloso and tammekivi", want: []string{"25 minutes"}, notWant: []string{"90 minutes"}},
+		{name: "a call may plan a meeting in person",
+			q: "where will velloso and tammekivi meet in person", want: []string{"in the spring"}},
 		{name: "was there a call asks yes or no of the offices",
 			q: "was there a call between the portuguese prime minister and the estonian foreign minister", want: []string{"6 February 2024"}},
 	}
@@ -126,6 +137,7 @@ func TestParseQuestionChat(t *testing.T) {
 		{q: "did velloso meet tammekivi in march", month: "03", did: true, subject: []string{"velloso"}},
 		{q: "when will the general assembly meet", when: false},
 		{q: "was there a call between them", did: true},
+		{q: "who'd velloso meet", subject: []string{"velloso"}},
 	}
 	for _, tt := range tests {
 		pq := parseQuestion(tt.q, names)

@@ -148,7 +148,7 @@ func (d *doc) participants(mi int) []Participant {
 	}
 	// Mentions in the meeting sentence, then in the next sentence when the
 	// first names only one side.
-	for _, m := range joinSplitOffices(d.part, d.ments.find(d.part)) {
+	for _, m := range joinOfficeApposition(d.part, joinSplitOffices(d.part, d.ments.find(d.part))) {
 		add(m, false)
 	}
 	for _, m := range d.ments.find(d.title) {
@@ -170,6 +170,10 @@ func (d *doc) participants(mi int) []Participant {
 	}
 	d.nameOffices(ps)
 	respectiveCountries(d.part, ps)
+	for i := range ps {
+		portfolioList(d.part, &ps[i])
+	}
+	d.attendeeCountries(ps)
 	for i := range ps {
 		if ps[i].Affiliation == "" {
 			ps[i].Affiliation = defaultAffiliation(ps[i].Title)
@@ -1176,5 +1180,127 @@ func respectiveCountries(part string, ps []Participant) {
 	slices.SortFunc(order, func(a, b at) int { return a.off - b.off })
 	for k, o := range order {
 		ps[o.i].Affiliation = countries[k]
+	}
+}
+
+// rePortfolioList is the rest of a portfolio list after the first
+// portfolio, and the country after it: ", Sports, Tourism and Youth of
+// Mongolia,".
+var rePortfolioList = regexp.MustCompile(`^((?:,\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)+,?\s+and\s+\p{Lu}[\p{L}-]*)(?:\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3}))?[,.;]`)
+
+// portfolioList completes a title written after the name whose portfolios
+// are a list ("X, Minister of Culture, Sports, Tourism and Youth of
+// Mongolia,"), and takes its country.
+func portfolioList(part string, p *Participant) {
+	if p.Name == "" || p.Title == "" {
+		return
+	}
+	i := strings.Index(part, p.Name)
+	if i < 0 {
+		return
+	}
+	rest := part[i+len(p.Name):]
+	j := strings.Index(rest, ", "+p.Title)
+	if j < 0 || j > 40 {
+		return
+	}
+	rest = rest[j+2+len(p.Title):]
+	m := rePortfolioList.FindStringSubmatch(rest)
+	if m == nil {
+		return
+	}
+	p.Title += m[1]
+	if m[2] == "" {
+		return
+	}
+	if c := countryIn(m[2]); c != "" {
+		p.Affiliation = c
+	}
+}
+
+// countryIn is the longest known country that ends s ("the Republic of
+// Ghana"), or "".
+func countryIn(s string) string {
+	for w := strings.Fields(s); len(w) > 0; w = w[1:] {
+		if p, ok := lookupPlace(strings.Join(w, " ")); ok && !p.isOrg && !p.isCity && !p.isAdj {
+			return p.name
+		}
+	}
+	return ""
+}
+
+// rankTitles are ranks written before a name that say less than an office
+// written before them ("The Honourable Minister of Foreign Affairs,
+// Ambassador X,").
+var rankTitles = setOf("ambassador", "dr", "professor", "prof", "general", "admiral", "engineer", "senator")
+
+// reAtInstitution is an office's institution between the office and its
+// holder: "Minister of State at the Ministry of Foreign Affairs Dr. X".
+var reAtInstitution = regexp.MustCompile(`^ at the (\p{Lu}[\p{L}]*(?: (?:of|for|and|the|\p{Lu}[\p{L}]*))*) $`)
+
+// joinOfficeApposition joins an office to the named person who holds it
+// when the name follows as an apposition ("the Honourable Minister of
+// Foreign Affairs, Ambassador X,") or after the office's institution
+// ("Minister of State at the Ministry of Foreign Affairs Dr. X").
+func joinOfficeApposition(s string, ms []mention) []mention {
+	var out []mention
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := ms[i], ms[i+1]
+		if !a.office || b.office || a.lower || a.poss || isCounterpart(a.title) || a.end > b.start || b.end > len(s) {
+			continue
+		}
+		gap := s[a.end:b.start]
+		title := ""
+		switch {
+		case gap == ", " && (b.title == "" || rankTitles[strings.ToLower(strings.TrimSuffix(b.title, "."))]) &&
+			strings.HasPrefix(s[b.end:], ","):
+			title = a.title
+		case b.title == "" && reAtInstitution.MatchString(gap):
+			title = a.title + strings.TrimRight(gap, " ")
+		default:
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(ms)
+		}
+		b.title, b.start = title, a.start
+		if b.aff == "" {
+			b.aff = a.aff
+		}
+		out[i+1] = b
+		out = slices.Delete(out, i, i+1)
+		ms = out
+		i--
+	}
+	if out == nil {
+		return ms
+	}
+	return out
+}
+
+// reAttendeeLine is a list line that gives a country and its attendee:
+// "Philippines: Secretary of National Defense Ramon Villaluz".
+var reAttendeeLine = regexp.MustCompile(`^[-•*\s]*(\p{Lu}[\p{L}'’ -]{2,40}):\s+(\S.{2,120})$`)
+
+// attendeeCountries gives a principal without a country the country of an
+// attendee line that names them.
+func (d *doc) attendeeCountries(ps []Participant) {
+	if !strings.Contains(d.r.Text, ":") {
+		return
+	}
+	for _, line := range strings.Split(d.r.Text, "\n") {
+		m := reAttendeeLine.FindStringSubmatch(strings.TrimSpace(line))
+		if m == nil {
+			continue
+		}
+		p, ok := lookupPlace(m[1])
+		if !ok || p.isCity || p.isAdj {
+			continue
+		}
+		for i := range ps {
+			if ps[i].Affiliation == "" && ps[i].Name != "" && shareToken(ps[i].Name, m[2]) {
+				ps[i].Affiliation = p.name
+			}
+		}
 	}
 }

@@ -93,10 +93,16 @@ var qTypos = map[string]string{"wen": "when", "whn": "when", "wehn": "when", "wa
 	"whi": "who", "dd": "did", "dit": "did", "whats": "what", "wats": "what", "wheres": "where", "whens": "when", "hows": "how"}
 
 // qOfficeShortForms are chat short forms of offices, read as the words a
-// readout writes ("the polish pm" is the Polish Prime Minister). After a
-// number "pm" is a time of day, not an office.
+// readout writes ("the polish pm" is the Polish Prime Minister), and
+// contractions of a question word with "did". After a number "pm" is a
+// time of day, not an office.
 var qOfficeShortForms = map[string][]string{"pm": {"prime", "minister"}, "fm": {"foreign", "minister"},
-	"dpm": {"deputy", "prime", "minister"}, "pres": {"president"}}
+	"dpm": {"deputy", "prime", "minister"}, "pres": {"president"},
+	// "whod she meet" is "who did she meet".
+	"whod": {"who", "did"}, "whatd": {"what", "did"}, "whered": {"where", "did"}, "whend": {"when", "did"}, "howd": {"how", "did"}}
+
+// qWhWords open a question and may be contracted with "did" ("who'd").
+var qWhWords = ixWordSet(`who what where when how why which`)
 
 func tokenizeQuestion(q string) []qToken {
 	var out []qToken
@@ -108,6 +114,9 @@ func tokenizeQuestion(q string) []qToken {
 		for _, w := range ixWords(orig) {
 			if t, ok := qTypos[w]; ok {
 				w = t
+			}
+			if w == "d" && len(out) > 0 && qWhWords[out[len(out)-1].word] {
+				w = "did" // "who'd she meet"
 			}
 			r, _ := utf8.DecodeRuneInString(orig)
 			t := qToken{word: w, orig: orig, upper: unicode.IsUpper(r), sep: string(rs[sepStart:start])}
@@ -197,7 +206,8 @@ func parseQuestion(q string, names nameIndex) question {
 	}
 	fq, fqAll := fqKind, fq
 	switch {
-	case strings.Contains(fq, " phone or video ") || strings.Contains(fq, " video or phone "):
+	case ixHasSub(fq, " phone or video ", " video or phone ", " a call ", " the call ", " their call ", " a phone call ", " the phone call "):
+		// "a call", "the call between": the noun names the kind of meeting.
 		pq.kinds, pq.hardKind = []Kind{KindTelephone, KindVideo}, true
 	case strings.Contains(fq, " by phone ") || strings.Contains(fq, " by telephone ") || strings.Contains(fq, " phone call ") ||
 		strings.Contains(fq, " telephone call ") || strings.Contains(fq, " telephone talk ") || strings.Contains(fq, " on the phone "):
@@ -292,7 +302,7 @@ func parseQuestion(q string, names nameIndex) question {
 			}
 			continue
 		}
-		if c := qDemonym(t.word); c != "" && (t.upper || len(t.word) > 3) {
+		if c := qDemonym(t.word); c != "" && (t.upper || len(t.word) > 3 || i+1 < len(toks) && isOffice(toks, i+1)) { // "the us president"
 			pq.roles = append(pq.roles, ixWords(c)...)
 			used[i] = true
 			countryAt[i] = ixWords(c)
@@ -302,7 +312,7 @@ func parseQuestion(q string, names nameIndex) question {
 		pq.roles = append(pq.roles, "secretary", "general")
 	}
 
-	pq.place, pq.placeCountry = parsePlace(toks, used)
+	pq.place, pq.placeCountry = parsePlace(toks, used, lower)
 
 	// Capitalised words that are not at the start, not known words and not
 	// names: possibly a person we have never indexed.
@@ -531,14 +541,20 @@ func qNameCandidate(t qToken, lower bool, names nameIndex) bool {
 // words after "in" or "at" that are no person, date or office ("in Kyiv",
 // "at the White House"). The words stay topic words too, as a place may
 // be what was discussed ("the situation in Gaza").
-func parsePlace(toks []qToken, used []bool) ([]string, string) {
+func parsePlace(toks []qToken, used []bool, lower bool) ([]string, string) {
 	for i, t := range toks {
-		if t.word != "in" && t.word != "at" {
+		if t.word != "in" && t.word != "at" && !qVisitWords[t.word] {
 			continue
 		}
 		j := i + 1
 		if j < len(toks) && toks[j].word == "the" {
 			j++
+		}
+		if lower {
+			if words, country, ok := lowerPlace(toks[j:], used[j:]); ok {
+				return words, country
+			}
+			continue
 		}
 		var words, orig []string
 		for ; j < len(toks) && len(words) < 4; j++ {
@@ -563,6 +579,39 @@ func parsePlace(toks []qToken, used []bool) ([]string, string) {
 		return words, country
 	}
 	return nil, ""
+}
+
+// qVisitWords go before the place visited ("when did she visit Cairo").
+var qVisitWords = ixWordSet(`visit visited visiting visits`)
+
+// lowerPlace reads a place typed in lower case at the start of toks ("in
+// cairo", "visit siem reap"): the longest run of up to three words that
+// names a city or country the place list knows. Lower-case words are
+// read as a place only when known, as any other word could be a topic.
+func lowerPlace(toks []qToken, used []bool) ([]string, string, bool) {
+	for n := min(3, len(toks)); n >= 1; n-- {
+		if slices.Contains(used[:n], true) {
+			continue
+		}
+		span := toks[:n]
+		if ixStopWords[span[0].word] || qQuestionWords[span[0].word] || qKindWords[span[0].word] {
+			return nil, "", false
+		}
+		orig := make([]string, n)
+		for k, t := range span {
+			orig[k] = t.orig
+		}
+		p, ok := lookupPlace(strings.Join(orig, " "))
+		if !ok || p.isAdj || p.isOrg {
+			continue
+		}
+		country := ""
+		if !p.isCity {
+			country = p.name
+		}
+		return qWordsOf(span), country, true
+	}
+	return nil, "", false
 }
 
 // callFor reports whether token i is "call" or "called" before "for" or
