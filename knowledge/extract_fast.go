@@ -940,3 +940,33 @@ func hasOpeningLead(s string) bool {
 	}
 	return false
 }
+
+// literalGate holds the literal words of a regexp's alternatives, by first
+// byte: may is false only when s holds none of them, so the regexp, which
+// needs one, cannot match. Only for case-sensitive patterns.
+type literalGate [256][]string
+
+func newLiteralGate(words ...string) *literalGate {
+	g := new(literalGate)
+	for _, w := range words {
+		g[w[0]] = append(g[w[0]], w)
+	}
+	return g
+}
+
+func (g *literalGate) may(s string) bool {
+	for p := 0; p < len(s); p++ {
+		for _, w := range g[s[p]] {
+			if strings.HasPrefix(s[p:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// venueWords are the words reVenueOnly and reVenueLower need one of.
+var venueWords = newLiteralGate("headquarters", "office", "residence", "premises", "compound", "secretariat", "building",
+	"Department", "Ministry", "Palace", "Villa", "Castle", "Guesthouse", "Guest House", "Embassy", "Consulate",
+	"Chancellery", "Street", "Square", "Avenue", "Headquarters", "HQ", "Secretariat", "Building", "Hall", "Centre",
+	"Center", "Residence", "Office")

@@ -253,6 +253,35 @@ func TestOpeningClauseGate(t *testing.T) {
 	}
 }
 
+// TestVenueWordsGate checks that venueWords passes every text reVenueOnly
+// or reVenueLower matches, on texts built from their words.
+func TestVenueWordsGate(t *testing.T) {
+	words := []string{"the", "State", "Guesthouse", "Guest", "House", "headquarters", "offices", "office", "Office", "HQ",
+		"Palace", "Hall", "Ministry", "Centre", "Center", "Residence", "residence", "Square", "Avenue", "Street", "x",
+		"Villa", "Castle", "Embassy", "Consulate", "Chancellery", "Department", "building", "Building", "premises",
+		"compound", "secretariat", "Secretariat", "Beijing", "é", "-", "Officer", "buildings"}
+	seps := []string{" ", "  ", "", ", ", "-"}
+	r := rand.New(rand.NewPCG(17, 18))
+	matched := 0
+	for range 50000 {
+		var b strings.Builder
+		for range 1 + r.IntN(5) {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteString(seps[r.IntN(len(seps))])
+		}
+		s := b.String()
+		if reVenueOnly.MatchString(s) || reVenueLower.MatchString(s) {
+			matched++
+			if !venueWords.may(s) {
+				t.Fatalf("venueWords.may(%q) = false; a venue regexp matches", s)
+			}
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d samples matched", matched)
+	}
+}
+
 // TestFoldMarksCount checks foldMarks against strings.Contains in the
 // lower-cased text, on texts built from pieces of the marks in mixed case.
 func TestFoldMarksCount(t *testing.T) {

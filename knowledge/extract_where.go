@@ -463,7 +463,7 @@ func (d *doc) withCity(loc string, mi int) string {
 			}
 		}
 	}
-	if !reVenueOnly.MatchString(loc) && !reVenueLower.MatchString(loc) {
+	if !venueWords.may(loc) || !reVenueOnly.MatchString(loc) && !reVenueLower.MatchString(loc) {
 		return loc
 	}
 	for _, w := range strings.Fields(loc) {
