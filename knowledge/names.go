@@ -514,7 +514,7 @@ func classify(toks []token) {
 			t.class = cName // a middle initial: "Enrique A. Manalo"
 		case cap && bits&bNonName == 0 && !isNumber(k) && !isPlacePair(t.s):
 			t.class = cName
-		case cap && isMonthName(k) && i > 0 && (toks[i-1].class == cName || toks[i-1].class == cTitle && titleHeads[toks[i-1].key]) &&
+		case cap && i > 0 && (toks[i-1].class == cName || toks[i-1].class == cTitle && toks[i-1].bits&bHead != 0) && isMonthName(k) &&
 			(i+1 >= len(toks) || !isNumber(toks[i+1].key)):
 			t.class = cName // "Theresa May", "Prime Minister May", not "May 5"
 		case !cap && (bits&bHead != 0 || k == "foreign" || k == "prime" || k == "state" || k == "defense" || k == "defence"):
@@ -706,6 +706,11 @@ func matchPlace(toks []token, i int) (int, place) {
 	if !isCapitalized(toks[i].s) && toks[i].key != "the" {
 		return 0, place{}
 	}
+	if toks[i].key == "the" && (i+1 >= len(toks) || !placeAfterThe[toks[i+1].key]) {
+		// No place's spelling goes on from "the" with the next word: the
+		// loop below would find none.
+		return matchStateForm(toks, i)
+	}
 	limit, ok := placeFirst[toks[i].key]
 	if !ok {
 		return matchStateForm(toks, i)
@@ -744,6 +749,18 @@ func matchPlace(toks []token, i int) (int, place) {
 	}
 	return 0, place{}
 }
+
+// placeAfterThe are the words that follow "the" in some run of
+// placePrefixes.
+var placeAfterThe = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range placePrefixes {
+		if rest, ok := strings.CutPrefix(k, "the "); ok && !strings.Contains(rest, " ") {
+			m[rest] = true
+		}
+	}
+	return m
+}()
 
 // placePrefix is a run of words that begins a place's spelling, and the
 // place when it is the whole spelling.
@@ -787,10 +804,10 @@ func matchStateForm(toks []token, i int) (int, place) {
 	if toks[k].key == "the" {
 		k++
 	}
-	for k < len(toks) && stateFormWords[toks[k].key] && isCapitalized(toks[k].s) {
+	for k < len(toks) && isCapitalized(toks[k].s) && stateFormWords[toks[k].key] {
 		k++
 	}
-	if k == i || k+2 >= len(toks) || !stateForms[toks[k].key] || !isCapitalized(toks[k].s) || toks[k+1].key != "of" {
+	if k == i || k+2 >= len(toks) || !isCapitalized(toks[k].s) || !stateForms[toks[k].key] || toks[k+1].key != "of" {
 		return 0, place{}
 	}
 	if toks[k+2].key == "the" || !isCapitalized(toks[k+2].s) {
