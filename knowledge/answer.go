@@ -83,6 +83,9 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 			return Answer{}, ErrNoAnswer
 		}
 	}
+	if pq.askWhoIs && len(pq.people) == 1 && placeOnly(pq) && pq.from == "" {
+		return ix.answerWhoIs(ctx, pq)
+	}
 	// "Did A and B meet?" with nothing else asked: every meeting, or none.
 	didMeet := pq.askDid && len(pq.people) >= 2 && pq.from == "" && pq.monthDay == "" && pq.month == "" && len(pq.topic) == 0
 	// "Where did A and B meet?" with nothing else asked: every meeting
@@ -108,7 +111,36 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 	if pq.askChange && len(pq.people) > 0 && len(pq.topic) > 0 {
 		return ix.answerChange(ctx, pq)
 	}
-	return ix.answerOne(ctx, pq)
+	ans, err := ix.answerOne(ctx, pq)
+	if err == nil && len(ans.Meetings) == 1 && ix.yesByOffices(pq, ans.Meetings[0]) {
+		ans.Text = "Yes. " + ans.Text
+	}
+	return ans, err
+}
+
+// yesByOffices reports whether a yes-or-no question that names the sides
+// only by office ("was there a call between the US president and the
+// Polish prime minister") is answered yes by meeting m: a participant
+// from every country asked about, and the kind asked when it is explicit.
+func (ix *Index) yesByOffices(pq question, m Meeting) bool {
+	if !pq.askDid || len(pq.people) > 0 || !placeOnly(pq) || pq.hardKind && !slices.Contains(pq.kinds, m.Kind) {
+		return false
+	}
+	var have []string
+	for _, p := range m.Participants {
+		have = append(have, ixWords(AffiliationText(p.Affiliation))...)
+	}
+	sides := 0
+	for _, r := range ixUnique(slices.Clone(pq.roles)) {
+		if !ix.terms.isAffWord(r) {
+			continue
+		}
+		if !slices.Contains(have, r) {
+			return false
+		}
+		sides++
+	}
+	return sides >= 2
 }
 
 func (ix *Index) peopleQueries(pq question) []query.Query {
@@ -489,8 +521,10 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 	if q := placeQuery(pq); q != nil {
 		must = append(must, q) // held there or at least mentioned
 	}
+	subjectAt := -1
 	if len(pq.people) == 0 && len(pq.subject) > 0 {
 		// "What did the Secretary-General say…": the office must be there.
+		subjectAt = len(must)
 		must = append(must, wordsQuery(fRole, strings.Join(pq.subject, " ")))
 	}
 	var should, anchors []query.Query
@@ -609,6 +643,18 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		}
 		if res, err = run(relaxed); err != nil {
 			return Answer{}, err
+		}
+	}
+	if len(res.Hits) == 0 && subjectAt >= 0 {
+		// "What did the Brazilian minister highlight?" when the readout
+		// gave the minister no affiliation: the office among the
+		// participants', the country in the text ("Brazilian").
+		if q := officeInText(pq.subject); q != nil {
+			relaxed := slices.Clone(must)
+			relaxed[subjectAt] = q
+			if res, err = run(relaxed); err != nil {
+				return Answer{}, err
+			}
 		}
 	}
 	if len(res.Hits) == 0 {
@@ -748,6 +794,37 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		return ix.composeQuoteFirst(m, pq, scorer, others), nil
 	}
 	return ix.composeOneWithOthers(m, pq, scorer, others), nil
+}
+
+// officeInText matches meetings where a participant holds the office
+// words of subject and the text names its country words (as a prefix, so
+// "Brazilian" for "brazil"); nil when subject has no country or no office.
+func officeInText(subject []string) query.Query {
+	var office, country []string
+	for _, w := range subject {
+		if qOfficeWords[w] || qOfficeModifiers[w] || ixStopWords[w] {
+			office = append(office, w)
+		} else {
+			country = append(country, w)
+		}
+	}
+	if len(office) == 0 || len(country) == 0 {
+		return nil
+	}
+	qs := []query.Query{wordsQuery(fRole, strings.Join(office, " "))}
+	for _, c := range country {
+		var alts []query.Query
+		for _, st := range ixStemsOf(c) {
+			p := bleve.NewPrefixQuery(st)
+			p.SetField(fText)
+			alts = append(alts, p)
+		}
+		if len(alts) == 0 {
+			return nil
+		}
+		qs = append(qs, bleve.NewDisjunctionQuery(alts...))
+	}
+	return bleve.NewConjunctionQuery(qs...)
 }
 
 // yesNo reports whether the question asks only whether people met ("Did
@@ -1632,8 +1709,8 @@ func (sc *scorer) scoreSentence(s string) scored {
 	}
 	c := scored{text: s}
 	for st, t := range sc.terms {
-		if t.place && !sc.pq.askWhere {
-			continue
+		if t.place && !sc.pq.askWhere && !sc.pq.askFuture {
+			continue // where they met is in the headline; but "when will she visit Santiago" needs Santiago
 		}
 		if m := t.matches(set); m > 0 {
 			w := m * t.weight

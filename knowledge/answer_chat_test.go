@@ -13,6 +13,16 @@ import (
 // for questions typed the way people type in chat: lower case, no question
 // mark, short forms of offices, names from memory.
 var chatMeetings = map[string]Meeting{
+	// The extractor gave the host no affiliation.
+	"oyarzun-tammekivi.md": {
+		Title: "Foreign Minister Oyarzun meets Foreign Minister Tammekivi", Date: "2023-11-20", Kind: KindInPerson,
+		SourceURL: "https://example.org/chat/oyarzun-tammekivi",
+		Participants: []Participant{
+			{Name: "Marta Oyarzun", Title: "Minister of Foreign Affairs"},
+			{Name: "Rein Tammekivi", Title: "Minister of Foreign Affairs", Affiliation: "Estonia"}},
+		Text: "Minister Marta Oyarzun received Foreign Minister Rein Tammekivi of Estonia.\n" +
+			"The Peruvian Minister highlighted copper exports to the Baltic ports.",
+	},
 	"velloso-tammekivi-call.md": {
 		Title: "Prime Minister Velloso speaks with Foreign Minister Tammekivi", Date: "2024-02-06", Kind: KindTelephone,
 		Time: "20:00", DurationMinutes: 25, SourceURL: "https://example.org/chat/velloso-tammekivi-call",
@@ -32,7 +42,8 @@ var chatMeetings = map[string]Meeting{
 			{Name: "Rein Tammekivi", Title: "Minister of Foreign Affairs", Affiliation: "Estonia"}},
 		Text: "Prime Minister Joana Velloso received Foreign Minister Rein Tammekivi in Lisbon.\n" +
 			"They reviewed wind energy projects on the Atlantic coast.\n" +
-			"The two sides agreed to convene the Coastal Border Committee in Tartu in June 2026.",
+			"The two sides agreed to convene the Coastal Border Committee in Tartu in June 2026.\n" +
+			"Both ministers agreed to open a joint maritime institute in Tallinn in the autumn.",
 	},
 }
 
@@ -81,8 +92,20 @@ func TestAskChatQuestions(t *testing.T) {
 			q: "how long was the call between velloso and tammekivi", want: []string{"25 minutes"}, notWant: []string{"90 minutes"}},
 		{name: "a call may plan a meeting in person",
 			q: "where will velloso and tammekivi meet in person", want: []string{"in the spring"}},
+		{name: "length asks how long",
+			q: "velloso tammekivi call length", want: []string{"25 minutes"}},
+		{name: "who is gives the office and the meetings",
+			q: "whos tammekivi", prefix: "Rein Tammekivi: Minister of Foreign Affairs (Estonia)", want: []string{"14 May 2025"}},
+		{name: "who's is who is",
+			q: "who's joana velloso", prefix: "Joana Velloso: Prime Minister (Portugal)"},
+		{name: "a yes-or-no question by offices begins with yes",
+			q: "did the portuguese pm meet the estonian fm in person", prefix: "Yes.", want: []string{"14 May 2025"}},
+		{name: "a place asked of what is to come is where it will be",
+			q: "when will they meet in tallinn", want: []string{"in the autumn"}},
+		{name: "a country in the text stands for an affiliation not extracted",
+			q: "what did the peruvian minister highlight", want: []string{"copper exports"}},
 		{name: "was there a call asks yes or no of the offices",
-			q: "was there a call between the portuguese prime minister and the estonian foreign minister", want: []string{"6 February 2024"}},
+			q: "was there a call between the portuguese prime minister and the estonian foreign minister", prefix: "Yes.", want: []string{"6 February 2024"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -111,6 +134,8 @@ func TestAskChatRefuses(t *testing.T) {
 	ix := newMapIndex(t, chatMeetings)
 	for _, q := range []string{
 		"what did velloso say about the ice hockey league", // no readout uses the words
+		"when did velloso meet borrowdale",                 // someone never indexed, typed in lower case
+		"when did borrowdale and tammekivi meet",
 	} {
 		if _, err := ix.Ask(context.Background(), q); !errors.Is(err, ErrNoAnswer) {
 			t.Errorf("Ask(%q) err = %v, want ErrNoAnswer", q, err)

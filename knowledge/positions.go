@@ -18,9 +18,10 @@ type speakerSet struct {
 
 	pieceMents []mention // the last piece's mentions, reused
 
-	body    string          // the readout's body, read for honorifics
-	gender  map[string]byte // what the readout shows of each speaker's gender
-	honRead bool            // whether body's honorifics are in gender
+	prevText string          // the sentence before the one being read
+	body     string          // the readout's body, read for honorifics
+	gender   map[string]byte // what the readout shows of each speaker's gender
+	honRead  bool            // whether body's honorifics are in gender
 
 	names   map[string][]string        // nameTokens, worked out once per name
 	offices map[string]map[string]bool // officeWords, worked out once per office
@@ -244,6 +245,12 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 	}
 	if startsWithPronoun(s) {
 		return ss.pronounSubject(s, prev)
+	}
+	if which := latterFormer(s); which >= 0 {
+		return ss.referredTo(which, prev) // "The latter presented ..."
+	}
+	if impersonalJoint(s) {
+		return BothSides, true // "It was noted that ..."
 	}
 	js := s
 	if len(js) > 80 {
@@ -552,6 +559,9 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 	quoteFrom := -1
 	for i := mi; i < len(d.sents); i++ {
 		s := d.sents[i]
+		if i > mi {
+			ss.prevText = d.sents[i-1].text
+		}
 		paraOpen = false
 		if s.para != prevPara {
 			// Paragraphs parted by one blank line are two apart: a pronoun

@@ -40,6 +40,9 @@ type question struct {
 	askHowOften bool
 	// askDid: a yes-or-no question ("Did A and B meet?").
 	askDid bool
+	// askWhoIs: who someone is ("who is Mabaso", "whos mabaso"): their
+	// office and whom they met.
+	askWhoIs bool
 	// askLatest, askFirst: only the latest or the first meeting ("When
 	// did they last meet?", "When did they first speak?").
 	askLatest, askFirst bool
@@ -98,8 +101,8 @@ var qTypos = map[string]string{"wen": "when", "whn": "when", "wehn": "when", "wa
 // time of day, not an office.
 var qOfficeShortForms = map[string][]string{"pm": {"prime", "minister"}, "fm": {"foreign", "minister"},
 	"dpm": {"deputy", "prime", "minister"}, "pres": {"president"},
-	// "whod she meet" is "who did she meet".
-	"whod": {"who", "did"}, "whatd": {"what", "did"}, "whered": {"where", "did"}, "whend": {"when", "did"}, "howd": {"how", "did"}}
+	// "whod she meet" is "who did she meet", "whos" is "who is".
+	"whos": {"who", "is"}, "whod": {"who", "did"}, "whatd": {"what", "did"}, "whered": {"where", "did"}, "whend": {"when", "did"}, "howd": {"how", "did"}}
 
 // qWhWords open a question and may be contracted with "did" ("who'd").
 var qWhWords = ixWordSet(`who what where when how why which`)
@@ -176,7 +179,7 @@ func parseQuestion(q string, names nameIndex) question {
 		strings.Contains(fq, " what city ") || strings.Contains(fq, " what venue ") || strings.Contains(fq, " what place ")
 	pq.askTime = strings.Contains(fq, " what time ") || strings.Contains(fq, " start ") || strings.Contains(fq, " begin ") ||
 		strings.Contains(fq, " started ") || strings.Contains(fq, " began ")
-	pq.askDuration = strings.Contains(fq, " how long ") || strings.Contains(fq, " how many minutes ") ||
+	pq.askDuration = strings.Contains(fq, " how long ") || strings.Contains(fq, " how many minutes ") || strings.Contains(fq, " length ") ||
 		strings.Contains(fq, " duration ") || strings.Contains(fq, " last ") && strings.Contains(fq, " how ")
 	pq.askHowOften = strings.Contains(fq, " how often ") || strings.Contains(fq, " how many times ") || strings.Contains(fq, " how many meetings ") ||
 		strings.Contains(fq, " how many calls ")
@@ -186,6 +189,8 @@ func parseQuestion(q string, names nameIndex) question {
 		" last called ", " last meeting ", " last time ", " most recent ", " most recently ", " latest ", " last visit ", " last visited ")
 	pq.askFirst = !pq.askLatest && ixHasSub(fq, " first met ", " first meet ", " first spoke ", " first speak ", " first talked ",
 		" first call ", " first called ", " first meeting ", " first time ", " earliest ", " first visit ", " first visited ")
+	pq.askWhoIs = first == "who" && len(toks) > 1 && (toks[1].word == "is" || toks[1].word == "was" || toks[1].word == "s" ||
+		strings.HasSuffix(strings.ToLower(toks[0].orig), "'s") || strings.HasSuffix(strings.ToLower(toks[0].orig), "’s")) // "who's"
 	pq.askWho = first == "who" || first == "whom" || strings.Contains(fq, " with whom ") || strings.Contains(fq, " who did ")
 	for _, w := range []string{" signed ", " attributed ", " attributable ", " spokesperson ", " spokesman ", " put out ", " issued ", " provided the readout ", " released the ", " press secretary "} {
 		if strings.Contains(fq, w) {
@@ -324,6 +329,9 @@ func parseQuestion(q string, names nameIndex) question {
 			continue // months, weekdays and acronyms ("UNSC") are not names
 		}
 		pq.unknown = append(pq.unknown, t.word)
+	}
+	if lower && len(pq.people) > 0 {
+		pq.unknown = append(pq.unknown, lowerNameSlots(toks, used)...)
 	}
 
 	// "How has A's position on X changed?": A's words on X, meeting by
@@ -581,6 +589,59 @@ func parsePlace(toks []qToken, used []bool, lower bool) ([]string, string) {
 	return nil, ""
 }
 
+// qMeetVerbs join the two sides of "when did A meet B".
+var qMeetVerbs = ixWordSet(`meet met speak spoke talk talked call called phone phoned`)
+
+// lowerNameSlots are the words of a question typed in lower case that
+// stand where only a person can ("when did X meet Y", "did X and Y
+// speak") but name no indexed person: someone never indexed, whom the
+// answer must not ignore. Only a single word between "did" and the
+// verb, and the last word after the verb, are read so.
+func lowerNameSlots(toks []qToken, used []bool) []string {
+	slot := func(i int) bool {
+		if i < 0 || i >= len(toks) || used[i] || len(toks[i].word) < 4 || !allLetters(toks[i].word) {
+			return false
+		}
+		w := toks[i].word
+		if ixStopWords[w] || qQuestionWords[w] || qKindWords[w] || qOfficeWords[w] || qOfficeModifiers[w] || qWhoNouns[w] ||
+			qDemonym(w) != "" || qWeekdays[w] || qMeetVerbs[w] {
+			return false
+		}
+		_, month := qMonthNames[w]
+		return !month
+	}
+	var out []string
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].word != "did" {
+			continue
+		}
+		v := i + 2
+		if toks[v].word == "and" && v+2 < len(toks) && qMeetVerbs[toks[v+2].word] { // "did X and Y meet"
+			for _, k := range []int{i + 1, v + 1} {
+				if slot(k) {
+					out = append(out, toks[k].word)
+				}
+			}
+			break
+		}
+		if !qMeetVerbs[toks[v].word] {
+			break
+		}
+		if slot(i + 1) {
+			out = append(out, toks[i+1].word)
+		}
+		k := v + 1
+		if k < len(toks) && (toks[k].word == "with" || toks[k].word == "to") {
+			k++
+		}
+		if k == len(toks)-1 && slot(k) {
+			out = append(out, toks[k].word)
+		}
+		break
+	}
+	return out
+}
+
 // qVisitWords go before the place visited ("when did she visit Cairo").
 var qVisitWords = ixWordSet(`visit visited visiting visits`)
 
@@ -827,7 +888,7 @@ who whom whose why will with would you your yours yourself s t don t ve ll re d 
 // qQuestionWords carry the question's form, not its topic.
 var qQuestionWords = ixWordSet(`often many times ever summarize summarise summary overview details detail happened happen tell me key main points briefly what when where who whom whose which why how did do does say says said tell told mention
 mentioned mentions explain explained describe described ask asked happen happened take took place time date day long
-start started begin began last lasted held hold meet met meeting meetings talk talks talked speak spoke spoken discuss
+start started begin began last lasted length held hold meet met meeting meetings talk talks talked speak spoke spoken discuss
 discussed discussion discussions conversation readout according regarding concerning their his her jointly together each other kind sort
 anything something was were is are be been`)
 
