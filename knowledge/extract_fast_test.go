@@ -88,6 +88,16 @@ func TestFastScannersMatchRegexps(t *testing.T) {
 	}
 }
 
+// randomRounds is n, or a tenth of it under the race detector or -short:
+// the random equivalence tests run in one goroutine, where the detector
+// finds nothing and only slows them.
+func randomRounds(n int) int {
+	if raceDetector || testing.Short() {
+		return n / 10
+	}
+	return n
+}
+
 // TestMeetingLengthGate builds sentences from reMeetingLength's own words
 // and checks that the gate passes every one the regexp matches.
 func TestMeetingLengthGate(t *testing.T) {
@@ -97,7 +107,7 @@ func TestMeetingLengthGate(t *testing.T) {
 	seps := []string{" ", "  ", "\t", "", "\n"}
 	r := rand.New(rand.NewPCG(7, 8))
 	matched := 0
-	for range 100000 {
+	for range randomRounds(100000) {
 		var b strings.Builder
 		for range 1 + r.IntN(6) {
 			b.WriteString(words[r.IntN(len(words))])
@@ -126,7 +136,7 @@ func TestFindRelativeMatchesRegexp(t *testing.T) {
 	seps := []string{" ", "  ", "\t", "", ", ", "\n", "_"}
 	r := rand.New(rand.NewPCG(9, 10))
 	matched := 0
-	for range 100000 {
+	for range randomRounds(100000) {
 		var b strings.Builder
 		for range 1 + r.IntN(8) {
 			b.WriteString(words[r.IntN(len(words))])
@@ -141,7 +151,7 @@ func TestFindRelativeMatchesRegexp(t *testing.T) {
 			matched++
 		}
 	}
-	if matched < 1000 {
+	if matched < randomRounds(1000) {
 		t.Fatalf("only %d samples matched: the test checks too little", matched)
 	}
 }
@@ -166,7 +176,7 @@ func TestClockWordGates(t *testing.T) {
 	}
 	r := rand.New(rand.NewPCG(11, 12))
 	matched := make([]int, len(gates))
-	for range 100000 {
+	for range randomRounds(100000) {
 		var b strings.Builder
 		for range 1 + r.IntN(8) {
 			b.WriteString(words[r.IntN(len(words))])
@@ -183,7 +193,7 @@ func TestClockWordGates(t *testing.T) {
 		}
 	}
 	for k, n := range matched {
-		if n < 20 {
+		if n < randomRounds(20) {
 			t.Errorf("%s: only %d samples matched", gates[k].name, n)
 		}
 	}
@@ -198,7 +208,7 @@ func TestInAtMatchesRegexp(t *testing.T) {
 	seps := []string{" ", "  ", "\t", "", "\n", ", "}
 	r := rand.New(rand.NewPCG(13, 14))
 	matched := 0
-	for range 100000 {
+	for range randomRounds(100000) {
 		var b strings.Builder
 		for range 1 + r.IntN(10) {
 			b.WriteString(words[r.IntN(len(words))])
@@ -220,7 +230,7 @@ func TestInAtMatchesRegexp(t *testing.T) {
 		}
 		matched += len(want)
 	}
-	if matched < 1000 {
+	if matched < randomRounds(1000) {
 		t.Fatalf("only %d matches: the test checks too little", matched)
 	}
 }
@@ -234,7 +244,7 @@ func TestOpeningClauseGate(t *testing.T) {
 	seps := []string{" ", "  ", "\t", "", "\n", ","}
 	r := rand.New(rand.NewPCG(15, 16))
 	matched := 0
-	for range 100000 {
+	for range randomRounds(100000) {
 		var b strings.Builder
 		for range 1 + r.IntN(8) {
 			b.WriteString(words[r.IntN(len(words))])
@@ -248,7 +258,7 @@ func TestOpeningClauseGate(t *testing.T) {
 			}
 		}
 	}
-	if matched < 100 {
+	if matched < randomRounds(100) {
 		t.Fatalf("only %d samples matched: the test checks too little", matched)
 	}
 }
@@ -263,7 +273,7 @@ func TestVenueWordsGate(t *testing.T) {
 	seps := []string{" ", "  ", "", ", ", "-"}
 	r := rand.New(rand.NewPCG(17, 18))
 	matched := 0
-	for range 50000 {
+	for range randomRounds(50000) {
 		var b strings.Builder
 		for range 1 + r.IntN(5) {
 			b.WriteString(words[r.IntN(len(words))])
@@ -277,8 +287,67 @@ func TestVenueWordsGate(t *testing.T) {
 			}
 		}
 	}
-	if matched < 1000 {
+	if matched < randomRounds(1000) {
 		t.Fatalf("only %d samples matched", matched)
+	}
+}
+
+// refLooksLikeSpeech is looksLikeSpeech as first written, on the
+// lower-cased text.
+func refLooksLikeSpeech(title, text string) bool {
+	marks := 0
+	if reSpeechTitle.MatchString(strings.TrimSpace(title)) {
+		marks++
+	}
+	if len(text) > 8<<10 {
+		text = text[:8<<10]
+	}
+	l := strings.ToLower(text)
+	for _, k := range speechMarks {
+		if strings.Contains(l, k) {
+			marks++
+		}
+	}
+	if end := strings.TrimRight(l, " \n\t"); strings.HasSuffix(end, "\nthank you.") || strings.HasSuffix(end, "\nthank you very much.") ||
+		strings.HasSuffix(end, "\nthank you!") {
+		marks++
+	}
+	return marks >= 2
+}
+
+// TestLooksLikeSpeechMatchesReference checks looksLikeSpeech against its
+// first version on the fixtures and on texts built from its marks.
+func TestLooksLikeSpeechMatchesReference(t *testing.T) {
+	for _, s := range sampleUnderRace(fastSamples(t)) {
+		if got, want := looksLikeSpeech("", s), refLooksLikeSpeech("", s); got != want {
+			t.Fatalf("looksLikeSpeech(%q) = %v, want %v", s, got, want)
+		}
+	}
+	pieces := []string{"Good morning,", "GOOD evening.", "Thank you", "thank you.", "Thank You!", "\n", " ", "\t",
+		"very much.", "Dear friends,", "ladies and gentlemen,", "as delivered", "İ", "\u212a", "é", "\xff", "x",
+		"distinguished guests", "check against delivery", "It is a pleasure to be here", "Thank you, Chair", "\n\n"}
+	r := rand.New(rand.NewPCG(19, 20))
+	speeches := 0
+	for range randomRounds(50000) {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+			if r.IntN(2) == 0 {
+				b.WriteString(" ")
+			}
+		}
+		s := b.String()
+		title := []string{"", "Keynote speech by the Minister", "Readout"}[r.IntN(3)]
+		got, want := looksLikeSpeech(title, s), refLooksLikeSpeech(title, s)
+		if got != want {
+			t.Fatalf("looksLikeSpeech(%q, %q) = %v, want %v", title, s, got, want)
+		}
+		if want {
+			speeches++
+		}
+	}
+	if speeches < randomRounds(1000) {
+		t.Fatalf("only %d speeches: the test checks too little", speeches)
 	}
 }
 
@@ -290,7 +359,7 @@ func TestFoldMarksCount(t *testing.T) {
 	pieces := []string{"check", "CHECK", "against", " ", "  ", "delivery", "Delivery", "as", "As ", "delivered", "ladies",
 		"and", "gentlemen", ",", "dear", "Friends", "thank", "you", "Chair", "é", "ſ", "ÿ", "x", "K"}
 	r := rand.New(rand.NewPCG(5, 6))
-	for range 50000 {
+	for range randomRounds(50000) {
 		var b strings.Builder
 		for range r.IntN(10) {
 			b.WriteString(pieces[r.IntN(len(pieces))])

@@ -50,6 +50,8 @@ func looksLikeSpeech(title, text string) bool {
 	if len(text) > 8<<10 {
 		text = text[:8<<10]
 	}
+	// end is the text's end, to be read in any ASCII case.
+	var end string
 	if strings.Contains(text, "\u0130") || strings.Contains(text, "\u212A") {
 		// İ and the Kelvin sign lower-case to ASCII letters: search the
 		// lower-cased text, which speechMarkSet would not see.
@@ -59,12 +61,16 @@ func looksLikeSpeech(title, text string) bool {
 				marks++
 			}
 		}
+		end = strings.TrimRight(l, " \n\t")
 	} else {
+		// Lower-casing turns no other rune into ASCII: the marks and the
+		// ending are found in the text as written, in any ASCII case.
 		marks += speechMarkSet.count(text)
+		end = strings.TrimRight(text, " \n\t")
 	}
 	// A script that ends by thanking its audience.
-	if end := strings.TrimRight(l, " \n\t"); strings.HasSuffix(end, "\nthank you.") || strings.HasSuffix(end, "\nthank you very much.") ||
-		strings.HasSuffix(end, "\nthank you!") {
+	if hasSuffixFoldASCII(end, "\nthank you.") || hasSuffixFoldASCII(end, "\nthank you very much.") ||
+		hasSuffixFoldASCII(end, "\nthank you!") {
 		marks++
 	}
 	return marks >= 2
