@@ -46,7 +46,7 @@ func fastSamples(t *testing.T) []string {
 }
 
 func TestFastScannersMatchRegexps(t *testing.T) {
-	for _, s := range fastSamples(t) {
+	for _, s := range sampleUnderRace(fastSamples(t)) {
 		var want [][2]int
 		for _, loc := range reSplit.FindAllStringIndex(s, -1) {
 			want = append(want, [2]int{loc[0], loc[1]})

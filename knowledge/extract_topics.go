@@ -350,8 +350,13 @@ func clauseTopic(s string, ps *people) string {
 		if j < len(words) && strings.Contains(words[j-1], "-") && pairNouns.has(clauseMarks.trim(words[j])) {
 			j++ // "China-U.S. relations": a pair names the relation, not a place
 		}
-		if t, ok := ps.shortGoodTopic(joinWords(s, words[i:j], at[i:j])); ok && !nonNames[tokenKey(words[i])] {
-			return t
+		// A run led by a word that is never a name ("The", "During") is no
+		// topic whatever shortGoodTopic says, so it is not asked.
+		var kb [32]byte
+		if !nonNames[string(keyInto(kb[:0], words[i]))] { // tokenKey(words[i])
+			if t, ok := ps.shortGoodTopic(joinWords(s, words[i:j], at[i:j])); ok {
+				return t
+			}
 		}
 		i = j - 1
 	}

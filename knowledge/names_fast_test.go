@@ -436,7 +436,7 @@ func placeTexts(tb testing.TB) []string {
 }
 
 func TestClassifyMatchesReference(t *testing.T) {
-	for _, s := range placeTexts(t) {
+	for _, s := range sampleUnderRace(placeTexts(t)) {
 		want, got := tokenizeRef(s), tokenize(s)
 		classifyRef(want)
 		classify(got)
