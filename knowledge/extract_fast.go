@@ -970,3 +970,26 @@ var venueWords = newLiteralGate("headquarters", "office", "residence", "premises
 	"Department", "Ministry", "Palace", "Villa", "Castle", "Guesthouse", "Guest House", "Embassy", "Consulate",
 	"Chancellery", "Street", "Square", "Avenue", "Headquarters", "HQ", "Secretariat", "Building", "Hall", "Centre",
 	"Center", "Residence", "Office")
+
+// mayHaveVenueLabel is false only when reVenueLabel cannot match s: none
+// of "Venue", "Place" or "Location" is followed by tabs or spaces and a
+// colon.
+func mayHaveVenueLabel(s string) bool {
+	for _, w := range []string{"Venue", "Place", "Location"} {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			j := from + i + len(w)
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+				j++
+			}
+			if j < len(s) && s[j] == ':' {
+				return true
+			}
+			from += i + 1
+		}
+	}
+	return false
+}

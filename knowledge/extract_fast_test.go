@@ -156,14 +156,15 @@ func TestFindRelativeMatchesRegexp(t *testing.T) {
 	}
 }
 
-// TestClockWordGates builds texts from the words of wordedTime's and
-// respectiveCountries' regexps and checks that each gate passes every
-// text its regexp matches.
+// TestClockWordGates builds texts from the words of wordedTime's,
+// respectiveCountries', the venue label's and the attendee line's regexps
+// and checks that each literal gate passes every text its regexp matches.
 func TestClockWordGates(t *testing.T) {
 	words := []string{"at", "At", "AT", "9", "10", "12", ":", ".", "30", "0", "o'clock", "o’clock", "in", "the", "morning",
 		"afternoon", "evening", "local", "time", "GMT", "UTC", "Moscow", "(", "ſ", "\u212a", "x", "cat", "Argentine",
 		"and", "Bolivian", "counterparts", ",", "Counterparts", "his", "10:30", "9.45", "18:00", "1:5", "Argentine and",
-		"Bolivian counterparts, ", "Chilean, Argentine and Bolivian counterparts "}
+		"Bolivian counterparts, ", "Chilean, Argentine and Bolivian counterparts ", "Venue", "Place", "Location", ":",
+		": ", "\n", "\n2 ", "Venue:", "Philippines", "Secretary Ramon Cruz", "- ", "•"}
 	seps := []string{" ", "  ", "\t", "", "\n", "\v"}
 	gates := []struct {
 		name string
@@ -173,6 +174,8 @@ func TestClockWordGates(t *testing.T) {
 		{"hasClockDigits", hasClockDigits, reClockZone},
 		{"mayHaveAtHour", mayHaveAtHour, reClockWords},
 		{"counterparts", func(s string) bool { return strings.Contains(s, " counterparts") }, reRespective},
+		{"mayHaveVenueLabel", mayHaveVenueLabel, reVenueLabel},
+		{"attendee colon", func(s string) bool { return strings.Contains(s, ":") }, reAttendeeLine},
 	}
 	r := rand.New(rand.NewPCG(11, 12))
 	matched := make([]int, len(gates))

@@ -1322,6 +1322,9 @@ func (d *doc) attendeeCountries(ps []Participant) {
 		return
 	}
 	for _, line := range strings.Split(d.r.Text, "\n") {
+		if strings.IndexByte(line, ':') < 0 {
+			continue // the colon reAttendeeLine needs
+		}
 		m := reAttendeeLine.FindStringSubmatch(strings.TrimSpace(line))
 		if m == nil {
 			continue

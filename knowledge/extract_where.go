@@ -164,7 +164,7 @@ const venueNoun = `(?:\s+(?:headquarters|offices|office|residence|premises|compo
 // principal was visiting, else the dateline.
 func (d *doc) location(mi int) string {
 	// "Venue: ASEAN Secretariat, Jakarta": a labelled line says it outright.
-	if strings.Contains(d.r.Text, ":") {
+	if strings.Contains(d.r.Text, ":") && mayHaveVenueLabel(d.r.Text) {
 		if m := reVenueLabel.FindStringSubmatch(d.r.Text); m != nil {
 			if p := strings.TrimRight(strings.TrimSpace(m[1]), ".;"); p != "" && len(p) < 80 {
 				return p
