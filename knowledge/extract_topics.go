@@ -1154,13 +1154,8 @@ func (ws *wordSet) hasBytes(k []byte) bool {
 
 // hasLower is m[strings.ToLower(w)], without allocating for a short ASCII word.
 func (ws *wordSet) hasLower(w string) bool {
-	if n := len(w); n > 0 && n < len(ws.shape) {
-		// Ruled out before copying, as long as lower-casing keeps the
-		// length: an ASCII word.
-		if c := lowerASCII(w[0]); 'a' <= c && c <= 'z' && ws.shape[n]>>(c-'a')&1 == 0 && !hasNonASCII(w) {
-			return false
-		}
-	}
+	// An ASCII word is lower-cased into b in one pass, and hasBytes rules
+	// it out by its length and first letter before the map.
 	var b [24]byte
 	if len(w) > len(b) {
 		return ws.m[strings.ToLower(w)]

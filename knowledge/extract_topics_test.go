@@ -701,3 +701,25 @@ var discussCases = []string{"", "discussed", "discussed ab", "discussed  ab", "d
 	"_discussed trade", "é discussed trade", "discussed\u00a0trade", "discussed\vtrade", "discussed\ftrade", "discusses trade",
 	"focused on  \n  energy: and", "exchanged views on the the situation", "reviewed \xff\xfe", "addressed " + strings.Repeat("é", 250),
 	"addressed the " + strings.Repeat("x", 300) + ".", "discussed: trade, and then addressed climate", "discuss the  ab; reviewed cd ef"}
+
+// TestWordSetHasLower checks hasLower against the map looked up with
+// strings.ToLower, on the fixtures' words and on words of every length.
+func TestWordSetHasLower(t *testing.T) {
+	words := []string{"", "a", "The", "SITUATION", "İssues", "\u212aing", "particularly", "Particularly", "é", "x\xff",
+		strings.Repeat("a", 24), strings.Repeat("A", 25), strings.Repeat("b", 31), strings.Repeat("c", 33)}
+	for _, s := range sampleUnderRace(corpusTexts(t)) {
+		words = append(words, strings.Fields(s)...)
+	}
+	for _, ws := range []*wordSet{topicLead, genericTopics, titleHeadSet, topicEnd, shortTail} {
+		for _, w := range words {
+			if got, want := ws.hasLower(w), ws.m[strings.ToLower(w)]; got != want {
+				t.Fatalf("hasLower(%q) = %v, want %v", w, got, want)
+			}
+		}
+		for w := range ws.m {
+			if !ws.hasLower(strings.ToUpper(w)) && strings.ToLower(strings.ToUpper(w)) == w {
+				t.Fatalf("hasLower(%q) = false for a word of the set", strings.ToUpper(w))
+			}
+		}
+	}
+}
