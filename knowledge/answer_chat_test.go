@@ -108,6 +108,10 @@ func TestAskChatQuestions(t *testing.T) {
 			q: "which ministers did tammekivi talk to", want: []string{"Velloso", "Oyarzun"}},
 		{name: "which officials did she host lists whom",
 			q: "what officials did tammekivi see", want: []string{"Velloso", "Oyarzun"}},
+		{name: "what is to come is not the visit just made",
+			q: "when will tammekivi visit lisbon", want: []string{"in the spring"}},
+		{name: "outcomes are what was agreed",
+			q: "what were the outcomes of the lisbon meeting between velloso and tammekivi", want: []string{"Coastal Border Committee"}},
 		{name: "was there a call asks yes or no of the offices",
 			q: "was there a call between the portuguese prime minister and the estonian foreign minister", prefix: "Yes.", want: []string{"6 February 2024"}},
 	}
