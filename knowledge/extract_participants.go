@@ -174,6 +174,8 @@ func (d *doc) participants(mi int) []Participant {
 		portfolioList(d.part, &ps[i])
 	}
 	d.attendeeCountries(ps)
+	counterpartTitles(d.part, ps)
+	pluralOfficeTitles(d.part, ps)
 	for i := range ps {
 		if ps[i].Affiliation == "" {
 			ps[i].Affiliation = defaultAffiliation(ps[i].Title)
@@ -767,15 +769,25 @@ func (d *doc) fillAffiliations(ps []Participant) {
 	}
 }
 
-// dominantCountry is the country (by name or demonym) that s names most
-// often, twice at least and more often than any other not in taken, or "".
+// dominantCountry is the country (by name or demonym) not in taken that s
+// names most often, more often than any other and twice at least unless
+// it is the only one, or "".
 func dominantCountry(s string, taken map[string]bool) string {
 	bp, toks := scratchTokenize(s)
 	defer releaseTokens(bp, toks)
 	classify(toks)
 	count := map[string]int{}
-	for _, t := range toks {
+	for i, t := range toks {
 		if t.class == cPlace && t.placeLen > 0 && !t.place.isOrg && !t.place.isCity && t.place.name != "" && !taken[t.place.name] {
+			// "the upcoming summit in Switzerland": where an event is, not
+			// whose it is.
+			k := i - 1
+			if k >= 0 && toks[k].key == "the" {
+				k--
+			}
+			if k >= 0 && (toks[k].key == "in" || toks[k].key == "at") {
+				continue
+			}
 			count[t.place.name]++
 		}
 	}
@@ -788,7 +800,9 @@ func dominantCountry(s string, taken map[string]bool) string {
 			ties++
 		}
 	}
-	if n < 2 || ties > 1 {
+	// Once is enough when no other country is named at all ("invited
+	// Honduran students").
+	if n < 2 && len(count) > 1 || ties > 1 {
 		return ""
 	}
 	return best
@@ -1338,5 +1352,78 @@ func (d *doc) attendeeCountries(ps []Participant) {
 				ps[i].Affiliation = p.name
 			}
 		}
+	}
+}
+
+// reCounterpartBefore ends the words before a name that make its holder
+// someone's counterpart: "his Portuguese counterpart ", "her Argentine and
+// Bolivian counterparts, A and ".
+var reCounterpartBefore = regexp.MustCompile(`\bcounterparts?,?\s+(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,4},?\s+and\s+)?$`)
+
+// counterpartTitles gives a counterpart named with no office the office of
+// the principal whose counterpart they are, named before them.
+func counterpartTitles(part string, ps []Participant) {
+	for i := range ps {
+		if ps[i].Name == "" || ps[i].Title != "" {
+			continue
+		}
+		at := strings.Index(part, ps[i].Name)
+		if at < 0 || !reCounterpartBefore.MatchString(part[max(0, at-90):at]) {
+			continue
+		}
+		for j := range ps {
+			if j != i && ps[j].Title != "" && ps[j].Name != "" && !strings.Contains(ps[j].Title, "counterpart") {
+				if k := strings.Index(part, ps[j].Name); k >= 0 && k < at {
+					ps[i].Title = ps[j].Title
+					break
+				}
+			}
+		}
+	}
+}
+
+// rePluralOffice is an office in the plural that a list of names follows:
+// "The foreign ministers of Iceland, Norway and the Faroe Islands – A, B
+// and C –", "the defence ministers of Chile and Peru, A and B,".
+var rePluralOffice = regexp.MustCompile(`\b((?:[Ff]oreign |[Pp]rime |[Dd]efen[cs]e |[Ff]inance |[Tt]rade |[Hh]ealth |[Ee]nergy )?[Mm]inisters|[Pp]residents|[Ss]peakers|[Gg]overnors) of (?:the )?(?:\p{Lu}[^–—:(]{2,120}?\s+[–—:(-]\s*|\p{Lu}[^–—:(]{0,120}? and (?:the )?\p{Lu}[\p{L}]*(?: \p{Lu}[\p{L}]*)*,\s+)`)
+
+// pluralOfficeTitles gives each person named right after a plural office
+// with no office of their own the office in the singular, and each the
+// country named in the same place in the office's list.
+func pluralOfficeTitles(part string, ps []Participant) {
+	loc := rePluralOffice.FindStringSubmatchIndex(part)
+	if loc == nil {
+		return
+	}
+	words := strings.Fields(strings.TrimSuffix(part[loc[2]:loc[3]], "s"))
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	title := strings.Join(words, " ")
+	after := part[loc[1]:min(len(part), loc[1]+200)]
+	type at struct{ i, off int }
+	var named []at
+	for i := range ps {
+		if ps[i].Name == "" {
+			continue
+		}
+		if off := strings.Index(after, ps[i].Name); off >= 0 {
+			named = append(named, at{i, off})
+			// "Defence Ministers of Peru and Chile" read as the first
+			// name's office is the plural office.
+			if ps[i].Title == "" || strings.HasPrefix(strings.ToLower(ps[i].Title), strings.ToLower(part[loc[2]:loc[3]])) {
+				ps[i].Title = title
+			}
+		}
+	}
+	// The countries in the order of the names: the first name is the
+	// first country's.
+	countries := countriesIn(part[loc[3]:loc[1]])
+	if len(countries) != len(named) || len(named) < 2 {
+		return
+	}
+	slices.SortFunc(named, func(a, b at) int { return a.off - b.off })
+	for k, n := range named {
+		ps[n.i].Affiliation = countries[k]
 	}
 }

@@ -128,7 +128,7 @@ func TestExtractFixtures(t *testing.T) {
 		{
 			file: "margins.txt", date: "2021-10-30", tm: "12:10", minutes: 20, location: "G20 Summit in Rome", kind: KindInPerson,
 			participants: []Participant{
-				{"Hiroshi Sato", "Prime Minister", ""}, // a summit's city is not his country
+				{"Hiroshi Sato", "Prime Minister", "Japan"}, // a summit's city is not his country; the one other country named is
 				{"Martin Alvarez", "President", "Argentina"},
 			},
 			positions: []said{
@@ -218,7 +218,7 @@ func TestExtractFixtures(t *testing.T) {
 			// principal; the title's "Prime Minister of Japan" joins Japan's.
 			file: "two-pms.txt", date: "2021-03-12", kind: KindTelephone,
 			participants: []Participant{
-				{"Vikram Rao", "Prime Minister", ""}, // India is named only as a place to visit
+				{"Vikram Rao", "Prime Minister", "India"}, // the one other country named, as the place the guest will visit
 				{"Kenta Kimura", "Prime Minister", "Japan"},
 			},
 			positions: []said{
@@ -698,7 +698,7 @@ func TestExtractRules(t *testing.T) {
 			name: "a counterpart named with a country adjective",
 			text: "April 2, 2023\n\nForeign Minister Li Wen met his Japanese counterpart Kenji Sato in Beijing today.",
 			check: func(t *testing.T, m Meeting) {
-				want := []Participant{{"Li Wen", "Foreign Minister", "China"}, {"Kenji Sato", "", "Japan"}} // China: the host of a meeting in Beijing
+				want := []Participant{{"Li Wen", "Foreign Minister", "China"}, {"Kenji Sato", "Foreign Minister", "Japan"}} // China: the host of a meeting in Beijing; a counterpart holds the same office
 				if diff := cmp.Diff(want, m.Participants); diff != "" {
 					t.Errorf("participants (-want +got):\n%s", diff)
 				}

@@ -174,7 +174,8 @@ func parseQuestion(q string, names nameIndex) question {
 		strings.Contains(fq, " when was ") || strings.Contains(fq, " when were ") || strings.Contains(fq, " when will ") ||
 		strings.Contains(fq, " when is ") || strings.Contains(fq, " when are ") ||
 		ixHasSub(fq, " what the date ", " what is the date ", " what was the date ", " what were the dates ", " the date of ",
-			" the dates of ", " what dates ", " which dates ")
+			" the dates of ", " what dates ", " which dates ") ||
+		first == "date" || first == "dates" || strings.HasSuffix(fq, " when ") // "date of the X call", "X Y call when"
 	pq.askWhere = first == "where" || strings.Contains(fq, " where did ") || strings.Contains(fq, " where will ") || strings.Contains(fq, " in which city ") ||
 		strings.Contains(fq, " what city ") || strings.Contains(fq, " what venue ") || strings.Contains(fq, " what place ")
 	pq.askTime = strings.Contains(fq, " what time ") || strings.Contains(fq, " start ") || strings.Contains(fq, " begin ") ||
@@ -236,12 +237,16 @@ func parseQuestion(q string, names nameIndex) question {
 	// People: runs of capitalised name words, split where no indexed
 	// person holds the run's words together.
 	for i := 0; i < len(toks); {
-		if used[i] || !qNameCandidate(toks[i], lower, names) && !qGivenName(toks, i, lower, names) {
+		// In a question that capitalises some names and not others ("did
+		// wehrhahn meet Ndoye Faye"), a lower-case name word where only a
+		// person can stand is a name too.
+		loose := lower || inNameSlot(toks, i)
+		if used[i] || !qNameCandidate(toks[i], loose, names) && !qGivenName(toks, i, lower, names) {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && !used[j] && qNameCandidate(toks[j], lower, names) && qJoinable(toks[j].sep) {
+		for j < len(toks) && !used[j] && qNameCandidate(toks[j], loose && toks[j].upper == toks[i].upper, names) && qJoinable(toks[j].sep) {
 			j++
 		}
 		for k := i; k < j; {
@@ -346,14 +351,20 @@ func parseQuestion(q string, names nameIndex) question {
 			}
 		}
 	}
+	meetVerb := slices.ContainsFunc(toks, func(t qToken) bool { return qMeetVerbs[t.word] || qSeeVerbs[t.word] })
 	// "Which countries did A call?" asks who, as a list.
 	// ("Which leader placed the call?" asks who did it, of one meeting.)
 	for i := 0; i+2 < len(toks); i++ {
 		aux := toks[i+2].word
-		if (toks[i].word == "which" || toks[i].word == "what") && qWhoNouns[toks[i+1].word] && len(pq.kinds) > 0 &&
+		if (toks[i].word == "which" || toks[i].word == "what") && qWhoNouns[toks[i+1].word] && (len(pq.kinds) > 0 || meetVerb) &&
 			(aux == "did" || aux == "does" || aux == "has" || aux == "have" || aux == "had") {
 			pq.askWho = true
 			used[i+1] = true
+			for k := i + 3; k < len(toks); k++ {
+				if qSeeVerbs[toks[k].word] {
+					used[k] = true // "which officials did she host": whom, not hosting as a topic
+				}
+			}
 		}
 	}
 	if pq.askLatest || pq.askFirst {
@@ -588,6 +599,37 @@ func parsePlace(toks []qToken, used []bool, lower bool) ([]string, string) {
 	}
 	return nil, ""
 }
+
+// inNameSlot reports whether token i stands where only a person can: right
+// after "did" before a verb of meeting, or right after such a verb (or its
+// "with"/"to") at the end of the question or before "in", "on" or "by"
+// ("did X meet Y", "when did A speak with B on …").
+func inNameSlot(toks []qToken, i int) bool {
+	at := func(k int) string {
+		if k < 0 || k >= len(toks) {
+			return ""
+		}
+		return toks[k].word
+	}
+	if at(i-1) == "did" && (qMeetVerbs[at(i+1)] || at(i+1) == "and") {
+		return true
+	}
+	prev := i - 1
+	if at(prev) == "with" || at(prev) == "to" {
+		prev--
+	}
+	if !qMeetVerbs[at(prev)] && at(prev) != "and" {
+		return false
+	}
+	switch at(i + 1) {
+	case "", "in", "on", "by", "at", "last", "during":
+		return true
+	}
+	return false
+}
+
+// qSeeVerbs also say that people met ("which ministers did she see").
+var qSeeVerbs = ixWordSet(`see saw seen host hosted receive received visit visited`)
 
 // qMeetVerbs join the two sides of "when did A meet B".
 var qMeetVerbs = ixWordSet(`meet met speak spoke talk talked call called phone phoned`)
