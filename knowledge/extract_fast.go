@@ -993,3 +993,35 @@ func mayHaveVenueLabel(s string) bool {
 	}
 	return false
 }
+
+// pluralOfficeWords are the literal endings of rePluralOffice's offices:
+// every match holds one, at most ten bytes after the match starts
+// ("Defence M" + "inisters of ").
+var pluralOfficeWords = []string{"inisters of ", "residents of ", "peakers of ", "overnors of "}
+
+// findPluralOffice is rePluralOffice.FindStringSubmatchIndex(s), run only
+// from shortly before the first of pluralOfficeWords, at a place where
+// \b reads as it does in s (the text's start, or after a byte that is
+// no word character and ends a rune).
+func findPluralOffice(s string) []int {
+	first := -1
+	for _, w := range pluralOfficeWords {
+		if i := strings.Index(s, w); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	if first < 0 {
+		return nil
+	}
+	q := max(0, first-10)
+	for q > 0 && (isWordByte(s[q-1]) || !utf8.RuneStart(s[q])) {
+		q--
+	}
+	loc := rePluralOffice.FindStringSubmatchIndex(s[q:])
+	for i := range loc {
+		if loc[i] >= 0 {
+			loc[i] += q
+		}
+	}
+	return loc
+}

@@ -354,6 +354,37 @@ func TestLooksLikeSpeechMatchesReference(t *testing.T) {
 	}
 }
 
+// TestFindPluralOfficeMatchesRegexp builds texts from rePluralOffice's
+// own words and checks findPluralOffice against the regexp.
+func TestFindPluralOfficeMatchesRegexp(t *testing.T) {
+	words := []string{"The", "the", "foreign", "Foreign", "defence", "Defense", "prime", "Ministers", "ministers",
+		"Presidents", "speakers", "Governors", "of", "Iceland", "Norway", "and", "Chile", "Peru", "the Faroe Islands",
+		"–", "—", ":", "(", "-", ",", "A", "Ana Ruiz", "é", "x", "ForeignMinisters", "Deputy", "met", "\xff", "9",
+		"Energy", "trade", "Health", "Foreign Ministers of ", "ministers of the ", "Presidents of ", "Speakers of ",
+		"Iceland and Chile, ", "Peru, Chile and the Faroe Islands – ", "Norway — ", " (", "Chile and Peru, "}
+	seps := []string{" ", "  ", "", ", ", "\n"}
+	r := rand.New(rand.NewPCG(21, 22))
+	matched := 0
+	for range randomRounds(40000) {
+		var b strings.Builder
+		for range 1 + r.IntN(12) {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteString(seps[r.IntN(len(seps))])
+		}
+		s := b.String()
+		got, want := findPluralOffice(s), rePluralOffice.FindStringSubmatchIndex(s)
+		if !slices.Equal(got, want) {
+			t.Fatalf("findPluralOffice(%q) = %v, want %v", s, got, want)
+		}
+		if want != nil {
+			matched++
+		}
+	}
+	if matched < randomRounds(400) {
+		t.Fatalf("only %d samples matched: the test checks too little", matched)
+	}
+}
+
 // TestFoldMarksCount checks foldMarks against strings.Contains in the
 // lower-cased text, on texts built from pieces of the marks in mixed case.
 func TestFoldMarksCount(t *testing.T) {

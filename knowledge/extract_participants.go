@@ -1391,7 +1391,7 @@ var rePluralOffice = regexp.MustCompile(`\b((?:[Ff]oreign |[Pp]rime |[Dd]efen[cs
 // with no office of their own the office in the singular, and each the
 // country named in the same place in the office's list.
 func pluralOfficeTitles(part string, ps []Participant) {
-	loc := rePluralOffice.FindStringSubmatchIndex(part)
+	loc := findPluralOffice(part)
 	if loc == nil {
 		return
 	}
