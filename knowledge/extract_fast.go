@@ -1025,3 +1025,19 @@ func findPluralOffice(s string) []int {
 	}
 	return loc
 }
+
+// countFoldASCII is strings.Count(strings.ToLower(s), sub) for sub lower-case
+// ASCII, where no rune of s lower-cases to ASCII but an ASCII letter: the
+// matches, left to right and not overlapping, in any ASCII case.
+func countFoldASCII(s, sub string) int {
+	n := 0
+	for i := 0; i+len(sub) <= len(s); {
+		if hasPrefixFoldASCII(s[i:], sub) {
+			n++
+			i += len(sub)
+			continue
+		}
+		i++
+	}
+	return n
+}

@@ -311,6 +311,9 @@ func refLooksLikeSpeech(title, text string) bool {
 			marks++
 		}
 	}
+	if strings.Count(l, "\nq:") >= 2 || strings.HasPrefix(l, "q:") && strings.Count(l, "\nq:") >= 1 || strings.HasPrefix(l, "interview\n") {
+		marks += 2
+	}
 	if end := strings.TrimRight(l, " \n\t"); strings.HasSuffix(end, "\nthank you.") || strings.HasSuffix(end, "\nthank you very much.") ||
 		strings.HasSuffix(end, "\nthank you!") {
 		marks++
@@ -328,7 +331,8 @@ func TestLooksLikeSpeechMatchesReference(t *testing.T) {
 	}
 	pieces := []string{"Good morning,", "GOOD evening.", "Thank you", "thank you.", "Thank You!", "\n", " ", "\t",
 		"very much.", "Dear friends,", "ladies and gentlemen,", "as delivered", "İ", "\u212a", "é", "\xff", "x",
-		"distinguished guests", "check against delivery", "It is a pleasure to be here", "Thank you, Chair", "\n\n"}
+		"distinguished guests", "check against delivery", "It is a pleasure to be here", "Thank you, Chair", "\n\n",
+		"Q:", "q:", "\nQ:", "\nq: ", "Interview\n", "INTERVIEW", "\nQ:\nQ:"}
 	r := rand.New(rand.NewPCG(19, 20))
 	speeches := 0
 	for range randomRounds(50000) {

@@ -42,6 +42,16 @@ func (d *doc) participants(mi int) []Participant {
 		if !fromTitle && !m.hon && m.title != "" && (venueAfterOffice(d.part, m) || venueNouns[lastWordFold(m.title)] && !strings.Contains(m.title, " of ")) {
 			return
 		}
+		// "at the Presidential Palace, President X received": a building
+		// is no one's name.
+		if !fromTitle && !m.hon && !m.office && buildingNouns[lastWordFold(m.name)] {
+			return
+		}
+		// "the official residence of the Prime Minister": an office that
+		// names whose building it is.
+		if !fromTitle && m.office && m.start <= len(d.part) && reBuildingOf.MatchString(d.part[:m.start]) {
+			return
+		}
 		if fromTitle && !m.office && m.title == "" && !m.hon {
 			if bodyFold == "" {
 				bodyFold = foldName(d.body)
@@ -1358,7 +1368,7 @@ func (d *doc) attendeeCountries(ps []Participant) {
 // reCounterpartBefore ends the words before a name that make its holder
 // someone's counterpart: "his Portuguese counterpart ", "her Argentine and
 // Bolivian counterparts, A and ".
-var reCounterpartBefore = regexp.MustCompile(`\bcounterparts?,?\s+(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,4},?\s+and\s+)?$`)
+var reCounterpartBefore = regexp.MustCompile(`\bcounterparts?,?\s+(?:(?:Hon|H\.E|Mr|Mrs|Ms|Dr|Prof|Dato'|Datuk|Sheikh)\.?\s+)*(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,4},?\s+and\s+)?$`)
 
 // counterpartTitles gives a counterpart named with no office the office of
 // the principal whose counterpart they are, named before them.
@@ -1427,3 +1437,11 @@ func pluralOfficeTitles(part string, ps []Participant) {
 		ps[n.i].Affiliation = countries[k]
 	}
 }
+
+// buildingNouns end a building's name, never a person's ("Presidential
+// Palace", "Government Buildings").
+var buildingNouns = setOf("palace", "building", "buildings", "headquarters", "secretariat", "chambers", "residence", "ministry")
+
+// reBuildingOf ends the words before an office that say the office owns a
+// building: "the official residence of the ", "the Office of the ".
+var reBuildingOf = regexp.MustCompile(`(?i)\b(?:residence|office|palace|house|headquarters|secretariat|chambers|building|seat)\s+of\s+(?:the\s+)?$`)

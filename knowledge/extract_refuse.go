@@ -50,26 +50,27 @@ func looksLikeSpeech(title, text string) bool {
 	if len(text) > 8<<10 {
 		text = text[:8<<10]
 	}
-	// end is the text's end, to be read in any ASCII case.
-	var end string
+	// lt is the text to read in any ASCII case: lower-cased where that
+	// turns more runes into ASCII letters (İ, the Kelvin sign), else as
+	// written, as lower-casing turns no other rune into ASCII.
+	lt := text
 	if strings.Contains(text, "\u0130") || strings.Contains(text, "\u212A") {
-		// İ and the Kelvin sign lower-case to ASCII letters: search the
-		// lower-cased text, which speechMarkSet would not see.
-		l := strings.ToLower(text)
+		// Search the lower-cased text, which speechMarkSet would not see.
+		lt = strings.ToLower(text)
 		for _, k := range speechMarks {
-			if strings.Contains(l, k) {
+			if strings.Contains(lt, k) {
 				marks++
 			}
 		}
-		end = strings.TrimRight(l, " \n\t")
 	} else {
-		// Lower-casing turns no other rune into ASCII: the marks and the
-		// ending are found in the text as written, in any ASCII case.
 		marks += speechMarkSet.count(text)
-		end = strings.TrimRight(text, " \n\t")
+	}
+	// An interview: questions and answers on lines of their own.
+	if qs := countFoldASCII(lt, "\nq:"); qs >= 2 || hasPrefixFoldASCII(lt, "q:") && qs >= 1 || hasPrefixFoldASCII(lt, "interview\n") {
+		marks += 2
 	}
 	// A script that ends by thanking its audience.
-	if hasSuffixFoldASCII(end, "\nthank you.") || hasSuffixFoldASCII(end, "\nthank you very much.") ||
+	if end := strings.TrimRight(lt, " \n\t"); hasSuffixFoldASCII(end, "\nthank you.") || hasSuffixFoldASCII(end, "\nthank you very much.") ||
 		hasSuffixFoldASCII(end, "\nthank you!") {
 		marks++
 	}

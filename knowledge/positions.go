@@ -1000,15 +1000,20 @@ func (ss *speakerSet) clauses(s, speaker string) []clause {
 		}
 		next := s[loc[1]:]
 		if next == "" || !isCapitalized(next) && !startsWithParticleName(next) && !strings.HasPrefix(next, "the ") && !strings.HasPrefix(next, "both ") &&
-			!strings.HasPrefix(next, "they ") && !strings.HasPrefix(next, "each ") && !strings.HasPrefix(next, "all ") {
+			!strings.HasPrefix(next, "they ") && !strings.HasPrefix(next, "each ") && !strings.HasPrefix(next, "all ") &&
+			!strings.HasPrefix(next, "he ") && !strings.HasPrefix(next, "she ") {
 			continue
 		}
-		// The cheap tests first: resolveAt changes nothing but its memos.
-		if startsWithPronoun(next) || !hasLowerWord(s[start:loc[0]]) {
-			continue
+		var who string
+		var ok bool
+		if startsWithPronoun(next) {
+			// ", and he highlighted": the subject's own clause, unless the
+			// readout has shown the subject to be of the other gender.
+			who, ok = ss.pronounSwitch(next, cur)
+		} else {
+			who, ok = ss.resolveAt(next, cur, false)
 		}
-		who, ok := ss.resolveAt(next, cur, false)
-		if !ok || who == cur {
+		if !ok || who == cur || !hasLowerWord(s[start:loc[0]]) {
 			continue
 		}
 		// Only a clause with its own verb splits: "X and Y agreed" is handled
