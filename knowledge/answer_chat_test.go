@@ -170,6 +170,7 @@ func TestParseQuestionChat(t *testing.T) {
 		{q: "what happened at 9 pm", roles: nil}, // after a number, pm is the time of day
 		{q: "whats the date of the lisbon meeting", when: true},
 		{q: "date of the velloso tammekivi call", when: true},
+		{q: "what did portugal and estonia agree", roles: []string{"portugal", "estonia"}}, // lower-case countries are sides too
 		{q: "velloso tammekivi call when", when: true},
 		{q: "did velloso meet tammekivi in march", month: "03", did: true, subject: []string{"velloso"}},
 		{q: "when will the general assembly meet", when: false},
