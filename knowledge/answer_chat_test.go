@@ -110,6 +110,8 @@ func TestAskChatQuestions(t *testing.T) {
 			q: "what officials did tammekivi see", want: []string{"Velloso", "Oyarzun"}},
 		{name: "what is to come is not the visit just made",
 			q: "when will tammekivi visit lisbon", want: []string{"in the spring"}},
+		{name: "abt is about",
+			q: "wat did tammekivi say abt cyber", want: []string{"cyber training"}},
 		{name: "a lower-case name in a name slot beside a capitalised one",
 			q: "did velloso meet Tammekivi in 2019?", prefix: "No.", want: []string{"14 May 2025"}},
 		{name: "outcomes are what was agreed",

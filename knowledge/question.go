@@ -93,7 +93,7 @@ type qToken struct {
 // the word meant ("wen did they meet").
 var qTypos = map[string]string{"wen": "when", "whn": "when", "wehn": "when", "wat": "what", "wht": "what", "waht": "what",
 	"wher": "where", "whre": "where", "wich": "which", "whcih": "which", "hw": "how", "hwo": "how", "woh": "who",
-	"whi": "who", "dd": "did", "dit": "did", "whats": "what", "wats": "what", "wheres": "where", "whens": "when", "hows": "how"}
+	"whi": "who", "dd": "did", "dit": "did", "whats": "what", "wats": "what", "wheres": "where", "whens": "when", "hows": "how", "abt": "about", "bout": "about"}
 
 // qOfficeShortForms are chat short forms of offices, read as the words a
 // readout writes ("the polish pm" is the Polish Prime Minister), and
