@@ -991,8 +991,8 @@ func (ss *speakerSet) clauses(s, speaker string) []clause {
 	out := ss.cls[:0]
 	start, cur := 0, speaker
 	ss.splits = appendSplitPoints(ss.splits[:0], s)
-	if strings.Contains(s, ", with ") {
-		ss.splits = ss.withSplits(ss.splits, s)
+	if mayTurn(s) {
+		ss.splits = ss.turnSplits(ss.splits, s)
 	}
 	for _, loc := range ss.splits {
 		if loc[0] < start {

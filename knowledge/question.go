@@ -93,7 +93,7 @@ type qToken struct {
 // the word meant ("wen did they meet").
 var qTypos = map[string]string{"wen": "when", "whn": "when", "wehn": "when", "wat": "what", "wht": "what", "waht": "what",
 	"wher": "where", "whre": "where", "wich": "which", "whcih": "which", "hw": "how", "hwo": "how", "woh": "who",
-	"whi": "who", "dd": "did", "dit": "did", "whats": "what", "wats": "what", "wheres": "where", "whens": "when", "hows": "how"}
+	"whi": "who", "dd": "did", "dit": "did", "whats": "what", "wats": "what", "wheres": "where", "whens": "when", "hows": "how", "abt": "about", "bout": "about"}
 
 // qOfficeShortForms are chat short forms of offices, read as the words a
 // readout writes ("the polish pm" is the Polish Prime Minister), and
@@ -305,7 +305,7 @@ func parseQuestion(q string, names nameIndex) question {
 			used[i] = true
 			continue
 		}
-		if affBeforeOffice(toks, i, lower, names) {
+		if affBeforeOffice(toks, i, lower, names) || lower && names.isAffWord(t.word) && isCountryName(t.orig) {
 			pq.roles = append(pq.roles, t.word) // a country or body: also a topic word
 			if namesSide(toks, i, personAt) {
 				pq.weak = append(pq.weak, t.word)
@@ -980,6 +980,14 @@ func affBeforeOffice(toks []qToken, i int, lower bool, names nameIndex) bool {
 		return false
 	}
 	return toks[i].upper || lower && i+1 < len(toks) && isOffice(toks, i+1)
+}
+
+// isCountryName reports whether s is the name of a country (not a city,
+// body or adjective): typed in lower case ("unicef and peru"), it still
+// names a side, as it would capitalised.
+func isCountryName(s string) bool {
+	p, ok := lookupPlace(s)
+	return ok && !p.isCity && !p.isOrg && !p.isAdj
 }
 
 // isOffice reports whether token i names (part of) an office.
