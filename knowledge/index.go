@@ -423,11 +423,16 @@ func (ix *Index) addChunk(rs []Readout, ex []extracted, results []Result) error 
 // drops the meetings their readouts replaced; indexed says the batch went in.
 func (ix *Index) indexChunk(items []storeItem, changed []putResult, removed []string) (indexed bool, err error) {
 	batch := ix.bleve.NewBatch()
+	im := ix.bleve.Mapping()
 	for k, it := range items {
 		if !changed[k].changed {
 			continue
 		}
-		if err := batch.Index(it.meeting.ID, toDoc(it.meeting)); err != nil {
+		doc, err := toDoc(im, it.meeting.ID, it.meeting)
+		if err == nil {
+			err = batch.IndexAdvanced(doc)
+		}
+		if err != nil {
 			return false, fmt.Errorf("index %s: %w", it.raw.Name, err)
 		}
 	}
@@ -528,7 +533,11 @@ func (ix *Index) rebuild(ctx context.Context) (int, error) {
 				m.Ingested = ix.now().UTC()
 			}
 			items = append(items, storeItem{raw: rs[i], meeting: m})
-			if err := batch.Index(m.ID, toDoc(m)); err != nil {
+			doc, err := toDoc(ix.bleve.Mapping(), m.ID, m)
+			if err == nil {
+				err = batch.IndexAdvanced(doc)
+			}
+			if err != nil {
 				return n, fmt.Errorf("index %s: %w", rs[i].Name, err)
 			}
 		}

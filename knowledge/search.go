@@ -94,9 +94,7 @@ func filterQuery(f Filter) query.Query {
 	if q := termRange(fPublished, f.PublishedFrom, f.PublishedTo); q != nil {
 		must = append(must, q)
 	}
-	if !f.IngestedFrom.IsZero() || !f.IngestedTo.IsZero() {
-		q := bleve.NewDateRangeQuery(f.IngestedFrom, f.IngestedTo)
-		q.SetField(fIngested)
+	if q := ingestedRange(f.IngestedFrom, f.IngestedTo); q != nil {
 		must = append(must, q)
 	}
 	if len(must) == 0 {
@@ -199,6 +197,52 @@ func dateRange(from, to string) query.Query {
 		q := bleve.NewTermRangeInclusiveQuery("1", "0", &yes, &yes)
 		q.SetField(fDay)
 		return q
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// ingestedRange matches meetings ingested from from (inclusive) to to
+// (exclusive); a zero bound does not bound. The whole UTC days between the
+// bounds are a range of day terms, the part days at either end ranges of
+// instants, so the query reads about as many terms as days it spans plus
+// the meetings ingested on its first and last day. Nil when unbounded.
+func ingestedRange(from, to time.Time) query.Query {
+	if from.IsZero() && to.IsZero() {
+		return nil
+	}
+	no, yes := false, true
+	termRange := func(lo, hi string) query.Query {
+		q := bleve.NewTermRangeInclusiveQuery(lo, hi, &yes, &no)
+		q.SetField(fIngested)
+		return q
+	}
+	instant := func(t time.Time) string { return ingestedInstant + t.UTC().Format(instantLayout) }
+	dayOf := func(t time.Time) time.Time {
+		t = t.UTC()
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	if !from.IsZero() && !to.IsZero() && !dayOf(from).Before(dayOf(to)) {
+		if !from.Before(to) {
+			return termRange(instant(to), instant(to)) // empty
+		}
+		return termRange(instant(from), instant(to))
+	}
+	var qs []query.Query
+	firstDay, lastDay := ingestedDay, ingestedDay+"\xff" // whole days: first inclusive, last exclusive
+	if !from.IsZero() {
+		next := dayOf(from).AddDate(0, 0, 1)
+		qs = append(qs, termRange(instant(from), instant(next)))
+		firstDay = ingestedDay + next.Format(dayLayout)
+	}
+	if !to.IsZero() {
+		qs = append(qs, termRange(instant(dayOf(to)), instant(to)))
+		lastDay = ingestedDay + dayOf(to).Format(dayLayout)
+	}
+	if firstDay < lastDay {
+		qs = append(qs, termRange(firstDay, lastDay))
 	}
 	if len(qs) == 1 {
 		return qs[0]

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
@@ -12,7 +13,9 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // mappingVersion changes whenever newMapping or toDoc changes what is
@@ -20,7 +23,9 @@ import (
 // another version from its raws. Version 6 folds accents in text fields;
 // version 7 indexes every spelling of a participant's country ("Viet Nam",
 // "Vietnam") and counts it once in the term lists.
-const mappingVersion = 7
+// version 8 indexes the ingestion time as two keyword terms instead of a
+// datetime field.
+const mappingVersion = 8
 
 // Index fields. Text fields use English analysis; keyword fields hold exact
 // values (names, affiliations, topics, kind, ids) or tokens folded by
@@ -39,7 +44,7 @@ const (
 	fMonth     = "dmonth"    // keyword: its first six digits (YYYYMM)
 	fYear      = "dyear"     // keyword: its first four digits (YYYY)
 	fPublished = "published" // keyword YYYY-MM-DD
-	fIngested  = "ingested"  // datetime
+	fIngested  = "ingested"  // keyword: ingestion time and day (ingestedTerms)
 	fTitleWord = "tword"     // keyword: folded title words, for prefix suggestions
 )
 
@@ -71,15 +76,11 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fTitle, text(true))
 	dm.AddFieldMappingsAt(fText, text(false))
 	dm.AddFieldMappingsAt(fTopics, text(false))
-	for _, name := range []string{fPersonTok, fRole, fAffTok, fLoc, fKind, fTitleWord, fDay, fMonth, fYear} {
+	for _, name := range []string{fPersonTok, fRole, fAffTok, fLoc, fKind, fTitleWord, fDay, fMonth, fYear, fIngested} {
 		dm.AddFieldMappingsAt(name, keyword(false, false))
 	}
 	dm.AddFieldMappingsAt(fDate, keyword(true, true))
 	dm.AddFieldMappingsAt(fPublished, keyword(false, true))
-	ing := bleve.NewDateTimeFieldMapping()
-	ing.Store = false
-	ing.IncludeInAll = false
-	dm.AddFieldMappingsAt(fIngested, ing)
 
 	im := bleve.NewIndexMapping()
 	err := im.AddCustomAnalyzer(foldedEnglish, map[string]any{
@@ -99,17 +100,35 @@ func newMapping() mapping.IndexMapping {
 	return im
 }
 
-// toDoc is what bleve indexes for a meeting. Empty values are left out, so
-// a meeting without a date sorts last rather than first.
-func toDoc(m Meeting) map[string]any {
+// toDoc builds what bleve indexes for a meeting under id. Its texts and
+// sortable dates go through the index mapping from a map, as any bleve
+// document does; its word lists, kind and date terms go in as
+// keywordFields, which bleve indexes the same but builds at less cost.
+// Empty values are left out, so a meeting without a date sorts last
+// rather than first.
+func toDoc(im mapping.IndexMapping, id string, m Meeting) (*document.Document, error) {
 	d := map[string]any{
-		fTitle:     m.Title,
-		fText:      m.Text,
-		fKind:      string(m.Kind),
-		fIngested:  m.Ingested,
-		fTitleWord: ixUnique(ixWords(m.Title)),
+		fTitle:  m.Title,
+		fText:   m.Text,
+		fTopics: strings.Join(m.Topics, ". "),
 	}
-	d[fTopics] = strings.Join(m.Topics, ". ")
+	if m.Date != "" {
+		d[fDate] = m.Date
+	}
+	if m.Published != "" {
+		d[fPublished] = m.Published
+	}
+	doc := document.NewDocument(id)
+	if err := im.MapDocument(doc, d); err != nil {
+		return nil, fmt.Errorf("map meeting %s: %w", id, err)
+	}
+	keyword := func(name string, terms []string) {
+		if len(terms) > 0 {
+			doc.AddField(newKeywordField(name, terms))
+		}
+	}
+	keyword(fKind, []string{string(m.Kind)})
+	keyword(fTitleWord, ixUnique(ixWords(m.Title)))
 	var ptok, role, afftok []string
 	for _, p := range m.Participants {
 		ptok = append(ptok, ixWords(p.Name)...)
@@ -117,23 +136,53 @@ func toDoc(m Meeting) map[string]any {
 		role = append(role, ixWords(p.Title+" "+aff)...)
 		afftok = append(afftok, ixWords(aff)...)
 	}
-	d[fPersonTok] = ixUnique(ptok)
-	d[fRole] = ixUnique(role)
-	d[fAffTok] = ixUnique(afftok)
-	d[fLoc] = ixUnique(ixWords(m.Location))
+	keyword(fPersonTok, ixUnique(ptok))
+	keyword(fRole, ixUnique(role))
+	keyword(fAffTok, ixUnique(afftok))
+	keyword(fLoc, ixUnique(ixWords(m.Location)))
 	if m.Date != "" {
-		d[fDate] = m.Date
 		if n, ok := ixDayNumber(m.Date, false); ok {
 			day := int(n)
-			d[fDay] = fmt.Sprintf("%08d", day)
-			d[fMonth] = fmt.Sprintf("%06d", day/100)
-			d[fYear] = fmt.Sprintf("%04d", day/10000)
+			keyword(fDay, []string{fmt.Sprintf("%08d", day)})
+			keyword(fMonth, []string{fmt.Sprintf("%06d", day/100)})
+			keyword(fYear, []string{fmt.Sprintf("%04d", day/10000)})
 		}
 	}
-	if m.Published != "" {
-		d[fPublished] = m.Published
+	if !m.Ingested.IsZero() {
+		keyword(fIngested, ingestedTerms(m.Ingested))
 	}
-	return d
+	// The mapping left the fields it walked out of the composite "_all"
+	// field; leave the keyword fields out too (no query reads "_all").
+	for i, cf := range doc.CompositeFields {
+		if cf.Name() == allField {
+			doc.CompositeFields[i] = document.NewCompositeFieldWithIndexingOptions(allField, true, nil, mappedFields, index.IndexField|index.IncludeTermVectors)
+		}
+	}
+	return doc, nil
+}
+
+// allField is bleve's composite field of every field not left out of it.
+const allField = "_all"
+
+// mappedFields are all the fields newMapping declares.
+var mappedFields = []string{fTitle, fText, fTopics, fPersonTok, fRole, fAffTok, fLoc, fKind, fDate, fDay, fMonth, fYear, fPublished, fIngested, fTitleWord}
+
+// Ingestion times are indexed as two keyword terms, so a window of them
+// is a few term ranges (see ingestedRange) rather than a numeric field's
+// sixteen prefix terms per meeting: the instant, "t" and the UTC time to
+// the nanosecond in a fixed width that sorts as the times do, and its day,
+// "d" and YYYYMMDD.
+const (
+	ingestedInstant = "t"
+	ingestedDay     = "d"
+	instantLayout   = "20060102150405.000000000"
+	dayLayout       = "20060102"
+)
+
+// ingestedTerms are the terms indexed for ingestion time t.
+func ingestedTerms(t time.Time) []string {
+	t = t.UTC()
+	return []string{ingestedInstant + t.Format(instantLayout), ingestedDay + t.Format(dayLayout)}
 }
 
 // ixDayNumber turns a date or its start ("2006", "2006-07", "2006-07-03")

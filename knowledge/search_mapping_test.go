@@ -113,3 +113,58 @@ func TestAccentsFoldBothWays(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestedRangeIsExact checks that a window of ingestion times finds
+// exactly the meetings taken in within it, whichever days, midnights and
+// nanoseconds its bounds fall on, either bound open.
+func TestIngestedRangeIsExact(t *testing.T) {
+	t.Parallel()
+	day := time.Date(2025, 12, 30, 0, 0, 0, 0, time.UTC)
+	times := []time.Time{
+		day, day.Add(time.Nanosecond), day.Add(23*time.Hour + 59*time.Minute), day.Add(24*time.Hour - time.Nanosecond),
+		day.Add(24 * time.Hour), day.Add(36 * time.Hour), day.Add(48 * time.Hour), day.Add(72*time.Hour + time.Second),
+		day.AddDate(0, 1, 3), day.AddDate(1, 0, 0).Add(5 * time.Hour),
+	}
+	at := 0
+	now := func() time.Time { return times[at] }
+	extract := func(r Readout) (Meeting, error) {
+		return Meeting{Title: r.Title, Text: r.Text, Kind: KindInPerson}, nil
+	}
+	ix, err := openWith(t.TempDir(), Options{Now: now}, extract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for i := range times {
+		at = i
+		r := Readout{Name: fmt.Sprintf("r%d.md", i), Title: fmt.Sprintf("Meeting %d", i), Text: "The ministers met."}
+		if _, err := ix.Add(t.Context(), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var bounds []time.Time
+	for _, x := range times {
+		bounds = append(bounds, x, x.Add(-time.Nanosecond), x.Add(time.Nanosecond), x.Add(-time.Hour), x.Add(7*time.Hour))
+	}
+	bounds = append(bounds, time.Time{}, day.Add(-30*24*time.Hour), day.In(time.FixedZone("east", 5*3600)).Add(2*time.Hour))
+	for i, from := range bounds {
+		for _, to := range bounds[i%5:][:20] {
+			if from.IsZero() && to.IsZero() {
+				continue
+			}
+			want := 0
+			for _, x := range times {
+				if (from.IsZero() || !x.Before(from)) && (to.IsZero() || x.Before(to)) {
+					want++
+				}
+			}
+			p, err := ix.Meetings(t.Context(), Filter{IngestedFrom: from, IngestedTo: to, Limit: 100})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Total != want {
+				t.Errorf("ingested from %v to %v: %d meetings, want %d", from, to, p.Total, want)
+			}
+		}
+	}
+}
