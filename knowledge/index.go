@@ -406,7 +406,7 @@ func (ix *Index) addChunk(rs []Readout, ex []extracted, results []Result) error 
 		results[it.result].Meeting = changed[k].meeting
 		results[it.result].Changed = changed[k].changed
 		if changed[k].changed {
-			ix.terms.add(it.meeting)
+			ix.terms.addTerms(it.meeting, it.terms)
 		}
 	}
 	// Fill the results of readouts that repeated an id within this call.
@@ -548,7 +548,7 @@ func (ix *Index) rebuild(ctx context.Context) (int, error) {
 			return n, fmt.Errorf("index batch: %w", err)
 		}
 		for _, it := range items {
-			ix.terms.add(it.meeting)
+			ix.terms.addTerms(it.meeting, it.terms)
 		}
 		n += len(items)
 	}

@@ -59,11 +59,18 @@ func (f *keywordField) NumPlainTextBytes() uint64 {
 
 // Analyze builds the token map; bleve calls it on its analysis workers.
 func (f *keywordField) Analyze() {
+	n := 0
+	for _, t := range f.terms {
+		n += len(t)
+	}
+	buf := make([]byte, 0, n) // every term's bytes, in one allocation
 	freqs := make(index.TokenFrequencies, len(f.terms))
 	tfs := make([]index.TokenFreq, len(f.terms))
 	for i, t := range f.terms {
+		start := len(buf)
+		buf = append(buf, t...)
 		tf := &tfs[i]
-		tf.Term = []byte(t)
+		tf.Term = buf[start:len(buf):len(buf)]
 		tf.SetFrequency(1)
 		freqs[t] = tf
 	}

@@ -2,9 +2,11 @@ package knowledge
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
@@ -132,21 +134,20 @@ func toDoc(im mapping.IndexMapping, id string, m Meeting) (*document.Document, e
 	var ptok, role, afftok []string
 	for _, p := range m.Participants {
 		ptok = append(ptok, ixWords(p.Name)...)
-		aff := AffiliationText(p.Affiliation)
-		role = append(role, ixWords(p.Title+" "+aff)...)
-		afftok = append(afftok, ixWords(aff)...)
+		// The office's words, then the affiliation's (the words of
+		// Title+" "+affiliation: a space ends every word).
+		aff := ixWords(AffiliationText(p.Affiliation))
+		role = append(append(role, ixWords(p.Title)...), aff...)
+		afftok = append(afftok, aff...)
 	}
 	keyword(fPersonTok, ixUnique(ptok))
 	keyword(fRole, ixUnique(role))
 	keyword(fAffTok, ixUnique(afftok))
 	keyword(fLoc, ixUnique(ixWords(m.Location)))
-	if m.Date != "" {
-		if n, ok := ixDayNumber(m.Date, false); ok {
-			day := int(n)
-			keyword(fDay, []string{fmt.Sprintf("%08d", day)})
-			keyword(fMonth, []string{fmt.Sprintf("%06d", day/100)})
-			keyword(fYear, []string{fmt.Sprintf("%04d", day/10000)})
-		}
+	if day, ok := dayTerm(m.Date); ok {
+		keyword(fDay, []string{day})
+		keyword(fMonth, []string{day[:6]})
+		keyword(fYear, []string{day[:4]})
 	}
 	if !m.Ingested.IsZero() {
 		keyword(fIngested, ingestedTerms(m.Ingested))
@@ -155,7 +156,7 @@ func toDoc(im mapping.IndexMapping, id string, m Meeting) (*document.Document, e
 	// field; leave the keyword fields out too (no query reads "_all").
 	for i, cf := range doc.CompositeFields {
 		if cf.Name() == allField {
-			doc.CompositeFields[i] = document.NewCompositeFieldWithIndexingOptions(allField, true, nil, mappedFields, index.IndexField|index.IncludeTermVectors)
+			doc.CompositeFields[i] = emptyAll
 		}
 	}
 	return doc, nil
@@ -166,6 +167,12 @@ const allField = "_all"
 
 // mappedFields are all the fields newMapping declares.
 var mappedFields = []string{fTitle, fText, fTopics, fPersonTok, fRole, fAffTok, fLoc, fKind, fDate, fDay, fMonth, fYear, fPublished, fIngested, fTitleWord}
+
+// emptyAll is the "_all" field of every document: every field is left out
+// of it, so it stays empty and one can serve every document at once (bleve
+// only reads it). toDoc must make no field outside mappedFields, or bleve
+// would add that field's terms to it (TestToDocFieldsAreMapped).
+var emptyAll = document.NewCompositeFieldWithIndexingOptions(allField, true, nil, mappedFields, index.IndexField|index.IncludeTermVectors)
 
 // Ingestion times are indexed as two keyword terms, so a window of them
 // is a few term ranges (see ingestedRange) rather than a numeric field's
@@ -183,6 +190,32 @@ const (
 func ingestedTerms(t time.Time) []string {
 	t = t.UTC()
 	return []string{ingestedInstant + t.Format(instantLayout), ingestedDay + t.Format(dayLayout)}
+}
+
+// dayTerm is the day number of date (YYYY-MM-DD or a prefix of it) as the
+// eight-digit term indexed for it (ixDayNumber's YYYYMMDD); its first six
+// and four digits are the month and year terms.
+func dayTerm(date string) (string, bool) {
+	if len(date) == 10 && date[4] == '-' && date[7] == '-' && date[:4] != "0000" && allDigits(date[:4]) && allDigits(date[5:7]) && allDigits(date[8:]) {
+		return date[:4] + date[5:7] + date[8:], true
+	}
+	if date == "" {
+		return "", false
+	}
+	n, ok := ixDayNumber(date, false)
+	if !ok {
+		return "", false
+	}
+	return fmt.Sprintf("%08d", int(n)), true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // ixDayNumber turns a date or its start ("2006", "2006-07", "2006-07-03")
@@ -229,6 +262,41 @@ func ixFold(s string) string {
 // ixWords splits s into folded words of letters and digits. Possessive
 // "'s" is dropped ("Guterres's" -> "guterres").
 func ixWords(s string) []string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return ixWordsRunes(s)
+		}
+	}
+	// ASCII: the words are slices of the lower-cased text, which is s
+	// itself when s has no capitals.
+	s = strings.ToLower(s)
+	var out []string
+	start := -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, s[start:i])
+			start = -1
+		}
+		if c == '\'' && i+1 < len(s) && s[i+1] == 's' && (i+2 == len(s) || !('a' <= s[i+2] && s[i+2] <= 'z')) {
+			i++
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+
+// ixWordsRunes is ixWords for text with letters beyond ASCII.
+func ixWordsRunes(s string) []string {
 	rs := []rune(ixFold(s))
 	var out []string
 	start := -1
@@ -254,7 +322,22 @@ func ixWords(s string) []string {
 	return out
 }
 
+// ixUnique returns the distinct non-empty strings of in, in order, in a
+// new slice.
 func ixUnique(in []string) []string {
+	if len(in) == 0 || len(in) > 24 {
+		return ixUniqueMap(in) // nil for nil, as callers' tests expect
+	}
+	out := make([]string, 0, len(in))
+	for _, s := range in {
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func ixUniqueMap(in []string) []string {
 	seen := make(map[string]bool, len(in))
 	out := in[:0:0]
 	for _, s := range in {

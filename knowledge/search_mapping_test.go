@@ -3,6 +3,7 @@ package knowledge
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -166,5 +167,48 @@ func TestIngestedRangeIsExact(t *testing.T) {
 				t.Errorf("ingested from %v to %v: %d meetings, want %d", from, to, p.Total, want)
 			}
 		}
+	}
+}
+
+// TestDayTerm checks the day term against the day number it stands for.
+func TestDayTerm(t *testing.T) {
+	for _, d := range []string{"2021-05-03", "2021-05", "2021", "0999-12-31", "0000-01-01", "2021-5-3", "2021-05-3x", "x", "", "1-02-03", "2021-00-00", "20210503"} {
+		got, ok := dayTerm(d)
+		n, wantOK := ixDayNumber(d, false)
+		want := ""
+		if wantOK {
+			want = fmt.Sprintf("%08d", int(n))
+		}
+		if got != want || ok != wantOK {
+			t.Errorf("dayTerm(%q) = %q, %v; want %q, %v", d, got, ok, want, wantOK)
+		}
+	}
+}
+
+// TestToDocFieldsAreMapped checks that every field toDoc makes is one the
+// shared empty "_all" field leaves out, so bleve never writes into it.
+func TestToDocFieldsAreMapped(t *testing.T) {
+	im := newMapping()
+	ms := []Meeting{{}, {
+		Title: "Minister Åberg meets Secretary Blinken", Text: "They met.", Date: "2021-05-03", Published: "2021-05-04",
+		Kind: KindInPerson, Location: "Geneva", Topics: []string{"trade", "Arctic"}, Ingested: testNow,
+		Participants: []Participant{{Name: "Elin Åberg", Title: "Foreign Minister", Affiliation: "Sweden"}, {Title: "Secretary-General", Affiliation: "United Nations"}},
+	}}
+	for _, m := range ms {
+		doc, err := toDoc(im, "id", m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range doc.Fields {
+			if !slices.Contains(mappedFields, f.Name()) {
+				t.Errorf("toDoc makes field %q, which mappedFields lacks", f.Name())
+			}
+		}
+		if len(doc.CompositeFields) != 1 || doc.CompositeFields[0] != emptyAll {
+			t.Errorf("composite fields = %v, want the shared empty _all", doc.CompositeFields)
+		}
+	}
+	if emptyAll.AnalyzedLength() != 0 || len(emptyAll.AnalyzedTokenFrequencies()) != 0 {
+		t.Errorf("the shared _all field holds terms")
 	}
 }

@@ -19,6 +19,9 @@ import (
 // readout name made which meeting id.
 type store struct {
 	db *bolt.DB
+	// enc is scratch space for encoding values, used only inside a
+	// write transaction (bbolt runs one at a time).
+	enc bytes.Buffer
 }
 
 var (
@@ -131,14 +134,18 @@ func decodeMeeting(tx *bolt.Tx, key, b []byte, m *Meeting) error {
 // process's mapped memory do too); untagged values are plain JSON.
 const tagSnappyJSON = 0x01
 
-func encodeJSON(v any) ([]byte, error) {
-	data, err := json.Marshal(v)
-	if err != nil {
+// encodeJSON is json.Marshal's output compressed behind the tag; buf is
+// scratch space for the JSON, which is only read while it is compressed.
+func encodeJSON(buf *bytes.Buffer, v any) ([]byte, error) {
+	buf.Reset()
+	if err := json.NewEncoder(buf).Encode(v); err != nil { // escapes HTML, as Marshal does
 		return nil, err
 	}
-	out := make([]byte, 1, 1+snappy.MaxEncodedLen(len(data)))
+	data := bytes.TrimSuffix(buf.Bytes(), []byte("\n")) // Encode's newline
+	out := make([]byte, 1+snappy.MaxEncodedLen(len(data)))
 	out[0] = tagSnappyJSON
-	return append(out, snappy.Encode(nil, data)...), nil
+	n := len(snappy.Encode(out[1:], data))
+	return out[: 1+n : 1+n], nil
 }
 
 func decodeJSON(b []byte, v any) error {
@@ -157,6 +164,9 @@ type storeItem struct {
 	raw     Readout
 	meeting Meeting
 	result  int // index into the caller's results
+	// terms are the meeting's autocomplete values (meetingTerms), found
+	// once for the store's counts and the in-memory lists.
+	terms []termKey
 }
 
 // putResult says what put did with one item.
@@ -204,11 +214,14 @@ func (s *store) putAsync(items []storeItem) ([]putResult, []string, func() error
 					terms.add(prev, -1)
 				}
 			}
-			terms.add(it.meeting, 1)
-			if err := putJSON(raw, id, it.raw); err != nil {
+			if items[i].terms == nil {
+				items[i].terms = meetingTerms(it.meeting)
+			}
+			terms.addKeys(items[i].terms, 1)
+			if err := s.putJSON(raw, id, it.raw); err != nil {
 				return err
 			}
-			if err := putJSON(mt, id, encodeMeeting(it.meeting, it.raw)); err != nil {
+			if err := s.putJSON(mt, id, encodeMeeting(it.meeting, it.raw)); err != nil {
 				return err
 			}
 			if err := tx.Bucket(bucketTitle).Put(id, titleValue(it.meeting)); err != nil {
@@ -263,14 +276,17 @@ func (s *store) putMeetings(items []storeItem) error {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		mt := tx.Bucket(bucketMeeting)
 		terms := termDeltas{}
-		for _, it := range items {
-			if err := putJSON(mt, []byte(it.meeting.ID), encodeMeeting(it.meeting, it.raw)); err != nil {
+		for i, it := range items {
+			if err := s.putJSON(mt, []byte(it.meeting.ID), encodeMeeting(it.meeting, it.raw)); err != nil {
 				return err
 			}
 			if err := tx.Bucket(bucketTitle).Put([]byte(it.meeting.ID), titleValue(it.meeting)); err != nil {
 				return err
 			}
-			terms.add(it.meeting, 1)
+			if items[i].terms == nil {
+				items[i].terms = meetingTerms(it.meeting)
+			}
+			terms.addKeys(items[i].terms, 1)
 		}
 		return terms.apply(tx)
 	})
@@ -280,8 +296,9 @@ func (s *store) putMeetings(items []storeItem) error {
 	return nil
 }
 
-func putJSON(b *bolt.Bucket, key []byte, v any) error {
-	data, err := encodeJSON(v)
+// putJSON stores v under key; call it only inside a write transaction.
+func (s *store) putJSON(b *bolt.Bucket, key []byte, v any) error {
+	data, err := encodeJSON(&s.enc, v)
 	if err != nil {
 		return err
 	}

@@ -41,14 +41,14 @@ type termDeltas map[termKey]int
 
 // meetingTerms are m's values for each list, each once, in meeting order.
 func meetingTerms(m Meeting) []termKey {
-	var out []termKey
-	seen := map[termKey]bool{}
+	// A meeting holds a few dozen values at most: a scan finds repeats
+	// at less cost than a map.
+	out := make([]termKey, 0, 3*len(m.Participants)+len(m.Topics))
 	count := func(k termKind, v string) {
 		key := termKey{k, v}
-		if v == "" || seen[key] {
+		if v == "" || slices.Contains(out, key) {
 			return
 		}
-		seen[key] = true
 		out = append(out, key)
 	}
 	for _, p := range m.Participants {
@@ -63,8 +63,11 @@ func meetingTerms(m Meeting) []termKey {
 }
 
 // add counts m's terms with sign delta.
-func (d termDeltas) add(m Meeting, delta int) {
-	for _, k := range meetingTerms(m) {
+func (d termDeltas) add(m Meeting, delta int) { d.addKeys(meetingTerms(m), delta) }
+
+// addKeys counts terms (one meeting's, from meetingTerms) with sign delta.
+func (d termDeltas) addKeys(terms []termKey, delta int) {
+	for _, k := range terms {
 		d[k] += delta
 	}
 }
