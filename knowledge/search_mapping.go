@@ -294,7 +294,6 @@ func ixWords(s string) []string {
 	return out
 }
 
-
 // ixWordsRunes is ixWords for text with letters beyond ASCII.
 func ixWordsRunes(s string) []string {
 	rs := []rune(ixFold(s))
