@@ -61,7 +61,16 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 	if len(ixWords(question)) == 0 {
 		return Answer{}, ErrEmptyQuestion
 	}
+	question, err := ix.respellNames(ctx, question)
+	if err != nil {
+		return Answer{}, err
+	}
 	pq := parseQuestion(question, ix.terms)
+	if len(pq.place) == 0 && strings.ToLower(question) == question {
+		if err := ix.placeFromLocations(&pq); err != nil {
+			return Answer{}, err
+		}
+	}
 	if len(pq.people) == 0 && len(pq.topic) == 0 && len(pq.roles) == 0 && pq.from == "" {
 		return Answer{}, ErrNoAnswer
 	}
@@ -74,8 +83,11 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 			return Answer{}, ErrNoAnswer
 		}
 	}
+	if pq.askWhoIs && len(pq.people) == 1 && placeOnly(pq) && pq.from == "" {
+		return ix.answerWhoIs(ctx, pq)
+	}
 	// "Did A and B meet?" with nothing else asked: every meeting, or none.
-	didMeet := pq.askDid && len(pq.people) >= 2 && pq.from == "" && pq.monthDay == "" && len(pq.topic) == 0
+	didMeet := pq.askDid && len(pq.people) >= 2 && pq.from == "" && pq.monthDay == "" && pq.month == "" && len(pq.topic) == 0
 	// "Where did A and B meet?" with nothing else asked: every meeting
 	// with its place, as they may have met in several.
 	whereMet := pq.askWhere && !pq.askWhen && len(pq.people) > 0 && pq.from == "" && pq.monthDay == "" && len(pq.topic) == 0 && len(pq.place) == 0
@@ -90,7 +102,7 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 	}
 	// "Did A and B meet in 2021?": their meetings then, or a plain no
 	// with the meetings they did have.
-	if pq.askDid && len(pq.people) >= 2 && pq.from != "" && len(pq.topic) == 0 && !list {
+	if pq.askDid && len(pq.people) >= 2 && (pq.from != "" || pq.month != "") && len(pq.topic) == 0 && !list {
 		return ix.answerDidMeetThen(ctx, pq)
 	}
 	if list {
@@ -99,7 +111,36 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 	if pq.askChange && len(pq.people) > 0 && len(pq.topic) > 0 {
 		return ix.answerChange(ctx, pq)
 	}
-	return ix.answerOne(ctx, pq)
+	ans, err := ix.answerOne(ctx, pq)
+	if err == nil && len(ans.Meetings) == 1 && ix.yesByOffices(pq, ans.Meetings[0]) {
+		ans.Text = "Yes. " + ans.Text
+	}
+	return ans, err
+}
+
+// yesByOffices reports whether a yes-or-no question that names the sides
+// only by office ("was there a call between the US president and the
+// Polish prime minister") is answered yes by meeting m: a participant
+// from every country asked about, and the kind asked when it is explicit.
+func (ix *Index) yesByOffices(pq question, m Meeting) bool {
+	if !pq.askDid || len(pq.people) > 0 || !placeOnly(pq) || pq.hardKind && !slices.Contains(pq.kinds, m.Kind) {
+		return false
+	}
+	var have []string
+	for _, p := range m.Participants {
+		have = append(have, ixWords(AffiliationText(p.Affiliation))...)
+	}
+	sides := 0
+	for _, r := range ixUnique(slices.Clone(pq.roles)) {
+		if !ix.terms.isAffWord(r) {
+			continue
+		}
+		if !slices.Contains(have, r) {
+			return false
+		}
+		sides++
+	}
+	return sides >= 2
 }
 
 func (ix *Index) peopleQueries(pq question) []query.Query {
@@ -185,6 +226,17 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 			return Answer{}, err
 		}
 	}
+	if pq.month != "" {
+		// "In March" of any year: a filter on what was found.
+		var then []Meeting
+		for _, m := range ms {
+			if len(m.Date) >= 7 && m.Date[5:7] == pq.month {
+				then = append(then, m)
+			}
+		}
+		total -= len(ms) - len(then)
+		ms = then
+	}
 	if len(ms) == 0 {
 		return Answer{}, ErrNoAnswer
 	}
@@ -255,6 +307,15 @@ func (ix *Index) answerList(ctx context.Context, pq question) (Answer, error) {
 		}
 	}
 	var b strings.Builder
+	// "Did A and B meet?" is answered yes or no first, then with the
+	// meetings that say so.
+	if yesNo(pq) {
+		if noneOfKind {
+			b.WriteString("No. ")
+		} else {
+			b.WriteString("Yes. ")
+		}
+	}
 	switch {
 	case !noneOfKind:
 	case len(pq.kinds) > 1:
@@ -367,7 +428,9 @@ func topicMatch(words []string) query.Query {
 func listLine(m Meeting, who, where bool) string {
 	parts := []string{ixHumanDate(m.Date)}
 	parts = append(parts, kindPhrase(m.Kind))
-	if m.Time != "" {
+	if end, ok := clockEnd(m.Time, m.DurationMinutes); ok {
+		parts = append(parts, m.Time+"–"+end)
+	} else if m.Time != "" {
 		parts = append(parts, m.Time)
 	}
 	if m.DurationMinutes > 0 {
@@ -458,8 +521,10 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 	if q := placeQuery(pq); q != nil {
 		must = append(must, q) // held there or at least mentioned
 	}
+	subjectAt := -1
 	if len(pq.people) == 0 && len(pq.subject) > 0 {
 		// "What did the Secretary-General say…": the office must be there.
+		subjectAt = len(must)
 		must = append(must, wordsQuery(fRole, strings.Join(pq.subject, " ")))
 	}
 	var should, anchors []query.Query
@@ -580,6 +645,18 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 			return Answer{}, err
 		}
 	}
+	if len(res.Hits) == 0 && subjectAt >= 0 {
+		// "What did the Brazilian minister highlight?" when the readout
+		// gave the minister no affiliation: the office among the
+		// participants', the country in the text ("Brazilian").
+		if q := officeInText(pq.subject); q != nil {
+			relaxed := slices.Clone(must)
+			relaxed[subjectAt] = q
+			if res, err = run(relaxed); err != nil {
+				return Answer{}, err
+			}
+		}
+	}
 	if len(res.Hits) == 0 {
 		return Answer{}, ErrNoAnswer
 	}
@@ -607,11 +684,18 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 				s += 2 // a month or a day names the meeting; a year may be what was discussed
 			}
 		}
-		if pq.monthDay != "" && strings.HasSuffix(m.Date, pq.monthDay) {
+		if pq.monthDay != "" && strings.HasSuffix(m.Date, pq.monthDay) || pq.month != "" && len(m.Date) >= 7 && m.Date[5:7] == pq.month {
 			s += 0.5
 		}
 		if slices.Contains(pq.kinds, m.Kind) {
 			s += 0.3
+			if pq.askDid {
+				s += 0.7 // "was there a call between …" is about a call
+			}
+		} else if pq.hardKind && len(pq.kinds) > 0 && !pq.askFuture && !pq.askNext {
+			// "by phone", "the call": a meeting of another kind answers
+			// another question (but a call may plan a meeting in person).
+			s -= 1
 		}
 		if i == end {
 			s += 1.5
@@ -710,6 +794,44 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 		return ix.composeQuoteFirst(m, pq, scorer, others), nil
 	}
 	return ix.composeOneWithOthers(m, pq, scorer, others), nil
+}
+
+// officeInText matches meetings where a participant holds the office
+// words of subject and the text names its country words (as a prefix, so
+// "Brazilian" for "brazil"); nil when subject has no country or no office.
+func officeInText(subject []string) query.Query {
+	var office, country []string
+	for _, w := range subject {
+		if qOfficeWords[w] || qOfficeModifiers[w] || ixStopWords[w] {
+			office = append(office, w)
+		} else {
+			country = append(country, w)
+		}
+	}
+	if len(office) == 0 || len(country) == 0 {
+		return nil
+	}
+	qs := []query.Query{wordsQuery(fRole, strings.Join(office, " "))}
+	for _, c := range country {
+		var alts []query.Query
+		for _, st := range ixStemsOf(c) {
+			p := bleve.NewPrefixQuery(st)
+			p.SetField(fText)
+			alts = append(alts, p)
+		}
+		if len(alts) == 0 {
+			return nil
+		}
+		qs = append(qs, bleve.NewDisjunctionQuery(alts...))
+	}
+	return bleve.NewConjunctionQuery(qs...)
+}
+
+// yesNo reports whether the question asks only whether people met ("Did
+// A and B meet in 2021?", "Have they ever spoken by phone?"), which a
+// reader wants answered with a plain yes or no before the details.
+func yesNo(pq question) bool {
+	return pq.askDid && len(pq.people) >= 2 && len(pq.topic) == 0
 }
 
 // rolesMatch reports whether some participant holds an asked-about office
@@ -819,7 +941,9 @@ func ixHeadline(m Meeting) string {
 	} else {
 		b.WriteString(" (date not given)")
 	}
-	if m.Time != "" {
+	if end, ok := clockEnd(m.Time, m.DurationMinutes); ok {
+		b.WriteString(" from " + m.Time + " to " + end)
+	} else if m.Time != "" {
 		b.WriteString(" at " + m.Time)
 	}
 	if m.DurationMinutes > 0 {
@@ -1585,8 +1709,8 @@ func (sc *scorer) scoreSentence(s string) scored {
 	}
 	c := scored{text: s}
 	for st, t := range sc.terms {
-		if t.place && !sc.pq.askWhere {
-			continue
+		if t.place && !sc.pq.askWhere && !sc.pq.askFuture {
+			continue // where they met is in the headline; but "when will she visit Santiago" needs Santiago
 		}
 		if m := t.matches(set); m > 0 {
 			w := m * t.weight

@@ -228,19 +228,24 @@ func mentionsLength(m Meeting) bool {
 func (ix *Index) answerDidMeetThen(ctx context.Context, pq question) (Answer, error) {
 	_, err := ix.answerList(ctx, pq)
 	if err == nil {
-		return ix.answerOne(ctx, pq)
+		ans, err := ix.answerOne(ctx, pq)
+		if err == nil {
+			ans.Text = "Yes. " + ans.Text
+		}
+		return ans, err
 	}
 	if !errors.Is(err, ErrNoAnswer) {
 		return Answer{}, err
 	}
 	when := rangePhrase(pq)
 	all := pq
-	all.from, all.to, all.day = "", "", ""
+	all.from, all.to, all.day, all.month = "", "", "", ""
+	all.askDid = false // the list after the no is no yes-or-no answer of its own
 	ans, err := ix.answerList(ctx, all)
 	if err != nil {
 		return ans, err
 	}
-	ans.Text = "No meeting " + when + " is recorded. Their other meetings:\n" + ans.Text
+	ans.Text = "No. No meeting " + when + " is recorded. Their other meetings:\n" + ans.Text
 	return ans, nil
 }
 
@@ -248,6 +253,10 @@ func (ix *Index) answerDidMeetThen(ctx context.Context, pq question) (Answer, er
 // "in May 2021", "in 2021", or "between … and …".
 func rangePhrase(pq question) string {
 	switch {
+	case pq.month != "" && pq.from == "":
+		if t, err := time.Parse("01", pq.month); err == nil {
+			return "in " + t.Format("January")
+		}
 	case pq.day != "":
 		return "on " + ixHumanDate(pq.day)
 	case strings.HasSuffix(pq.from, "-01-01") && strings.HasSuffix(pq.to, "-12-31") && pq.from[:4] == pq.to[:4]:

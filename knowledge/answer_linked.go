@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -154,4 +155,34 @@ func counterparts(ms []Meeting, words []string) string {
 		labels = append(labels, l)
 	}
 	return ixJoinAnd(labels)
+}
+
+// answerWhoIs answers "who is X": X's office as the latest readout that
+// gives one writes it, then the meetings X took part in, with whom.
+func (ix *Index) answerWhoIs(ctx context.Context, pq question) (Answer, error) {
+	list := pq
+	list.askWhoIs, list.askWho = false, true
+	list.subject = pq.people[0]
+	ans, err := ix.answerList(ctx, list)
+	if err != nil {
+		return ans, err
+	}
+	var who Participant
+	date := ""
+	for _, m := range ans.Meetings { // oldest first: the latest, fullest office wins
+		for _, p := range m.Participants {
+			if p.Title != "" && nameWithin(pq.people[0], ixWords(p.Name)) && (p.Affiliation != "" || who.Affiliation == "") {
+				who, date = p, m.Date
+			}
+		}
+	}
+	if who.Title == "" {
+		return ans, nil
+	}
+	line := who.Name + ": " + who.Title
+	if who.Affiliation != "" {
+		line += " (" + who.Affiliation + ")"
+	}
+	ans.Text = line + ", in the readout of " + ixHumanDate(date) + ".\n" + ans.Text
+	return ans, nil
 }

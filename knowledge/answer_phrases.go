@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -28,6 +29,27 @@ func durationPhrase(mins int) string {
 		return fmt.Sprintf("%s (%d and a half %s)", s, h, "hours")
 	}
 	return fmt.Sprintf("%s (%d %s %d minutes)", s, h, unit, rest)
+}
+
+// clockEnd is when a meeting that began at start (HH:MM) and lasted mins
+// minutes ended, so "at what time" gets the whole span a readout gives as
+// a start and a length ("from 21:00 for 30 minutes" ended at 21:30). It is
+// false without both, or when the meeting ran past midnight, whose end
+// would read as an earlier time of the same day.
+func clockEnd(start string, mins int) (string, bool) {
+	if mins <= 0 || len(start) != 5 || start[2] != ':' {
+		return "", false
+	}
+	h, errH := strconv.Atoi(start[:2])
+	m, errM := strconv.Atoi(start[3:])
+	if errH != nil || errM != nil || h > 23 || m > 59 {
+		return "", false
+	}
+	end := h*60 + m + mins
+	if end >= 24*60 {
+		return "", false
+	}
+	return fmt.Sprintf("%02d:%02d", end/60, end%60), true
 }
 
 // nextMeetingPhrases are how a readout states the next meeting.

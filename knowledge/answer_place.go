@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -132,10 +133,66 @@ func (ix *Index) isMeetingPlace(ctx context.Context, pq question) bool {
 // placeOnly reports whether every topic word of the question is a word of
 // its place: it asks for the meetings held there, nothing more.
 func placeOnly(pq question) bool {
+	if slices.Equal(pq.topic, []string{"discuss"}) || slices.Equal(pq.topic, []string{"ask"}) {
+		return false // "what was discussed in Suva" asks what was said there
+	}
 	for _, w := range pq.topic {
 		if !slices.Contains(pq.place, w) && !slices.Contains(pq.weak, w) {
 			return false
 		}
 	}
 	return true
+}
+
+// placeFromLocations reads the place of a question typed all in lower
+// case ("where did they meet in brussels", "when did she visit cairo")
+// from the places meetings were held at: the words after "in", "at" or
+// "visit" that some indexed meeting's location holds, up to three. The
+// parser alone takes only the cities and countries it knows, as any other
+// lower-case word there may be a topic ("in energy").
+func (ix *Index) placeFromLocations(pq *question) error {
+	toks := tokenizeQuestion(pq.text)
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return fmt.Errorf("read places: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return fmt.Errorf("read places: %w", err)
+	}
+	defer r.Close()
+	held := func(w string) bool {
+		if ixStopWords[w] || qQuestionWords[w] || qKindWords[w] || qWeekdays[w] {
+			return false
+		}
+		if _, ok := qMonthNames[w]; ok {
+			return false
+		}
+		tfr, err := r.TermFieldReader(context.Background(), []byte(w), fLoc, false, false, false)
+		if err != nil {
+			return false
+		}
+		defer tfr.Close()
+		return tfr.Count() > 0
+	}
+	for i, t := range toks {
+		if t.word != "in" && t.word != "at" && !qVisitWords[t.word] {
+			continue
+		}
+		j := i + 1
+		if j < len(toks) && toks[j].word == "the" {
+			j++
+		}
+		var words []string
+		for ; j < len(toks) && len(words) < 3 && held(toks[j].word) && !slices.ContainsFunc(pq.people, func(p []string) bool {
+			return slices.Contains(p, toks[j].word)
+		}); j++ {
+			words = append(words, toks[j].word)
+		}
+		if len(words) > 0 {
+			pq.place = words
+			return nil
+		}
+	}
+	return nil
 }

@@ -235,21 +235,21 @@ func TestAskSilentAndAsk(t *testing.T) {
 }
 
 // "Did A and B meet in 2020?" when they did not: a plain no, with the
-// meetings they did have; when they did, that meeting.
+// meetings they did have; when they did, yes and that meeting.
 func TestAskDidMeetThen(t *testing.T) {
 	ix := newFixIndex(t)
 	ans, err := ix.Ask(t.Context(), "Did Hale and Okoro meet in 2020?")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(ans.Text, "No meeting in 2020 is recorded.") || !strings.Contains(ans.Text, "20 May 2022") {
+	if !strings.HasPrefix(ans.Text, "No. No meeting in 2020 is recorded.") || !strings.Contains(ans.Text, "20 May 2022") {
 		t.Errorf("answer is no plain no with the other meetings:\n%s", ans.Text)
 	}
 	ans, err = ix.Ask(t.Context(), "did hale and okoro meet in may 2022")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.HasPrefix(ans.Text, "No meeting") || !strings.Contains(ans.Text, "20 May 2022") {
+	if !strings.HasPrefix(ans.Text, "Yes. ") || !strings.Contains(ans.Text, "20 May 2022") {
 		t.Errorf("answer misses the meeting of May 2022:\n%s", ans.Text)
 	}
 	if _, err := newFutureIndex(t).Ask(t.Context(), "Did Ito and Lund meet in 2022?"); !errors.Is(err, ErrNoAnswer) {

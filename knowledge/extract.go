@@ -393,6 +393,10 @@ var sentenceAbbrevs = setOf("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "
 	"u.s.a", "p.r.c", "d.c", "sra", "srta", "dña", "dra", "lic", "ing", "eng", "engr", "atty", "smt", "excmo", "excma",
 	"brig", "cdr", "cmdr", "sgt", "mlle", "arq", "md", "mohd", "muh", "abd")
 
+// unitAbbrevs are units written with a dot that a bracket may follow
+// inside the sentence ("16.00 hrs. (local time)").
+var unitAbbrevs = setOf("hrs", "hr", "h", "min", "mins", "approx")
+
 // splitSentences splits a paragraph at sentence ends, not at "Mr." or
 // initials.
 func splitSentences(p string) []string {
@@ -438,6 +442,9 @@ func splitSentences(p string) []string {
 			abbrev, _ := lookupLower(sentenceAbbrevs, w)
 			if abbrev || isOneUpperRune(w) || strings.Contains(w, ".") {
 				continue // "Mr.", "R.", "U.S."
+			}
+			if next == '(' && unitAbbrevs[strings.ToLower(w)] {
+				continue // "at 16.00 hrs. (Bangkok time)": the clause goes on
 			}
 			// "a.m" and "p.m" hold a dot: Contains above already skipped them.
 		}

@@ -31,6 +31,17 @@ func (d *doc) participants(mi int) []Participant {
 			reInPlaceComma.MatchString(d.part[:m.start]) && endsPhrase(d.part[m.end:]) {
 			return
 		}
+		// "BOGOR PALACE, West Java – President X received ...", "Riyadh,
+		// Dhu al-Hijjah 5, 1447, SPA -- ...": a bare name in the dateline
+		// is a place or a calendar's month, not someone met.
+		if !fromTitle && !m.office && m.title == "" && !m.hon && m.end <= leadDatelineEnd(d.part) {
+			return
+		}
+		// "in the Speaker's Chambers", "at SBP Head Office, Karachi": a
+		// venue named after an office is not its holder.
+		if !fromTitle && !m.hon && m.title != "" && (venueAfterOffice(d.part, m) || venueNouns[lastWordFold(m.title)] && !strings.Contains(m.title, " of ")) {
+			return
+		}
 		if fromTitle && !m.office && m.title == "" && !m.hon {
 			if bodyFold == "" {
 				bodyFold = foldName(d.body)
@@ -137,7 +148,7 @@ func (d *doc) participants(mi int) []Participant {
 	}
 	// Mentions in the meeting sentence, then in the next sentence when the
 	// first names only one side.
-	for _, m := range joinSplitOffices(d.part, d.ments.find(d.part)) {
+	for _, m := range joinOfficeApposition(d.part, joinSplitOffices(d.part, d.ments.find(d.part))) {
 		add(m, false)
 	}
 	for _, m := range d.ments.find(d.title) {
@@ -158,6 +169,11 @@ func (d *doc) participants(mi int) []Participant {
 		}
 	}
 	d.nameOffices(ps)
+	respectiveCountries(d.part, ps)
+	for i := range ps {
+		portfolioList(d.part, &ps[i])
+	}
+	d.attendeeCountries(ps)
 	for i := range ps {
 		if ps[i].Affiliation == "" {
 			ps[i].Affiliation = defaultAffiliation(ps[i].Title)
@@ -423,14 +439,23 @@ func shareToken(a, b string) bool {
 }
 
 // reInPlaceComma ends a place phrase and a comma: "held in Manado, ".
-var reInPlaceComma = regexp.MustCompile(`\b(?:in|at|near)\s+\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)?,\s*$`)
+// A venue may be longer and take an article: "at the Bogor Presidential
+// Palace, ".
+var reInPlaceComma = regexp.MustCompile(`\b(?:in|at|near)\s+(?:the\s+)?\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,3},\s*$`)
 
 // endsPhrase says whether rest, the text after a mention, starts with the
-// end of its phrase ("North Sulawesi." rather than "Macron met").
+// end of its phrase ("North Sulawesi." rather than "Macron met"), or with
+// a word for a region ("West Java Province,").
 func endsPhrase(rest string) bool {
 	rest = strings.TrimLeft(rest, " ")
+	if w, _, _ := strings.Cut(rest, " "); len(w) > 1 && strings.IndexByte(".,;:", w[len(w)-1]) >= 0 && regionWords[w[:len(w)-1]] {
+		return true
+	}
 	return rest == "" || strings.IndexByte(".,;:)", rest[0]) >= 0
 }
+
+// regionWords name a part of a country after its proper name.
+var regionWords = setOf("Province", "Region", "Prefecture", "State", "County", "District", "Governorate", "Oblast")
 
 // samePerson says whether two participant records describe one person.
 func samePerson(a, b Participant) bool {
@@ -779,6 +804,12 @@ func (d *doc) issuerCountry() string {
 				return p.country
 			}
 		}
+		// "MALACAÑAN PALACE, Manila – ": the dateline's city after a venue.
+		if end := leadDatelineEnd(d.sents[0].text); end > 0 {
+			if c, city := lineIssuer(d.sents[0].text[:end], false); c != "" && !d.summitIn(city) {
+				return c
+			}
+		}
 	}
 	lines := append(append(append(append([]string{}, d.header...), d.trailer...), d.labels...), d.r.Source)
 	for _, line := range lines {
@@ -1068,7 +1099,10 @@ func lastWordFold(s string) string {
 // reDelegationLed is a delegation's country just before the office or
 // name of the one who leads it: "a delegation from the Republic of Ghana
 // led by the ".
-var reDelegationLed = regexp.MustCompile(`delegation (?:from|of) (?:the )?(\p{Lu}[\p{L}'’ -]{1,40}?),? (?:led|headed) by (?:the )?$`)
+// The leader may be named by rank or through the institution: "led by the
+// First Deputy Speaker, Mr", "of the Asian Development Bank (ADB) led by
+// its Vice-President".
+var reDelegationLed = regexp.MustCompile(`delegation (?:from|of) (?:the )?(\p{Lu}[\p{L}'’ -]{1,40}?)(?: \(([A-Z][A-Za-z]{1,8})\))?,? (?:led|headed) by (?:the |its |their )?(?:(?:First|Second|Third|Senior|Acting) )?$`)
 
 // delegationCountry is the country of the delegation that the text before
 // a person says the person leads, or "".
@@ -1083,5 +1117,187 @@ func delegationCountry(before string) string {
 			return p.name
 		}
 	}
+	// "a delegation of the Asian Development Bank (ADB)": an institution
+	// with its acronym is the leader's own.
+	if m[2] != "" && strings.Contains(m[1], " ") {
+		return m[1] + " (" + m[2] + ")"
+	}
 	return ""
+}
+
+// venueAfterOffice says whether mention m is a name written after an
+// office's possessive ("the Speaker's Chambers", "the President's
+// Office"): a room or building, not a person.
+func venueAfterOffice(s string, m mention) bool {
+	if m.office || m.nameStart < 3 || m.nameStart > len(s) {
+		return false
+	}
+	head := s[:m.nameStart]
+	return strings.HasSuffix(head, "'s ") || strings.HasSuffix(head, "’s ")
+}
+
+// venueNouns end the name of a building or a room ("Head Office"); an
+// office of one ("Director of the Cabinet Office") has "of".
+var venueNouns = setOf("office", "house", "building", "buildings", "chambers", "headquarters", "hall", "palace", "secretariat")
+
+// reRespective is a list of demonyms before "counterparts" and the list of
+// names after it: "his Argentine and Bolivian counterparts, A and B".
+var reRespective = regexp.MustCompile(`\b((?:\p{Lu}[\p{L}]+,? )+)and (\p{Lu}[\p{L}]+) counterparts,? `)
+
+// respectiveCountries gives each person named after "X and Y counterparts"
+// the country of the demonym in the same place in the list: the first name
+// is the first demonym's.
+func respectiveCountries(part string, ps []Participant) {
+	loc := reRespective.FindStringSubmatchIndex(part)
+	if loc == nil {
+		return
+	}
+	var countries []string
+	for _, w := range append(strings.Fields(strings.ReplaceAll(part[loc[2]:loc[3]], ",", " ")), part[loc[4]:loc[5]]) {
+		p, ok := lookupPlace(w)
+		if !ok || p.isCity || p.isOrg {
+			return
+		}
+		countries = append(countries, p.name)
+	}
+	names := part[loc[1]:]
+	type at struct{ i, off int }
+	var order []at
+	for i, p := range ps {
+		if p.Name == "" {
+			continue
+		}
+		if off := strings.Index(names, p.Name); off >= 0 {
+			order = append(order, at{i, off})
+		}
+	}
+	if len(order) != len(countries) {
+		return
+	}
+	slices.SortFunc(order, func(a, b at) int { return a.off - b.off })
+	for k, o := range order {
+		ps[o.i].Affiliation = countries[k]
+	}
+}
+
+// rePortfolioList is the rest of a portfolio list after the first
+// portfolio, and the country after it: ", Sports, Tourism and Youth of
+// Mongolia,".
+var rePortfolioList = regexp.MustCompile(`^((?:,\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)+,?\s+and\s+\p{Lu}[\p{L}-]*)(?:\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3}))?[,.;]`)
+
+// portfolioList completes a title written after the name whose portfolios
+// are a list ("X, Minister of Culture, Sports, Tourism and Youth of
+// Mongolia,"), and takes its country.
+func portfolioList(part string, p *Participant) {
+	if p.Name == "" || p.Title == "" {
+		return
+	}
+	i := strings.Index(part, p.Name)
+	if i < 0 {
+		return
+	}
+	rest := part[i+len(p.Name):]
+	j := strings.Index(rest, ", "+p.Title)
+	if j < 0 || j > 40 {
+		return
+	}
+	rest = rest[j+2+len(p.Title):]
+	m := rePortfolioList.FindStringSubmatch(rest)
+	if m == nil {
+		return
+	}
+	p.Title += m[1]
+	if m[2] == "" {
+		return
+	}
+	if c := countryIn(m[2]); c != "" {
+		p.Affiliation = c
+	}
+}
+
+// countryIn is the longest known country that ends s ("the Republic of
+// Ghana"), or "".
+func countryIn(s string) string {
+	for w := strings.Fields(s); len(w) > 0; w = w[1:] {
+		if p, ok := lookupPlace(strings.Join(w, " ")); ok && !p.isOrg && !p.isCity && !p.isAdj {
+			return p.name
+		}
+	}
+	return ""
+}
+
+// rankTitles are ranks written before a name that say less than an office
+// written before them ("The Honourable Minister of Foreign Affairs,
+// Ambassador X,").
+var rankTitles = setOf("ambassador", "dr", "professor", "prof", "general", "admiral", "engineer", "senator")
+
+// reAtInstitution is an office's institution between the office and its
+// holder: "Minister of State at the Ministry of Foreign Affairs Dr. X".
+var reAtInstitution = regexp.MustCompile(`^ at the (\p{Lu}[\p{L}]*(?: (?:of|for|and|the|\p{Lu}[\p{L}]*))*) $`)
+
+// joinOfficeApposition joins an office to the named person who holds it
+// when the name follows as an apposition ("the Honourable Minister of
+// Foreign Affairs, Ambassador X,") or after the office's institution
+// ("Minister of State at the Ministry of Foreign Affairs Dr. X").
+func joinOfficeApposition(s string, ms []mention) []mention {
+	var out []mention
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := ms[i], ms[i+1]
+		if !a.office || b.office || a.lower || a.poss || isCounterpart(a.title) || a.end > b.start || b.end > len(s) {
+			continue
+		}
+		gap := s[a.end:b.start]
+		title := ""
+		switch {
+		case gap == ", " && (b.title == "" || rankTitles[strings.ToLower(strings.TrimSuffix(b.title, "."))]) &&
+			strings.HasPrefix(s[b.end:], ","):
+			title = a.title
+		case b.title == "" && reAtInstitution.MatchString(gap):
+			title = a.title + strings.TrimRight(gap, " ")
+		default:
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(ms)
+		}
+		b.title, b.start = title, a.start
+		if b.aff == "" {
+			b.aff = a.aff
+		}
+		out[i+1] = b
+		out = slices.Delete(out, i, i+1)
+		ms = out
+		i--
+	}
+	if out == nil {
+		return ms
+	}
+	return out
+}
+
+// reAttendeeLine is a list line that gives a country and its attendee:
+// "Philippines: Secretary of National Defense Ramon Villaluz".
+var reAttendeeLine = regexp.MustCompile(`^[-•*\s]*(\p{Lu}[\p{L}'’ -]{2,40}):\s+(\S.{2,120})$`)
+
+// attendeeCountries gives a principal without a country the country of an
+// attendee line that names them.
+func (d *doc) attendeeCountries(ps []Participant) {
+	if !strings.Contains(d.r.Text, ":") {
+		return
+	}
+	for _, line := range strings.Split(d.r.Text, "\n") {
+		m := reAttendeeLine.FindStringSubmatch(strings.TrimSpace(line))
+		if m == nil {
+			continue
+		}
+		p, ok := lookupPlace(m[1])
+		if !ok || p.isCity || p.isAdj {
+			continue
+		}
+		for i := range ps {
+			if ps[i].Affiliation == "" && ps[i].Name != "" && shareToken(ps[i].Name, m[2]) {
+				ps[i].Affiliation = p.name
+			}
+		}
+	}
 }

@@ -297,6 +297,18 @@ func (d *doc) firstPart(mi int) string {
 			}
 		}
 	}
+	// "Time: 10:00 – 10:45 (WIB)": a labelled line gives the clock.
+	lines := append(d.header[:len(d.header):len(d.header)], d.labels...)
+	for _, x := range d.sents {
+		lines = append(lines, x.text)
+	}
+	for _, line := range lines {
+		if strings.Contains(line, "Time") {
+			if m := reTimeLabel.FindStringSubmatch(line); m != nil {
+				return s + " at " + m[1]
+			}
+		}
+	}
 	for _, line := range d.header {
 		if _, c, ok := dateOnlyLine(line); ok && c != "" {
 			return s + " " + c
@@ -309,6 +321,10 @@ func (d *doc) firstPart(mi int) string {
 	}
 	return s
 }
+
+// reTimeLabel is a header line that labels the meeting's time, perhaps
+// numbered: "Time: 10:00 – 10:45 (WIB)", "3. Time: 15:30".
+var reTimeLabel = regexp.MustCompile(`^(?:\d{1,2}[.)]?\s+)?Time\s*:\s*(\d{1,2}[:.]\d{2}.*)$`)
 
 // reMeetingLength opens a sentence that says how long this meeting lasted:
 // its subject is the meeting itself ("The call", "The video conference",

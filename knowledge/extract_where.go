@@ -3,6 +3,7 @@ package knowledge
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 var (
@@ -162,6 +163,14 @@ const venueNoun = `(?:\s+(?:headquarters|offices|office|residence|premises|compo
 // meeting sentence, the event it was held on the margins of, the city a
 // principal was visiting, else the dateline.
 func (d *doc) location(mi int) string {
+	// "Venue: ASEAN Secretariat, Jakarta": a labelled line says it outright.
+	if strings.Contains(d.r.Text, ":") {
+		if m := reVenueLabel.FindStringSubmatch(d.r.Text); m != nil {
+			if p := strings.TrimRight(strings.TrimSpace(m[1]), ".;"); p != "" && len(p) < 80 {
+				return p
+			}
+		}
+	}
 	meet := d.sents[mi].text
 	// A place or venue stated outside the event phrase ("met X in Kuala
 	// Lumpur on the sidelines of the Y Meeting") says where they met; the
@@ -173,7 +182,7 @@ func (d *doc) location(mi int) string {
 	}
 	for _, m := range inAt {
 		p := trimPlace(d.part[m[2]:m[3]])
-		if p == "" || !isPlaceLike(p) {
+		if p == "" || !isPlaceLike(p) || officeBefore(d.part[:m[0]+1]) {
 			continue
 		}
 		if margins == nil {
@@ -186,6 +195,13 @@ func (d *doc) location(mi int) string {
 	}
 	if margins != nil {
 		return trimPlace(meet[margins[2]:margins[3]])
+	}
+	// "X, who is in Astana on her first visit to Central Asia": where the
+	// guest is, before the region the visit is to.
+	if m := reIsIn.FindStringSubmatch(meet); m != nil {
+		if p := trimPlace(m[1]); p != "" && isPlaceLike(p) {
+			return p
+		}
 	}
 	if m := findOccasion(meet); m != nil {
 		if p := trimPlace(m[1]); p != "" && isPlaceLike(p) {
@@ -346,6 +362,14 @@ func isPlaceOrVenue(p string) bool {
 // named by its department or its street.
 var reVenueLower = regexp.MustCompile(`\b(?:headquarters|offices?|residence|premises|compound|secretariat|building|Department|Ministry|Palace|Villa|Castle|Guesthouse|Guest House|Embassy|Consulate|Chancellery|Street|Square|Avenue)\b`)
 
+// reVenueLabel is a line that labels the meeting's place, perhaps numbered:
+// "Venue: Ministry of Defense, Tokyo", "2 Place: Bern".
+var reVenueLabel = regexp.MustCompile(`(?m)^[ \t]*(?:\d{1,2}[.)]?[ \t]+)?(?:Venue|Place|Location)[ \t]*:[ \t]*(\p{Lu}[^\n]*)$`)
+
+// reIsIn is where a principal is staying: "who is in Astana", "who was
+// in Tallinn".
+var reIsIn = regexp.MustCompile(`\b(?:is|was|are|were)\s+(?:currently\s+|now\s+)?in\s+(` + capPhrase + `)`)
+
 func findOccasion(s string) []string {
 	if !strings.Contains(s, "visit") && !strings.Contains(s, "attend") && !strings.Contains(s, "trip to") &&
 		!strings.Contains(s, "arrived in") && !strings.Contains(s, "while in") {
@@ -478,4 +502,64 @@ func titleCase(s string) string {
 		f[i] = string(r)
 	}
 	return strings.Join(f, " ")
+}
+
+// datelineDashes end a dateline that opens a paragraph: "JAKARTA, 7 March
+// 2026 – ", "ABU DHABI, 15th June (WAM) -- ", "Manama, Sept. 9 (BNA): ".
+var datelineDashes = []string{" – ", " — ", " -- ", " - ", "): "}
+
+// leadDatelineEnd is the offset where a dateline opening s ends, or -1: a
+// short run of places, dates and agency marks with no lower-case word of
+// prose, closed by a dash.
+func leadDatelineEnd(s string) int {
+	end := -1
+	for _, dash := range datelineDashes {
+		if i := strings.Index(s, dash); i > 0 && i < 100 && (end < 0 || i < end) {
+			end = i
+		}
+	}
+	if end < 0 {
+		return -1
+	}
+	head := s[:end]
+	if strings.HasPrefix(s[end:], ")") {
+		end++ // keep "(BNA)" in the dateline
+	}
+	for _, w := range strings.FieldsFunc(head, func(r rune) bool { return r == ' ' || r == ',' || r == '/' }) {
+		if len(w) > 3 && strings.ToLower(w) == w && !strings.ContainsAny(w, "0123456789-") {
+			return -1 // "The minister said – ": prose, not a dateline
+		}
+	}
+	if leadDateline(s) == nil && !capsLead(head) && len(findDates(head)) == 0 {
+		return -1
+	}
+	return end
+}
+
+// capsLead says whether s opens with a word in capitals of three letters or
+// more ("MALACAÑAN", "ISTANA"), as a dateline's place is printed.
+func capsLead(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			break
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 3
+}
+
+// officeBefore says whether s ends with an office, so that an "at the
+// Ministry of ..." after it names where the office is held ("Minister of
+// State at the Ministry of Foreign Affairs"), not where anyone met.
+func officeBefore(s string) bool {
+	w := lastWord(strings.TrimRight(s, " "))
+	if strings.EqualFold(w, "State") {
+		return true
+	}
+	head, _ := lookupKey(titleHeads, w)
+	return head && w != "" && w[0] >= 'A' && w[0] <= 'Z'
 }

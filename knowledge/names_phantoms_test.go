@@ -44,7 +44,7 @@ func TestPhantomParticipants(t *testing.T) {
 			name: "a dateline in capitals with a city",
 			text: "6 May 2026\n\nGOVERNMENT HOUSE, Wellington — Prime Minister Aroha Ngata met Prime Minister Lars Holm of Denmark today.",
 			want: []Participant{
-				{Name: "Aroha Ngata", Title: "Prime Minister", Affiliation: ""},
+				{Name: "Aroha Ngata", Title: "Prime Minister", Affiliation: "New Zealand"},
 				{Name: "Lars Holm", Title: "Prime Minister", Affiliation: "Denmark"},
 			},
 		},

@@ -239,7 +239,28 @@ European Investment Bank|EIB
 Asian Infrastructure Investment Bank|AIIB
 Islamic Development Bank|IsDB
 New Development Bank|NDB
-Caribbean Development Bank|CDB`
+Caribbean Development Bank|CDB
+UNESCO|United Nations Educational, Scientific and Cultural Organization
+United Nations Development Programme|UNDP,United Nations Development Program
+United Nations Environment Programme|UNEP
+United Nations Population Fund|UNFPA
+UN-Habitat|United Nations Human Settlements Programme
+UNIDO|United Nations Industrial Development Organization
+UNCTAD|United Nations Conference on Trade and Development
+International Labour Organization|ILO,International Labour Organisation
+Food and Agriculture Organization|FAO,Food and Agriculture Organization of the United Nations
+International Fund for Agricultural Development|IFAD
+World Intellectual Property Organization|WIPO
+International Telecommunication Union|ITU
+World Meteorological Organization|WMO
+International Maritime Organization|IMO
+International Civil Aviation Organization|ICAO
+International Organization for Migration|IOM
+UN Women|United Nations Entity for Gender Equality and the Empowerment of Women
+UNAIDS|Joint United Nations Programme on HIV/AIDS
+UNRWA|United Nations Relief and Works Agency
+UNODC|United Nations Office on Drugs and Crime
+OCHA|Office for the Coordination of Humanitarian Affairs`
 
 // cityTable maps capitals and seats of government to their country, so a
 // dateline such as "Washington, DC" tells who issued a readout.

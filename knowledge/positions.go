@@ -18,6 +18,11 @@ type speakerSet struct {
 
 	pieceMents []mention // the last piece's mentions, reused
 
+	prevText string          // the sentence before the one being read
+	body     string          // the readout's body, read for honorifics
+	gender   map[string]byte // what the readout shows of each speaker's gender
+	honRead  bool            // whether body's honorifics are in gender
+
 	names   map[string][]string        // nameTokens, worked out once per name
 	offices map[string]map[string]bool // officeWords, worked out once per office
 }
@@ -239,10 +244,13 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 		}
 	}
 	if startsWithPronoun(s) {
-		if prev != "" && prev != BothSides {
-			return prev, true
-		}
-		return "", false
+		return ss.pronounSubject(s, prev)
+	}
+	if which := latterFormer(s); which >= 0 {
+		return ss.referredTo(which, prev) // "The latter presented ..."
+	}
+	if impersonalJoint(s) {
+		return BothSides, true // "It was noted that ..."
 	}
 	js := s
 	if len(js) > 80 {
@@ -517,7 +525,7 @@ func officeMatches(mentioned, title string) bool {
 // positions reads who stated what: one position per sentence or clause whose
 // subject is a participant or all sides, with its topic.
 func (d *doc) positions(mi int, ps []Participant) []Position {
-	ss := &speakerSet{ps: ps, self: d.self, ments: &d.ments}
+	ss := &speakerSet{ps: ps, self: d.self, ments: &d.ments, body: d.body}
 	// The sentence's tokens and a piece's: slices that outgrow a sentence
 	// come from findMentions' pool, so a readout does not grow its own.
 	toks, buf := tokenBufs.Get().(*[]token), tokenBufs.Get().(*[]token)
@@ -540,6 +548,7 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 	// needs none of its own. "" when Topic is final.
 	srcs := srcsArr[:0]
 	prev, prevPara := "", -1
+	paraOpen := false // the sentence being read opens its paragraph
 	// quoteBy is whose quote is open: "I" and "we" inside it are theirs.
 	quoteBy, quoteOpen := "", false
 	// A quote that opens a sentence and runs over several: the sentences
@@ -549,10 +558,18 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 	quoteFrom := -1
 	for i := mi; i < len(d.sents); i++ {
 		s := d.sents[i]
+		if i > mi {
+			ss.prevText = d.sents[i-1].text
+		}
+		paraOpen = false
 		if s.para != prevPara {
-			if prevPara >= 0 && s.para-prevPara > 1 {
+			// Paragraphs parted by one blank line are two apart: a pronoun
+			// opening the second still means the last speaker, but a
+			// sentence with no subject does not go on with it.
+			if prevPara >= 0 && s.para-prevPara > 2 {
 				prev = "" // a pronoun does not reach across a caption or gap
 			}
+			paraOpen = prevPara >= 0 && s.para-prevPara == 2
 			prevPara = s.para
 			quoteOpen = false // a quote that runs on reopens with the paragraph
 			quoteSents, quoteFrom = quoteSents[:0], -1
@@ -629,7 +646,8 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 			}
 			// No subject of its own: it continues the previous speaker's
 			// point ("In the face of ..., what both sides should do is ...").
-			if prev == "" || !continues(rest) || i == mi {
+			// A paragraph's first sentence does not go on with the last one's.
+			if prev == "" || paraOpen || !continues(rest) || i == mi {
 				continue
 			}
 			speaker = prev
@@ -655,7 +673,12 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 				break
 			}
 		}
+		last := speaker // the sentence's last own speaker, whom a pronoun after it means
 		for _, c := range ss.clauses(rest, speaker) {
+			if !c.aside {
+				last = c.speaker
+				ss.noteGender(c.speaker, c.text)
+			}
 			src := ""
 			if topic == "" {
 				src = c.text // clauseTopic(c.text, pi), when kept
@@ -671,8 +694,8 @@ func (d *doc) positions(mi int, ps []Participant) []Position {
 			srcs = append(srcs, src)
 		}
 		prev = speaker
-		if last := out; len(last) > 0 && last[len(last)-1].Speaker != "" {
-			prev = last[len(last)-1].Speaker
+		if last != "" {
+			prev = last
 		}
 		if quoteOpen && !wasOpen || quoteOpen && quoteBy == "" {
 			quoteBy = speaker
@@ -939,6 +962,7 @@ func introTopicPhrase(intro string) string {
 type clause struct {
 	text, speaker string
 	first         bool
+	aside         bool // all sides' part of one speaker's clause (jointTail)
 }
 
 // clauses splits a sentence where another participant or all sides become
@@ -974,7 +998,7 @@ func (ss *speakerSet) clauses(s, speaker string) []clause {
 		}
 	}
 	ss.cls = out
-	return out
+	return splitJointTails(out)
 }
 
 // groupSubject says a joint subject ends in a plural of people ("Japanese

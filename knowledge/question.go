@@ -27,6 +27,9 @@ type question struct {
 	from, to, day string
 	// monthDay is "MM-DD" for a day given without a year ("March 18").
 	monthDay string
+	// month is "MM" for a month given without a year in a yes-or-no
+	// question ("Did they meet in March?").
+	month string
 	// kinds are the ways of meeting asked about; hardKind when explicit
 	// ("by phone", "in person").
 	kinds    []Kind
@@ -37,6 +40,9 @@ type question struct {
 	askHowOften bool
 	// askDid: a yes-or-no question ("Did A and B meet?").
 	askDid bool
+	// askWhoIs: who someone is ("who is Mabaso", "whos mabaso"): their
+	// office and whom they met.
+	askWhoIs bool
 	// askLatest, askFirst: only the latest or the first meeting ("When
 	// did they last meet?", "When did they first speak?").
 	askLatest, askFirst bool
@@ -87,7 +93,19 @@ type qToken struct {
 // the word meant ("wen did they meet").
 var qTypos = map[string]string{"wen": "when", "whn": "when", "wehn": "when", "wat": "what", "wht": "what", "waht": "what",
 	"wher": "where", "whre": "where", "wich": "which", "whcih": "which", "hw": "how", "hwo": "how", "woh": "who",
-	"whi": "who", "dd": "did", "dit": "did"}
+	"whi": "who", "dd": "did", "dit": "did", "whats": "what", "wats": "what", "wheres": "where", "whens": "when", "hows": "how"}
+
+// qOfficeShortForms are chat short forms of offices, read as the words a
+// readout writes ("the polish pm" is the Polish Prime Minister), and
+// contractions of a question word with "did". After a number "pm" is a
+// time of day, not an office.
+var qOfficeShortForms = map[string][]string{"pm": {"prime", "minister"}, "fm": {"foreign", "minister"},
+	"dpm": {"deputy", "prime", "minister"}, "pres": {"president"},
+	// "whod she meet" is "who did she meet", "whos" is "who is".
+	"whos": {"who", "is"}, "whod": {"who", "did"}, "whatd": {"what", "did"}, "whered": {"where", "did"}, "whend": {"when", "did"}, "howd": {"how", "did"}}
+
+// qWhWords open a question and may be contracted with "did" ("who'd").
+var qWhWords = ixWordSet(`who what where when how why which`)
 
 func tokenizeQuestion(q string) []qToken {
 	var out []qToken
@@ -100,8 +118,22 @@ func tokenizeQuestion(q string) []qToken {
 			if t, ok := qTypos[w]; ok {
 				w = t
 			}
+			if w == "d" && len(out) > 0 && qWhWords[out[len(out)-1].word] {
+				w = "did" // "who'd she meet"
+			}
 			r, _ := utf8.DecodeRuneInString(orig)
-			out = append(out, qToken{word: w, orig: orig, upper: unicode.IsUpper(r), sep: string(rs[sepStart:start])})
+			t := qToken{word: w, orig: orig, upper: unicode.IsUpper(r), sep: string(rs[sepStart:start])}
+			if long, ok := qOfficeShortForms[w]; ok && (len(out) == 0 || !unicode.IsDigit(rune(out[len(out)-1].word[len(out[len(out)-1].word)-1]))) {
+				for k, lw := range long {
+					t.word = lw
+					if k > 0 {
+						t.sep = " "
+					}
+					out = append(out, t)
+				}
+				continue
+			}
+			out = append(out, t)
 		}
 		start = -1
 		sepStart = i
@@ -140,20 +172,25 @@ func parseQuestion(q string, names nameIndex) question {
 	pq.askWhen = first == "when" || strings.Contains(fq, " what date ") || strings.Contains(fq, " which date ") ||
 		strings.Contains(fq, " what day ") || strings.Contains(fq, " which day ") || strings.Contains(fq, " when did ") ||
 		strings.Contains(fq, " when was ") || strings.Contains(fq, " when were ") || strings.Contains(fq, " when will ") ||
-		strings.Contains(fq, " when is ") || strings.Contains(fq, " when are ")
+		strings.Contains(fq, " when is ") || strings.Contains(fq, " when are ") ||
+		ixHasSub(fq, " what the date ", " what is the date ", " what was the date ", " what were the dates ", " the date of ",
+			" the dates of ", " what dates ", " which dates ")
 	pq.askWhere = first == "where" || strings.Contains(fq, " where did ") || strings.Contains(fq, " where will ") || strings.Contains(fq, " in which city ") ||
 		strings.Contains(fq, " what city ") || strings.Contains(fq, " what venue ") || strings.Contains(fq, " what place ")
 	pq.askTime = strings.Contains(fq, " what time ") || strings.Contains(fq, " start ") || strings.Contains(fq, " begin ") ||
 		strings.Contains(fq, " started ") || strings.Contains(fq, " began ")
-	pq.askDuration = strings.Contains(fq, " how long ") || strings.Contains(fq, " how many minutes ") ||
+	pq.askDuration = strings.Contains(fq, " how long ") || strings.Contains(fq, " how many minutes ") || strings.Contains(fq, " length ") ||
 		strings.Contains(fq, " duration ") || strings.Contains(fq, " last ") && strings.Contains(fq, " how ")
 	pq.askHowOften = strings.Contains(fq, " how often ") || strings.Contains(fq, " how many times ") || strings.Contains(fq, " how many meetings ") ||
 		strings.Contains(fq, " how many calls ")
-	pq.askDid = first == "did" || first == "have" || first == "has" || first == "do"
+	pq.askDid = first == "did" || first == "have" || first == "has" || first == "do" ||
+		len(toks) > 1 && (first == "was" || first == "were" || first == "is") && toks[1].word == "there" // "was there a call between …"
 	pq.askLatest = ixHasSub(fq, " last met ", " last meet ", " last spoke ", " last speak ", " last talked ", " last talk ", " last call ",
 		" last called ", " last meeting ", " last time ", " most recent ", " most recently ", " latest ", " last visit ", " last visited ")
 	pq.askFirst = !pq.askLatest && ixHasSub(fq, " first met ", " first meet ", " first spoke ", " first speak ", " first talked ",
 		" first call ", " first called ", " first meeting ", " first time ", " earliest ", " first visit ", " first visited ")
+	pq.askWhoIs = first == "who" && len(toks) > 1 && (toks[1].word == "is" || toks[1].word == "was" || toks[1].word == "s" ||
+		strings.HasSuffix(strings.ToLower(toks[0].orig), "'s") || strings.HasSuffix(strings.ToLower(toks[0].orig), "’s")) // "who's"
 	pq.askWho = first == "who" || first == "whom" || strings.Contains(fq, " with whom ") || strings.Contains(fq, " who did ")
 	for _, w := range []string{" signed ", " attributed ", " attributable ", " spokesperson ", " spokesman ", " put out ", " issued ", " provided the readout ", " released the ", " press secretary "} {
 		if strings.Contains(fq, w) {
@@ -174,7 +211,8 @@ func parseQuestion(q string, names nameIndex) question {
 	}
 	fq, fqAll := fqKind, fq
 	switch {
-	case strings.Contains(fq, " phone or video ") || strings.Contains(fq, " video or phone "):
+	case ixHasSub(fq, " phone or video ", " video or phone ", " a call ", " the call ", " their call ", " a phone call ", " the phone call "):
+		// "a call", "the call between": the noun names the kind of meeting.
 		pq.kinds, pq.hardKind = []Kind{KindTelephone, KindVideo}, true
 	case strings.Contains(fq, " by phone ") || strings.Contains(fq, " by telephone ") || strings.Contains(fq, " phone call ") ||
 		strings.Contains(fq, " telephone call ") || strings.Contains(fq, " telephone talk ") || strings.Contains(fq, " on the phone "):
@@ -262,14 +300,14 @@ func parseQuestion(q string, names nameIndex) question {
 			used[i] = true
 			continue
 		}
-		if t.upper && names.isAffWord(t.word) {
+		if affBeforeOffice(toks, i, lower, names) {
 			pq.roles = append(pq.roles, t.word) // a country or body: also a topic word
 			if namesSide(toks, i, personAt) {
 				pq.weak = append(pq.weak, t.word)
 			}
 			continue
 		}
-		if c := qDemonym(t.word); c != "" && (t.upper || len(t.word) > 3) {
+		if c := qDemonym(t.word); c != "" && (t.upper || len(t.word) > 3 || i+1 < len(toks) && isOffice(toks, i+1)) { // "the us president"
 			pq.roles = append(pq.roles, ixWords(c)...)
 			used[i] = true
 			countryAt[i] = ixWords(c)
@@ -279,7 +317,7 @@ func parseQuestion(q string, names nameIndex) question {
 		pq.roles = append(pq.roles, "secretary", "general")
 	}
 
-	pq.place, pq.placeCountry = parsePlace(toks, used)
+	pq.place, pq.placeCountry = parsePlace(toks, used, lower)
 
 	// Capitalised words that are not at the start, not known words and not
 	// names: possibly a person we have never indexed.
@@ -291,6 +329,9 @@ func parseQuestion(q string, names nameIndex) question {
 			continue // months, weekdays and acronyms ("UNSC") are not names
 		}
 		pq.unknown = append(pq.unknown, t.word)
+	}
+	if lower && len(pq.people) > 0 {
+		pq.unknown = append(pq.unknown, lowerNameSlots(toks, used)...)
 	}
 
 	// "How has A's position on X changed?": A's words on X, meeting by
@@ -356,7 +397,7 @@ func parseQuestion(q string, names nameIndex) question {
 		// "did the Iraqi foreign minister", "did Iraq's foreign minister":
 		// the country narrows the office that follows.
 		var country []string
-		for j < len(toks) && (toks[j].word == "the" || qDemonym(toks[j].word) != "" || toks[j].upper && names.isAffWord(toks[j].word)) {
+		for j < len(toks) && (toks[j].word == "the" || qDemonym(toks[j].word) != "" || affBeforeOffice(toks, j, lower, names)) {
 			if c := qDemonym(toks[j].word); c != "" {
 				country = append(country, ixWords(c)...)
 			} else if toks[j].word != "the" {
@@ -508,14 +549,20 @@ func qNameCandidate(t qToken, lower bool, names nameIndex) bool {
 // words after "in" or "at" that are no person, date or office ("in Kyiv",
 // "at the White House"). The words stay topic words too, as a place may
 // be what was discussed ("the situation in Gaza").
-func parsePlace(toks []qToken, used []bool) ([]string, string) {
+func parsePlace(toks []qToken, used []bool, lower bool) ([]string, string) {
 	for i, t := range toks {
-		if t.word != "in" && t.word != "at" {
+		if t.word != "in" && t.word != "at" && !qVisitWords[t.word] {
 			continue
 		}
 		j := i + 1
 		if j < len(toks) && toks[j].word == "the" {
 			j++
+		}
+		if lower {
+			if words, country, ok := lowerPlace(toks[j:], used[j:]); ok {
+				return words, country
+			}
+			continue
 		}
 		var words, orig []string
 		for ; j < len(toks) && len(words) < 4; j++ {
@@ -540,6 +587,92 @@ func parsePlace(toks []qToken, used []bool) ([]string, string) {
 		return words, country
 	}
 	return nil, ""
+}
+
+// qMeetVerbs join the two sides of "when did A meet B".
+var qMeetVerbs = ixWordSet(`meet met speak spoke talk talked call called phone phoned`)
+
+// lowerNameSlots are the words of a question typed in lower case that
+// stand where only a person can ("when did X meet Y", "did X and Y
+// speak") but name no indexed person: someone never indexed, whom the
+// answer must not ignore. Only a single word between "did" and the
+// verb, and the last word after the verb, are read so.
+func lowerNameSlots(toks []qToken, used []bool) []string {
+	slot := func(i int) bool {
+		if i < 0 || i >= len(toks) || used[i] || len(toks[i].word) < 4 || !allLetters(toks[i].word) {
+			return false
+		}
+		w := toks[i].word
+		if ixStopWords[w] || qQuestionWords[w] || qKindWords[w] || qOfficeWords[w] || qOfficeModifiers[w] || qWhoNouns[w] ||
+			qDemonym(w) != "" || qWeekdays[w] || qMeetVerbs[w] {
+			return false
+		}
+		_, month := qMonthNames[w]
+		return !month
+	}
+	var out []string
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].word != "did" {
+			continue
+		}
+		v := i + 2
+		if toks[v].word == "and" && v+2 < len(toks) && qMeetVerbs[toks[v+2].word] { // "did X and Y meet"
+			for _, k := range []int{i + 1, v + 1} {
+				if slot(k) {
+					out = append(out, toks[k].word)
+				}
+			}
+			break
+		}
+		if !qMeetVerbs[toks[v].word] {
+			break
+		}
+		if slot(i + 1) {
+			out = append(out, toks[i+1].word)
+		}
+		k := v + 1
+		if k < len(toks) && (toks[k].word == "with" || toks[k].word == "to") {
+			k++
+		}
+		if k == len(toks)-1 && slot(k) {
+			out = append(out, toks[k].word)
+		}
+		break
+	}
+	return out
+}
+
+// qVisitWords go before the place visited ("when did she visit Cairo").
+var qVisitWords = ixWordSet(`visit visited visiting visits`)
+
+// lowerPlace reads a place typed in lower case at the start of toks ("in
+// cairo", "visit siem reap"): the longest run of up to three words that
+// names a city or country the place list knows. Lower-case words are
+// read as a place only when known, as any other word could be a topic.
+func lowerPlace(toks []qToken, used []bool) ([]string, string, bool) {
+	for n := min(3, len(toks)); n >= 1; n-- {
+		if slices.Contains(used[:n], true) {
+			continue
+		}
+		span := toks[:n]
+		if ixStopWords[span[0].word] || qQuestionWords[span[0].word] || qKindWords[span[0].word] {
+			return nil, "", false
+		}
+		orig := make([]string, n)
+		for k, t := range span {
+			orig[k] = t.orig
+		}
+		p, ok := lookupPlace(strings.Join(orig, " "))
+		if !ok || p.isAdj || p.isOrg {
+			continue
+		}
+		country := ""
+		if !p.isCity {
+			country = p.name
+		}
+		return qWordsOf(span), country, true
+	}
+	return nil, "", false
 }
 
 // callFor reports whether token i is "call" or "called" before "for" or
@@ -606,6 +739,10 @@ func qJoinable(sep string) bool {
 	return sep == "" || sep == "-" || sep == "."
 }
 
+// qMonthBefore are the words before a month that make a lower-case "may"
+// the month ("did they meet in may").
+var qMonthBefore = ixWordSet(`in during since until early late mid of`)
+
 // qMonthNames maps folded month names and abbreviations to month numbers.
 var qMonthNames = map[string]int{
 	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -649,8 +786,8 @@ func parseDates(pq *question, toks []qToken, used []bool) {
 			return 0, false
 		}
 		m, ok := qMonthNames[toks[i].word]
-		if ok && toks[i].word == "may" && !toks[i].upper {
-			return 0, false // "may" the verb
+		if ok && toks[i].word == "may" && !toks[i].upper && (i == 0 || !qMonthBefore[toks[i-1].word]) {
+			return 0, false // "may" the verb, not "in may"
 		}
 		if ok && len(toks[i].word) == 3 && toks[i].word == "mar" && !toks[i].upper {
 			return 0, false
@@ -717,6 +854,11 @@ func parseDates(pq *question, toks []qToken, used []bool) {
 				set(first.Format(time.DateOnly), last.Format(time.DateOnly), i, i+1)
 				continue
 			}
+			// "Did they meet in March?": that month of any year.
+			if pq.askDid && pq.month == "" && (at(i-1) == "in" || at(i-1) == "during") {
+				pq.month = fmt.Sprintf("%02d", mo)
+				used[i] = true
+			}
 		}
 	}
 	for i := range toks {
@@ -746,7 +888,7 @@ who whom whose why will with would you your yours yourself s t don t ve ll re d 
 // qQuestionWords carry the question's form, not its topic.
 var qQuestionWords = ixWordSet(`often many times ever summarize summarise summary overview details detail happened happen tell me key main points briefly what when where who whom whose which why how did do does say says said tell told mention
 mentioned mentions explain explained describe described ask asked happen happened take took place time date day long
-start started begin began last lasted held hold meet met meeting meetings talk talks talked speak spoke spoken discuss
+start started begin began last lasted length held hold meet met meeting meetings talk talks talked speak spoke spoken discuss
 discussed discussion discussions conversation readout according regarding concerning their his her jointly together each other kind sort
 anything something was were is are be been`)
 
@@ -763,14 +905,14 @@ presidents nations governments persons`)
 var qKindWords = ixWordSet(`phone telephone call called calls video videoconference virtual virtually person in-person face`)
 
 // qOfficeWords name offices that can stand for a participant.
-var qOfficeWords = ixWordSet(`president prime minister secretary general chancellor premier king queen emperor chair
-chairman chairperson councilor councillor counsellor envoy ambassador spokesperson sg pm fm prince emir amir sultan
+var qOfficeWords = ixWordSet(`president prime minister secretary chancellor premier king queen emperor chair
+chairman chairperson councilor councillor counsellor envoy ambassador spokesperson sg prince emir amir sultan
 taoiseach tanaiste pope pontiff director commissioner governor mayor`)
 
 // qOfficeModifiers make an office only next to an office word ("Defence
 // Minister", "Secretary of State"); alone they are topic words ("defence
 // cooperation").
-var qOfficeModifiers = ixWordSet(`foreign defence defense deputy vice state interior finance trade crown`)
+var qOfficeModifiers = ixWordSet(`foreign defence defense deputy vice state interior finance trade crown general`)
 
 // namesSide reports whether the country word at i qualifies an office or
 // a person ("the UK Prime Minister", "Japan's Aso") rather than being a
@@ -785,6 +927,17 @@ func namesSide(toks []qToken, i int, personAt map[int][]string) bool {
 		}
 	}
 	return false
+}
+
+// affBeforeOffice reports whether token i is a country or body a
+// participant is affiliated with: capitalised, or, in a question typed
+// all in lower case, right before an office ("the singapore foreign
+// minister"), where it can only name the office's side.
+func affBeforeOffice(toks []qToken, i int, lower bool, names nameIndex) bool {
+	if !names.isAffWord(toks[i].word) {
+		return false
+	}
+	return toks[i].upper || lower && i+1 < len(toks) && isOffice(toks, i+1)
 }
 
 // isOffice reports whether token i names (part of) an office.

@@ -1,9 +1,12 @@
 package knowledge
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -174,4 +177,140 @@ func nameFormsQuery(field string, words []string) query.Query {
 		return must[0]
 	}
 	return bleve.NewConjunctionQuery(must...)
+}
+
+// respellNames rewrites, in a question, each word that no readout uses
+// but that is one or two letters off exactly one indexed name word
+// ("wehrhan" for "Wehrhahn", "hovsepian" for "Hovsepyan"): people type
+// names from memory. Words a readout does use are left alone, so a topic
+// word is never taken for a name.
+func (ix *Index) respellNames(ctx context.Context, q string) (string, error) {
+	if ix.terms == nil {
+		return q, nil
+	}
+	for _, t := range tokenizeQuestion(q) {
+		w := t.word
+		if utf8.RuneCountInString(w) < 5 || ixStopWords[w] || qQuestionWords[w] || qOfficeWords[w] || qOfficeModifiers[w] ||
+			honorifics[w] || qDemonym(w) != "" || !allLetters(w) || ixFold(t.orig) != w || ix.terms.isNameWord(w) {
+			continue
+		}
+		if _, ok := qMonthNames[w]; ok {
+			continue
+		}
+		fix := ix.terms.closeNameWord(w)
+		if fix == "" {
+			continue
+		}
+		if df, err := ix.docFreq(ctx, w); err != nil {
+			return q, err
+		} else if df > 0 {
+			continue
+		}
+		q = replaceWord(q, t.orig, fix)
+	}
+	return q, nil
+}
+
+// closeNameWord is the one indexed name word within a letter (two for
+// words of eight letters or more) of w, beginning with the same letter,
+// or "" when there is none or more than one.
+func (t *termLists) closeNameWord(w string) string {
+	limit := 1
+	if utf8.RuneCountInString(w) >= 8 {
+		limit = 2
+	}
+	rw := []rune(w)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	best, bestD, ties := "", limit+1, 0
+	for n := range t.nameWords {
+		rn := []rune(n)
+		if len(rn) == 0 || rn[0] != rw[0] || absInt(len(rn)-len(rw)) > limit {
+			continue
+		}
+		d := editDistance(rw, rn, limit)
+		switch {
+		case d < bestD:
+			best, bestD, ties = n, d, 1
+		case d == bestD:
+			ties++
+		}
+	}
+	if ties != 1 {
+		return ""
+	}
+	return best
+}
+
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// allLetters reports whether w is letters only (no digits).
+func allLetters(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// editDistance counts the letters to add, drop, change or swap with the
+// next to turn a into b, stopping early above limit (limit+1 is then
+// returned).
+func editDistance(a, b []rune, limit int) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		low := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			low = min(low, cur[j])
+		}
+		if low > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return min(prev[len(b)], limit+1)
+}
+
+// replaceWord replaces the first whole-word old in s by repl.
+func replaceWord(s, old, repl string) string {
+	for from := 0; ; {
+		i := strings.Index(s[from:], old)
+		if i < 0 {
+			return s
+		}
+		i += from
+		before, after := i == 0, i+len(old) == len(s)
+		if !before {
+			r, _ := utf8.DecodeLastRuneInString(s[:i])
+			before = !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}
+		if !after {
+			r, _ := utf8.DecodeRuneInString(s[i+len(old):])
+			after = !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}
+		if before && after {
+			return s[:i] + repl + s[i+len(old):]
+		}
+		from = i + len(old)
+	}
 }

@@ -1,0 +1,66 @@
+package knowledge
+
+import "testing"
+
+// An office joins the named person written as its apposition or after its
+// institution; a list of portfolios stays one title; a UN agency's head is
+// the agency's.
+func TestOfficeJoinsItsHolder(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text string
+		want       []Participant
+	}{
+		{
+			name: "an honourable office, then a rank and the name as its apposition",
+			text: "ACCRA, Ghana – The Honourable Minister of Foreign Affairs, Ambassador Kwesi Ofori Boateng, on Monday received the Minister of Foreign Affairs of Togo, Mr. Koffi Adjavon, at the Ministry in Accra.\n\nAmbassador Ofori Boateng called for joint patrols.",
+			want: []Participant{
+				{Name: "Kwesi Ofori Boateng", Title: "Minister of Foreign Affairs", Affiliation: "Ghana"},
+				{Name: "Koffi Adjavon", Title: "Minister of Foreign Affairs", Affiliation: "Togo"},
+			},
+		},
+		{
+			name: "an office held at a ministry, then the holder",
+			text: "Doha, 20 May 2026\n\nHE Minister of State at the Ministry of Foreign Affairs Dr. Noura bint Salem Al Kuwari met with HE Minister of Foreign Affairs of Panama Mr. Diego Arosemena Vallarino in Doha today.\n\nHE Dr. Al Kuwari affirmed Qatar's readiness to supply gas.",
+			want: []Participant{
+				{Name: "Noura bint Salem Al Kuwari", Title: "Minister of State at the Ministry of Foreign Affairs", Affiliation: "Qatar"},
+				{Name: "Diego Arosemena Vallarino", Title: "Minister of Foreign Affairs", Affiliation: "Panama"},
+			},
+		},
+		{
+			name: "a list of portfolios after the name, and a UN agency's head",
+			text: "Paris, 8 July 2026\n\nThe Director-General of UNESCO, Ms Celeste Rivadavia, received Mr Batbayar Oyunbileg, Minister of Culture, Sports, Tourism and Youth of Mongolia, at UNESCO Headquarters on 8 July.\n\nThe Director-General welcomed Mongolia's contribution.",
+			want: []Participant{
+				{Name: "Celeste Rivadavia", Title: "Director-General", Affiliation: "UNESCO"},
+				{Name: "Batbayar Oyunbileg", Title: "Minister of Culture, Sports, Tourism and Youth", Affiliation: "Mongolia"},
+			},
+		},
+		{
+			name: "an agency's acronym before its head's office",
+			text: "New York, 1 July 2026 — UNDP Administrator Sigrid Ólafsdóttir met today with H.E. Dr. Chimwemwe Nyirenda, President of the Republic of Malawi, at United Nations Headquarters.\n\nThe Administrator commended Malawi's progress.",
+			want: []Participant{
+				{Name: "Sigrid Ólafsdóttir", Title: "Administrator", Affiliation: "United Nations Development Programme"},
+				{Name: "Chimwemwe Nyirenda", Title: "President", Affiliation: "Malawi"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			checkParticipants(t, tt.text, tt.want)
+		})
+	}
+}
+
+// "at the Ministry of ..." after an office says where the office is held,
+// not where anyone met.
+func TestOfficeInstitutionIsNoVenue(t *testing.T) {
+	t.Parallel()
+	m, err := extractPlain(t, "t.txt", "Doha, 20 May 2026\n\nHE Minister of State at the Ministry of Foreign Affairs Dr. Noura bint Salem Al Kuwari met with HE Minister of Foreign Affairs of Panama Mr. Diego Arosemena Vallarino on the sidelines of the Doha Energy Forum.\n\nDr. Al Kuwari affirmed Qatar's readiness to supply gas.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Location != "Doha Energy Forum" {
+		t.Errorf("location %q, want %q", m.Location, "Doha Energy Forum")
+	}
+}
