@@ -759,6 +759,39 @@ func (d *doc) fillAffiliations(ps []Participant) {
 		}
 		give(c)
 	}
+	// "presented Finnish expertise ... at 10.00 Finnish time ... one of
+	// Finland's partners": the country the text names most, when no other
+	// is named as often, is the remaining principal's.
+	if missing() {
+		give(dominantCountry(d.title+"\n"+d.body, taken))
+	}
+}
+
+// dominantCountry is the country (by name or demonym) that s names most
+// often, twice at least and more often than any other not in taken, or "".
+func dominantCountry(s string, taken map[string]bool) string {
+	bp, toks := scratchTokenize(s)
+	defer releaseTokens(bp, toks)
+	classify(toks)
+	count := map[string]int{}
+	for _, t := range toks {
+		if t.class == cPlace && t.placeLen > 0 && !t.place.isOrg && !t.place.isCity && t.place.name != "" && !taken[t.place.name] {
+			count[t.place.name]++
+		}
+	}
+	best, n, ties := "", 0, 0
+	for c, k := range count {
+		switch {
+		case k > n:
+			best, n, ties = c, k, 1
+		case k == n:
+			ties++
+		}
+	}
+	if n < 2 || ties > 1 {
+		return ""
+	}
+	return best
 }
 
 // reMultilateral marks meetings at an event, whose venue says nothing

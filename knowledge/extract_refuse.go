@@ -26,7 +26,11 @@ func plansMeeting(s string) bool {
 // speechMarks are phrases of a speech's script or delivery that readouts
 // do not use.
 var speechMarks = []string{"check against delivery", "as prepared for delivery", "as delivered", "excellencies, ladies and gentlemen",
-	"ladies and gentlemen,", "dear friends,", "thank you, chair", "thank you, mr. chairman", "thank you, madam chair"}
+	"ladies and gentlemen,", "dear friends,", "thank you, chair", "thank you, mr. chairman", "thank you, madam chair",
+	"good morning,", "good morning.", "good afternoon,", "good afternoon.", "good evening,", "good evening.",
+	"thank you for inviting me", "thank you to the organisers", "thank you to the organizers",
+	"it is a pleasure to be here", "it is an honour to be here", "it is an honor to be here", "distinguished guests",
+	"thank you for your attention"}
 
 // reSpeechTitle is a headline that names a speech.
 var reSpeechTitle = regexp.MustCompile(`(?i)^(?:(?:keynote\s+)?(?:speech|address|remarks|lecture|toast)\s+(?:by|of|at|to|delivered)\b|keynote\b|opening (?:speech|remarks|address)\b)`)
@@ -48,6 +52,11 @@ func looksLikeSpeech(title, text string) bool {
 		if strings.Contains(l, k) {
 			marks++
 		}
+	}
+	// A script that ends by thanking its audience.
+	if end := strings.TrimRight(l, " \n\t"); strings.HasSuffix(end, "\nthank you.") || strings.HasSuffix(end, "\nthank you very much.") ||
+		strings.HasSuffix(end, "\nthank you!") {
+		marks++
 	}
 	return marks >= 2
 }

@@ -64,3 +64,36 @@ func TestOfficeInstitutionIsNoVenue(t *testing.T) {
 		t.Errorf("location %q, want %q", m.Location, "Doha Energy Forum")
 	}
 }
+
+// A principal whose country no phrase states takes the country the text
+// names most often, and none when two are named as often.
+func TestDominantCountryFillsLastAffiliation(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text string
+		want       []Participant
+	}{
+		{
+			name: "a minister's country named by demonyms",
+			text: "Minister Lehto discussed trade with Kenya\n\nMinister for Foreign Trade Aino Lehto held a video meeting on Tuesday 19 May with Kenya's Cabinet Secretary for Trade Peter Kiprono Lagat.\n\nLehto presented Finnish expertise in forestry and invited Kenyan companies to a Finnish business mission.\n\nCabinet Secretary Lagat proposed a joint investment forum.",
+			want: []Participant{
+				{Name: "Aino Lehto", Title: "Minister for Foreign Trade", Affiliation: "Finland"},
+				{Name: "Peter Kiprono Lagat", Title: "Cabinet Secretary for Trade", Affiliation: "Kenya"},
+			},
+		},
+		{
+			name: "two other countries named as often",
+			text: "Minister for Foreign Trade Aino Lehto held a video meeting on Tuesday 19 May with Kenya's Cabinet Secretary for Trade Peter Kiprono Lagat.\n\nThey discussed the war in Sudan, the floods in Somalia, aid to Sudan and the ports in Somalia.",
+			want: []Participant{
+				{Name: "Aino Lehto", Title: "Minister for Foreign Trade", Affiliation: ""},
+				{Name: "Peter Kiprono Lagat", Title: "Cabinet Secretary for Trade", Affiliation: "Kenya"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			checkParticipants(t, tt.text, tt.want)
+		})
+	}
+}
