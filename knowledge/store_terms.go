@@ -3,6 +3,7 @@ package knowledge
 import (
 	"cmp"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"slices"
 
@@ -118,12 +119,19 @@ func (d termDeltas) apply(tx *bolt.Tx) error {
 func countStoredTerms(tx *bolt.Tx) (int, error) {
 	d := termDeltas{}
 	n := 0
-	err := tx.Bucket(bucketMeeting).ForEach(func(k, v []byte) error {
+	err := tx.Bucket(bucketReadout).ForEach(func(k, v []byte) error {
+		_, meetingJSON, err := decodeRecord(v)
+		if err != nil {
+			return fmt.Errorf("meeting %s: %w", k, err)
+		}
+		if len(meetingJSON) == 0 {
+			return nil
+		}
 		var m struct {
 			Participants []Participant `json:"participants"`
 			Topics       []string      `json:"topics"`
 		}
-		if err := decodeJSON(v, &m); err != nil {
+		if err := json.Unmarshal(meetingJSON, &m); err != nil {
 			return fmt.Errorf("meeting %s: %w", k, err)
 		}
 		d.add(Meeting{Participants: m.Participants, Topics: m.Topics}, 1)
