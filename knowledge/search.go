@@ -187,15 +187,15 @@ func dateRange(from, to string) query.Query {
 	var qs []query.Query
 	for _, r := range dayRanges(int(lo), int(hi)) {
 		yes := true
-		q := bleve.NewTermRangeInclusiveQuery(fmt.Sprintf("%0*d", r.width, r.lo), fmt.Sprintf("%0*d", r.width, r.hi), &yes, &yes)
-		q.SetField(r.field)
+		q := bleve.NewTermRangeInclusiveQuery(fmt.Sprintf("%s%0*d", r.prefix, r.width, r.lo), fmt.Sprintf("%s%0*d", r.prefix, r.width, r.hi), &yes, &yes)
+		q.SetField(fWhen)
 		qs = append(qs, q)
 	}
 	if len(qs) == 0 {
 		// lo > hi: nothing matches; an empty day range says so.
 		yes := true
-		q := bleve.NewTermRangeInclusiveQuery("1", "0", &yes, &yes)
-		q.SetField(fDay)
+		q := bleve.NewTermRangeInclusiveQuery(whenDay+"1", whenDay+"0", &yes, &yes)
+		q.SetField(fWhen)
 		return q
 	}
 	if len(qs) == 1 {
@@ -216,7 +216,7 @@ func ingestedRange(from, to time.Time) query.Query {
 	no, yes := false, true
 	termRange := func(lo, hi string) query.Query {
 		q := bleve.NewTermRangeInclusiveQuery(lo, hi, &yes, &no)
-		q.SetField(fIngested)
+		q.SetField(fWhen)
 		return q
 	}
 	instant := func(t time.Time) string { return ingestedInstant + t.UTC().Format(instantLayout) }
@@ -250,9 +250,10 @@ func ingestedRange(from, to time.Time) query.Query {
 	return bleve.NewDisjunctionQuery(qs...)
 }
 
-// dayRange is an inclusive range of one date field's numbers.
+// dayRange is an inclusive range of day, month or year numbers, the
+// terms of the when field that start with prefix.
 type dayRange struct {
-	field  string
+	prefix string
 	width  int
 	lo, hi int
 }
@@ -263,24 +264,24 @@ type dayRange struct {
 func dayRanges(lo, hi int) []dayRange {
 	var out []dayRange
 	levels := []struct {
-		field string
-		width int
-	}{{fDay, 8}, {fMonth, 6}, {fYear, 4}}
+		prefix string
+		width  int
+	}{{whenDay, 8}, {whenMonth, 6}, {whenYear, 4}}
 	for i, lv := range levels {
 		if lo > hi {
 			break
 		}
 		if i == len(levels)-1 || lo/100 == hi/100 {
-			out = append(out, dayRange{lv.field, lv.width, lo, hi})
+			out = append(out, dayRange{lv.prefix, lv.width, lo, hi})
 			break
 		}
 		nextLo, nextHi := lo/100, hi/100
 		if lo%100 != 0 {
-			out = append(out, dayRange{lv.field, lv.width, lo, lo/100*100 + 99})
+			out = append(out, dayRange{lv.prefix, lv.width, lo, lo/100*100 + 99})
 			nextLo++
 		}
 		if hi%100 != 99 {
-			out = append(out, dayRange{lv.field, lv.width, hi / 100 * 100, hi})
+			out = append(out, dayRange{lv.prefix, lv.width, hi / 100 * 100, hi})
 			nextHi--
 		}
 		lo, hi = nextLo, nextHi

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,8 +24,8 @@ import (
 // another version from its raws. Version 6 folds accents in text fields;
 // version 7 indexes every spelling of a participant's country ("Viet Nam",
 // "Vietnam") and counts it once in the term lists.
-// version 8 indexes the ingestion time as two keyword terms instead of a
-// datetime field.
+// version 8 puts the date terms and the ingestion time (two keyword terms
+// instead of a datetime field) in one field, when.
 const mappingVersion = 8
 
 // Index fields. Text fields use English analysis; keyword fields hold exact
@@ -42,11 +41,8 @@ const (
 	fLoc       = "loc"       // keyword: folded location words
 	fKind      = "kind"      // keyword
 	fDate      = "date"      // keyword YYYY-MM-DD, sortable; stored
-	fDay       = "day"       // keyword: day number YYYYMMDD, eight digits, for date ranges
-	fMonth     = "dmonth"    // keyword: its first six digits (YYYYMM)
-	fYear      = "dyear"     // keyword: its first four digits (YYYY)
+	fWhen      = "when"      // keyword: day, month and year of the meeting, time and day ingested (whenTerms)
 	fPublished = "published" // keyword YYYY-MM-DD
-	fIngested  = "ingested"  // keyword: ingestion time and day (ingestedTerms)
 	fTitleWord = "tword"     // keyword: folded title words, for prefix suggestions
 )
 
@@ -78,7 +74,7 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fTitle, text(true))
 	dm.AddFieldMappingsAt(fText, text(false))
 	dm.AddFieldMappingsAt(fTopics, text(false))
-	for _, name := range []string{fPersonTok, fRole, fAffTok, fLoc, fKind, fTitleWord, fDay, fMonth, fYear, fIngested} {
+	for _, name := range []string{fPersonTok, fRole, fAffTok, fLoc, fKind, fTitleWord, fWhen} {
 		dm.AddFieldMappingsAt(name, keyword(false, false))
 	}
 	dm.AddFieldMappingsAt(fDate, keyword(true, true))
@@ -144,13 +140,12 @@ func toDoc(im mapping.IndexMapping, id string, m Meeting) (*document.Document, e
 	keyword(fRole, ixUnique(role))
 	keyword(fAffTok, ixUnique(afftok))
 	keyword(fLoc, ixUnique(ixWords(m.Location)))
-	if day, ok := dayTerm(m.Date); ok {
-		keyword(fDay, []string{day})
-		keyword(fMonth, []string{day[:6]})
-		keyword(fYear, []string{day[:4]})
-	}
-	if !m.Ingested.IsZero() {
-		keyword(fIngested, ingestedTerms(m.Ingested))
+	if when := whenTerms(m); len(when) > 0 {
+		f := newKeywordField(fWhen, when)
+		// Each term was once a field of its own, of one value: scores of
+		// date ranges stay as they were with the norm of a one-term field.
+		f.length = 1
+		doc.AddField(f)
 	}
 	// The mapping left the fields it walked out of the composite "_all"
 	// field; leave the keyword fields out too (no query reads "_all").
@@ -166,7 +161,7 @@ func toDoc(im mapping.IndexMapping, id string, m Meeting) (*document.Document, e
 const allField = "_all"
 
 // mappedFields are all the fields newMapping declares.
-var mappedFields = []string{fTitle, fText, fTopics, fPersonTok, fRole, fAffTok, fLoc, fKind, fDate, fDay, fMonth, fYear, fPublished, fIngested, fTitleWord}
+var mappedFields = []string{fTitle, fText, fTopics, fPersonTok, fRole, fAffTok, fLoc, fKind, fDate, fWhen, fPublished, fTitleWord}
 
 // emptyAll is the "_all" field of every document: every field is left out
 // of it, so it stays empty and one can serve every document at once (bleve
@@ -174,22 +169,35 @@ var mappedFields = []string{fTitle, fText, fTopics, fPersonTok, fRole, fAffTok, 
 // would add that field's terms to it (TestToDocFieldsAreMapped).
 var emptyAll = document.NewCompositeFieldWithIndexingOptions(allField, true, nil, mappedFields, index.IndexField|index.IncludeTermVectors)
 
-// Ingestion times are indexed as two keyword terms, so a window of them
-// is a few term ranges (see ingestedRange) rather than a numeric field's
-// sixteen prefix terms per meeting: the instant, "t" and the UTC time to
-// the nanosecond in a fixed width that sorts as the times do, and its day,
-// "d" and YYYYMMDD.
+// The when field holds a meeting's date and ingestion time as terms, each
+// marked by its first letter, so that a range of dates or times is a few
+// term ranges (see dateRange and ingestedRange) rather than a numeric
+// field's sixteen prefix terms per meeting:
+//   - the meeting's day number YYYYMMDD (see dayTerm), its month YYYYMM
+//     and its year YYYY;
+//   - the instant it was ingested, the UTC time to the nanosecond in a
+//     fixed width that sorts as the times do, and that instant's day.
 const (
+	whenDay         = "d"
+	whenMonth       = "m"
+	whenYear        = "y"
 	ingestedInstant = "t"
-	ingestedDay     = "d"
+	ingestedDay     = "i"
 	instantLayout   = "20060102150405.000000000"
 	dayLayout       = "20060102"
 )
 
-// ingestedTerms are the terms indexed for ingestion time t.
-func ingestedTerms(t time.Time) []string {
-	t = t.UTC()
-	return []string{ingestedInstant + t.Format(instantLayout), ingestedDay + t.Format(dayLayout)}
+// whenTerms are the terms of m's when field.
+func whenTerms(m Meeting) []string {
+	var out []string
+	if day, ok := dayTerm(m.Date); ok {
+		out = append(out, whenDay+day, whenMonth+day[:6], whenYear+day[:4])
+	}
+	if !m.Ingested.IsZero() {
+		t := m.Ingested.UTC()
+		out = append(out, ingestedInstant+t.Format(instantLayout), ingestedDay+t.Format(dayLayout))
+	}
+	return out
 }
 
 // dayTerm is the day number of date (YYYY-MM-DD or a prefix of it) as the

@@ -15,15 +15,15 @@ func TestDayRangesCoverExactly(t *testing.T) {
 	in := func(rs []dayRange, x int) bool {
 		for _, r := range rs {
 			var v int
-			switch r.field {
-			case fDay:
+			switch r.prefix {
+			case whenDay:
 				v = x
-			case fMonth:
+			case whenMonth:
 				v = x / 100
-			case fYear:
+			case whenYear:
 				v = x / 10000
 			default:
-				t.Fatalf("unexpected field %q", r.field)
+				t.Fatalf("unexpected prefix %q", r.prefix)
 			}
 			if v >= r.lo && v <= r.hi {
 				return true
