@@ -714,8 +714,8 @@ func (ix *Index) answerOne(ctx context.Context, pq question) (Answer, error) {
 			s += 1 // "Where will they meet next?": the readout that says
 		}
 		// A place asked about: held there, not only mentioned there.
-		if len(pq.place) > 0 && placeMatches(m, pq) {
-			s += 1.5
+		if len(pq.place) > 0 && placeMatches(m, pq) && !pq.askFuture {
+			s += 1.5 // (what is still to come happens there; the meeting that said so may be elsewhere)
 		}
 		scores[i], covs[i] = s, cov
 		if s > bestScore {
@@ -1184,7 +1184,7 @@ var synonymGroups = [][]string{
 	{"praise", "commend", "applaud", "laud", "hail", "appreciate", "appreciation", "welcome", "thank", "gratitude"},
 	{"urge", "press", "call", "demand", "request", "ask", "need"},
 	{"concern", "worry", "preoccupation", "alarm"},
-	{"agree", "agreement", "concur", "consensus", "confirm", "affirm", "reaffirm"},
+	{"agree", "agreement", "concur", "consensus", "confirm", "affirm", "reaffirm", "outcome", "outcomes", "result", "results", "decide", "decision"},
 	{"congratulate", "congratulation", "congratulations"},
 	{"condemn", "denounce", "deplore"},
 	{"support", "back", "endorse"},
@@ -1739,6 +1739,9 @@ func (sc *scorer) scoreSentence(s string) scored {
 	}
 	if c.score > 0 {
 		bonus += futureBonus(fs, sc.pq)
+		if sc.pq.askFuture && !ixHasSub(fs, futureWords...) {
+			c.score *= 0.5 // "when will she visit Berlin": not the sentence of the visit just made
+		}
 	}
 	if c.score > 0 || bonus > 0 {
 		c.score += 0.1 * sc.namesAsked(s, fs)

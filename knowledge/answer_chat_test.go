@@ -104,6 +104,14 @@ func TestAskChatQuestions(t *testing.T) {
 			q: "when will they meet in tallinn", want: []string{"in the autumn"}},
 		{name: "a country in the text stands for an affiliation not extracted",
 			q: "what did the peruvian minister highlight", want: []string{"copper exports"}},
+		{name: "which ministers did she talk to lists whom",
+			q: "which ministers did tammekivi talk to", want: []string{"Velloso", "Oyarzun"}},
+		{name: "which officials did she host lists whom",
+			q: "what officials did tammekivi see", want: []string{"Velloso", "Oyarzun"}},
+		{name: "what is to come is not the visit just made",
+			q: "when will tammekivi visit lisbon", want: []string{"in the spring"}},
+		{name: "outcomes are what was agreed",
+			q: "what were the outcomes of the lisbon meeting between velloso and tammekivi", want: []string{"Coastal Border Committee"}},
 		{name: "was there a call asks yes or no of the offices",
 			q: "was there a call between the portuguese prime minister and the estonian foreign minister", prefix: "Yes.", want: []string{"6 February 2024"}},
 	}
@@ -159,6 +167,8 @@ func TestParseQuestionChat(t *testing.T) {
 			subject: []string{"estonia", "foreign", "minister"}},
 		{q: "what happened at 9 pm", roles: nil}, // after a number, pm is the time of day
 		{q: "whats the date of the lisbon meeting", when: true},
+		{q: "date of the velloso tammekivi call", when: true},
+		{q: "velloso tammekivi call when", when: true},
 		{q: "did velloso meet tammekivi in march", month: "03", did: true, subject: []string{"velloso"}},
 		{q: "when will the general assembly meet", when: false},
 		{q: "was there a call between them", did: true},

@@ -174,6 +174,7 @@ func (d *doc) participants(mi int) []Participant {
 		portfolioList(d.part, &ps[i])
 	}
 	d.attendeeCountries(ps)
+	counterpartTitles(d.part, ps)
 	for i := range ps {
 		if ps[i].Affiliation == "" {
 			ps[i].Affiliation = defaultAffiliation(ps[i].Title)
@@ -1330,6 +1331,33 @@ func (d *doc) attendeeCountries(ps []Participant) {
 		for i := range ps {
 			if ps[i].Affiliation == "" && ps[i].Name != "" && shareToken(ps[i].Name, m[2]) {
 				ps[i].Affiliation = p.name
+			}
+		}
+	}
+}
+
+// reCounterpartBefore ends the words before a name that make its holder
+// someone's counterpart: "his Portuguese counterpart ", "her Argentine and
+// Bolivian counterparts, A and ".
+var reCounterpartBefore = regexp.MustCompile(`\bcounterparts?,?\s+(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,4},?\s+and\s+)?$`)
+
+// counterpartTitles gives a counterpart named with no office the office of
+// the principal whose counterpart they are, named before them.
+func counterpartTitles(part string, ps []Participant) {
+	for i := range ps {
+		if ps[i].Name == "" || ps[i].Title != "" {
+			continue
+		}
+		at := strings.Index(part, ps[i].Name)
+		if at < 0 || !reCounterpartBefore.MatchString(part[max(0, at-90):at]) {
+			continue
+		}
+		for j := range ps {
+			if j != i && ps[j].Title != "" && ps[j].Name != "" && !strings.Contains(ps[j].Title, "counterpart") {
+				if k := strings.Index(part, ps[j].Name); k >= 0 && k < at {
+					ps[i].Title = ps[j].Title
+					break
+				}
 			}
 		}
 	}

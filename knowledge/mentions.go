@@ -26,6 +26,14 @@ type mention struct {
 var royalRanks = setOf("prince", "princess", "king", "queen", "sheikh", "sheikha", "emir", "amir", "sultan",
 	"cardinal", "archbishop", "bishop")
 
+// militaryRanks are military ranks written before a name, in full or
+// shortened ("Gen.", "Adm.").
+var militaryRanks = setOf("general", "gen", "admiral", "adm", "colonel", "col", "brigadier", "brig", "marshal",
+	"commodore", "captain", "capt", "lieutenant", "lt", "major", "maj")
+
+// rankModifiers go before a rank: "Vice Admiral", "Air Chief Marshal".
+var rankModifiers = setOf("vice", "rear", "air", "chief", "field", "lt", "lieutenant", "major", "brigadier")
+
 // churchRanks are ranks of the Catholic hierarchy: an office held with one
 // ("Cardinal X, Secretary of State") is the Holy See's.
 var churchRanks = setOf("cardinal", "archbishop", "bishop", "nuncio", "pontiff", "pope")
@@ -156,6 +164,15 @@ func mentionsInto(dst []mention, s string, toks []token) []mention {
 					markUsed(used, pa, pb)
 				}
 			}
+		}
+		// "General Chhun Sophal", "Lt. Gen. X": a military rank before a
+		// name with no office belongs to the mention, as an honorific does.
+		if m.title == "" && !m.hon && k >= 0 && militaryRanks[toks[k].key] {
+			x := k
+			for x > 0 && (militaryRanks[toks[x-1].key] || rankModifiers[toks[x-1].key] || toks[x-1].s == ".") {
+				x--
+			}
+			m.start = toks[x].start
 		}
 		// "his Japanese counterpart Yoshimasa Hayashi": a country, no office.
 		if strings.EqualFold(m.title, "counterpart") {

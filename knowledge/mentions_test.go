@@ -101,3 +101,34 @@ func TestInLowerMatchesToLower(t *testing.T) {
 		}
 	}
 }
+
+// TestMilitaryRankMention checks that a military rank before a name with
+// no office is part of the mention, so a sentence that opens with it opens
+// with the person, and that a participant named so is the speaker.
+func TestMilitaryRankMention(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		s, name string
+		start   int
+	}{
+		{"General Arun Sopheak thanked the minister.", "Arun Sopheak", 0},
+		{"Lt. Gen. Rizal Hadi briefed the delegation.", "Rizal Hadi", 0},
+		{"Vice Admiral Greta Solvang outlined the patrols.", "Greta Solvang", 0},
+		{"Colonel Duarte spoke next.", "Duarte", 0},
+		{"Then General Arun Sopheak thanked him.", "Arun Sopheak", 5},
+	}
+	for _, tt := range tests {
+		ms := findMentions(tt.s)
+		if len(ms) == 0 || ms[0].name != tt.name || ms[0].start != tt.start {
+			t.Errorf("findMentions(%q) = %+v, want %q from byte %d", tt.s, ms, tt.name, tt.start)
+		}
+	}
+	runSpeakerCases(t, []speakerCase{{
+		name: "a general as speaker",
+		text: "Defence Minister receives Defence Minister of Laos\n\n4 April 2026\n\n" +
+			"Minister of Defence Rizal Hadi received the Minister of National Defence of Laos, General Khamphet Vongsa, in Kuala Lumpur today.\n\n" +
+			"General Khamphet Vongsa thanked Malaysia for training Lao pilots.\n\n" +
+			"Minister Hadi proposed joint disaster drills.\n",
+		want: map[string]string{"Lao pilots": "Khamphet Vongsa", "disaster drills": "Rizal Hadi"},
+	}})
+}

@@ -57,8 +57,16 @@ func TestDatelineAndVenueNamesAreNoParticipants(t *testing.T) {
 			text: "Quito, 3 April 2026\n\nThe Minister of Foreign Affairs, Lucía Andrade Vela, met today with her Peruvian and Colombian counterparts, Tomás Huamán Ríos and Carolina Restrepo Gil, in Quito.\n\nMinister Andrade Vela proposed a border fund.",
 			want: []Participant{
 				{Name: "Lucía Andrade Vela", Title: "Minister of Foreign Affairs", Affiliation: "Ecuador"},
-				{Name: "Tomás Huamán Ríos", Title: "", Affiliation: "Peru"},
-				{Name: "Carolina Restrepo Gil", Title: "", Affiliation: "Colombia"},
+				{Name: "Tomás Huamán Ríos", Title: "Minister of Foreign Affairs", Affiliation: "Peru"},
+				{Name: "Carolina Restrepo Gil", Title: "Minister of Foreign Affairs", Affiliation: "Colombia"},
+			},
+		},
+		{
+			name: "a counterpart named with no office holds the host's office",
+			text: "26.08.2026\n\nMinister of Defence Priit Kask met on Wednesday in Tallinn with his Greek counterpart Eleni Papathanou, who is in Estonia on a visit to the Baltic states.\n\nKask proposed joint production of ammunition.",
+			want: []Participant{
+				{Name: "Priit Kask", Title: "Minister of Defence", Affiliation: "Estonia"},
+				{Name: "Eleni Papathanou", Title: "Minister of Defence", Affiliation: "Greece"},
 			},
 		},
 	}

@@ -19,6 +19,7 @@ type speakerSet struct {
 	pieceMents []mention // the last piece's mentions, reused
 
 	prevText string          // the sentence before the one being read
+	meetText string          // the meeting sentence
 	body     string          // the readout's body, read for honorifics
 	gender   map[string]byte // what the readout shows of each speaker's gender
 	honRead  bool            // whether body's honorifics are in gender
@@ -252,6 +253,9 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 	if impersonalJoint(s) {
 		return BothSides, true // "It was noted that ..."
 	}
+	if role := roleReference(s); role != roleNone {
+		return ss.roleSubject(role, prev) // "His counterpart noted ...", "The guest invited ..."
+	}
 	js := s
 	if len(js) > 80 {
 		js = js[:80]
@@ -295,6 +299,13 @@ func (ss *speakerSet) resolveAt(s string, prev string, country bool) (string, bo
 		if strings.HasPrefix(strings.TrimLeft(rest, " ,"), "and ") && len(ms) > 1 {
 			if other, ok := ss.resolveMention(ms[1], prev); ok && other != who && ms[1].start-ms[0].end < 8 {
 				return BothSides, true
+			}
+		}
+		if by := passiveAgentAt(rest); by > 0 {
+			// "Minister X was briefed by the Chancellor on ...": the briefing
+			// is the Chancellor's.
+			if agent, ok := ss.passiveAgent(rest[by:]); ok && agent != who {
+				return agent, true
 			}
 		}
 		return who, true
@@ -526,6 +537,9 @@ func officeMatches(mentioned, title string) bool {
 // subject is a participant or all sides, with its topic.
 func (d *doc) positions(mi int, ps []Participant) []Position {
 	ss := &speakerSet{ps: ps, self: d.self, ments: &d.ments, body: d.body}
+	if mi >= 0 && mi < len(d.sents) {
+		ss.meetText = d.sents[mi].text
+	}
 	// The sentence's tokens and a piece's: slices that outgrow a sentence
 	// come from findMentions' pool, so a readout does not grow its own.
 	toks, buf := tokenBufs.Get().(*[]token), tokenBufs.Get().(*[]token)
@@ -972,6 +986,9 @@ func (ss *speakerSet) clauses(s, speaker string) []clause {
 	out := ss.cls[:0]
 	start, cur := 0, speaker
 	ss.splits = appendSplitPoints(ss.splits[:0], s)
+	if strings.Contains(s, ", with ") {
+		ss.splits = ss.withSplits(ss.splits, s)
+	}
 	for _, loc := range ss.splits {
 		if loc[0] < start {
 			continue

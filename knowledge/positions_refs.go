@@ -1,6 +1,9 @@
 package knowledge
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // latterFormer reads "The latter" or "The former" opening s: latter is 1,
 // former 0, and -1 when s opens with neither ("the former President X" is
@@ -107,4 +110,212 @@ func impersonalJoint(s string) bool {
 		w = w[:i]
 	}
 	return impersonalVerbs[w]
+}
+
+// Roles a subject may name a principal by instead of a name or office.
+const (
+	roleNone        = iota
+	roleCounterpart // "His counterpart", "Her Chilean counterpart": the other of the last speaker
+	roleGuest       // "The guest", "The visitor", "The visiting minister"
+	roleHost        // "The host"
+)
+
+// roleReference reads a subject that names a principal by role.
+func roleReference(s string) int {
+	switch {
+	case strings.HasPrefix(s, "His ") || strings.HasPrefix(s, "Her ") || strings.HasPrefix(s, "Their "):
+		rest := s[strings.IndexByte(s, ' ')+1:]
+		if !strings.HasPrefix(rest, "counterpart") {
+			// One word of country between: "Her Chilean counterpart".
+			sp := strings.IndexByte(rest, ' ')
+			if sp <= 0 || !isCapitalized(rest) {
+				return roleNone
+			}
+			rest = rest[sp+1:]
+		}
+		if strings.HasPrefix(rest, "counterpart ") || strings.HasPrefix(rest, "counterpart,") {
+			return roleCounterpart
+		}
+	case strings.HasPrefix(s, "The guest ") || strings.HasPrefix(s, "The guest,") || strings.HasPrefix(s, "The visitor ") ||
+		strings.HasPrefix(s, "The visitor,") || strings.HasPrefix(s, "The visiting "):
+		return roleGuest
+	case strings.HasPrefix(s, "The host ") || strings.HasPrefix(s, "The host,"):
+		rest := s[len("The host"):]
+		if w := firstField(strings.TrimLeft(rest, " ,")); w != "" && 'a' <= w[0] && w[0] <= 'z' &&
+			w != "country" && w != "nation" && w != "city" && w != "government" && w != "of" {
+			return roleHost
+		}
+	}
+	return roleNone
+}
+
+// roleSubject resolves a subject roleReference read. Of two principals,
+// a counterpart is the one the last speaker is not; the host is the one
+// the meeting sentence has receive or host the other, or the one the
+// other called on, and the guest the other one.
+func (ss *speakerSet) roleSubject(role int, prev string) (string, bool) {
+	a, b, ok := ss.principalPair()
+	if !ok {
+		return "", false
+	}
+	switch role {
+	case roleCounterpart:
+		switch prev {
+		case a:
+			return b, true
+		case b:
+			return a, true
+		}
+		return "", false
+	}
+	host := ss.hostOf()
+	if host != a && host != b {
+		return "", false
+	}
+	guest := a
+	if host == a {
+		guest = b
+	}
+	if role == roleHost {
+		return host, true
+	}
+	return guest, true
+}
+
+// principalPair is the meeting's two principals, when it has two; a bare
+// office with neither name nor country ("Minister" from a headline) is
+// nobody's.
+func (ss *speakerSet) principalPair() (string, string, bool) {
+	var pair [2]string
+	n := 0
+	for _, p := range ss.ps {
+		if p.Name == "" && p.Affiliation == "" {
+			continue
+		}
+		if n == 2 {
+			return "", "", false
+		}
+		pair[n] = label(p)
+		n++
+	}
+	return pair[0], pair[1], n == 2
+}
+
+// hostVerbs make the meeting sentence's subject the host; guestVerbs its
+// guest.
+var (
+	hostVerbs  = [...]string{" received ", " receives ", " hosted ", " hosts ", " welcomed ", " welcomes "}
+	guestVerbs = [...]string{" called on ", " calls on ", " courtesy call on ", " paid a visit to ", " visited "}
+)
+
+// hostOf is the host the meeting sentence names, or "".
+func (ss *speakerSet) hostOf() string {
+	if ss.meetText == "" {
+		return ""
+	}
+	subject := ""
+	end := 0
+	for _, m := range ss.ments.find(ss.meetText) {
+		if who, ok := ss.resolveMention(m, ""); ok && !m.poss {
+			subject, end = who, m.end
+			break
+		}
+	}
+	if subject == "" {
+		return ""
+	}
+	rest := ss.meetText[end:]
+	for _, v := range hostVerbs {
+		if strings.Contains(rest, v) {
+			return subject
+		}
+	}
+	for _, v := range guestVerbs {
+		if strings.Contains(rest, v) {
+			if a, b, ok := ss.principalPair(); ok {
+				if a == subject {
+					return b
+				}
+				return a
+			}
+		}
+	}
+	return ""
+}
+
+// passiveLeads tell that the subject before them was told something by the
+// agent after them.
+var passiveLeads = [...]string{" was briefed by ", " was informed by ", " were briefed by ", " were informed by ",
+	" was updated by ", " was told by "}
+
+// passiveAgentAt is where the agent starts in rest, the text right after a
+// subject, when rest opens with a passive of telling ("was briefed by the
+// Chancellor"), the agent's "the" included; 0 when it does not.
+func passiveAgentAt(rest string) int {
+	if len(rest) < 10 || rest[1] != 'w' {
+		return 0
+	}
+	for _, p := range passiveLeads {
+		if strings.HasPrefix(rest, p) {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+// withSplits adds to splits, the places where s turns to another speaker,
+// each ", with <person> <verb>ing": "The ministers discussed aid, with
+// Minister X stressing schools and Minister Y emphasising housing". The
+// person must open what follows and a participle follow the person.
+func (ss *speakerSet) withSplits(splits [][2]int, s string) [][2]int {
+	base := len(ss.sent.text) - len(s) // where s starts in the sentence being read
+	added := false
+	for i := 0; ; {
+		j := strings.Index(s[i:], ", with ")
+		if j < 0 {
+			break
+		}
+		at := i + j + len(", with ")
+		i = at
+		piece := s[at:]
+		if len(piece) > 120 {
+			piece = piece[:120]
+			for len(piece) > 0 && piece[len(piece)-1]&0xC0 == 0x80 {
+				piece = piece[:len(piece)-1]
+			}
+		}
+		ms := ss.mentionsAt(base+at, piece)
+		if len(ms) == 0 || ms[0].start > 4 || ms[0].poss {
+			continue
+		}
+		if w := firstField(piece[ms[0].end:]); len(w) < 5 || !strings.HasSuffix(w, "ing") {
+			continue
+		}
+		splits = append(splits, [2]int{at - len(", with "), at})
+		added = true
+	}
+	if added {
+		sort.Slice(splits, func(x, y int) bool { return splits[x][0] < splits[y][0] })
+	}
+	return splits
+}
+
+// passiveAgent resolves the agent that opens s, read up to the "on" or
+// "about" that starts what it told: "the Chancellor on the Danube
+// Commission" is the Chancellor.
+func (ss *speakerSet) passiveAgent(s string) (string, bool) {
+	end := len(s)
+	for _, stop := range [...]string{" on ", " about ", ",", " that "} {
+		if i := strings.Index(s[:end], stop); i > 0 {
+			end = i
+		}
+	}
+	if end > 100 {
+		return "", false
+	}
+	ms := findMentions(s[:end])
+	if len(ms) == 0 || ms[0].start > 4 {
+		return "", false
+	}
+	return ss.resolveMention(ms[0], "")
 }

@@ -78,3 +78,69 @@ func TestReferenceSubjects(t *testing.T) {
 	}
 	runSpeakerCases(t, tests)
 }
+
+// TestRoleSubjects checks subjects that name a principal by role: a
+// counterpart of the last speaker, the guest and the host as the meeting
+// sentence casts them, the agent of "was briefed by", and each person of
+// ", with X stressing A and Y emphasising B".
+func TestRoleSubjects(t *testing.T) {
+	t.Parallel()
+	tests := []speakerCase{
+		{
+			name: "counterpart, guest and host",
+			text: "Norway and Chile discuss energy\n\n4 April 2026\n\n" +
+				"Minister of Foreign Affairs Halvard Rønning received the Minister of Foreign Affairs of Chile, Camila Orrego Fuentes, in Oslo today.\n\n" +
+				"Minister Rønning presented Norway's plans for offshore wind. His counterpart highlighted Chile's lithium reserves.\n\n" +
+				"The guest also invited Norwegian firms to the Antofagasta hydrogen hub. The host welcomed the invitation and proposed a salmon health study.\n",
+			want: map[string]string{"offshore wind": "Halvard Rønning", "lithium": "Camila Orrego Fuentes",
+				"Antofagasta": "Camila Orrego Fuentes", "salmon health": "Halvard Rønning"},
+		},
+		{
+			name: "the guest called on the host",
+			text: "Ghana and Japan discuss ports\n\n4 April 2026\n\n" +
+				"Minister of Transport Yaw Ofori-Mensah called on Minister of Land, Infrastructure and Transport Hayashida Ren in Tokyo today.\n\n" +
+				"The host outlined Japan's port digitalisation grants. The guest asked for help dredging Takoradi harbour.\n",
+			want: map[string]string{"digitalisation": "Hayashida Ren", "Takoradi": "Yaw Ofori-Mensah"},
+		},
+		{
+			name: "briefed by",
+			text: "South Africa and Austria hold call\n\n4 April 2026\n\n" +
+				"Prime Minister Nkosana Dlamini-Moyo spoke with Chancellor Brigitte Aufhauser of Austria by telephone today.\n\n" +
+				"Prime Minister Dlamini-Moyo was briefed by the Chancellor on the Danube Commission. The Prime Minister asked for more Austrian tourists.\n",
+			want: map[string]string{"Danube Commission": "Brigitte Aufhauser", "tourists": "Nkosana Dlamini-Moyo"},
+		},
+		{
+			name: "with each stressing",
+			text: "Poland and Afghanistan discuss aid\n\n4 April 2026\n\n" +
+				"Foreign Minister Tomasz Wielgosz met Foreign Minister Ayesha Rahimi of Afghanistan in Warsaw today.\n\n" +
+				"The ministers discussed humanitarian aid, with Minister Wielgosz stressing girls' education and Minister Rahimi emphasising earthquake reconstruction.\n\n" +
+				"Minister Wielgosz discussed trade, with Minister Rahimi of Afghanistan present.\n",
+			want: map[string]string{"humanitarian aid": BothSides, "girls' education": "Tomasz Wielgosz",
+				"earthquake": "Ayesha Rahimi", "present": "Tomasz Wielgosz"},
+		},
+	}
+	runSpeakerCases(t, tests)
+}
+
+// TestRoleReference checks which openings name a principal by role.
+func TestRoleReference(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		s    string
+		want int
+	}{
+		{"His counterpart noted the plan.", roleCounterpart},
+		{"Her Chilean counterpart, in turn, agreed.", roleCounterpart},
+		{"His Excellency noted the plan.", roleNone},
+		{"The guest thanked the host.", roleGuest},
+		{"The visiting minister asked for aid.", roleGuest},
+		{"The host welcomed the idea.", roleHost},
+		{"The host country will pay.", roleNone},
+		{"The host of the summit, Japan, agreed.", roleNone},
+	}
+	for _, tt := range tests {
+		if got := roleReference(tt.s); got != tt.want {
+			t.Errorf("roleReference(%q) = %d, want %d", tt.s, got, tt.want)
+		}
+	}
+}

@@ -174,7 +174,8 @@ func parseQuestion(q string, names nameIndex) question {
 		strings.Contains(fq, " when was ") || strings.Contains(fq, " when were ") || strings.Contains(fq, " when will ") ||
 		strings.Contains(fq, " when is ") || strings.Contains(fq, " when are ") ||
 		ixHasSub(fq, " what the date ", " what is the date ", " what was the date ", " what were the dates ", " the date of ",
-			" the dates of ", " what dates ", " which dates ")
+			" the dates of ", " what dates ", " which dates ") ||
+		first == "date" || first == "dates" || strings.HasSuffix(fq, " when ") // "date of the X call", "X Y call when"
 	pq.askWhere = first == "where" || strings.Contains(fq, " where did ") || strings.Contains(fq, " where will ") || strings.Contains(fq, " in which city ") ||
 		strings.Contains(fq, " what city ") || strings.Contains(fq, " what venue ") || strings.Contains(fq, " what place ")
 	pq.askTime = strings.Contains(fq, " what time ") || strings.Contains(fq, " start ") || strings.Contains(fq, " begin ") ||
@@ -346,14 +347,20 @@ func parseQuestion(q string, names nameIndex) question {
 			}
 		}
 	}
+	meetVerb := slices.ContainsFunc(toks, func(t qToken) bool { return qMeetVerbs[t.word] || qSeeVerbs[t.word] })
 	// "Which countries did A call?" asks who, as a list.
 	// ("Which leader placed the call?" asks who did it, of one meeting.)
 	for i := 0; i+2 < len(toks); i++ {
 		aux := toks[i+2].word
-		if (toks[i].word == "which" || toks[i].word == "what") && qWhoNouns[toks[i+1].word] && len(pq.kinds) > 0 &&
+		if (toks[i].word == "which" || toks[i].word == "what") && qWhoNouns[toks[i+1].word] && (len(pq.kinds) > 0 || meetVerb) &&
 			(aux == "did" || aux == "does" || aux == "has" || aux == "have" || aux == "had") {
 			pq.askWho = true
 			used[i+1] = true
+			for k := i + 3; k < len(toks); k++ {
+				if qSeeVerbs[toks[k].word] {
+					used[k] = true // "which officials did she host": whom, not hosting as a topic
+				}
+			}
 		}
 	}
 	if pq.askLatest || pq.askFirst {
@@ -588,6 +595,9 @@ func parsePlace(toks []qToken, used []bool, lower bool) ([]string, string) {
 	}
 	return nil, ""
 }
+
+// qSeeVerbs also say that people met ("which ministers did she see").
+var qSeeVerbs = ixWordSet(`see saw seen host hosted receive received visit visited`)
 
 // qMeetVerbs join the two sides of "when did A meet B".
 var qMeetVerbs = ixWordSet(`meet met speak spoke talk talked call called phone phoned`)
