@@ -110,6 +110,10 @@ func TestAskChatQuestions(t *testing.T) {
 			q: "what officials did tammekivi see", want: []string{"Velloso", "Oyarzun"}},
 		{name: "what is to come is not the visit just made",
 			q: "when will tammekivi visit lisbon", want: []string{"in the spring"}},
+		{name: "abt is about",
+			q: "wat did tammekivi say abt cyber", want: []string{"cyber training"}},
+		{name: "a lower-case name in a name slot beside a capitalised one",
+			q: "did velloso meet Tammekivi in 2019?", prefix: "No.", want: []string{"14 May 2025"}},
 		{name: "outcomes are what was agreed",
 			q: "what were the outcomes of the lisbon meeting between velloso and tammekivi", want: []string{"Coastal Border Committee"}},
 		{name: "was there a call asks yes or no of the offices",
@@ -168,6 +172,7 @@ func TestParseQuestionChat(t *testing.T) {
 		{q: "what happened at 9 pm", roles: nil}, // after a number, pm is the time of day
 		{q: "whats the date of the lisbon meeting", when: true},
 		{q: "date of the velloso tammekivi call", when: true},
+		{q: "what did portugal and estonia agree", roles: []string{"portugal", "estonia"}}, // lower-case countries are sides too
 		{q: "velloso tammekivi call when", when: true},
 		{q: "did velloso meet tammekivi in march", month: "03", did: true, subject: []string{"velloso"}},
 		{q: "when will the general assembly meet", when: false},

@@ -762,7 +762,7 @@ func digitsBeforeAP(s string) bool {
 // durationNumber is a count of minutes or hours in words or figures.
 const durationNumber = `\d+(?:\.\d{1,2})?|an?|one|two|three|four|five|six|ten|fifteen|twenty|twenty-five|thirty|thirty-five|forty|forty-five|fifty|fifty-five|sixty|seventy|seventy-five|eighty|ninety|half an?`
 
-var reDuration = regexp.MustCompile(`(?i)\b(?:for|lasting|lasted|which\s+lasted|that\s+lasted)\s+(?:approximately|about|around|roughly|some|nearly|almost|over|more than|less than|just over|just under|close to|an estimated)?\s*(` + durationNumber + `)\s*(?:and\s+(a\s+half|\d+|a\s+quarter)\s+)?(minutes?|mins?|hours?|hrs?)\b(?:\s+(?:and\s+)?(?:(\d+|` + minuteWords + `)\s*(?:minutes?|mins?)\b|(a\s+half|a\s+quarter)\b))?`)
+var reDuration = regexp.MustCompile(`(?i)\b(?:for|lasting|lasted|which\s+lasted|that\s+lasted|spent)\s+(?:approximately|about|around|roughly|some|nearly|almost|over|more than|less than|just over|just under|close to|an estimated)?\s*(` + durationNumber + `)\s*(?:and\s+(a\s+half|\d+|a\s+quarter)\s+)?(minutes?|mins?|hours?|hrs?)\b(?:\s+(?:and\s+)?(?:(\d+|` + minuteWords + `)\s*(?:minutes?|mins?)\b|(a\s+half|a\s+quarter)\b))?`)
 
 // minuteWords are the minutes after an hour in words: "an hour and twenty
 // minutes".

@@ -24,6 +24,17 @@ func TestTimeFromLabelsAndHours(t *testing.T) {
 			time:    "09:30",
 			minutes: 20,
 		},
+		{
+			name:    "a start and an end told by verbs",
+			text:    "On the 5th of May, 2026, the Prime Minister of Barbados, Hon. Celia Worrell, received the President of Ghana, H.E. Kofi Amankwah, at Ilaro Court. The meeting began at 10:15 a.m. and ended at 11:45 a.m.\n\nPrime Minister Worrell proposed direct flights.",
+			time:    "10:15",
+			minutes: 90,
+		},
+		{
+			name:    "a length the principals spent",
+			text:    "Wellington, 14 May 2026\n\nMinister of Foreign Affairs Rawiri Tane met his Fijian counterpart, Hon. Jone Vakalala, in Wellington on Thursday. The two Ministers spent an hour and a half discussing regional security.\n\nMinister Tane announced police training funds.",
+			minutes: 90,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -190,9 +190,17 @@ func mayHaveClockRange(s string) bool {
 	return false
 }
 
+// reBeganEnded is a meeting's start and end told by verbs: "began at 10:15
+// a.m. and ended at 11:45 a.m.", read as the range "from 10:15 a.m. to
+// 11:45 a.m.".
+var reBeganEnded = regexp.MustCompile(`(?i)\b(?:began|started|commenced|opened)\s+at\s+(\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?)(?:\s*hrs\.?)?\s+and\s+(?:ended|finished|concluded)\s+at\s+(\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?)`)
+
 // rangeDuration is the length in minutes of the first clock range in s,
 // or 0.
 func rangeDuration(s string) int {
+	if strings.Contains(s, "ended at") || strings.Contains(s, "finished at") || strings.Contains(s, "concluded at") {
+		s = reBeganEnded.ReplaceAllString(s, "from $1 to $2")
+	}
 	a, b, _, ok := clockRange(s)
 	if !ok {
 		return 0

@@ -42,6 +42,16 @@ func (d *doc) participants(mi int) []Participant {
 		if !fromTitle && !m.hon && m.title != "" && (venueAfterOffice(d.part, m) || venueNouns[lastWordFold(m.title)] && !strings.Contains(m.title, " of ")) {
 			return
 		}
+		// "at the Presidential Palace, President X received": a building
+		// is no one's name.
+		if !fromTitle && !m.hon && !m.office && buildingNouns[lastWordFold(m.name)] {
+			return
+		}
+		// "the official residence of the Prime Minister": an office that
+		// names whose building it is.
+		if !fromTitle && m.office && m.start <= len(d.part) && reBuildingOf.MatchString(d.part[:m.start]) {
+			return
+		}
 		if fromTitle && !m.office && m.title == "" && !m.hon {
 			if bodyFold == "" {
 				bodyFold = foldName(d.body)
@@ -175,6 +185,7 @@ func (d *doc) participants(mi int) []Participant {
 	}
 	d.attendeeCountries(ps)
 	counterpartTitles(d.part, ps)
+	pluralOfficeTitles(d.part, ps)
 	for i := range ps {
 		if ps[i].Affiliation == "" {
 			ps[i].Affiliation = defaultAffiliation(ps[i].Title)
@@ -768,15 +779,25 @@ func (d *doc) fillAffiliations(ps []Participant) {
 	}
 }
 
-// dominantCountry is the country (by name or demonym) that s names most
-// often, twice at least and more often than any other not in taken, or "".
+// dominantCountry is the country (by name or demonym) not in taken that s
+// names most often, more often than any other and twice at least unless
+// it is the only one, or "".
 func dominantCountry(s string, taken map[string]bool) string {
 	bp, toks := scratchTokenize(s)
 	defer releaseTokens(bp, toks)
 	classify(toks)
 	count := map[string]int{}
-	for _, t := range toks {
+	for i, t := range toks {
 		if t.class == cPlace && t.placeLen > 0 && !t.place.isOrg && !t.place.isCity && t.place.name != "" && !taken[t.place.name] {
+			// "the upcoming summit in Switzerland": where an event is, not
+			// whose it is.
+			k := i - 1
+			if k >= 0 && toks[k].key == "the" {
+				k--
+			}
+			if k >= 0 && (toks[k].key == "in" || toks[k].key == "at") {
+				continue
+			}
 			count[t.place.name]++
 		}
 	}
@@ -789,7 +810,9 @@ func dominantCountry(s string, taken map[string]bool) string {
 			ties++
 		}
 	}
-	if n < 2 || ties > 1 {
+	// Once is enough when no other country is named at all ("invited
+	// Honduran students").
+	if n < 2 && len(count) > 1 || ties > 1 {
 		return ""
 	}
 	return best
@@ -1339,7 +1362,7 @@ func (d *doc) attendeeCountries(ps []Participant) {
 // reCounterpartBefore ends the words before a name that make its holder
 // someone's counterpart: "his Portuguese counterpart ", "her Argentine and
 // Bolivian counterparts, A and ".
-var reCounterpartBefore = regexp.MustCompile(`\bcounterparts?,?\s+(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,4},?\s+and\s+)?$`)
+var reCounterpartBefore = regexp.MustCompile(`\bcounterparts?,?\s+(?:(?:Hon|H\.E|Mr|Mrs|Ms|Dr|Prof|Dato'|Datuk|Sheikh)\.?\s+)*(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,4},?\s+and\s+)?$`)
 
 // counterpartTitles gives a counterpart named with no office the office of
 // the principal whose counterpart they are, named before them.
@@ -1362,3 +1385,57 @@ func counterpartTitles(part string, ps []Participant) {
 		}
 	}
 }
+
+// rePluralOffice is an office in the plural that a list of names follows:
+// "The foreign ministers of Iceland, Norway and the Faroe Islands – A, B
+// and C –", "the defence ministers of Chile and Peru, A and B,".
+var rePluralOffice = regexp.MustCompile(`\b((?:[Ff]oreign |[Pp]rime |[Dd]efen[cs]e |[Ff]inance |[Tt]rade |[Hh]ealth |[Ee]nergy )?[Mm]inisters|[Pp]residents|[Ss]peakers|[Gg]overnors) of (?:the )?(?:\p{Lu}[^–—:(]{2,120}?\s+[–—:(-]\s*|\p{Lu}[^–—:(]{0,120}? and (?:the )?\p{Lu}[\p{L}]*(?: \p{Lu}[\p{L}]*)*,\s+)`)
+
+// pluralOfficeTitles gives each person named right after a plural office
+// with no office of their own the office in the singular, and each the
+// country named in the same place in the office's list.
+func pluralOfficeTitles(part string, ps []Participant) {
+	loc := rePluralOffice.FindStringSubmatchIndex(part)
+	if loc == nil {
+		return
+	}
+	words := strings.Fields(strings.TrimSuffix(part[loc[2]:loc[3]], "s"))
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	title := strings.Join(words, " ")
+	after := part[loc[1]:min(len(part), loc[1]+200)]
+	type at struct{ i, off int }
+	var named []at
+	for i := range ps {
+		if ps[i].Name == "" {
+			continue
+		}
+		if off := strings.Index(after, ps[i].Name); off >= 0 {
+			named = append(named, at{i, off})
+			// "Defence Ministers of Peru and Chile" read as the first
+			// name's office is the plural office.
+			if ps[i].Title == "" || strings.HasPrefix(strings.ToLower(ps[i].Title), strings.ToLower(part[loc[2]:loc[3]])) {
+				ps[i].Title = title
+			}
+		}
+	}
+	// The countries in the order of the names: the first name is the
+	// first country's.
+	countries := countriesIn(part[loc[3]:loc[1]])
+	if len(countries) != len(named) || len(named) < 2 {
+		return
+	}
+	slices.SortFunc(named, func(a, b at) int { return a.off - b.off })
+	for k, n := range named {
+		ps[n.i].Affiliation = countries[k]
+	}
+}
+
+// buildingNouns end a building's name, never a person's ("Presidential
+// Palace", "Government Buildings").
+var buildingNouns = setOf("palace", "building", "buildings", "headquarters", "secretariat", "chambers", "residence", "ministry")
+
+// reBuildingOf ends the words before an office that say the office owns a
+// building: "the official residence of the ", "the Office of the ".
+var reBuildingOf = regexp.MustCompile(`(?i)\b(?:residence|office|palace|house|headquarters|secretariat|chambers|building|seat)\s+of\s+(?:the\s+)?$`)

@@ -53,6 +53,10 @@ func looksLikeSpeech(title, text string) bool {
 			marks++
 		}
 	}
+	// An interview: questions and answers on lines of their own.
+	if strings.Count(l, "\nq:") >= 2 || strings.HasPrefix(l, "q:") && strings.Count(l, "\nq:") >= 1 || strings.HasPrefix(l, "interview\n") {
+		marks += 2
+	}
 	// A script that ends by thanking its audience.
 	if end := strings.TrimRight(l, " \n\t"); strings.HasSuffix(end, "\nthank you.") || strings.HasSuffix(end, "\nthank you very much.") ||
 		strings.HasSuffix(end, "\nthank you!") {

@@ -19,6 +19,11 @@ func TestSpeechGreetingsAreRefused(t *testing.T) {
 			refuse: true,
 		},
 		{
+			name:   "an interview of questions and answers",
+			text:   "INTERVIEW\n\nQ: Minister, you met your Indonesian counterpart yesterday. What did you discuss?\n\nMinister Lena Vogt: We talked about palm oil. I told her that Europe will keep its traceability rules.\n\nQ: Will there be a follow-up?\n\nMinister Lena Vogt: Yes, our officials will meet in Jakarta next month.",
+			refuse: true,
+		},
+		{
 			name:   "a readout that quotes a greeting",
 			text:   "Lima, 3 March 2026\n\nGovernor Ana Ruiz met Governor Tomas Vidal of the Central Bank of Chile in Lima today. \"Good morning, and welcome to Lima,\" Governor Ruiz said as she opened the talks.\n\nGovernor Vidal proposed a payments link between the two countries.",
 			refuse: false,

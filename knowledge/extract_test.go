@@ -128,7 +128,7 @@ func TestExtractFixtures(t *testing.T) {
 		{
 			file: "margins.txt", date: "2021-10-30", tm: "12:10", minutes: 20, location: "G20 Summit in Rome", kind: KindInPerson,
 			participants: []Participant{
-				{"Hiroshi Sato", "Prime Minister", ""}, // a summit's city is not his country
+				{"Hiroshi Sato", "Prime Minister", "Japan"}, // a summit's city is not his country; the one other country named is
 				{"Martin Alvarez", "President", "Argentina"},
 			},
 			positions: []said{
@@ -218,7 +218,7 @@ func TestExtractFixtures(t *testing.T) {
 			// principal; the title's "Prime Minister of Japan" joins Japan's.
 			file: "two-pms.txt", date: "2021-03-12", kind: KindTelephone,
 			participants: []Participant{
-				{"Vikram Rao", "Prime Minister", ""}, // India is named only as a place to visit
+				{"Vikram Rao", "Prime Minister", "India"}, // the one other country named, as the place the guest will visit
 				{"Kenta Kimura", "Prime Minister", "Japan"},
 			},
 			positions: []said{

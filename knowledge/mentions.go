@@ -112,6 +112,9 @@ func mentionsInto(dst []mention, s string, toks []token) []mention {
 				!(pb-1 >= 0 && toks[pb-1].key == "affairs") && !mononym(toks, pa, a) {
 				continue // "the European Comm'n": a word of the office, not a name
 			}
+			if b-a == 1 && !m.hon && k >= 0 && k == pb && (toks[k].key == "for" || toks[k].key == "of") {
+				continue // "High Commissioner for Refugees": the office's portfolio
+			}
 			m.title, m.aff = splitTitle(s, toks[pa:pb])
 			m.start = toks[pa].start
 			markUsed(used, pa, pb)
@@ -135,6 +138,13 @@ func mentionsInto(dst []mention, s string, toks []token) []mention {
 		if m.title == "" && k >= 1 && toks[k].s == "," {
 			if pa, pb, ok := titleRunBefore(toks, k-1); ok && !anyUsed(used, pa, pb) {
 				m.title, m.aff = splitTitle(s, toks[pa:pb])
+				m.start = toks[pa].start
+				markUsed(used, pa, pb)
+			} else if pa, pb, ok := portfolioTitleBefore(toks, k-1); ok && !anyUsed(used, pa, pb-1) {
+				// "The High Commissioner for Refugees, X": the office ends
+				// in a one-word portfolio.
+				m.title, m.aff = splitTitle(s, toks[pa:pb-2])
+				m.title += " " + toks[pb-2].s + " " + toks[pb-1].s
 				m.start = toks[pa].start
 				markUsed(used, pa, pb)
 			}
@@ -237,6 +247,20 @@ func mentionsInto(dst []mention, s string, toks []token) []mention {
 	}
 	sortMentions(out)
 	return out
+}
+
+// portfolioTitleBefore finds an office ending at toks[e] in a one-word
+// portfolio after "for" or "of" ("High Commissioner for Refugees"): the
+// office run before the connector, through the portfolio word.
+func portfolioTitleBefore(toks []token, e int) (int, int, bool) {
+	if e < 2 || toks[e].class != cName || toks[e].poss || (toks[e-1].key != "for" && toks[e-1].key != "of") {
+		return 0, 0, false
+	}
+	pa, pb, ok := titleRunBefore(toks, e-2)
+	if !ok || pb != e-1 || toks[pb-1].class != cTitle || !titleHeads[toks[pb-1].key] {
+		return 0, 0, false
+	}
+	return pa, e + 1, true
 }
 
 // tokenAt is the index of the token that starts at byte i, or -1.

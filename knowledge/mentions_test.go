@@ -132,3 +132,31 @@ func TestMilitaryRankMention(t *testing.T) {
 		want: map[string]string{"Lao pilots": "Khamphet Vongsa", "disaster drills": "Rizal Hadi"},
 	}})
 }
+
+// TestPortfolioWord checks that a one-word portfolio after "for" or "of"
+// ("High Commissioner for Refugees") is part of the office, not a person,
+// and goes with the name after the comma, while a one-word name after an
+// office's portfolio ("Minister of Finance Hartanto") is still a name.
+func TestPortfolioWord(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		s, name, title string
+	}{
+		{"The High Commissioner for Refugees, Ingrid Solbakken, met the minister.", "Ingrid Solbakken", "High Commissioner for Refugees"},
+		{"The Special Envoy for Afghanistan, Tove Rindal, met the minister.", "Tove Rindal", "Special Envoy for Afghanistan"},
+		{"Minister of Finance Hartanto met the envoy.", "Hartanto", "Minister of Finance"},
+	}
+	for _, tt := range tests {
+		ms := findMentions(tt.s)
+		if len(ms) == 0 || ms[0].name != tt.name || ms[0].title != tt.title {
+			t.Errorf("findMentions(%q) = %+v, want %q, %q first", tt.s, ms, tt.name, tt.title)
+		}
+	}
+	for _, s := range []string{"The High Commissioner for Refugees met the minister.", "The Commissioner for Migration thanked him."} {
+		for _, m := range findMentions(s) {
+			if !m.office {
+				t.Errorf("findMentions(%q) names a person %q", s, m.name)
+			}
+		}
+	}
+}

@@ -460,7 +460,7 @@ func classify(toks []token) {
 		// matchPlace, skipping what the bits rule out: a word that starts
 		// no place and no formal state name.
 		if (cap || k == "the") && (bits&(bPlaceFirst|bStateFormWord) != 0 || k == "the") {
-			if n, p := matchPlace(toks, i); n > 0 && !givenNamePlace(toks, i, n, p) {
+			if n, p := matchPlace(toks, i); n > 0 && !givenNamePlace(toks, i, n, p) && !surnamePlace(toks, i, n, p) {
 				t.class, t.placeLen, t.place = cPlace, n, p
 				for k := 1; k < n; k++ {
 					toks[i+k].class = cPlace
@@ -633,6 +633,42 @@ func givenNamePlace(toks []token, i, n int, p place) bool {
 	_, starts := placeFirst[next.key]
 	return !starts
 }
+
+// surnamePlace says whether the one-word city p at toks[i] is part of a
+// name introduced by an honorific or an office: a surname after the given
+// name and a first surname ("Ambassador Marcos Tavares Lima"), or a given
+// name or surname between two names ("Minister Pedro Santiago Lima").
+// Tokens before i are classified already.
+func surnamePlace(toks []token, i, n int, p place) bool {
+	if n != 1 || !p.isCity || i < 2 || toks[i-1].class != cName || toks[i-1].poss || !isCapitalized(toks[i].s) {
+		return false
+	}
+	run := 0
+	k := i - 1
+	for k >= 0 && toks[k].class == cName && !toks[k].poss {
+		if headlineVerbs[toks[k].key] {
+			return false // "Minister Tane Visits Suva": a headline's verb
+		}
+		run++
+		k--
+	}
+	// "Ambassador of Portugal Marcos Tavares Lima": the office's country.
+	for k >= 1 && toks[k].class == cPlace && toks[k].placeLen == 0 {
+		k-- // the later words of a place several words long
+	}
+	officeCountry := k >= 1 && toks[k].class == cPlace && toks[k-1].key == "of"
+	if k < 0 || toks[k].class != cHon && !(toks[k].class == cTitle && titleHeads[toks[k].key]) && !officeCountry {
+		return false
+	}
+	nextName := i+1 < len(toks) && isCapitalized(toks[i+1].s) && wordBits[toks[i+1].key]&bNonName == 0 &&
+		!titleHeads[toks[i+1].key] && !honorifics[toks[i+1].key]
+	return nextName || run >= 2
+}
+
+// headlineVerbs are verbs a title-case headline writes with a capital
+// ("Minister Visits Suva"), which no name holds.
+var headlineVerbs = setOf("visits", "meets", "receives", "holds", "hosts", "calls", "speaks", "welcomes", "arrives",
+	"travels", "tours", "opens", "attends", "addresses", "leaves", "returns", "lands", "in", "at", "to", "from")
 
 // compoundHead is the head word of an office written as one hyphenated
 // word with a lower-case tail ("Chairperson-in-Office" -> "chairperson"),

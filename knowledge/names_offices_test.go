@@ -83,10 +83,61 @@ func TestDominantCountryFillsLastAffiliation(t *testing.T) {
 		},
 		{
 			name: "two other countries named as often",
-			text: "Minister for Foreign Trade Aino Lehto held a video meeting on Tuesday 19 May with Kenya's Cabinet Secretary for Trade Peter Kiprono Lagat.\n\nThey discussed the war in Sudan, the floods in Somalia, aid to Sudan and the ports in Somalia.",
+			text: "Minister for Foreign Trade Aino Lehto held a video meeting on Tuesday 19 May with Kenya's Cabinet Secretary for Trade Peter Kiprono Lagat.\n\nThey discussed aid to Sudan, aid to Somalia, refugees from Sudan and refugees from Somalia.",
 			want: []Participant{
 				{Name: "Aino Lehto", Title: "Minister for Foreign Trade", Affiliation: ""},
 				{Name: "Peter Kiprono Lagat", Title: "Cabinet Secretary for Trade", Affiliation: "Kenya"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			checkParticipants(t, tt.text, tt.want)
+		})
+	}
+}
+
+// A plural office before a list of names gives each its singular; small
+// states and territories are countries; a lone demonym is the country of
+// the one principal without one.
+func TestPluralOfficesTerritoriesAndLoneDemonyms(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text string
+		want       []Participant
+	}{
+		{
+			name: "a plural office, then the names after a dash",
+			text: "Tórshavn, 6 May 2026\n\nThe foreign ministers of Iceland, Greenland and the Faroe Islands – Sigrún Hallsdóttir, Nuka Lynge and Jógvan Dahl – met in Tórshavn today on fisheries.\n\nSigrún Hallsdóttir proposed a joint quota.",
+			want: []Participant{
+				{Name: "Sigrún Hallsdóttir", Title: "Foreign Minister", Affiliation: "Iceland"},
+				{Name: "Nuka Lynge", Title: "Foreign Minister", Affiliation: "Greenland"},
+				{Name: "Jógvan Dahl", Title: "Foreign Minister", Affiliation: "Faroe Islands"},
+			},
+		},
+		{
+			name: "a plural office, then the names after a comma",
+			text: "Arica, 7 May 2026\n\nThe defence ministers of Peru and Chile, Julio Castañeda Rey and Paula Errázuriz Vial, met today to review border demining.\n\nMinister Castañeda Rey proposed joint patrols.",
+			want: []Participant{
+				{Name: "Julio Castañeda Rey", Title: "Defence Minister", Affiliation: "Peru"},
+				{Name: "Paula Errázuriz Vial", Title: "Defence Minister", Affiliation: "Chile"},
+			},
+		},
+		{
+			name: "a Pacific territory's prime minister",
+			text: "His Majesty King Siaosi Fifita received in audience at the Royal Palace, Nuku'alofa, on Thursday 9 April 2026, the Prime Minister of Niue, Hon. Tagaloa Pihigia.\n\nHis Majesty discussed climate resilience.",
+			want: []Participant{
+				{Name: "Siaosi Fifita", Title: "King", Affiliation: "Tonga"},
+				{Name: "Tagaloa Pihigia", Title: "Prime Minister", Affiliation: "Niue"},
+			},
+		},
+		{
+			name: "one demonym and no other country",
+			text: "Vice President Carmen Lagos Herrera held a bilateral meeting with the Deputy Prime Minister of Malaysia, Dato' Sri Haziq Rahman, on November 3, 2026.\n\nThe Deputy Prime Minister invited Honduran students to study in Malaysia.",
+			want: []Participant{
+				{Name: "Carmen Lagos Herrera", Title: "Vice President", Affiliation: "Honduras"},
+				{Name: "Haziq Rahman", Title: "Deputy Prime Minister", Affiliation: "Malaysia"},
 			},
 		},
 	}

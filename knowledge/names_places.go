@@ -200,6 +200,27 @@ Vanuatu|Ni-Vanuatu|
 Venezuela|Venezuelan|
 Vietnam|Vietnamese|Viet Nam,Socialist Republic of Viet Nam
 Yemen|Yemeni|
+Dominica||Commonwealth of Dominica
+Saint Kitts and Nevis|Kittitian|St Kitts and Nevis,St. Kitts and Nevis
+Saint Vincent and the Grenadines|Vincentian|St Vincent and the Grenadines,St. Vincent and the Grenadines
+São Tomé and Príncipe|Santomean|Sao Tome and Principe
+Cook Islands||
+Niue|Niuean|
+Faroe Islands|Faroese|Faroes
+Greenland|Greenlandic|
+Hong Kong||Hong Kong SAR,Hong Kong Special Administrative Region
+Macao|Macanese|Macau,Macao SAR
+Aruba|Aruban|
+Curaçao||Curacao
+Bermuda|Bermudian|
+Puerto Rico|Puerto Rican|
+New Caledonia|New Caledonian|
+French Polynesia|French Polynesian|
+Tokelau|Tokelauan|
+Gibraltar|Gibraltarian|
+Cayman Islands|Caymanian|
+Guam|Guamanian|
+Western Sahara|Sahrawi|
 Zambia|Zambian|
 Zimbabwe|Zimbabwean|`
 

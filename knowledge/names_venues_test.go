@@ -62,6 +62,22 @@ func TestDatelineAndVenueNamesAreNoParticipants(t *testing.T) {
 			},
 		},
 		{
+			name: "a palace before the office and name, and an office that owns a residence",
+			text: "Hanoi, 12 March 2026 – On the afternoon of 12 March, at the Presidential Palace, President Lê Văn Thành received Ambassador of Brazil to Viet Nam Marcos Ribeiro, who came to bid farewell, at the official residence of the President.\n\nPresident Lê Văn Thành proposed more trade.",
+			want: []Participant{
+				{Name: "Lê Văn Thành", Title: "President", Affiliation: "Viet Nam"},
+				{Name: "Marcos Ribeiro", Title: "Ambassador of Brazil to Viet Nam", Affiliation: "Brazil"},
+			},
+		},
+		{
+			name: "a counterpart with an honorific and no office",
+			text: "Wellington – 14/05/2026\n\nMinister of Foreign Affairs Rawiri Tane met his Fijian counterpart, Hon. Jone Vakalala, in Wellington on Thursday.\n\nMinister Tane announced police training funds.",
+			want: []Participant{
+				{Name: "Rawiri Tane", Title: "Minister of Foreign Affairs", Affiliation: "New Zealand"},
+				{Name: "Jone Vakalala", Title: "Minister of Foreign Affairs", Affiliation: "Fiji"},
+			},
+		},
+		{
 			name: "a counterpart named with no office holds the host's office",
 			text: "26.08.2026\n\nMinister of Defence Priit Kask met on Wednesday in Tallinn with his Greek counterpart Eleni Papathanou, who is in Estonia on a visit to the Baltic states.\n\nKask proposed joint production of ammunition.",
 			want: []Participant{

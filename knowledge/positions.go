@@ -986,8 +986,8 @@ func (ss *speakerSet) clauses(s, speaker string) []clause {
 	out := ss.cls[:0]
 	start, cur := 0, speaker
 	ss.splits = appendSplitPoints(ss.splits[:0], s)
-	if strings.Contains(s, ", with ") {
-		ss.splits = ss.withSplits(ss.splits, s)
+	if mayTurn(s) {
+		ss.splits = ss.turnSplits(ss.splits, s)
 	}
 	for _, loc := range ss.splits {
 		if loc[0] < start {
@@ -995,11 +995,20 @@ func (ss *speakerSet) clauses(s, speaker string) []clause {
 		}
 		next := s[loc[1]:]
 		if next == "" || !isCapitalized(next) && !startsWithParticleName(next) && !strings.HasPrefix(next, "the ") && !strings.HasPrefix(next, "both ") &&
-			!strings.HasPrefix(next, "they ") && !strings.HasPrefix(next, "each ") && !strings.HasPrefix(next, "all ") {
+			!strings.HasPrefix(next, "they ") && !strings.HasPrefix(next, "each ") && !strings.HasPrefix(next, "all ") &&
+			!strings.HasPrefix(next, "he ") && !strings.HasPrefix(next, "she ") {
 			continue
 		}
-		who, ok := ss.resolveAt(next, cur, false)
-		if !ok || who == cur || startsWithPronoun(next) || !hasLowerWord(s[start:loc[0]]) {
+		var who string
+		var ok bool
+		if startsWithPronoun(next) {
+			// ", and he highlighted": the subject's own clause, unless the
+			// readout has shown the subject to be of the other gender.
+			who, ok = ss.pronounSwitch(next, cur)
+		} else {
+			who, ok = ss.resolveAt(next, cur, false)
+		}
+		if !ok || who == cur || !hasLowerWord(s[start:loc[0]]) {
 			continue
 		}
 		// Only a clause with its own verb splits: "X and Y agreed" is handled

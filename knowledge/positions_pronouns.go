@@ -145,3 +145,21 @@ func honorificBefore(body, hon, w string) bool {
 func isNameByte(b byte) bool {
 	return b >= 0x80 || b == '-' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
 }
+
+// pronounSwitch resolves "he" or "she" opening a clause inside cur's
+// sentence: only when the readout has shown cur to be of the other gender
+// does it mean someone else, the participant it fits.
+func (ss *speakerSet) pronounSwitch(s, cur string) (string, bool) {
+	if cur == "" || cur == BothSides {
+		return "", false
+	}
+	g := genderMale
+	if s[0] == 'S' || s[0] == 's' {
+		g = genderFemale
+	}
+	ss.readHonorifics()
+	if cg := ss.gender[cur]; cg == 0 || cg == g || cg == 'x' {
+		return "", false
+	}
+	return ss.pronounSubject(s, cur)
+}

@@ -41,6 +41,14 @@ func TestPronounSubjects(t *testing.T) {
 				"Minister Lindholm presented the offshore wind auctions. Minister Aravena Soto, for his part, outlined copper smelting plans. She then proposed a joint battery study.\n",
 			want: map[string]string{"offshore wind": "Greta Lindholm", "copper smelting": "Tomás Aravena Soto", "battery study": "Greta Lindholm"},
 		},
+		{
+			name: "he inside the sentence of a woman",
+			text: "Finland and Kenya hold talks\n\n4 April 2026\n\n" +
+				"Foreign Minister Aino Kettunen held talks with Foreign Minister Mr. Baraka Otieno of Kenya in Helsinki today.\n\n" +
+				"Ms. Kettunen thanked Mr. Otieno for Kenya's role in Somalia, and he highlighted the geothermal plants in Olkaria.\n\n" +
+				"Minister Kettunen praised the teachers' exchange, and she also proposed a forestry school.\n",
+			want: map[string]string{"Somalia": "Aino Kettunen", "Olkaria": "Baraka Otieno", "forestry school": "Aino Kettunen"},
+		},
 	}
 	runSpeakerCases(t, tests)
 }

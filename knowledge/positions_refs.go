@@ -263,36 +263,51 @@ func passiveAgentAt(rest string) int {
 	return 0
 }
 
-// withSplits adds to splits, the places where s turns to another speaker,
-// each ", with <person> <verb>ing": "The ministers discussed aid, with
-// Minister X stressing schools and Minister Y emphasising housing". The
-// person must open what follows and a participle follow the person.
-func (ss *speakerSet) withSplits(splits [][2]int, s string) [][2]int {
+// turnLeads open a clause inside a sentence whose subject is another
+// person: "..., with Minister X stressing ...", "..., to which Minister X
+// responded ...", "..., whereupon Minister X promised ...".
+var turnLeads = [...]string{", with ", ", to which ", ", whereupon ", ", after which ", ", upon which "}
+
+// mayTurn is false only when s holds no turnLead.
+func mayTurn(s string) bool {
+	return strings.Contains(s, ", with ") || strings.Contains(s, ", to which ") || strings.Contains(s, ", whereupon ") ||
+		strings.Contains(s, ", after which ") || strings.Contains(s, ", upon which ")
+}
+
+// turnSplits adds to splits, the places where s turns to another speaker,
+// each turnLead followed by a person: "The ministers discussed aid, with
+// Minister X stressing schools and Minister Y emphasising housing". After
+// "with" a participle must follow the person ("with Minister Y present"
+// is no turn).
+func (ss *speakerSet) turnSplits(splits [][2]int, s string) [][2]int {
 	base := len(ss.sent.text) - len(s) // where s starts in the sentence being read
 	added := false
-	for i := 0; ; {
-		j := strings.Index(s[i:], ", with ")
-		if j < 0 {
-			break
-		}
-		at := i + j + len(", with ")
-		i = at
-		piece := s[at:]
-		if len(piece) > 120 {
-			piece = piece[:120]
-			for len(piece) > 0 && piece[len(piece)-1]&0xC0 == 0x80 {
-				piece = piece[:len(piece)-1]
+	for _, lead := range turnLeads {
+		for i := 0; ; {
+			j := strings.Index(s[i:], lead)
+			if j < 0 {
+				break
 			}
+			at := i + j + len(lead)
+			i = at
+			piece := s[at:]
+			if len(piece) > 120 {
+				piece = piece[:120]
+				for len(piece) > 0 && piece[len(piece)-1]&0xC0 == 0x80 {
+					piece = piece[:len(piece)-1]
+				}
+			}
+			ms := ss.mentionsAt(base+at, piece)
+			if len(ms) == 0 || ms[0].start > 4 || ms[0].poss {
+				continue
+			}
+			w := firstField(piece[ms[0].end:])
+			if lead == ", with " && (len(w) < 5 || !strings.HasSuffix(w, "ing")) || w == "" || isCapitalized(w) {
+				continue
+			}
+			splits = append(splits, [2]int{at - len(lead), at})
+			added = true
 		}
-		ms := ss.mentionsAt(base+at, piece)
-		if len(ms) == 0 || ms[0].start > 4 || ms[0].poss {
-			continue
-		}
-		if w := firstField(piece[ms[0].end:]); len(w) < 5 || !strings.HasSuffix(w, "ing") {
-			continue
-		}
-		splits = append(splits, [2]int{at - len(", with "), at})
-		added = true
 	}
 	if added {
 		sort.Slice(splits, func(x, y int) bool { return splits[x][0] < splits[y][0] })

@@ -144,3 +144,19 @@ func TestRoleReference(t *testing.T) {
 		}
 	}
 }
+
+// TestTurnClauses checks clauses that turn to another speaker after "to
+// which", "whereupon" and "after which" followed by a person.
+func TestTurnClauses(t *testing.T) {
+	t.Parallel()
+	runSpeakerCases(t, []speakerCase{{
+		name: "to which, whereupon, after which",
+		text: "Czechia and Kenya hold talks\n\n4 April 2026\n\n" +
+			"Foreign Minister Petra Vondráčková received Foreign Minister Samuel Kiprop Ruto-Lagat of Kenya in Prague today.\n\n" +
+			"Minister Vondráčková asked about the security of Czech investors in Mombasa, to which Minister Ruto-Lagat responded that a new investment court would open in May.\n\n" +
+			"Minister Ruto-Lagat requested visa facilitation for Kenyan students, whereupon Minister Vondráčková promised to review the procedure.\n\n" +
+			"Minister Ruto-Lagat described the drought, after which Minister Vondráčková pledged water pumps.\n",
+		want: map[string]string{"Czech investors": "Vondráčková", "investment court": "Ruto-Lagat", "visa facilitation": "Ruto-Lagat",
+			"review the procedure": "Vondráčková", "drought": "Ruto-Lagat", "water pumps": "Vondráčková"},
+	}})
+}

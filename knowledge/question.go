@@ -93,7 +93,7 @@ type qToken struct {
 // the word meant ("wen did they meet").
 var qTypos = map[string]string{"wen": "when", "whn": "when", "wehn": "when", "wat": "what", "wht": "what", "waht": "what",
 	"wher": "where", "whre": "where", "wich": "which", "whcih": "which", "hw": "how", "hwo": "how", "woh": "who",
-	"whi": "who", "dd": "did", "dit": "did", "whats": "what", "wats": "what", "wheres": "where", "whens": "when", "hows": "how"}
+	"whi": "who", "dd": "did", "dit": "did", "whats": "what", "wats": "what", "wheres": "where", "whens": "when", "hows": "how", "abt": "about", "bout": "about"}
 
 // qOfficeShortForms are chat short forms of offices, read as the words a
 // readout writes ("the polish pm" is the Polish Prime Minister), and
@@ -237,12 +237,16 @@ func parseQuestion(q string, names nameIndex) question {
 	// People: runs of capitalised name words, split where no indexed
 	// person holds the run's words together.
 	for i := 0; i < len(toks); {
-		if used[i] || !qNameCandidate(toks[i], lower, names) && !qGivenName(toks, i, lower, names) {
+		// In a question that capitalises some names and not others ("did
+		// wehrhahn meet Ndoye Faye"), a lower-case name word where only a
+		// person can stand is a name too.
+		loose := lower || inNameSlot(toks, i)
+		if used[i] || !qNameCandidate(toks[i], loose, names) && !qGivenName(toks, i, lower, names) {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && !used[j] && qNameCandidate(toks[j], lower, names) && qJoinable(toks[j].sep) {
+		for j < len(toks) && !used[j] && qNameCandidate(toks[j], loose && toks[j].upper == toks[i].upper, names) && qJoinable(toks[j].sep) {
 			j++
 		}
 		for k := i; k < j; {
@@ -301,7 +305,7 @@ func parseQuestion(q string, names nameIndex) question {
 			used[i] = true
 			continue
 		}
-		if affBeforeOffice(toks, i, lower, names) {
+		if affBeforeOffice(toks, i, lower, names) || lower && names.isAffWord(t.word) && isCountryName(t.orig) {
 			pq.roles = append(pq.roles, t.word) // a country or body: also a topic word
 			if namesSide(toks, i, personAt) {
 				pq.weak = append(pq.weak, t.word)
@@ -594,6 +598,34 @@ func parsePlace(toks []qToken, used []bool, lower bool) ([]string, string) {
 		return words, country
 	}
 	return nil, ""
+}
+
+// inNameSlot reports whether token i stands where only a person can: right
+// after "did" before a verb of meeting, or right after such a verb (or its
+// "with"/"to") at the end of the question or before "in", "on" or "by"
+// ("did X meet Y", "when did A speak with B on …").
+func inNameSlot(toks []qToken, i int) bool {
+	at := func(k int) string {
+		if k < 0 || k >= len(toks) {
+			return ""
+		}
+		return toks[k].word
+	}
+	if at(i-1) == "did" && (qMeetVerbs[at(i+1)] || at(i+1) == "and") {
+		return true
+	}
+	prev := i - 1
+	if at(prev) == "with" || at(prev) == "to" {
+		prev--
+	}
+	if !qMeetVerbs[at(prev)] && at(prev) != "and" {
+		return false
+	}
+	switch at(i + 1) {
+	case "", "in", "on", "by", "at", "last", "during":
+		return true
+	}
+	return false
 }
 
 // qSeeVerbs also say that people met ("which ministers did she see").
@@ -948,6 +980,14 @@ func affBeforeOffice(toks []qToken, i int, lower bool, names nameIndex) bool {
 		return false
 	}
 	return toks[i].upper || lower && i+1 < len(toks) && isOffice(toks, i+1)
+}
+
+// isCountryName reports whether s is the name of a country (not a city,
+// body or adjective): typed in lower case ("unicef and peru"), it still
+// names a side, as it would capitalised.
+func isCountryName(s string) bool {
+	p, ok := lookupPlace(s)
+	return ok && !p.isCity && !p.isOrg && !p.isAdj
 }
 
 // isOffice reports whether token i names (part of) an office.

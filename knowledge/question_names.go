@@ -197,16 +197,16 @@ func (ix *Index) respellNames(ctx context.Context, q string) (string, error) {
 		if _, ok := qMonthNames[w]; ok {
 			continue
 		}
-		fix := ix.terms.closeNameWord(w)
-		if fix == "" {
-			continue
-		}
+		// Most words are in some readout: that look-up is cheaper than
+		// the scan of every name word.
 		if df, err := ix.docFreq(ctx, w); err != nil {
 			return q, err
 		} else if df > 0 {
 			continue
 		}
-		q = replaceWord(q, t.orig, fix)
+		if fix := ix.terms.closeNameWord(w); fix != "" {
+			q = replaceWord(q, t.orig, fix)
+		}
 	}
 	return q, nil
 }

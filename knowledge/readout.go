@@ -394,7 +394,8 @@ func guessTitle(text string) string {
 			continue
 		}
 		words := len(strings.Fields(line))
-		if words >= 40 || strings.HasSuffix(line, ".") && words >= 5 && !endsWithAbbrev(line) {
+		// A long line that ends with "a.m." is a paragraph all the same.
+		if words >= 40 || strings.HasSuffix(line, ".") && words >= 5 && (!endsWithAbbrev(line) || words >= 20) {
 			break // running text: the readout has no headline of its own
 		}
 		if first == "" {
