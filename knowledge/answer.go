@@ -114,8 +114,78 @@ func (ix *Index) Ask(ctx context.Context, question string) (Answer, error) {
 	ans, err := ix.answerOne(ctx, pq)
 	if err == nil && len(ans.Meetings) == 1 && ix.yesByOffices(pq, ans.Meetings[0]) {
 		ans.Text = "Yes. " + ans.Text
+	} else if sides := ix.askedSides(pq); err == nil && len(sides) >= 2 {
+		// "Did the German FM meet the Chilean FM?" when no readout has
+		// both: a plain no, not the closest other meeting.
+		if none, err := ix.noMeetingOf(ctx, sides, pq); err != nil {
+			return Answer{}, err
+		} else if none {
+			return Answer{Text: "No. No readout records a meeting with participants from " + ixJoinAnd(ix.sideNames(pq)) + "."}, nil
+		}
 	}
 	return ans, err
+}
+
+// askedSides are the country words of a yes-or-no question that names
+// the sides only by office ("did the German FM meet the Chilean FM").
+func (ix *Index) askedSides(pq question) []string {
+	if !pq.askDid || len(pq.people) > 0 || !placeOnly(pq) {
+		return nil
+	}
+	var sides []string
+	for _, r := range ixUnique(slices.Clone(pq.roles)) {
+		if ix.terms.isAffWord(r) || isCountryName(r) {
+			sides = append(sides, r)
+		}
+	}
+	return sides
+}
+
+// noMeetingOf reports whether no indexed meeting has participants
+// affiliated with, or a text naming, every one of sides (and is of the
+// kind asked, when it is explicit).
+func (ix *Index) noMeetingOf(ctx context.Context, sides []string, pq question) (bool, error) {
+	var must []query.Query
+	for _, s := range sides {
+		t := bleve.NewTermQuery(s)
+		t.SetField(fAffTok)
+		// Or named in the text ("German", "Chilean"): a participant's
+		// country the extractor missed must not make a false no.
+		p := bleve.NewPrefixQuery(string([]rune(s)[:min(5, utf8.RuneCountInString(s))]))
+		p.SetField(fText)
+		must = append(must, bleve.NewDisjunctionQuery(t, p))
+	}
+	if pq.hardKind {
+		must = append(must, kindQuery(pq.kinds))
+	}
+	res, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), 1, 0, false))
+	if err != nil {
+		return false, fmt.Errorf("search sides: %w", err)
+	}
+	return res.Total == 0, nil
+}
+
+// sideNames writes the sides askedSides found, each country in capitals
+// and in one piece ("United States", "Poland").
+func (ix *Index) sideNames(pq question) []string {
+	var out []string
+	prev := false
+	for _, r := range pq.roles {
+		side := ix.terms.isAffWord(r) || isCountryName(r)
+		if !side {
+			prev = false
+			continue
+		}
+		rn, n := utf8.DecodeRuneInString(r)
+		w := string(unicode.ToUpper(rn)) + r[n:]
+		if prev {
+			out[len(out)-1] += " " + w
+		} else if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+		prev = true
+	}
+	return out
 }
 
 // yesByOffices reports whether a yes-or-no question that names the sides

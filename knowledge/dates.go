@@ -779,6 +779,10 @@ var numberWords = map[string]int{
 // 2.5-hour meeting", "a one-and-a-half-hour meeting", "a 45-min call".
 var reDurationAdj = regexp.MustCompile(`(?i)\b(\d{1,3}(?:\.\d{1,2})?|(?:one|an?|two|three)[- ]and[- ]a[- ]half|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|seventy|ninety|half|an?\s+)-?(minute|min|hour)(?:-long)?\b`)
 
+// reHourLong is a length of an hour or half an hour told by an adjective
+// after an article: "the hour-long discussion", "their half-hour call".
+var reHourLong = regexp.MustCompile(`(?i)\b(?:the|this|their|its)\s+(hour|half-hour)-long\b`)
+
 // durationCount reads a count of durationNumber: figures (with decimals),
 // words, "half an", or a word and a half ("one-and-a-half").
 func durationCount(w string) float64 {
@@ -823,6 +827,13 @@ func wordDuration(s string) int {
 			if n > 0 && n <= 24*60 {
 				return int(n + 0.5)
 			}
+		}
+		// "The hour-long discussion": an hour with no number.
+		if m := reHourLong.FindStringSubmatch(s); m != nil {
+			if strings.EqualFold(m[1], "half-hour") {
+				return 30
+			}
+			return 60
 		}
 		return 0
 	}

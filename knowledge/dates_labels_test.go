@@ -35,6 +35,11 @@ func TestTimeFromLabelsAndHours(t *testing.T) {
 			text:    "Wellington, 14 May 2026\n\nMinister of Foreign Affairs Rawiri Tane met his Fijian counterpart, Hon. Jone Vakalala, in Wellington on Thursday. The two Ministers spent an hour and a half discussing regional security.\n\nMinister Tane announced police training funds.",
 			minutes: 90,
 		},
+		{
+			name:    "an hour-long discussion with no number",
+			text:    "18 Nov 2026 | Press release\n\nCommissioner for Trade Jonas Wieland held a video conference with Singapore's Minister for Trade and Industry Gan Wei Liang yesterday afternoon. The hour-long discussion focused on digital trade.\n\nCommissioner Wieland welcomed the agreement.",
+			minutes: 60,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

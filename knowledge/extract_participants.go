@@ -798,6 +798,11 @@ func dominantCountry(s string, taken map[string]bool) string {
 			if k >= 0 && (toks[k].key == "in" || toks[k].key == "at") {
 				continue
 			}
+			// "the South China Sea", "the Gulf of Mexico": a body of water.
+			if j := i + max(t.placeLen, 1); j < len(toks) && waterWords[toks[j].key] ||
+				i >= 2 && toks[i-1].key == "of" && waterWords[toks[i-2].key] {
+				continue
+			}
 			count[t.place.name]++
 		}
 	}

@@ -505,8 +505,9 @@ func titleCase(s string) string {
 }
 
 // datelineDashes end a dateline that opens a paragraph: "JAKARTA, 7 March
-// 2026 – ", "ABU DHABI, 15th June (WAM) -- ", "Manama, Sept. 9 (BNA): ".
-var datelineDashes = []string{" – ", " — ", " -- ", " - ", "): "}
+// 2026 – ", "ABU DHABI, 15th June (WAM) -- ", "Manama, Sept. 9 (BNA): ",
+// "Kathmandu, Nov. 3: ".
+var datelineDashes = []string{" – ", " — ", " -- ", " - ", "): ", ": "}
 
 // leadDatelineEnd is the offset where a dateline opening s ends, or -1: a
 // short run of places, dates and agency marks with no lower-case word of

@@ -82,6 +82,14 @@ func TestDominantCountryFillsLastAffiliation(t *testing.T) {
 			},
 		},
 		{
+			name: "a sea named after a country is no country's",
+			text: "MALACAÑAN PALACE, 11 August 2026 — President Emilio Dantes held a video conference this morning with Vietnamese President Pham Thi Lan on the South China Sea.\n\nPresident Dantes said the Philippines wants a binding code.",
+			want: []Participant{
+				{Name: "Emilio Dantes", Title: "President", Affiliation: "Philippines"},
+				{Name: "Pham Thi Lan", Title: "President", Affiliation: "Vietnam"},
+			},
+		},
+		{
 			name: "two other countries named as often",
 			text: "Minister for Foreign Trade Aino Lehto held a video meeting on Tuesday 19 May with Kenya's Cabinet Secretary for Trade Peter Kiprono Lagat.\n\nThey discussed aid to Sudan, aid to Somalia, refugees from Sudan and refugees from Somalia.",
 			want: []Participant{

@@ -106,7 +106,9 @@ func TestLeadDatelineEnd(t *testing.T) {
 		{"ABU DHABI, 15th June, 2026 (WAM) -- H.H. Sheikh X received Y.", "ABU DHABI, 15th June, 2026 (WAM)"},
 		{"Riyadh, Rajab 14, 1447, January 3, 2026, SPA -- His Highness received Y.", "Riyadh, Rajab 14, 1447, January 3, 2026, SPA"},
 		{"Manama, Sept. 9 (BNA): Minister X received Y.", "Manama, Sept. 9 (BNA)"},
+		{"Kathmandu, Nov. 3: Prime Minister X held talks with Y.", "Kathmandu, Nov. 3"},
 		{"The minister said – after the talks – that X met Y.", ""},
+		{"The minister said: X met Y.", ""},
 		{"President X met Y in Oslo.", ""},
 	}
 	for _, tt := range tests {

@@ -208,7 +208,8 @@ var (
 	guestVerbs = [...]string{" called on ", " calls on ", " courtesy call on ", " paid a visit to ", " visited "}
 )
 
-// hostOf is the host the meeting sentence names, or "".
+// hostOf is the host the meeting sentence names, or "": the subject of a
+// host's verb, the other of one who called on or is visiting.
 func (ss *speakerSet) hostOf() string {
 	if ss.meetText == "" {
 		return ""
@@ -223,6 +224,26 @@ func (ss *speakerSet) hostOf() string {
 	}
 	if subject == "" {
 		return ""
+	}
+	// "X met Y, who is on an official visit to ...": Y is the guest.
+	if w := strings.Index(ss.meetText, ", who is "); w > 0 && strings.Contains(ss.meetText[w:], " visit") {
+		guest := ""
+		for _, m := range ss.ments.find(ss.meetText) {
+			if m.end > w {
+				break
+			}
+			if who, ok := ss.resolveMention(m, ""); ok && !m.poss {
+				guest = who
+			}
+		}
+		if a, b, ok := ss.principalPair(); ok && guest != "" {
+			switch guest {
+			case a:
+				return b
+			case b:
+				return a
+			}
+		}
 	}
 	rest := ss.meetText[end:]
 	for _, v := range hostVerbs {

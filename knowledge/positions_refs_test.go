@@ -103,6 +103,13 @@ func TestRoleSubjects(t *testing.T) {
 			want: map[string]string{"digitalisation": "Hayashida Ren", "Takoradi": "Yaw Ofori-Mensah"},
 		},
 		{
+			name: "the guest is on a visit",
+			text: "Uzbekistan and Georgia hold talks\n\n4 April 2026\n\n" +
+				"Minister of Foreign Affairs Rustam Aliyarov met the Minister of Foreign Affairs of Georgia, Nino Kvaratskhelia-Beridze, who is in Tashkent on an official visit.\n\n" +
+				"Minister Aliyarov proposed a new rail corridor. The visiting minister asked for direct flights to Batumi.\n",
+			want: map[string]string{"rail corridor": "Rustam Aliyarov", "Batumi": "Nino Kvaratskhelia-Beridze"},
+		},
+		{
 			name: "briefed by",
 			text: "South Africa and Austria hold call\n\n4 April 2026\n\n" +
 				"Prime Minister Nkosana Dlamini-Moyo spoke with Chancellor Brigitte Aufhauser of Austria by telephone today.\n\n" +
