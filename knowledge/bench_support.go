@@ -33,9 +33,14 @@ func (bx *BareIndex) Add(ctx context.Context, rs ...Readout) error {
 			return err
 		}
 		batch := bx.b.NewBatch()
+		im := bx.b.Mapping()
 		for _, r := range rs[start:min(start+batchSize, len(rs))] {
 			m := Meeting{Title: r.Title, Text: r.Text, Published: r.Published, Source: r.Source, SourceURL: r.SourceURL}
-			if err := batch.Index(readoutID(r), toDoc(m)); err != nil {
+			doc, err := toDoc(im, readoutID(r), m)
+			if err == nil {
+				err = batch.IndexAdvanced(doc)
+			}
+			if err != nil {
 				return fmt.Errorf("bare index %s: %w", r.Name, err)
 			}
 		}

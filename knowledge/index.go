@@ -406,7 +406,7 @@ func (ix *Index) addChunk(rs []Readout, ex []extracted, results []Result) error 
 		results[it.result].Meeting = changed[k].meeting
 		results[it.result].Changed = changed[k].changed
 		if changed[k].changed {
-			ix.terms.add(it.meeting)
+			ix.terms.addTerms(it.meeting, it.terms)
 		}
 	}
 	// Fill the results of readouts that repeated an id within this call.
@@ -423,11 +423,16 @@ func (ix *Index) addChunk(rs []Readout, ex []extracted, results []Result) error 
 // drops the meetings their readouts replaced; indexed says the batch went in.
 func (ix *Index) indexChunk(items []storeItem, changed []putResult, removed []string) (indexed bool, err error) {
 	batch := ix.bleve.NewBatch()
+	im := ix.bleve.Mapping()
 	for k, it := range items {
 		if !changed[k].changed {
 			continue
 		}
-		if err := batch.Index(it.meeting.ID, toDoc(it.meeting)); err != nil {
+		doc, err := toDoc(im, it.meeting.ID, it.meeting)
+		if err == nil {
+			err = batch.IndexAdvanced(doc)
+		}
+		if err != nil {
 			return false, fmt.Errorf("index %s: %w", it.raw.Name, err)
 		}
 	}
@@ -528,7 +533,11 @@ func (ix *Index) rebuild(ctx context.Context) (int, error) {
 				m.Ingested = ix.now().UTC()
 			}
 			items = append(items, storeItem{raw: rs[i], meeting: m})
-			if err := batch.Index(m.ID, toDoc(m)); err != nil {
+			doc, err := toDoc(ix.bleve.Mapping(), m.ID, m)
+			if err == nil {
+				err = batch.IndexAdvanced(doc)
+			}
+			if err != nil {
 				return n, fmt.Errorf("index %s: %w", rs[i].Name, err)
 			}
 		}
@@ -539,7 +548,7 @@ func (ix *Index) rebuild(ctx context.Context) (int, error) {
 			return n, fmt.Errorf("index batch: %w", err)
 		}
 		for _, it := range items {
-			ix.terms.add(it.meeting)
+			ix.terms.addTerms(it.meeting, it.terms)
 		}
 		n += len(items)
 	}

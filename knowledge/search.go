@@ -94,9 +94,7 @@ func filterQuery(f Filter) query.Query {
 	if q := termRange(fPublished, f.PublishedFrom, f.PublishedTo); q != nil {
 		must = append(must, q)
 	}
-	if !f.IngestedFrom.IsZero() || !f.IngestedTo.IsZero() {
-		q := bleve.NewDateRangeQuery(f.IngestedFrom, f.IngestedTo)
-		q.SetField(fIngested)
+	if q := ingestedRange(f.IngestedFrom, f.IngestedTo); q != nil {
 		must = append(must, q)
 	}
 	if len(must) == 0 {
@@ -189,15 +187,15 @@ func dateRange(from, to string) query.Query {
 	var qs []query.Query
 	for _, r := range dayRanges(int(lo), int(hi)) {
 		yes := true
-		q := bleve.NewTermRangeInclusiveQuery(fmt.Sprintf("%0*d", r.width, r.lo), fmt.Sprintf("%0*d", r.width, r.hi), &yes, &yes)
-		q.SetField(r.field)
+		q := bleve.NewTermRangeInclusiveQuery(fmt.Sprintf("%s%0*d", r.prefix, r.width, r.lo), fmt.Sprintf("%s%0*d", r.prefix, r.width, r.hi), &yes, &yes)
+		q.SetField(fWhen)
 		qs = append(qs, q)
 	}
 	if len(qs) == 0 {
 		// lo > hi: nothing matches; an empty day range says so.
 		yes := true
-		q := bleve.NewTermRangeInclusiveQuery("1", "0", &yes, &yes)
-		q.SetField(fDay)
+		q := bleve.NewTermRangeInclusiveQuery(whenDay+"1", whenDay+"0", &yes, &yes)
+		q.SetField(fWhen)
 		return q
 	}
 	if len(qs) == 1 {
@@ -206,9 +204,56 @@ func dateRange(from, to string) query.Query {
 	return bleve.NewDisjunctionQuery(qs...)
 }
 
-// dayRange is an inclusive range of one date field's numbers.
+// ingestedRange matches meetings ingested from from (inclusive) to to
+// (exclusive); a zero bound does not bound. The whole UTC days between the
+// bounds are a range of day terms, the part days at either end ranges of
+// instants, so the query reads about as many terms as days it spans plus
+// the meetings ingested on its first and last day. Nil when unbounded.
+func ingestedRange(from, to time.Time) query.Query {
+	if from.IsZero() && to.IsZero() {
+		return nil
+	}
+	no, yes := false, true
+	termRange := func(lo, hi string) query.Query {
+		q := bleve.NewTermRangeInclusiveQuery(lo, hi, &yes, &no)
+		q.SetField(fWhen)
+		return q
+	}
+	instant := func(t time.Time) string { return ingestedInstant + t.UTC().Format(instantLayout) }
+	dayOf := func(t time.Time) time.Time {
+		t = t.UTC()
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	if !from.IsZero() && !to.IsZero() && !dayOf(from).Before(dayOf(to)) {
+		if !from.Before(to) {
+			return termRange(instant(to), instant(to)) // empty
+		}
+		return termRange(instant(from), instant(to))
+	}
+	var qs []query.Query
+	firstDay, lastDay := ingestedDay, ingestedDay+"\xff" // whole days: first inclusive, last exclusive
+	if !from.IsZero() {
+		next := dayOf(from).AddDate(0, 0, 1)
+		qs = append(qs, termRange(instant(from), instant(next)))
+		firstDay = ingestedDay + next.Format(dayLayout)
+	}
+	if !to.IsZero() {
+		qs = append(qs, termRange(instant(dayOf(to)), instant(to)))
+		lastDay = ingestedDay + dayOf(to).Format(dayLayout)
+	}
+	if firstDay < lastDay {
+		qs = append(qs, termRange(firstDay, lastDay))
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// dayRange is an inclusive range of day, month or year numbers, the
+// terms of the when field that start with prefix.
 type dayRange struct {
-	field  string
+	prefix string
 	width  int
 	lo, hi int
 }
@@ -219,24 +264,24 @@ type dayRange struct {
 func dayRanges(lo, hi int) []dayRange {
 	var out []dayRange
 	levels := []struct {
-		field string
-		width int
-	}{{fDay, 8}, {fMonth, 6}, {fYear, 4}}
+		prefix string
+		width  int
+	}{{whenDay, 8}, {whenMonth, 6}, {whenYear, 4}}
 	for i, lv := range levels {
 		if lo > hi {
 			break
 		}
 		if i == len(levels)-1 || lo/100 == hi/100 {
-			out = append(out, dayRange{lv.field, lv.width, lo, hi})
+			out = append(out, dayRange{lv.prefix, lv.width, lo, hi})
 			break
 		}
 		nextLo, nextHi := lo/100, hi/100
 		if lo%100 != 0 {
-			out = append(out, dayRange{lv.field, lv.width, lo, lo/100*100 + 99})
+			out = append(out, dayRange{lv.prefix, lv.width, lo, lo/100*100 + 99})
 			nextLo++
 		}
 		if hi%100 != 99 {
-			out = append(out, dayRange{lv.field, lv.width, hi / 100 * 100, hi})
+			out = append(out, dayRange{lv.prefix, lv.width, hi / 100 * 100, hi})
 			nextHi--
 		}
 		lo, hi = nextLo, nextHi

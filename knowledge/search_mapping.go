@@ -2,8 +2,10 @@ package knowledge
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
@@ -12,7 +14,9 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // mappingVersion changes whenever newMapping or toDoc changes what is
@@ -20,7 +24,9 @@ import (
 // another version from its raws. Version 6 folds accents in text fields;
 // version 7 indexes every spelling of a participant's country ("Viet Nam",
 // "Vietnam") and counts it once in the term lists.
-const mappingVersion = 7
+// version 8 puts the date terms and the ingestion time (two keyword terms
+// instead of a datetime field) in one field, when.
+const mappingVersion = 8
 
 // Index fields. Text fields use English analysis; keyword fields hold exact
 // values (names, affiliations, topics, kind, ids) or tokens folded by
@@ -35,11 +41,8 @@ const (
 	fLoc       = "loc"       // keyword: folded location words
 	fKind      = "kind"      // keyword
 	fDate      = "date"      // keyword YYYY-MM-DD, sortable; stored
-	fDay       = "day"       // keyword: day number YYYYMMDD, eight digits, for date ranges
-	fMonth     = "dmonth"    // keyword: its first six digits (YYYYMM)
-	fYear      = "dyear"     // keyword: its first four digits (YYYY)
+	fWhen      = "when"      // keyword: day, month and year of the meeting, time and day ingested (whenTerms)
 	fPublished = "published" // keyword YYYY-MM-DD
-	fIngested  = "ingested"  // datetime
 	fTitleWord = "tword"     // keyword: folded title words, for prefix suggestions
 )
 
@@ -71,15 +74,11 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fTitle, text(true))
 	dm.AddFieldMappingsAt(fText, text(false))
 	dm.AddFieldMappingsAt(fTopics, text(false))
-	for _, name := range []string{fPersonTok, fRole, fAffTok, fLoc, fKind, fTitleWord, fDay, fMonth, fYear} {
+	for _, name := range []string{fPersonTok, fRole, fAffTok, fLoc, fKind, fTitleWord, fWhen} {
 		dm.AddFieldMappingsAt(name, keyword(false, false))
 	}
 	dm.AddFieldMappingsAt(fDate, keyword(true, true))
 	dm.AddFieldMappingsAt(fPublished, keyword(false, true))
-	ing := bleve.NewDateTimeFieldMapping()
-	ing.Store = false
-	ing.IncludeInAll = false
-	dm.AddFieldMappingsAt(fIngested, ing)
 
 	im := bleve.NewIndexMapping()
 	err := im.AddCustomAnalyzer(foldedEnglish, map[string]any{
@@ -99,41 +98,132 @@ func newMapping() mapping.IndexMapping {
 	return im
 }
 
-// toDoc is what bleve indexes for a meeting. Empty values are left out, so
-// a meeting without a date sorts last rather than first.
-func toDoc(m Meeting) map[string]any {
+// toDoc builds what bleve indexes for a meeting under id. Its texts and
+// sortable dates go through the index mapping from a map, as any bleve
+// document does; its word lists, kind and date terms go in as
+// keywordFields, which bleve indexes the same but builds at less cost.
+// Empty values are left out, so a meeting without a date sorts last
+// rather than first.
+func toDoc(im mapping.IndexMapping, id string, m Meeting) (*document.Document, error) {
 	d := map[string]any{
-		fTitle:     m.Title,
-		fText:      m.Text,
-		fKind:      string(m.Kind),
-		fIngested:  m.Ingested,
-		fTitleWord: ixUnique(ixWords(m.Title)),
+		fTitle:  m.Title,
+		fText:   m.Text,
+		fTopics: strings.Join(m.Topics, ". "),
 	}
-	d[fTopics] = strings.Join(m.Topics, ". ")
-	var ptok, role, afftok []string
-	for _, p := range m.Participants {
-		ptok = append(ptok, ixWords(p.Name)...)
-		aff := AffiliationText(p.Affiliation)
-		role = append(role, ixWords(p.Title+" "+aff)...)
-		afftok = append(afftok, ixWords(aff)...)
-	}
-	d[fPersonTok] = ixUnique(ptok)
-	d[fRole] = ixUnique(role)
-	d[fAffTok] = ixUnique(afftok)
-	d[fLoc] = ixUnique(ixWords(m.Location))
 	if m.Date != "" {
 		d[fDate] = m.Date
-		if n, ok := ixDayNumber(m.Date, false); ok {
-			day := int(n)
-			d[fDay] = fmt.Sprintf("%08d", day)
-			d[fMonth] = fmt.Sprintf("%06d", day/100)
-			d[fYear] = fmt.Sprintf("%04d", day/10000)
-		}
 	}
 	if m.Published != "" {
 		d[fPublished] = m.Published
 	}
-	return d
+	doc := document.NewDocument(id)
+	if err := im.MapDocument(doc, d); err != nil {
+		return nil, fmt.Errorf("map meeting %s: %w", id, err)
+	}
+	keyword := func(name string, terms []string) {
+		if len(terms) > 0 {
+			doc.AddField(newKeywordField(name, terms))
+		}
+	}
+	keyword(fKind, []string{string(m.Kind)})
+	keyword(fTitleWord, ixUnique(ixWords(m.Title)))
+	var ptok, role, afftok []string
+	for _, p := range m.Participants {
+		ptok = append(ptok, ixWords(p.Name)...)
+		// The office's words, then the affiliation's (the words of
+		// Title+" "+affiliation: a space ends every word).
+		aff := ixWords(AffiliationText(p.Affiliation))
+		role = append(append(role, ixWords(p.Title)...), aff...)
+		afftok = append(afftok, aff...)
+	}
+	keyword(fPersonTok, ixUnique(ptok))
+	keyword(fRole, ixUnique(role))
+	keyword(fAffTok, ixUnique(afftok))
+	keyword(fLoc, ixUnique(ixWords(m.Location)))
+	if when := whenTerms(m); len(when) > 0 {
+		f := newKeywordField(fWhen, when)
+		// Each term was once a field of its own, of one value: scores of
+		// date ranges stay as they were with the norm of a one-term field.
+		f.length = 1
+		doc.AddField(f)
+	}
+	// The mapping left the fields it walked out of the composite "_all"
+	// field; leave the keyword fields out too (no query reads "_all").
+	for i, cf := range doc.CompositeFields {
+		if cf.Name() == allField {
+			doc.CompositeFields[i] = emptyAll
+		}
+	}
+	return doc, nil
+}
+
+// allField is bleve's composite field of every field not left out of it.
+const allField = "_all"
+
+// mappedFields are all the fields newMapping declares.
+var mappedFields = []string{fTitle, fText, fTopics, fPersonTok, fRole, fAffTok, fLoc, fKind, fDate, fWhen, fPublished, fTitleWord}
+
+// emptyAll is the "_all" field of every document: every field is left out
+// of it, so it stays empty and one can serve every document at once (bleve
+// only reads it). toDoc must make no field outside mappedFields, or bleve
+// would add that field's terms to it (TestToDocFieldsAreMapped).
+var emptyAll = document.NewCompositeFieldWithIndexingOptions(allField, true, nil, mappedFields, index.IndexField|index.IncludeTermVectors)
+
+// The when field holds a meeting's date and ingestion time as terms, each
+// marked by its first letter, so that a range of dates or times is a few
+// term ranges (see dateRange and ingestedRange) rather than a numeric
+// field's sixteen prefix terms per meeting:
+//   - the meeting's day number YYYYMMDD (see dayTerm), its month YYYYMM
+//     and its year YYYY;
+//   - the instant it was ingested, the UTC time to the nanosecond in a
+//     fixed width that sorts as the times do, and that instant's day.
+const (
+	whenDay         = "d"
+	whenMonth       = "m"
+	whenYear        = "y"
+	ingestedInstant = "t"
+	ingestedDay     = "i"
+	instantLayout   = "20060102150405.000000000"
+	dayLayout       = "20060102"
+)
+
+// whenTerms are the terms of m's when field.
+func whenTerms(m Meeting) []string {
+	var out []string
+	if day, ok := dayTerm(m.Date); ok {
+		out = append(out, whenDay+day, whenMonth+day[:6], whenYear+day[:4])
+	}
+	if !m.Ingested.IsZero() {
+		t := m.Ingested.UTC()
+		out = append(out, ingestedInstant+t.Format(instantLayout), ingestedDay+t.Format(dayLayout))
+	}
+	return out
+}
+
+// dayTerm is the day number of date (YYYY-MM-DD or a prefix of it) as the
+// eight-digit term indexed for it (ixDayNumber's YYYYMMDD); its first six
+// and four digits are the month and year terms.
+func dayTerm(date string) (string, bool) {
+	if len(date) == 10 && date[4] == '-' && date[7] == '-' && date[:4] != "0000" && allDigits(date[:4]) && allDigits(date[5:7]) && allDigits(date[8:]) {
+		return date[:4] + date[5:7] + date[8:], true
+	}
+	if date == "" {
+		return "", false
+	}
+	n, ok := ixDayNumber(date, false)
+	if !ok {
+		return "", false
+	}
+	return fmt.Sprintf("%08d", int(n)), true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // ixDayNumber turns a date or its start ("2006", "2006-07", "2006-07-03")
@@ -180,6 +270,40 @@ func ixFold(s string) string {
 // ixWords splits s into folded words of letters and digits. Possessive
 // "'s" is dropped ("Guterres's" -> "guterres").
 func ixWords(s string) []string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return ixWordsRunes(s)
+		}
+	}
+	// ASCII: the words are slices of the lower-cased text, which is s
+	// itself when s has no capitals.
+	s = strings.ToLower(s)
+	var out []string
+	start := -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, s[start:i])
+			start = -1
+		}
+		if c == '\'' && i+1 < len(s) && s[i+1] == 's' && (i+2 == len(s) || !('a' <= s[i+2] && s[i+2] <= 'z')) {
+			i++
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// ixWordsRunes is ixWords for text with letters beyond ASCII.
+func ixWordsRunes(s string) []string {
 	rs := []rune(ixFold(s))
 	var out []string
 	start := -1
@@ -205,7 +329,22 @@ func ixWords(s string) []string {
 	return out
 }
 
+// ixUnique returns the distinct non-empty strings of in, in order, in a
+// new slice.
 func ixUnique(in []string) []string {
+	if len(in) == 0 || len(in) > 24 {
+		return ixUniqueMap(in) // nil for nil, as callers' tests expect
+	}
+	out := make([]string, 0, len(in))
+	for _, s := range in {
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func ixUniqueMap(in []string) []string {
 	seen := make(map[string]bool, len(in))
 	out := in[:0:0]
 	for _, s := range in {

@@ -2,7 +2,9 @@ package knowledge
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -14,20 +16,27 @@ import (
 )
 
 // store keeps what the bleve index is built from, in one bbolt file: each
-// raw readout (the source of truth for Reindex), the meeting extracted from
-// it (so answers and listings read a meeting with one key lookup), and which
-// readout name made which meeting id.
+// raw readout (the source of truth for Reindex) together with the meeting
+// extracted from it (so answers and listings read a meeting with one key
+// lookup), and which readout name made which meeting id.
 type store struct {
 	db *bolt.DB
+	// enc is scratch space for encoding values, used only inside a
+	// write transaction (bbolt runs one at a time).
+	enc bytes.Buffer
 }
 
 var (
 	bucketMeta    = []byte("meta")
-	bucketRaw     = []byte("raw")     // meeting id -> Readout JSON
-	bucketMeeting = []byte("meeting") // meeting id -> Meeting JSON
+	bucketReadout = []byte("readout") // meeting id -> raw readout and meeting (encodeRecord)
 	bucketName    = []byte("name")    // readout name -> meeting id
 	bucketTitle   = []byte("title")   // meeting id -> date NUL title, for suggestions
 	keyMapping    = []byte("mapping_version")
+
+	// Stores made before the readout bucket kept the two apart; openStore
+	// moves them into it.
+	bucketRaw     = []byte("raw")     // meeting id -> Readout JSON
+	bucketMeeting = []byte("meeting") // meeting id -> Meeting JSON
 )
 
 func openStore(path string) (*store, error) {
@@ -36,20 +45,28 @@ func openStore(path string) (*store, error) {
 		return nil, fmt.Errorf("open raw store: %w", err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketMeta, bucketRaw, bucketMeeting, bucketName, bucketTitle} {
+		for _, b := range [][]byte{bucketMeta, bucketReadout, bucketName, bucketTitle} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
 		}
-		if tx.Bucket(bucketTerms) != nil {
-			return nil
-		}
-		if _, err := tx.CreateBucket(bucketTerms); err != nil {
-			return err
-		}
-		_, err := countStoredTerms(tx)
-		return err
+		return nil
 	})
+	if err == nil {
+		err = joinRawAndMeetings(db)
+	}
+	if err == nil {
+		err = db.Update(func(tx *bolt.Tx) error {
+			if tx.Bucket(bucketTerms) != nil {
+				return nil
+			}
+			if _, err := tx.CreateBucket(bucketTerms); err != nil {
+				return err
+			}
+			_, err := countStoredTerms(tx)
+			return err
+		})
+	}
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("init raw store: %w", err)
@@ -106,50 +123,176 @@ func encodeMeeting(m Meeting, raw Readout) storedMeeting {
 	return rec
 }
 
-// decodeMeeting reads the meeting stored under key in tx, taking its text
-// from the raw readout when it was left out.
-func decodeMeeting(tx *bolt.Tx, key, b []byte, m *Meeting) error {
+// decodeMeeting reads the meeting in a readout record, taking its text
+// from the raw readout when it was left out. ErrNotFound when the record
+// holds no meeting.
+func decodeMeeting(v []byte, m *Meeting) error {
+	rawJSON, meetingJSON, err := decodeRecord(v)
+	if err != nil {
+		return err
+	}
+	if len(meetingJSON) == 0 {
+		return ErrNotFound
+	}
 	var rec storedMeeting
-	if err := decodeJSON(b, &rec); err != nil {
+	if err := json.Unmarshal(meetingJSON, &rec); err != nil {
 		return err
 	}
 	*m = Meeting(rec.meetingRecord)
 	if rec.TextInRaw {
 		var r struct{ Text string }
-		if v := tx.Bucket(bucketRaw).Get(key); v != nil {
-			if err := decodeJSON(v, &r); err != nil {
-				return fmt.Errorf("raw text: %w", err)
-			}
+		if err := json.Unmarshal(rawJSON, &r); err != nil {
+			return fmt.Errorf("raw text: %w", err)
 		}
 		m.Text = r.Text
 	}
 	return nil
 }
 
-// Stored values are JSON compressed with snappy behind a one-byte tag
-// (texts shrink to about a third, so the file, its page cache and the
-// process's mapped memory do too); untagged values are plain JSON.
-const tagSnappyJSON = 0x01
+// A readout record is a raw readout's JSON and its meeting's, compressed
+// together behind a one-byte tag: the meeting's positions quote the text,
+// so the two compress to about two thirds of what they take apart, and one
+// write stores both. Inside the compressed block, four bytes give the
+// length of the readout's JSON; the meeting's follows it (or nothing, for
+// a readout whose meeting was never stored).
+const tagRecord = 0x02
 
-func encodeJSON(v any) ([]byte, error) {
-	data, err := json.Marshal(v)
-	if err != nil {
+// encodeRecord encodes raw and its meeting m (nil for none); buf is
+// scratch space.
+func encodeRecord(buf *bytes.Buffer, raw Readout, m *storedMeeting) ([]byte, error) {
+	buf.Reset()
+	buf.Write([]byte{0, 0, 0, 0})
+	enc := json.NewEncoder(buf) // escapes HTML, as json.Marshal does
+	if err := enc.Encode(raw); err != nil {
 		return nil, err
 	}
-	out := make([]byte, 1, 1+snappy.MaxEncodedLen(len(data)))
-	out[0] = tagSnappyJSON
-	return append(out, snappy.Encode(nil, data)...), nil
+	buf.Truncate(buf.Len() - 1) // Encode's newline
+	binary.BigEndian.PutUint32(buf.Bytes(), uint32(buf.Len()-4))
+	if m != nil {
+		if err := enc.Encode(m); err != nil {
+			return nil, err
+		}
+		buf.Truncate(buf.Len() - 1)
+	}
+	return compressTagged(tagRecord, buf.Bytes()), nil
 }
 
-func decodeJSON(b []byte, v any) error {
+// joinRecord is encodeRecord for JSON already encoded (a store being
+// moved into the readout bucket).
+func joinRecord(rawJSON, meetingJSON []byte) []byte {
+	data := make([]byte, 4, 4+len(rawJSON)+len(meetingJSON))
+	binary.BigEndian.PutUint32(data, uint32(len(rawJSON)))
+	data = append(append(data, rawJSON...), meetingJSON...)
+	return compressTagged(tagRecord, data)
+}
+
+func compressTagged(tag byte, data []byte) []byte {
+	out := make([]byte, 1+snappy.MaxEncodedLen(len(data)))
+	out[0] = tag
+	n := len(snappy.Encode(out[1:], data))
+	return out[: 1+n : 1+n]
+}
+
+// decodeRecord splits a readout record into the readout's JSON and the
+// meeting's (empty when it has none).
+func decodeRecord(v []byte) (rawJSON, meetingJSON []byte, err error) {
+	if len(v) == 0 || v[0] != tagRecord {
+		return nil, nil, fmt.Errorf("readout record: unknown encoding")
+	}
+	data, err := snappy.Decode(nil, v[1:])
+	if err != nil {
+		return nil, nil, fmt.Errorf("readout record: decompress: %w", err)
+	}
+	if len(data) < 4 {
+		return nil, nil, fmt.Errorf("readout record: too short")
+	}
+	n := binary.BigEndian.Uint32(data)
+	if uint64(n) > uint64(len(data)-4) {
+		return nil, nil, fmt.Errorf("readout record: readout length %d of %d", n, len(data)-4)
+	}
+	return data[4 : 4+n], data[4+n:], nil
+}
+
+// joinRawAndMeetings moves a store made before the readout bucket (raw
+// readouts and meetings in buckets of their own) into it, a thousand
+// readouts per transaction; it does nothing for a store already moved.
+func joinRawAndMeetings(db *bolt.DB) error {
+	for {
+		done := false
+		err := db.Update(func(tx *bolt.Tx) error {
+			raw, mt := tx.Bucket(bucketRaw), tx.Bucket(bucketMeeting)
+			if raw == nil {
+				done = true
+				if mt != nil {
+					return tx.DeleteBucket(bucketMeeting)
+				}
+				return nil
+			}
+			rd := tx.Bucket(bucketReadout)
+			var keys [][]byte
+			c := raw.Cursor()
+			for k, v := c.First(); k != nil && len(keys) < 1000; k, v = c.Next() {
+				rawJSON, err := plainJSON(v)
+				if err != nil {
+					return fmt.Errorf("raw %s: %w", k, err)
+				}
+				var meetingJSON []byte
+				if mt != nil {
+					if mv := mt.Get(k); mv != nil {
+						if meetingJSON, err = plainJSON(mv); err != nil {
+							return fmt.Errorf("meeting %s: %w", k, err)
+						}
+					}
+				}
+				if err := rd.Put(k, joinRecord(rawJSON, meetingJSON)); err != nil {
+					return err
+				}
+				keys = append(keys, slices.Clone(k))
+			}
+			if len(keys) == 0 {
+				if err := tx.DeleteBucket(bucketRaw); err != nil {
+					return err
+				}
+				if mt != nil {
+					return tx.DeleteBucket(bucketMeeting)
+				}
+				return nil
+			}
+			for _, k := range keys {
+				if err := raw.Delete(k); err != nil {
+					return err
+				}
+				if mt != nil {
+					if err := mt.Delete(k); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("move readouts into one bucket: %w", err)
+		}
+		if done {
+			return nil
+		}
+	}
+}
+
+// Older stores hold JSON compressed with snappy behind a one-byte tag, or
+// plain JSON untagged.
+const tagSnappyJSON = 0x01
+
+// plainJSON is the JSON in an older store's value.
+func plainJSON(b []byte) ([]byte, error) {
 	if len(b) > 0 && b[0] == tagSnappyJSON {
 		data, err := snappy.Decode(nil, b[1:])
 		if err != nil {
-			return fmt.Errorf("decompress: %w", err)
+			return nil, fmt.Errorf("decompress: %w", err)
 		}
-		b = data
+		return data, nil
 	}
-	return json.Unmarshal(b, v)
+	return b, nil
 }
 
 // storeItem is one readout and its meeting on the way into the store.
@@ -157,6 +300,9 @@ type storeItem struct {
 	raw     Readout
 	meeting Meeting
 	result  int // index into the caller's results
+	// terms are the meeting's autocomplete values (meetingTerms), found
+	// once for the store's counts and the in-memory lists.
+	terms []termKey
 }
 
 // putResult says what put did with one item.
@@ -189,13 +335,13 @@ func (s *store) putAsync(items []storeItem) ([]putResult, []string, func() error
 		return nil, nil, nil, fmt.Errorf("store readouts: %w", err)
 	}
 	err = func() error {
-		raw, mt, names := tx.Bucket(bucketRaw), tx.Bucket(bucketMeeting), tx.Bucket(bucketName)
+		rd, names := tx.Bucket(bucketReadout), tx.Bucket(bucketName)
 		terms := termDeltas{}
 		for i, it := range items {
 			id := []byte(it.meeting.ID)
-			if old := mt.Get(id); old != nil {
+			if old := rd.Get(id); old != nil {
 				var prev Meeting
-				err := decodeMeeting(tx, id, old, &prev)
+				err := decodeMeeting(old, &prev)
 				if err == nil && prev.Hash == it.meeting.Hash {
 					out[i] = putResult{meeting: prev}
 					continue
@@ -204,11 +350,11 @@ func (s *store) putAsync(items []storeItem) ([]putResult, []string, func() error
 					terms.add(prev, -1)
 				}
 			}
-			terms.add(it.meeting, 1)
-			if err := putJSON(raw, id, it.raw); err != nil {
-				return err
+			if items[i].terms == nil {
+				items[i].terms = meetingTerms(it.meeting)
 			}
-			if err := putJSON(mt, id, encodeMeeting(it.meeting, it.raw)); err != nil {
+			terms.addKeys(items[i].terms, 1)
+			if err := s.putRecord(rd, id, it); err != nil {
 				return err
 			}
 			if err := tx.Bucket(bucketTitle).Put(id, titleValue(it.meeting)); err != nil {
@@ -216,19 +362,16 @@ func (s *store) putAsync(items []storeItem) ([]putResult, []string, func() error
 			}
 			name := []byte(it.raw.Name)
 			if prevID := names.Get(name); prevID != nil && !bytes.Equal(prevID, id) {
-				if v := mt.Get(prevID); v != nil {
+				if v := rd.Get(prevID); v != nil {
 					var prev Meeting
-					if decodeMeeting(tx, prevID, v, &prev) == nil {
+					if decodeMeeting(v, &prev) == nil {
 						terms.add(prev, -1)
 					}
 				}
 				if err := tx.Bucket(bucketTitle).Delete(prevID); err != nil {
 					return err
 				}
-				if err := raw.Delete(prevID); err != nil {
-					return err
-				}
-				if err := mt.Delete(prevID); err != nil {
+				if err := rd.Delete(prevID); err != nil {
 					return err
 				}
 				removed = append(removed, string(prevID))
@@ -261,16 +404,19 @@ func (s *store) putAsync(items []storeItem) ([]putResult, []string, func() error
 // reset the term counts first) and counts their terms.
 func (s *store) putMeetings(items []storeItem) error {
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		mt := tx.Bucket(bucketMeeting)
+		rd := tx.Bucket(bucketReadout)
 		terms := termDeltas{}
-		for _, it := range items {
-			if err := putJSON(mt, []byte(it.meeting.ID), encodeMeeting(it.meeting, it.raw)); err != nil {
+		for i, it := range items {
+			if err := s.putRecord(rd, []byte(it.meeting.ID), it); err != nil {
 				return err
 			}
 			if err := tx.Bucket(bucketTitle).Put([]byte(it.meeting.ID), titleValue(it.meeting)); err != nil {
 				return err
 			}
-			terms.add(it.meeting, 1)
+			if items[i].terms == nil {
+				items[i].terms = meetingTerms(it.meeting)
+			}
+			terms.addKeys(items[i].terms, 1)
 		}
 		return terms.apply(tx)
 	})
@@ -280,8 +426,11 @@ func (s *store) putMeetings(items []storeItem) error {
 	return nil
 }
 
-func putJSON(b *bolt.Bucket, key []byte, v any) error {
-	data, err := encodeJSON(v)
+// putRecord stores it's readout and meeting under key; call it only
+// inside a write transaction.
+func (s *store) putRecord(b *bolt.Bucket, key []byte, it storeItem) error {
+	m := encodeMeeting(it.meeting, it.raw)
+	data, err := encodeRecord(&s.enc, it.raw, &m)
 	if err != nil {
 		return err
 	}
@@ -299,9 +448,9 @@ func (s *store) removeName(name string) (string, error) {
 			return nil
 		}
 		id = string(v)
-		if mv := tx.Bucket(bucketMeeting).Get(v); mv != nil {
+		if mv := tx.Bucket(bucketReadout).Get(v); mv != nil {
 			var prev Meeting
-			if decodeMeeting(tx, v, mv, &prev) == nil {
+			if decodeMeeting(mv, &prev) == nil {
 				terms := termDeltas{}
 				terms.add(prev, -1)
 				if err := terms.apply(tx); err != nil {
@@ -315,10 +464,7 @@ func (s *store) removeName(name string) (string, error) {
 		if err := tx.Bucket(bucketTitle).Delete(v); err != nil {
 			return err
 		}
-		if err := tx.Bucket(bucketRaw).Delete(v); err != nil {
-			return err
-		}
-		return tx.Bucket(bucketMeeting).Delete(v)
+		return tx.Bucket(bucketReadout).Delete(v)
 	})
 	if err != nil {
 		return "", fmt.Errorf("remove %s: %w", name, err)
@@ -357,15 +503,22 @@ func (s *store) backfillTitles() (int, error) {
 	n := 0
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		titles := tx.Bucket(bucketTitle)
-		return tx.Bucket(bucketMeeting).ForEach(func(k, v []byte) error {
+		return tx.Bucket(bucketReadout).ForEach(func(k, v []byte) error {
 			if titles.Get(k) != nil {
+				return nil
+			}
+			_, meetingJSON, err := decodeRecord(v)
+			if err != nil {
+				return fmt.Errorf("meeting %s: %w", k, err)
+			}
+			if len(meetingJSON) == 0 {
 				return nil
 			}
 			var m struct {
 				Title string `json:"title"`
 				Date  string `json:"date"`
 			}
-			if err := decodeJSON(v, &m); err != nil {
+			if err := json.Unmarshal(meetingJSON, &m); err != nil {
 				return fmt.Errorf("meeting %s: %w", k, err)
 			}
 			n++
@@ -383,7 +536,7 @@ func (s *store) backfillTitles() (int, error) {
 func (s *store) rawIDs() ([]string, error) {
 	var out []string
 	err := s.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketRaw).ForEach(func(k, _ []byte) error {
+		return tx.Bucket(bucketReadout).ForEach(func(k, _ []byte) error {
 			out = append(out, string(k))
 			return nil
 		})
@@ -398,21 +551,25 @@ func (s *store) rawIDs() ([]string, error) {
 func (s *store) raws(ids []string) ([]rawEntry, error) {
 	var out []rawEntry
 	err := s.db.View(func(tx *bolt.Tx) error {
-		raw, mt := tx.Bucket(bucketRaw), tx.Bucket(bucketMeeting)
+		rd := tx.Bucket(bucketReadout)
 		for _, id := range ids {
-			v := raw.Get([]byte(id))
+			v := rd.Get([]byte(id))
 			if v == nil {
 				continue
 			}
 			e := rawEntry{id: id}
-			if err := decodeJSON(v, &e.raw); err != nil {
+			rawJSON, meetingJSON, err := decodeRecord(v)
+			if err != nil {
 				return fmt.Errorf("raw %s: %w", id, err)
 			}
-			if mv := mt.Get([]byte(id)); mv != nil {
+			if err := json.Unmarshal(rawJSON, &e.raw); err != nil {
+				return fmt.Errorf("raw %s: %w", id, err)
+			}
+			if len(meetingJSON) > 0 {
 				var ing struct {
 					Ingested time.Time `json:"ingested"`
 				}
-				if decodeJSON(mv, &ing) == nil {
+				if json.Unmarshal(meetingJSON, &ing) == nil {
 					e.ingested = ing.Ingested
 				}
 			}
@@ -430,14 +587,12 @@ func (s *store) raws(ids []string) ([]rawEntry, error) {
 func (s *store) meeting(id string) (Meeting, error) {
 	var m Meeting
 	err := s.db.View(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketMeeting)
-		key := []byte(id)
-		v := b.Get(key)
+		b := tx.Bucket(bucketReadout)
+		v := b.Get([]byte(id))
 		if v == nil && len(id) >= 4 {
 			c := b.Cursor()
 			k, cv := c.Seek([]byte(id))
 			if k != nil && bytes.HasPrefix(k, []byte(id)) {
-				key = slices.Clone(k)
 				if k2, _ := c.Next(); k2 != nil && bytes.HasPrefix(k2, []byte(id)) {
 					return fmt.Errorf("id prefix %q is ambiguous: %w", id, ErrNotFound)
 				}
@@ -447,7 +602,10 @@ func (s *store) meeting(id string) (Meeting, error) {
 		if v == nil {
 			return fmt.Errorf("meeting %q: %w", id, ErrNotFound)
 		}
-		return decodeMeeting(tx, key, v, &m)
+		if err := decodeMeeting(v, &m); err != nil {
+			return fmt.Errorf("meeting %q: %w", id, err)
+		}
+		return nil
 	})
 	return m, err
 }
@@ -456,14 +614,16 @@ func (s *store) meeting(id string) (Meeting, error) {
 func (s *store) meetings(ids []string) ([]Meeting, error) {
 	out := make([]Meeting, 0, len(ids))
 	err := s.db.View(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketMeeting)
+		b := tx.Bucket(bucketReadout)
 		for _, id := range ids {
 			v := b.Get([]byte(id))
 			if v == nil {
 				continue
 			}
 			var m Meeting
-			if err := decodeMeeting(tx, []byte(id), v, &m); err != nil {
+			if err := decodeMeeting(v, &m); errors.Is(err, ErrNotFound) {
+				continue
+			} else if err != nil {
 				return fmt.Errorf("meeting %s: %w", id, err)
 			}
 			out = append(out, m)

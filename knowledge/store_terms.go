@@ -3,6 +3,7 @@ package knowledge
 import (
 	"cmp"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"slices"
 
@@ -41,14 +42,14 @@ type termDeltas map[termKey]int
 
 // meetingTerms are m's values for each list, each once, in meeting order.
 func meetingTerms(m Meeting) []termKey {
-	var out []termKey
-	seen := map[termKey]bool{}
+	// A meeting holds a few dozen values at most: a scan finds repeats
+	// at less cost than a map.
+	out := make([]termKey, 0, 3*len(m.Participants)+len(m.Topics))
 	count := func(k termKind, v string) {
 		key := termKey{k, v}
-		if v == "" || seen[key] {
+		if v == "" || slices.Contains(out, key) {
 			return
 		}
-		seen[key] = true
 		out = append(out, key)
 	}
 	for _, p := range m.Participants {
@@ -63,8 +64,11 @@ func meetingTerms(m Meeting) []termKey {
 }
 
 // add counts m's terms with sign delta.
-func (d termDeltas) add(m Meeting, delta int) {
-	for _, k := range meetingTerms(m) {
+func (d termDeltas) add(m Meeting, delta int) { d.addKeys(meetingTerms(m), delta) }
+
+// addKeys counts terms (one meeting's, from meetingTerms) with sign delta.
+func (d termDeltas) addKeys(terms []termKey, delta int) {
+	for _, k := range terms {
 		d[k] += delta
 	}
 }
@@ -115,12 +119,19 @@ func (d termDeltas) apply(tx *bolt.Tx) error {
 func countStoredTerms(tx *bolt.Tx) (int, error) {
 	d := termDeltas{}
 	n := 0
-	err := tx.Bucket(bucketMeeting).ForEach(func(k, v []byte) error {
+	err := tx.Bucket(bucketReadout).ForEach(func(k, v []byte) error {
+		_, meetingJSON, err := decodeRecord(v)
+		if err != nil {
+			return fmt.Errorf("meeting %s: %w", k, err)
+		}
+		if len(meetingJSON) == 0 {
+			return nil
+		}
 		var m struct {
 			Participants []Participant `json:"participants"`
 			Topics       []string      `json:"topics"`
 		}
-		if err := decodeJSON(v, &m); err != nil {
+		if err := json.Unmarshal(meetingJSON, &m); err != nil {
 			return fmt.Errorf("meeting %s: %w", k, err)
 		}
 		d.add(Meeting{Participants: m.Participants, Topics: m.Topics}, 1)

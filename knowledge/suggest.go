@@ -234,11 +234,14 @@ func ixHasWords(folded string, words []string) bool {
 }
 
 // add records the people, affiliations and topics of a new meeting.
-func (t *termLists) add(m Meeting) {
+func (t *termLists) add(m Meeting) { t.addTerms(m, meetingTerms(m)) }
+
+// addTerms counts m with its terms as meetingTerms gives them.
+func (t *termLists) addTerms(m Meeting, terms []termKey) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	// Count each value once per meeting, as the store's counts do.
-	for _, k := range meetingTerms(m) {
+	for _, k := range terms {
 		switch k.kind {
 		case termPerson:
 			t.person.add(k.value, 1)
