@@ -43,6 +43,12 @@ func Extract(r Readout) (Meeting, error) {
 	if m.Kind == KindInPerson || m.Kind == KindOther {
 		m.Location = d.withCity(d.location(mi), mi)
 		d.loc = m.Location
+		if m.Kind == KindOther && m.Location != "" {
+			// No call, no screen and a place the sides met at
+			// ("held the Policy Forum with X in Seoul"): they sat
+			// in one room.
+			m.Kind = KindInPerson
+		}
 	}
 	m.Participants = d.participants(mi)
 	if self, ok := d.author(m.Participants); ok {

@@ -580,7 +580,7 @@ var (
 	callWords     = setOf("call", "called", "calls", "spoke", "speaks", "talked")
 	inPersonWords = setOf("met", "meets", "meeting", "meet", "hosted", "hosts", "received", "receives", "visit",
 		"visited", "visits", "talks", "summit", "bilateral", "luncheon", "dinner", "breakfast", "welcomed", "dialogue",
-		"consultations", "chaired")
+		"consultation", "consultations", "chaired")
 )
 
 // firstWordIndex is where the leftmost whole word (between \b boundaries)

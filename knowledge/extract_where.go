@@ -11,7 +11,7 @@ var (
 	rePhone     = regexp.MustCompile(`\b(?:telephone|telephonic|phone|by phone|over the phone)\b`)
 	reCallWord  = regexp.MustCompile(`\b(?:call(?:ed|s)?|spoke|speaks|talked)\b`)
 	reCourtesy  = regexp.MustCompile(`\b(?:courtesy call|called on|call on|calls on|paid a call)\b`)
-	reInPerson  = regexp.MustCompile(`\b(?:met|meets|meeting|meet|hosted|hosts|received|receives|visit(?:ed|s)?|talks|summit|bilateral|luncheon|dinner|breakfast|welcomed|dialogue|consultations|co-chaired|chaired)\b`)
+	reInPerson  = regexp.MustCompile(`\b(?:met|meets|meeting|meet|hosted|hosts|received|receives|visit(?:ed|s)?|talks|summit|bilateral|luncheon|dinner|breakfast|welcomed|dialogue|consultations?|co-chaired|chaired)\b`)
 	reSpokeWith = regexp.MustCompile(`\b(?:spoke|speaks|talked)\s+(?:\w+\s+){0,3}(?:with|to)\b`)
 )
 
