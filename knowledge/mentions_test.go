@@ -10,7 +10,7 @@ import (
 // text's, are what tokenize gives for the piece on its own, wherever the
 // piece starts and however it is cut.
 func TestTextTokensPiece(t *testing.T) {
-	texts := append(fastSamples(t), "Kim’s visit", "Dato' Seri Anwar met H.E. Mr. Ban Ki-moon", "a\u00a0b c’d",
+	texts := append(sampleUnderRace(fastSamples(t)), "Kim’s visit", "Dato' Seri Anwar met H.E. Mr. Ban Ki-moon", "a\u00a0b c’d",
 		"Japan-U.S. ties", "the Minister’s \u2003 remark", "x ’ y", "é’é")
 	var tt textTokens
 	for _, text := range texts {
@@ -41,7 +41,7 @@ func TestTextTokensPiece(t *testing.T) {
 // TestTokenizeAppendMatchesTokenize keeps findMentions' tokenizer in step
 // with tokenize, after tokens already in the slice.
 func TestTokenizeAppendMatchesTokenize(t *testing.T) {
-	texts := append(fastSamples(t), "Kim’s visit", "Dato' Seri Anwar met H.E. Mr. Ban Ki-moon", "a\u00a0b c’d",
+	texts := append(sampleUnderRace(fastSamples(t)), "Kim’s visit", "Dato' Seri Anwar met H.E. Mr. Ban Ki-moon", "a\u00a0b c’d",
 		"Japan-U.S. ties", "Dato’ Sri", "the Minister’s \u2003 remark", "x ’ y", "é’é", "U.S.-Japan", "J. R. R. Tolkien",
 		"PRESIDENT'S Men", "Ki‑moon", "Ökonomie Müller's", strings.Repeat("Minister Kang ", 40))
 	prefix := tokenize("The Prime Minister, and")
