@@ -98,6 +98,18 @@ func randomRounds(n int) int {
 	return n
 }
 
+// randomText joins one to most random words, each followed by a random
+// separator: the texts the gate and scanner tests below build from their
+// regexps' own vocabulary.
+func randomText(r *rand.Rand, words, seps []string, most int) string {
+	var b strings.Builder
+	for range 1 + r.IntN(most) {
+		b.WriteString(words[r.IntN(len(words))])
+		b.WriteString(seps[r.IntN(len(seps))])
+	}
+	return b.String()
+}
+
 // TestMeetingLengthGate builds sentences from reMeetingLength's own words
 // and checks that the gate passes every one the regexp matches.
 func TestMeetingLengthGate(t *testing.T) {
@@ -108,12 +120,7 @@ func TestMeetingLengthGate(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	matched := 0
 	for range randomRounds(100000) {
-		var b strings.Builder
-		for range 1 + r.IntN(6) {
-			b.WriteString(words[r.IntN(len(words))])
-			b.WriteString(seps[r.IntN(len(seps))])
-		}
-		s := b.String()
+		s := randomText(r, words, seps, 6)
 		if reMeetingLength.MatchString(s) {
 			matched++
 			if !mayOpenMeetingLength(s) {
@@ -137,12 +144,7 @@ func TestFindRelativeMatchesRegexp(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
 	matched := 0
 	for range randomRounds(100000) {
-		var b strings.Builder
-		for range 1 + r.IntN(8) {
-			b.WriteString(words[r.IntN(len(words))])
-			b.WriteString(seps[r.IntN(len(seps))])
-		}
-		s := b.String()
+		s := randomText(r, words, seps, 8)
 		got, want := findRelative(s), reRelative.FindStringSubmatch(s)
 		if !slices.Equal(got, want) {
 			t.Fatalf("findRelative(%q) = %q, want %q", s, got, want)
@@ -180,12 +182,7 @@ func TestClockWordGates(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	matched := make([]int, len(gates))
 	for range randomRounds(100000) {
-		var b strings.Builder
-		for range 1 + r.IntN(8) {
-			b.WriteString(words[r.IntN(len(words))])
-			b.WriteString(seps[r.IntN(len(seps))])
-		}
-		s := b.String()
+		s := randomText(r, words, seps, 8)
 		for k, g := range gates {
 			if g.re.MatchString(s) {
 				matched[k]++
@@ -212,12 +209,7 @@ func TestInAtMatchesRegexp(t *testing.T) {
 	r := rand.New(rand.NewPCG(13, 14))
 	matched := 0
 	for range randomRounds(100000) {
-		var b strings.Builder
-		for range 1 + r.IntN(10) {
-			b.WriteString(words[r.IntN(len(words))])
-			b.WriteString(seps[r.IntN(len(seps))])
-		}
-		s := b.String()
+		s := randomText(r, words, seps, 10)
 		want := reInAt.FindAllStringSubmatchIndex(s, -1)
 		var got [][]int
 		for m := range inAtMatches(s) {
@@ -248,12 +240,7 @@ func TestOpeningClauseGate(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 16))
 	matched := 0
 	for range randomRounds(100000) {
-		var b strings.Builder
-		for range 1 + r.IntN(8) {
-			b.WriteString(words[r.IntN(len(words))])
-			b.WriteString(seps[r.IntN(len(seps))])
-		}
-		s := b.String()
+		s := randomText(r, words, seps, 8)
 		if reOpeningClause.MatchString(s) {
 			matched++
 			if !mayOpenClause(s) {
@@ -277,12 +264,7 @@ func TestVenueWordsGate(t *testing.T) {
 	r := rand.New(rand.NewPCG(17, 18))
 	matched := 0
 	for range randomRounds(50000) {
-		var b strings.Builder
-		for range 1 + r.IntN(5) {
-			b.WriteString(words[r.IntN(len(words))])
-			b.WriteString(seps[r.IntN(len(seps))])
-		}
-		s := b.String()
+		s := randomText(r, words, seps, 5)
 		if reVenueOnly.MatchString(s) || reVenueLower.MatchString(s) {
 			matched++
 			if !venueWords.may(s) {
@@ -370,12 +352,7 @@ func TestFindPluralOfficeMatchesRegexp(t *testing.T) {
 	r := rand.New(rand.NewPCG(21, 22))
 	matched := 0
 	for range randomRounds(40000) {
-		var b strings.Builder
-		for range 1 + r.IntN(12) {
-			b.WriteString(words[r.IntN(len(words))])
-			b.WriteString(seps[r.IntN(len(seps))])
-		}
-		s := b.String()
+		s := randomText(r, words, seps, 12)
 		got, want := findPluralOffice(s), rePluralOffice.FindStringSubmatchIndex(s)
 		if !slices.Equal(got, want) {
 			t.Fatalf("findPluralOffice(%q) = %v, want %v", s, got, want)
@@ -453,12 +430,7 @@ func TestJointEndMatchesRegexp(t *testing.T) {
 	seps := []string{" ", "  ", "\t", "", ",", ". ", " \n"}
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 100000 {
-		var b strings.Builder
-		for range 1 + r.IntN(5) {
-			b.WriteString(words[r.IntN(len(words))])
-			b.WriteString(seps[r.IntN(len(seps))])
-		}
-		s := b.String()
+		s := randomText(r, words, seps, 5)
 		if got, want := jointAt(s), reJoint.FindStringIndex(s); !equalInts(got, want) {
 			t.Errorf("jointAt(%q) = %v, want %v", s, got, want)
 		}
