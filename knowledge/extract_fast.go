@@ -999,17 +999,24 @@ func mayHaveVenueLabel(s string) bool {
 // ("Defence M" + "inisters of ").
 var pluralOfficeWords = []string{"inisters of ", "residents of ", "peakers of ", "overnors of "}
 
-// findPluralOffice is rePluralOffice.FindStringSubmatchIndex(s), run only
-// from shortly before the first of pluralOfficeWords, at a place where
-// \b reads as it does in s (the text's start, or after a byte that is
-// no word character and ends a rune).
-func findPluralOffice(s string) []int {
+// findPluralOfficeWord is where the first of pluralOfficeWords starts in
+// s, or -1.
+func findPluralOfficeWord(s string) int {
 	first := -1
 	for _, w := range pluralOfficeWords {
 		if i := strings.Index(s, w); i >= 0 && (first < 0 || i < first) {
 			first = i
 		}
 	}
+	return first
+}
+
+// findPluralOffice is rePluralOffice.FindStringSubmatchIndex(s), run only
+// from shortly before the first of pluralOfficeWords, at a place where
+// \b reads as it does in s (the text's start, or after a byte that is
+// no word character and ends a rune).
+func findPluralOffice(s string) []int {
+	first := findPluralOfficeWord(s)
 	if first < 0 {
 		return nil
 	}

@@ -186,6 +186,7 @@ func (d *doc) participants(mi int) []Participant {
 	d.attendeeCountries(ps)
 	counterpartTitles(d.part, ps)
 	pluralOfficeTitles(d.part, ps)
+	interleavedPluralOffice(d.part, ps)
 	for i := range ps {
 		if ps[i].Affiliation == "" {
 			ps[i].Affiliation = defaultAffiliation(ps[i].Title)
@@ -1410,11 +1411,7 @@ func pluralOfficeTitles(part string, ps []Participant) {
 	if loc == nil {
 		return
 	}
-	words := strings.Fields(strings.TrimSuffix(part[loc[2]:loc[3]], "s"))
-	for i, w := range words {
-		words[i] = strings.ToUpper(w[:1]) + w[1:]
-	}
-	title := strings.Join(words, " ")
+	title := singularOffice(part[loc[2]:loc[3]])
 	after := part[loc[1]:min(len(part), loc[1]+200)]
 	type at struct{ i, off int }
 	var named []at
@@ -1441,6 +1438,81 @@ func pluralOfficeTitles(part string, ps []Participant) {
 	for k, n := range named {
 		ps[n.i].Affiliation = countries[k]
 	}
+}
+
+// rePluralOfficeHead is a plural office and its "of": the head of
+// rePluralOffice, for lists that name each country before its holder.
+var rePluralOfficeHead = regexp.MustCompile(`\b((?:[Ff]oreign |[Pp]rime |[Dd]efen[cs]e |[Ff]inance |[Tt]rade |[Hh]ealth |[Ee]nergy )?[Mm]inisters|[Pp]residents|[Ss]peakers|[Gg]overnors) of (?:the )?`)
+
+// interleavedPluralOffice reads a plural office whose holders each follow
+// their own country, "the Foreign Ministers of Colombia, A, of Peru, B,
+// and of Bolivia, C": each name takes the singular office and the country
+// just before it. The chain stops at the first name not introduced so.
+func interleavedPluralOffice(part string, ps []Participant) {
+	if findPluralOfficeWord(part) < 0 {
+		return
+	}
+	loc := rePluralOfficeHead.FindStringSubmatchIndex(part)
+	if loc == nil {
+		return
+	}
+	plural := part[loc[2]:loc[3]]
+	type at struct{ i, off int }
+	var named []at
+	for i := range ps {
+		if ps[i].Name == "" {
+			continue
+		}
+		if off := strings.Index(part[loc[1]:], ps[i].Name); off >= 0 {
+			named = append(named, at{i, loc[1] + off})
+		}
+	}
+	slices.SortFunc(named, func(a, b at) int { return a.off - b.off })
+	var chain []at
+	var countries []string
+	pos := loc[1]
+	for k, n := range named {
+		seg := part[pos:n.off]
+		if k > 0 {
+			seg = strings.TrimPrefix(strings.TrimLeft(seg, ", "), "and ")
+			if !strings.HasPrefix(seg, "of ") {
+				break
+			}
+			seg = strings.TrimPrefix(strings.TrimPrefix(seg, "of "), "the ")
+		}
+		// "Peru, " or "Peru, Mr. " before the name.
+		comma := strings.LastIndex(seg, ", ")
+		if comma < 0 || len(seg)-comma > 12 || comma > 40 || strings.Contains(seg[:comma], ",") {
+			break
+		}
+		cs := countriesIn(seg[:comma])
+		if len(cs) != 1 {
+			break
+		}
+		chain = append(chain, n)
+		countries = append(countries, cs[0])
+		pos = n.off + len(ps[n.i].Name)
+	}
+	if len(chain) < 2 {
+		return
+	}
+	title := singularOffice(plural)
+	for k, n := range chain {
+		if ps[n.i].Title == "" || strings.HasPrefix(strings.ToLower(ps[n.i].Title), strings.ToLower(plural)) {
+			ps[n.i].Title = title
+		}
+		ps[n.i].Affiliation = countries[k]
+	}
+}
+
+// singularOffice is a plural office's singular, capitalised as a title:
+// "foreign ministers" gives "Foreign Minister".
+func singularOffice(plural string) string {
+	words := strings.Fields(strings.TrimSuffix(plural, "s"))
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(words, " ")
 }
 
 // buildingNouns end a building's name, never a person's ("Presidential

@@ -133,6 +133,16 @@ func TestPluralOfficesTerritoriesAndLoneDemonyms(t *testing.T) {
 			},
 		},
 		{
+			name: "a plural office, each name after its own country",
+			text: "Montevideo, 12 June 2026\n\nMinister of National Defence Lucía Ferreyra Sosa received today the Defence Ministers of Ecuador, Andrés Villamar Ruales, of Paraguay, Óscar Benítez Ayala, and of Bolivia, Rosa Mamani Quispe, for a meeting on river patrols.\n\nMinister Villamar Ruales proposed a joint exercise.",
+			want: []Participant{
+				{Name: "Lucía Ferreyra Sosa", Title: "Minister of National Defence", Affiliation: "Uruguay"},
+				{Name: "Andrés Villamar Ruales", Title: "Defence Minister", Affiliation: "Ecuador"},
+				{Name: "Óscar Benítez Ayala", Title: "Defence Minister", Affiliation: "Paraguay"},
+				{Name: "Rosa Mamani Quispe", Title: "Defence Minister", Affiliation: "Bolivia"},
+			},
+		},
+		{
 			name: "a Pacific territory's prime minister",
 			text: "His Majesty King Siaosi Fifita received in audience at the Royal Palace, Nuku'alofa, on Thursday 9 April 2026, the Prime Minister of Niue, Hon. Tagaloa Pihigia.\n\nHis Majesty discussed climate resilience.",
 			want: []Participant{
