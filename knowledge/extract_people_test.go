@@ -371,7 +371,7 @@ func TestLineFastPathsMatchReference(t *testing.T) {
 		words := strings.Fields(p)
 		for i, w := range words {
 			k := tokenKey(strings.Trim(w, ","))
-			if i > 0 && (titleHeads[k] || honorifics[k]) && !isPossessive(w) {
+			if i > 0 && ((titleHeads[k] || honorifics[k]) && !isPossessive(w) || w == "I") {
 				p = strings.Join(words[:i], " ")
 				break
 			}

@@ -8,7 +8,7 @@ import (
 // reFirstPerson is a sentence whose subject is the author ("Today I met
 // ...", "I raised ...", "This morning I spoke with ..."), as ministers'
 // own media releases are written.
-var reFirstPerson = regexp.MustCompile(`^(?:(?:Today|Yesterday|Tonight|Earlier today|This (?:morning|afternoon|evening|week)|Last (?:night|week)|On \p{Lu}\w+(?: \d{1,2})?),?\s+)?I\s+(?:\p{Ll}+ly\s+)?\p{Ll}`)
+var reFirstPerson = regexp.MustCompile(`^(?:(?:Today|Yesterday|Tonight|Earlier today|This (?:morning|afternoon|evening|week)|Last (?:night|week)|On \p{Lu}\w+(?: \d{1,2})?),?\s+)?(?:(?:[Ii]n|[Aa]t|[Ww]hile in) (?:the )?\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,3},?\s+)?I\s+(?:\p{Ll}+ly\s+)?\p{Ll}`)
 
 // reFirstPlural is a sentence whose subject is "we": the author and the
 // counterpart together.

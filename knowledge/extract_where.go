@@ -391,7 +391,8 @@ func trimPlace(p string) string {
 		}
 		head, _ := lookupKey(titleHeads, strings.Trim(w, ","))
 		hon, _ := lookupKey(honorifics, strings.Trim(w, ","))
-		if (head || hon) && !isPossessive(w) {
+		// "Today in Suva I met ...": the writer's "I" opens the clause.
+		if (head || hon) && !isPossessive(w) || w == "I" {
 			p = strings.Join(words[:i], " ")
 			break
 		}
