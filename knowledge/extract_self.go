@@ -75,21 +75,24 @@ func (d *doc) author(ps []Participant) (Participant, bool) {
 
 // authorCountry is the country the author's first-person sentences name in
 // the possessive and no other principal holds ("I reaffirmed Australia's
-// support").
+// support"), or failing those the author's "we" sentences ("We discussed
+// Australia's support for ...").
 func (d *doc) authorCountry(ps []Participant) string {
 	taken := map[string]bool{}
 	for _, p := range ps {
 		taken[p.Affiliation] = true
 	}
-	for _, s := range d.sents {
-		if !firstPerson(s.text) {
-			continue
-		}
-		toks := tokenize(s.text)
-		classify(toks)
-		for _, t := range toks {
-			if t.class == cPlace && t.placeLen > 0 && t.poss && !t.place.isCity && !t.place.isOrg && !taken[t.place.name] {
-				return t.place.name
+	for _, first := range []func(string) bool{firstPerson, reFirstPlural.MatchString} {
+		for _, s := range d.sents {
+			if !first(s.text) {
+				continue
+			}
+			toks := tokenize(s.text)
+			classify(toks)
+			for _, t := range toks {
+				if t.class == cPlace && t.placeLen > 0 && t.poss && !t.place.isCity && !t.place.isOrg && !taken[t.place.name] {
+					return t.place.name
+				}
 			}
 		}
 	}

@@ -4,7 +4,8 @@ import "testing"
 
 // A minister's own release may put the place before "I" ("Today in Suva I
 // met ..."): the signer is still the author, and the place stops before
-// the pronoun.
+// the pronoun; a "we" sentence gives the signer's country when no "I"
+// sentence does.
 func TestFirstPersonAfterPlace(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -18,7 +19,7 @@ func TestFirstPersonAfterPlace(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			text := "Meeting with a Pacific minister\n\n18 September 2025\n\n" + tt.meet +
-				"\n\nWe discussed regional policing.\n\nSenator the Hon Fiona Ashcombe\nMinister for Foreign Affairs\n"
+				"\n\nWe discussed Australia's support for regional policing.\n\nSenator the Hon Fiona Ashcombe\nMinister for Foreign Affairs\n"
 			m, err := extractPlain(t, "self.txt", text)
 			if err != nil {
 				t.Fatal(err)
@@ -28,10 +29,10 @@ func TestFirstPersonAfterPlace(t *testing.T) {
 			}
 			found := false
 			for _, p := range m.Participants {
-				found = found || p.Name == "Fiona Ashcombe" && p.Title == "Minister for Foreign Affairs"
+				found = found || p.Name == "Fiona Ashcombe" && p.Title == "Minister for Foreign Affairs" && p.Affiliation == "Australia"
 			}
 			if !found {
-				t.Errorf("participants %+v lack the signer Fiona Ashcombe, Minister for Foreign Affairs", m.Participants)
+				t.Errorf("participants %+v lack the signer Fiona Ashcombe, Minister for Foreign Affairs, Australia", m.Participants)
 			}
 		})
 	}
