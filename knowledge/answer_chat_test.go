@@ -132,16 +132,7 @@ func TestAskChatQuestions(t *testing.T) {
 			if !strings.HasPrefix(ans.Text, tt.prefix) {
 				t.Errorf("Ask(%q) = %q, want it to begin with %q", tt.q, ans.Text, tt.prefix)
 			}
-			for _, w := range tt.want {
-				if !strings.Contains(ans.Text, w) {
-					t.Errorf("Ask(%q) = %q, want %q", tt.q, ans.Text, w)
-				}
-			}
-			for _, w := range tt.notWant {
-				if strings.Contains(ans.Text, w) {
-					t.Errorf("Ask(%q) = %q, do not want %q", tt.q, ans.Text, w)
-				}
-			}
+			checkAnswerText(t, ans.Text, tt.want, tt.notWant)
 		})
 	}
 }

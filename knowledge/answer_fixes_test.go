@@ -158,16 +158,7 @@ func TestAskFixes(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Ask(%q): %v", tt.q, err)
 			}
-			for _, w := range tt.want {
-				if !strings.Contains(ans.Text, w) {
-					t.Errorf("answer lacks %q:\n%s", w, ans.Text)
-				}
-			}
-			for _, w := range tt.notWant {
-				if strings.Contains(ans.Text, w) {
-					t.Errorf("answer has %q:\n%s", w, ans.Text)
-				}
-			}
+			checkAnswerText(t, ans.Text, tt.want, tt.notWant)
 			for _, q := range ans.Quotes {
 				if q.Text != stripListMarker(q.Text) {
 					t.Errorf("quote keeps its list marker: %q", q.Text)

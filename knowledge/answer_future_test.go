@@ -105,16 +105,7 @@ func TestAskFuture(t *testing.T) {
 			if !strings.HasPrefix(ans.Text, tt.first) {
 				t.Errorf("answer does not start with %s:\n%s", tt.first, ans.Text)
 			}
-			for _, w := range tt.want {
-				if !strings.Contains(ans.Text, w) {
-					t.Errorf("answer lacks %q:\n%s", w, ans.Text)
-				}
-			}
-			for _, w := range tt.notWant {
-				if strings.Contains(ans.Text, w) {
-					t.Errorf("answer has %q:\n%s", w, ans.Text)
-				}
-			}
+			checkAnswerText(t, ans.Text, tt.want, tt.notWant)
 		})
 	}
 }

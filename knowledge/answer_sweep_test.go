@@ -71,16 +71,7 @@ func TestAskSweep(t *testing.T) {
 			if errors.Is(err, ErrNoAnswer) || err != nil {
 				t.Fatalf("Ask(%q): %v", tt.q, err)
 			}
-			for _, w := range tt.want {
-				if !strings.Contains(ans.Text, w) {
-					t.Errorf("answer lacks %q:\n%s", w, ans.Text)
-				}
-			}
-			for _, w := range tt.notWant {
-				if strings.Contains(ans.Text, w) {
-					t.Errorf("answer has %q:\n%s", w, ans.Text)
-				}
-			}
+			checkAnswerText(t, ans.Text, tt.want, tt.notWant)
 		})
 	}
 }
@@ -106,16 +97,7 @@ func TestAskEnds(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Ask(%q): %v", tt.q, err)
 			}
-			for _, w := range tt.want {
-				if !strings.Contains(ans.Text, w) {
-					t.Errorf("answer lacks %q:\n%s", w, ans.Text)
-				}
-			}
-			for _, w := range tt.notWant {
-				if strings.Contains(ans.Text, w) {
-					t.Errorf("answer has %q:\n%s", w, ans.Text)
-				}
-			}
+			checkAnswerText(t, ans.Text, tt.want, tt.notWant)
 		})
 	}
 }
@@ -183,16 +165,7 @@ func TestAskChat(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Ask(%q): %v", tt.q, err)
 			}
-			for _, w := range tt.want {
-				if !strings.Contains(ans.Text, w) {
-					t.Errorf("answer lacks %q:\n%s", w, ans.Text)
-				}
-			}
-			for _, w := range tt.notWant {
-				if strings.Contains(ans.Text, w) {
-					t.Errorf("answer has %q:\n%s", w, ans.Text)
-				}
-			}
+			checkAnswerText(t, ans.Text, tt.want, tt.notWant)
 		})
 	}
 	if _, err := ix.Ask(t.Context(), "Who met in Atlantis?"); !errors.Is(err, ErrNoAnswer) {

@@ -246,3 +246,19 @@ func TestSuggestEmptyIndex(t *testing.T) {
 		t.Error("Suggest on an unknown field: no error")
 	}
 }
+
+// checkAnswerText reports each of want the answer text lacks and each of
+// notWant it has.
+func checkAnswerText(t *testing.T, text string, want, notWant []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("answer lacks %q:\n%s", w, text)
+		}
+	}
+	for _, w := range notWant {
+		if strings.Contains(text, w) {
+			t.Errorf("answer has %q:\n%s", w, text)
+		}
+	}
+}
