@@ -1401,7 +1401,7 @@ func counterpartTitles(part string, ps []Participant) {
 // rePluralOffice is an office in the plural that a list of names follows:
 // "The foreign ministers of Iceland, Norway and the Faroe Islands – A, B
 // and C –", "the defence ministers of Chile and Peru, A and B,".
-var rePluralOffice = regexp.MustCompile(`\b((?:[Ff]oreign |[Pp]rime |[Dd]efen[cs]e |[Ff]inance |[Tt]rade |[Hh]ealth |[Ee]nergy )?[Mm]inisters|[Pp]residents|[Ss]peakers|[Gg]overnors) of (?:the )?(?:\p{Lu}[^–—:(]{2,120}?\s+[–—:(-]\s*|\p{Lu}[^–—:(]{0,120}? and (?:the )?\p{Lu}[\p{L}]*(?: \p{Lu}[\p{L}]*)*,\s+)`)
+var rePluralOffice = regexp.MustCompile(pluralOfficeHead + `(?:\p{Lu}[^–—:(]{2,120}?\s+[–—:(-]\s*|\p{Lu}[^–—:(]{0,120}? and (?:the )?\p{Lu}[\p{L}]*(?: \p{Lu}[\p{L}]*)*,\s+)`)
 
 // pluralOfficeTitles gives each person named right after a plural office
 // with no office of their own the office in the singular, and each the
@@ -1440,9 +1440,12 @@ func pluralOfficeTitles(part string, ps []Participant) {
 	}
 }
 
-// rePluralOfficeHead is a plural office and its "of": the head of
-// rePluralOffice, for lists that name each country before its holder.
-var rePluralOfficeHead = regexp.MustCompile(`\b((?:[Ff]oreign |[Pp]rime |[Dd]efen[cs]e |[Ff]inance |[Tt]rade |[Hh]ealth |[Ee]nergy )?[Mm]inisters|[Pp]residents|[Ss]peakers|[Gg]overnors) of (?:the )?`)
+// pluralOfficeHead is a plural office and its "of", the head of
+// rePluralOffice; rePluralOfficeHead is it alone, for lists that name each
+// country before its holder.
+const pluralOfficeHead = `\b((?:[Ff]oreign |[Pp]rime |[Dd]efen[cs]e |[Ff]inance |[Tt]rade |[Hh]ealth |[Ee]nergy )?[Mm]inisters|[Pp]residents|[Ss]peakers|[Gg]overnors) of (?:the )?`
+
+var rePluralOfficeHead = regexp.MustCompile(pluralOfficeHead)
 
 // interleavedPluralOffice reads a plural office whose holders each follow
 // their own country, "the Foreign Ministers of Colombia, A, of Peru, B,
