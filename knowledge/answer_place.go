@@ -175,13 +175,10 @@ func (ix *Index) placeFromLocations(pq *question) error {
 		defer tfr.Close()
 		return tfr.Count() > 0
 	}
-	for i, t := range toks {
-		if t.word != "in" && t.word != "at" && !qVisitWords[t.word] {
+	for i := range toks {
+		j := afterPlaceWord(toks, i)
+		if j < 0 {
 			continue
-		}
-		j := i + 1
-		if j < len(toks) && toks[j].word == "the" {
-			j++
 		}
 		var words []string
 		for ; j < len(toks) && len(words) < 3 && held(toks[j].word) && !slices.ContainsFunc(pq.people, func(p []string) bool {

@@ -556,18 +556,28 @@ func qNameCandidate(t qToken, lower bool, names nameIndex) bool {
 	return lower && !ixStopWords[t.word] && !qQuestionWords[t.word]
 }
 
+// afterPlaceWord is where a place may start after toks[i] when it is "in",
+// "at" or a verb of visiting (past a "the"), or -1 when it is none of them.
+func afterPlaceWord(toks []qToken, i int) int {
+	if w := toks[i].word; w != "in" && w != "at" && !qVisitWords[w] {
+		return -1
+	}
+	j := i + 1
+	if j < len(toks) && toks[j].word == "the" {
+		j++
+	}
+	return j
+}
+
 // parsePlace finds where the question says the meeting was: capitalised
 // words after "in" or "at" that are no person, date or office ("in Kyiv",
 // "at the White House"). The words stay topic words too, as a place may
 // be what was discussed ("the situation in Gaza").
 func parsePlace(toks []qToken, used []bool, lower bool) ([]string, string) {
-	for i, t := range toks {
-		if t.word != "in" && t.word != "at" && !qVisitWords[t.word] {
+	for i := range toks {
+		j := afterPlaceWord(toks, i)
+		if j < 0 {
 			continue
-		}
-		j := i + 1
-		if j < len(toks) && toks[j].word == "the" {
-			j++
 		}
 		if lower {
 			if words, country, ok := lowerPlace(toks[j:], used[j:]); ok {
