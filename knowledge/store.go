@@ -217,6 +217,13 @@ func decodeRecord(v []byte) (rawJSON, meetingJSON []byte, err error) {
 // readouts and meetings in buckets of their own) into it, a thousand
 // readouts per transaction; it does nothing for a store already moved.
 func joinRawAndMeetings(db *bolt.DB) error {
+	old := false
+	if err := db.View(func(tx *bolt.Tx) error {
+		old = tx.Bucket(bucketRaw) != nil || tx.Bucket(bucketMeeting) != nil
+		return nil
+	}); err != nil || !old {
+		return err // a moved store needs no write transaction at start-up
+	}
 	for {
 		done := false
 		err := db.Update(func(tx *bolt.Tx) error {
